@@ -1,0 +1,128 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every first-party target shares: Swift 6 language mode plus the upcoming features
+/// the project holds itself to.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "cachescope",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cachescope", targets: ["cachescope"]),
+        .executable(name: "cachescope-bench", targets: ["cachescope-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // The only C surface: ncursesw with a shim for the macros Swift cannot import.
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // RESP2/RESP3 values, incremental decoder, encoder. Bytes, never lossy strings.
+        .target(
+            name: "RESP",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        // Connections over SwiftNIO (TLS with NIOSSL), pipelining, AUTH/HELLO, reconnect, cluster routing.
+        .target(
+            name: "RedisClient",
+            dependencies: [
+                "RESP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Starts and stops private redis-server processes: the demo, the tests and the benchmarks use it.
+        .target(
+            name: "LocalRedis",
+            swiftSettings: strictSettings
+        ),
+        // Cell buffer, diff, layout, widgets, themes, display width, sanitising, keymap. No terminal.
+        .target(
+            name: "TerminalUI",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("BundledThemes")],
+            swiftSettings: strictSettings
+        ),
+        // The only code that touches the terminal.
+        .target(
+            name: "NcursesBackend",
+            dependencies: ["CNcursesw", "TerminalUI"],
+            swiftSettings: strictSettings
+        ),
+        // The cache domain: INFO, rates, alerts, keyspace index, values, leaderboard, pub/sub, mutations.
+        .target(
+            name: "Inspector",
+            dependencies: ["RedisClient", "RESP"],
+            swiftSettings: strictSettings
+        ),
+        // App state, messages, update/render, panes, keymap, command line, config.
+        .target(
+            name: "AppCore",
+            dependencies: [
+                "Inspector", "RedisClient", "RESP", "TerminalUI",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cachescope",
+            dependencies: [
+                "AppCore", "NcursesBackend", "Inspector", "RedisClient", "TerminalUI", "LocalRedis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cachescope-bench",
+            dependencies: [
+                "AppCore", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RedisClientTests",
+            dependencies: ["RedisClient", "RESP", "LocalRedis"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI"],
+            resources: [.copy("Snapshots")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InspectorTests",
+            dependencies: ["Inspector", "RedisClient", "RESP", "LocalRedis"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AppCoreTests",
+            dependencies: ["AppCore", "Inspector", "TerminalUI", "RedisClient", "LocalRedis"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["LocalRedis"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

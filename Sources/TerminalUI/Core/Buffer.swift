@@ -1,0 +1,168 @@
+/// A grid of cells that a frame is rendered into, in memory; the backend draws only the
+/// cells that differ from the previous frame (`diff(from:)`).
+///
+/// Coordinates are absolute (the buffer's `area` may start anywhere). Writes outside the
+/// area are dropped, so widgets never need to clip by hand.
+public struct Buffer: Sendable, Equatable {
+    public private(set) var area: Rect
+    public private(set) var cells: [Cell]
+
+    /// A buffer of blank cells covering `area`.
+    public init(area: Rect, filling cell: Cell = .blank) {
+        self.area = area
+        self.cells = Array(repeating: cell, count: area.area)
+    }
+
+    /// A buffer of blank cells of `width` × `height` at the origin.
+    public init(width: Int, height: Int) {
+        self.init(area: Rect(x: 0, y: 0, width: width, height: height))
+    }
+
+    @inline(__always)
+    private func index(_ x: Int, _ y: Int) -> Int? {
+        guard area.contains(column: x, row: y) else { return nil }
+        return (y - area.y) * area.width + (x - area.x)
+    }
+
+    /// The cell at (`x`, `y`); a blank cell outside the area.
+    public subscript(x: Int, y: Int) -> Cell {
+        get { index(x, y).map { cells[$0] } ?? .blank }
+        set { if let i = index(x, y) { cells[i] = newValue } }
+    }
+
+    /// Fills `rect` (clipped to the area) with `cell`.
+    public mutating func fill(_ rect: Rect, with cell: Cell) {
+        let r = rect.intersection(area)
+        guard !r.isEmpty else { return }
+        for y in r.top..<r.bottom {
+            let start = (y - area.y) * area.width + (r.x - area.x)
+            for i in start..<(start + r.width) { cells[i] = cell }
+        }
+    }
+
+    /// Lays `style` over every cell of `rect` without changing symbols.
+    public mutating func setStyle(_ rect: Rect, _ style: Style) {
+        let r = rect.intersection(area)
+        guard !r.isEmpty else { return }
+        for y in r.top..<r.bottom {
+            let start = (y - area.y) * area.width + (r.x - area.x)
+            for i in start..<(start + r.width) { cells[i] = cells[i].styled(style) }
+        }
+    }
+
+    /// Writes `string` from (`x`, `y`) rightwards, at most `maxWidth` columns (default: to the
+    /// area's right edge), never wrapping. A wide grapheme that would not fit whole becomes a
+    /// space. The caller is expected to have sanitised text that came from Redis.
+    /// - Returns: the column after the last one written.
+    @discardableResult
+    public mutating func setString(_ x: Int, _ y: Int, _ string: some StringProtocol, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= area.top, y < area.bottom else { return x }
+        let limit = min(area.right, maxWidth.map { x + max(0, $0) } ?? area.right)
+        var column = x
+        for character in string {
+            if column >= limit { break }
+            let width = DisplayWidth.of(character)
+            if width == 0 {
+                // A zero-width character on its own cannot take a cell; drop it rather than
+                // shift the grid. Combining marks arrive inside their grapheme cluster.
+                continue
+            }
+            if column + width > limit {
+                if column >= area.left { put(column, y, Cell(symbol: " ").styled(style)) }
+                column += 1
+                break
+            }
+            if column >= area.left {
+                put(column, y, Cell(symbol: String(character)).styled(style))
+                if width == 2 { put(column + 1, y, Cell.continuation.styled(style)) }
+            }
+            column += width
+        }
+        return column
+    }
+
+    /// Writes one cell, repairing any wide grapheme that the write cuts in half.
+    private mutating func put(_ x: Int, _ y: Int, _ cell: Cell) {
+        guard let i = index(x, y) else { return }
+        if cells[i].isContinuation, !cell.isContinuation, let left = index(x - 1, y) {
+            cells[left].symbol = " "
+        }
+        if !cell.isContinuation, let right = index(x + 1, y), cells[right].isContinuation {
+            cells[right].symbol = " "
+        }
+        cells[i] = cell
+    }
+
+    /// Copies `other` into this buffer at its own coordinates (clipped to this area).
+    public mutating func merge(_ other: Buffer) {
+        let r = other.area.intersection(area)
+        guard !r.isEmpty else { return }
+        for y in r.top..<r.bottom {
+            for x in r.left..<r.right { self[x, y] = other[x, y] }
+        }
+    }
+
+    /// The cells that must be written to turn the screen showing `previous` into this buffer.
+    /// A different size means everything changed. Continuation cells are never emitted: the
+    /// wide grapheme before them covers them, and a changed wide grapheme is emitted itself.
+    public func diff(from previous: Buffer) -> [CellChange] {
+        var changes: [CellChange] = []
+        if previous.area != area {
+            changes.reserveCapacity(cells.count)
+            for (i, cell) in cells.enumerated() where !cell.isContinuation {
+                changes.append(CellChange(x: area.x + i % area.width, y: area.y + i / area.width, cell: cell))
+            }
+            return changes
+        }
+        var lastEmitted = -1
+        for i in cells.indices where cells[i] != previous.cells[i] {
+            var owner = i
+            if cells[i].isContinuation {
+                // The wide grapheme to the left covers this column: re-emit it instead.
+                guard i % area.width != 0 else { continue }
+                owner = i - 1
+            }
+            if owner == lastEmitted { continue }
+            changes.append(CellChange(x: area.x + owner % area.width, y: area.y + owner / area.width, cell: cells[owner]))
+            lastEmitted = owner
+        }
+        return changes
+    }
+
+    /// The buffer as plain text, one line per row, trailing spaces kept: what tests compare.
+    public func textLines() -> [String] {
+        var lines: [String] = []
+        lines.reserveCapacity(area.height)
+        for row in 0..<area.height {
+            var line = ""
+            for column in 0..<area.width {
+                let cell = cells[row * area.width + column]
+                if !cell.isContinuation { line += cell.symbol }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// The buffer as one string, rows joined by newlines, each row's trailing spaces trimmed.
+    public var text: String {
+        textLines().map { line in
+            var s = Substring(line)
+            while s.last == " " { s = s.dropLast() }
+            return String(s)
+        }.joined(separator: "\n")
+    }
+}
+
+/// One cell to write at an absolute position.
+public struct CellChange: Sendable, Hashable {
+    public var x: Int
+    public var y: Int
+    public var cell: Cell
+
+    public init(x: Int, y: Int, cell: Cell) {
+        self.x = x
+        self.y = y
+        self.cell = cell
+    }
+}

@@ -1,0 +1,44 @@
+/// One terminal cell: a grapheme (one or two columns wide) with colours and modifiers.
+///
+/// The cell after a double-width grapheme holds `Cell.continuation`: the backend skips it,
+/// because the wide grapheme before it already covers that column.
+public struct Cell: Sendable, Hashable {
+    /// The grapheme drawn in this cell; `" "` when blank, `""` for a continuation cell.
+    public var symbol: String
+    public var foreground: Color
+    public var background: Color
+    public var modifiers: Modifiers
+
+    public init(
+        symbol: String = " ",
+        foreground: Color = .terminalDefault,
+        background: Color = .terminalDefault,
+        modifiers: Modifiers = []
+    ) {
+        self.symbol = symbol
+        self.foreground = foreground
+        self.background = background
+        self.modifiers = modifiers
+    }
+
+    /// A blank cell in the terminal's default colours.
+    public static let blank = Cell()
+
+    /// The placeholder for the second column of a wide grapheme.
+    public static let continuation = Cell(symbol: "")
+
+    /// Whether this cell is the second column of a wide grapheme.
+    public var isContinuation: Bool { symbol.isEmpty }
+
+    /// This cell with `style` laid over it.
+    public func styled(_ style: Style) -> Cell {
+        var cell = self
+        if let fg = style.foreground { cell.foreground = fg }
+        if let bg = style.background { cell.background = bg }
+        cell.modifiers.formUnion(style.modifiers)
+        return cell
+    }
+
+    /// The style this cell is drawn with.
+    public var style: Style { Style(foreground: foreground, background: background, modifiers: modifiers) }
+}
