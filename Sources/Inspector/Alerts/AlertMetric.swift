@@ -1,0 +1,42 @@
+/// What an alert rule watches on a node.
+public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Hits over lookups in the last interval (0…1).
+    case hitRatio = "hit_ratio"
+    /// Used memory over `maxmemory` (0…1); never breached on a node without a limit.
+    case memoryFraction = "memory"
+    case evictionsPerSecond = "evictions_per_second"
+    case rejectedConnectionsPerSecond = "rejected_connections_per_second"
+    /// PING round trip in milliseconds.
+    case latencyMilliseconds = "latency_ms"
+    /// 1 while the node does not answer.
+    case unreachable = "unreachable"
+    /// 1 while a replica's link to its primary is down.
+    case replicationLinkDown = "replication_link_down"
+    /// 1 while the last RDB save or AOF write failed.
+    case persistenceFailed = "persistence_failed"
+
+    /// Whether the metric is a yes/no condition (compared as 1 or 0).
+    public var isCondition: Bool {
+        switch self {
+        case .unreachable, .replicationLinkDown, .persistenceFailed: return true
+        default: return false
+        }
+    }
+
+    /// The metric's current value on `node`, or nil when it cannot be told (no lookups this
+    /// interval, no `maxmemory`, not a replica): nil keeps an alert in the state it is in.
+    public func value(on node: NodeHealth) -> Double? {
+        if self == .unreachable { return node.isDown ? 1 : (node.latest == nil ? nil : 0) }
+        guard let sample = node.latest else { return nil }
+        switch self {
+        case .hitRatio: return node.rates?.hitRatio
+        case .memoryFraction: return sample.memoryFraction
+        case .evictionsPerSecond: return node.rates?.evictionsPerSecond
+        case .rejectedConnectionsPerSecond: return node.rates?.rejectedConnectionsPerSecond
+        case .latencyMilliseconds: return sample.latency * 1000
+        case .replicationLinkDown: return sample.replicationLinkUp.map { $0 ? 0 : 1 }
+        case .persistenceFailed: return sample.persistenceOK ? 0 : 1
+        case .unreachable: return nil
+        }
+    }
+}

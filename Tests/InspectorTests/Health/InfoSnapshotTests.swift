@@ -1,0 +1,35 @@
+import Testing
+@testable import Inspector
+
+@Suite struct InfoSnapshotTests {
+    @Test func parsesSectionsFieldsAndKeyspace() {
+        let s = SampleFactory.sample(at: 0, hits: 300, misses: 100, usedMemory: 900, maxMemory: 1000)
+        #expect(s.keyspaceHits == 300)
+        #expect(s.keyspaceMisses == 100)
+        #expect(s.lifetimeHitRatio == 0.75)
+        #expect(s.memoryFraction == 0.9)
+        #expect(s.version == "7.0.15")
+        #expect(s.info.sectionOrder.first == "server")
+        #expect(s.keysPerDatabase.map(\.db) == [0, 3])
+        #expect(s.totalKeys == 12)
+        #expect(s.maxMemoryPolicy == "allkeys-lru")
+    }
+
+    @Test func noMaxmemoryMeansNoFraction() {
+        #expect(SampleFactory.sample(at: 0, maxMemory: 0).memoryFraction == nil)
+    }
+
+    @Test func replicaLinkAndLag() {
+        let replica = SampleFactory.sample(at: 0, role: "slave", linkStatus: "down")
+        #expect(replica.replicationLinkUp == false)
+        let primary = SampleFactory.sample(at: 0)
+        #expect(primary.replicationLinkUp == nil)
+        let info = InfoSnapshot(parsing: "# Replication\nrole:master\nmaster_repl_offset:500\nslave0:ip=127.0.0.1,port=7001,state=online,offset=420,lag=1\nslave1:ip=127.0.0.1,port=7002,state=online,offset=490,lag=0\n")
+        #expect(NodeSample(time: 0, latency: 0, info: info).replicaOffsetLag == 80)
+    }
+
+    @Test func persistenceFailureIsSeen() {
+        #expect(SampleFactory.sample(at: 0, rdbStatus: "err").persistenceOK == false)
+        #expect(SampleFactory.sample(at: 0).persistenceOK)
+    }
+}
