@@ -1,0 +1,30 @@
+import Inspector
+
+/// Everything `~/.config/cachescope/config.toml` can set. Every field has a default, so a
+/// missing file is the default configuration.
+public struct AppConfig: Sendable, Equatable {
+    /// Seconds between samples.
+    public var interval: Double = 1
+    public var theme: String = "default"
+    public var readOnly: Bool = false
+    public var auditLogPath: String?
+    /// Namespace delimiter for the keys tree.
+    public var delimiter: String = ":"
+    /// SCAN's ceiling on commands per second per node.
+    public var scanCommandsPerSecond: Int = 5000
+    /// Pub/Sub message ring size.
+    public var messageLogCapacity: Int = 10_000
+    public var alertRules: [AlertRule] = AlertRule.defaults
+    public var connections: [String: ConnectionProfile] = [:]
+    /// Key overrides: action identifier → key name (e.g. `"quit" = "Q"`).
+    public var keyOverrides: [String: String] = [:]
+
+    public init() {}
+
+    public static func == (a: AppConfig, b: AppConfig) -> Bool {
+        a.interval == b.interval && a.theme == b.theme && a.readOnly == b.readOnly && a.auditLogPath == b.auditLogPath
+            && a.delimiter == b.delimiter && a.alertRules == b.alertRules && a.connections == b.connections
+            && a.keyOverrides == b.keyOverrides && a.scanCommandsPerSecond == b.scanCommandsPerSecond
+            && a.messageLogCapacity == b.messageLogCapacity
+    }
+}

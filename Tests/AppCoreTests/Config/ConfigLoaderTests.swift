@@ -1,0 +1,77 @@
+import Testing
+import Inspector
+@testable import AppCore
+
+@Suite struct ConfigLoaderTests {
+    @Test func emptyFileIsTheDefaults() throws {
+        #expect(try ConfigLoader.parse("", file: "c.toml") == AppConfig())
+    }
+
+    @Test func missingFileIsTheDefaults() throws {
+        #expect(try ConfigLoader.load(path: "/nonexistent/cachescope/config.toml") == AppConfig())
+    }
+
+    @Test func readsSettingsConnectionsAndAlerts() throws {
+        let config = try ConfigLoader.parse("""
+        interval = 2
+        theme = "light"
+        read_only = true
+
+        [connections.prod]
+        url = "rediss://cache.internal:6380/2"
+        user = "ops"
+        password_env = "PROD_REDIS_PASSWORD"
+        read_only = true
+
+        [alerts.hit-ratio-low]
+        below = 0.9
+        for = "2m"
+
+        [alerts.evictions-high]
+        enabled = false
+
+        [alerts.slow]
+        metric = "latency_ms"
+        above = 50
+        for = 30
+        severity = "critical"
+
+        [keys]
+        quit = "Q"
+        """, file: "c.toml")
+        #expect(config.interval == 2)
+        #expect(config.theme == "light")
+        #expect(config.readOnly)
+        let prod = try #require(config.connections["prod"])
+        #expect(prod.uris == ["rediss://cache.internal:6380/2"])
+        #expect(prod.readOnly)
+        #expect(prod.passwordEnvironmentVariable == "PROD_REDIS_PASSWORD")
+        let hit = try #require(config.alertRules.first { $0.name == "hit-ratio-low" })
+        #expect(hit.threshold == 0.9 && hit.duration == 120 && hit.metric == .hitRatio)
+        #expect(!config.alertRules.contains { $0.name == "evictions-high" })
+        let slow = try #require(config.alertRules.first { $0.name == "slow" })
+        #expect(slow.metric == .latencyMilliseconds && slow.comparison == .above && slow.threshold == 50 && slow.severity == .critical)
+        #expect(config.keyOverrides["quit"] == "Q")
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() {
+        do {
+            _ = try ConfigLoader.parse("interval = 1\ntheme = \"dark\"\nbroken = = 3\n", file: "/home/u/.config/cachescope/config.toml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.description.hasPrefix("/home/u/.config/cachescope/config.toml:3: "))
+        }
+    }
+
+    @Test func semanticErrorsNameTheLine() {
+        func line(_ text: String) -> Int? {
+            do { _ = try ConfigLoader.parse(text, file: "c.toml"); return nil } catch { return error.line }
+        }
+        #expect(line("interval = 1\ncolour = \"x\"\n") == 2)
+        #expect(line("interval = \"fast\"\n") == 1)
+        #expect(line("theme = \"x\"\n\n[alerts.mine]\nmetric = \"bogus\"\nabove = 1\n") == 4)
+        #expect(line("[connections.prod]\nuser = \"x\"\n") == 1)
+        #expect(line("[alerts.hit-ratio-low]\nfor = \"abc\"\n") == 2)
+    }
+}
