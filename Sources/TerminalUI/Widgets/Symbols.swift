@@ -56,7 +56,7 @@ public struct Symbols: Sendable, Hashable {
     public static let ascii = Symbols(
         border: Border(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"),
         thickBorder: Border(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "=", vertical: "|"),
-        sparkline: [" ", " ", ".", ":", "-", "=", "+", "*", "#"],
+        sparkline: [" ", ".", ":", "-", "=", "+", "*", "#", "#"],
         treeExpanded: "-", treeCollapsed: "+", treeLeaf: " ",
         highlight: ">", ellipsis: "~", separator: "|",
         arrowUp: "^", arrowDown: "v", arrowLeft: "<", arrowRight: ">",
