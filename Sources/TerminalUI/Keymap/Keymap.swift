@@ -1,0 +1,69 @@
+/// The bindings of the app: lookup by key and scope, and the hint bar and help generated from
+/// them. The default bindings are defined by the app layer.
+public struct Keymap: Sendable, Hashable {
+    public private(set) var bindings: [KeyBinding]
+
+    public init(_ bindings: [KeyBinding]) {
+        self.bindings = bindings
+    }
+
+    /// The binding `key` triggers in `scope`: the pane's own bindings first, then global ones.
+    public func binding(for key: Key, scope: KeyScope) -> KeyBinding? {
+        if scope != .global, let b = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
+            return b
+        }
+        return bindings.first { $0.scope == .global && $0.keys.contains(key) }
+    }
+
+    /// The action identifier `key` triggers in `scope`, or nil.
+    public func lookup(_ key: Key, scope: KeyScope) -> String? {
+        binding(for: key, scope: scope)?.action
+    }
+
+    /// This keymap without dangerous bindings when `readOnly`; unchanged otherwise.
+    public func filtered(readOnly: Bool) -> Keymap {
+        readOnly ? Keymap(bindings.filter { !$0.isDangerous }) : self
+    }
+
+    /// Hints for the hint bar in `scope`: the pane's bindings, then the global ones.
+    public func hints(for scope: KeyScope) -> [KeyHint] {
+        relevant(to: scope).filter(\.showInHints).map(Self.hint)
+    }
+
+    /// Help sections for `scope`: the pane's bindings, then a "Global" section.
+    public func helpSections(for scope: KeyScope) -> [HelpSection] {
+        var sections: [HelpSection] = []
+        if scope != .global {
+            let own = bindings.filter { $0.scope == scope }.map(Self.hint)
+            if !own.isEmpty { sections.append(HelpSection(title: scope.description, entries: own)) }
+        }
+        let global = bindings.filter { $0.scope == .global }.map(Self.hint)
+        if !global.isEmpty { sections.append(HelpSection(title: KeyScope.global.description, entries: global)) }
+        return sections
+    }
+
+    /// The binding for `action` in `scope` with its keys replaced (config overrides). Keys the
+    /// new binding takes are removed from other bindings of the same scope so they stay unique.
+    /// - Returns: false when no binding has that action.
+    @discardableResult
+    public mutating func rebind(action: String, scope: KeyScope? = nil, to keys: [Key]) -> Bool {
+        guard let index = bindings.firstIndex(where: { $0.action == action && (scope == nil || $0.scope == scope) }) else {
+            return false
+        }
+        let target = bindings[index].scope
+        for i in bindings.indices where i != index && bindings[i].scope == target {
+            bindings[i].keys.removeAll { keys.contains($0) }
+        }
+        bindings[index].keys = keys
+        return true
+    }
+
+    private func relevant(to scope: KeyScope) -> [KeyBinding] {
+        let own = scope == .global ? [] : bindings.filter { $0.scope == scope }
+        return own + bindings.filter { $0.scope == .global }
+    }
+
+    private static func hint(_ binding: KeyBinding) -> KeyHint {
+        KeyHint(keys: binding.keyLabel, description: binding.description, isDangerous: binding.isDangerous)
+    }
+}

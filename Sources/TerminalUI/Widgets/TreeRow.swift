@@ -1,0 +1,23 @@
+/// One visible row of a flattened tree (the namespace tree of keys, say): the tree model
+/// flattens itself, expanded nodes followed by their children, and the view draws the rows.
+public struct TreeRow: Sendable, Hashable {
+    /// 0 for top-level nodes.
+    public var depth: Int
+    /// Sanitised label text.
+    public var label: String
+    public var isExpanded: Bool
+    public var hasChildren: Bool
+    /// Right-aligned columns after the label (key count, memory…), aligned across rows.
+    public var trailing: [String]
+    /// Laid over the label (e.g. the Redis type colour for leaves).
+    public var style: Style
+
+    public init(depth: Int, label: String, isExpanded: Bool = false, hasChildren: Bool = false, trailing: [String] = [], style: Style = .plain) {
+        self.depth = depth
+        self.label = label
+        self.isExpanded = isExpanded
+        self.hasChildren = hasChildren
+        self.trailing = trailing
+        self.style = style
+    }
+}
