@@ -1,0 +1,174 @@
+import Inspector
+import TerminalUI
+
+/// The one place state changes: `update(&state, message)` applies a message and returns the
+/// effects to run. Pure: no I/O, no clocks, so every behaviour is testable as data.
+public enum AppUpdate {
+    public static func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect] {
+        switch message {
+        case .terminal(let event):
+            return handle(event, &state)
+        case .sampled(let index, let outcome):
+            guard state.nodes.indices.contains(index) else { return [] }
+            switch outcome {
+            case .sample(let sample):
+                state.now = max(state.now, sample.time)
+                state.nodes[index].record(sample)
+            case .failure(let error, let time):
+                state.now = max(state.now, time)
+                state.nodes[index].recordFailure(error, at: time)
+            }
+            state.alerts.evaluate(state.nodes[index], at: state.now)
+            return []
+        case .tick(let now):
+            state.now = max(state.now, now)
+            if let status = state.status, status.expires <= state.now { state.status = nil }
+            return []
+        case .themeLoaded(let name, let result):
+            switch result {
+            case .success(let loaded):
+                state.theme = loaded.theme.resolved(for: state.colorSupport)
+                state.themeName = name
+                let fellBack = loaded.fellBack.isEmpty ? "" : " (default used for: \(loaded.fellBack.joined(separator: ", ")))"
+                state.status = StatusMessage("theme \(name)\(fellBack)", kind: .success, now: state.now)
+            case .failure(let error):
+                state.status = StatusMessage(error.description, kind: .error, now: state.now, lifetime: 10)
+            }
+            return []
+        case .dumpFinished(let result):
+            switch result {
+            case .success(let paths): state.status = StatusMessage("dumped to \(paths.joined(separator: ", "))", kind: .success, now: state.now, lifetime: 10)
+            case .failure(let error): state.status = StatusMessage("dump failed: \(error)", kind: .error, now: state.now, lifetime: 10)
+            }
+            return []
+        }
+    }
+
+    // MARK: terminal events
+
+    static func handle(_ event: TerminalEvent, _ state: inout AppState) -> [AppEffect] {
+        switch event {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            return []
+        case .paste(let text):
+            if case .command(var line) = state.overlay {
+                line.insert(text)
+                state.overlay = .command(line)
+            }
+            return []
+        case .key(let key):
+            if let overlay = state.overlay { return handleOverlayKey(key, overlay, &state) }
+            guard let action = state.keymap.lookup(key, scope: state.scope).flatMap(AppAction.init(rawValue:)) else { return [] }
+            return perform(action, &state)
+        }
+    }
+
+    static func handleOverlayKey(_ key: Key, _ overlay: Overlay, _ state: inout AppState) -> [AppEffect] {
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .escape, .character("?"), .character("q"), .enter: state.overlay = nil
+            case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
+            case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown: state.overlay = .help(scroll: scroll + 10)
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - 10))
+            case .control("c"): return [.quit]
+            default: break
+            }
+            return []
+        case .command(var line):
+            let event = line.handle(key) { prefix in
+                prefix.contains(" ") ? [] : AppCommand.completions(for: prefix)
+            }
+            switch event {
+            case .submitted(let text):
+                state.commandHistory = line.history
+                state.overlay = nil
+                return runCommand(text, &state)
+            case .cancelled:
+                state.commandHistory = line.history
+                state.overlay = nil
+            default:
+                state.overlay = .command(line)
+            }
+            return []
+        }
+    }
+
+    // MARK: actions
+
+    static func perform(_ action: AppAction, _ state: inout AppState) -> [AppEffect] {
+        switch action {
+        case .quit: return [.quit]
+        case .help: state.overlay = .help(scroll: 0)
+        case .command: state.overlay = .command(InputLineState(history: state.commandHistory))
+        case .nextPane: state.pane = state.pane.next
+        case .previousPane: state.pane = state.pane.previous
+        case .paneOverview: state.pane = .overview
+        case .paneKeys: state.pane = .keys
+        case .paneLeaderboard: state.pane = .leaderboard
+        case .panePubSub: state.pane = .pubsub
+        case .paneServer: state.pane = .server
+        case .back:
+            if state.status != nil { state.status = nil }
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+            moveSelection(action, &state)
+        default:
+            state.status = StatusMessage("\(state.pane.title): not available yet", kind: .warning, now: state.now)
+        }
+        return []
+    }
+
+    static func moveSelection(_ action: AppAction, _ state: inout AppState) {
+        switch state.pane {
+        case .overview:
+            let count = state.visibleNodeIndices.count
+            let page = max(1, state.height / 4)
+            switch action {
+            case .moveUp: state.overview.table.move(by: -1, count: count)
+            case .moveDown: state.overview.table.move(by: 1, count: count)
+            case .pageUp: state.overview.table.move(by: -page, count: count)
+            case .pageDown: state.overview.table.move(by: page, count: count)
+            case .top: state.overview.table.selectFirst(count: count)
+            case .bottom: state.overview.table.selectLast(count: count)
+            default: break
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: command line
+
+    static func runCommand(_ text: String, _ state: inout AppState) -> [AppEffect] {
+        let command: AppCommand
+        do { command = try AppCommand.parse(text) } catch {
+            state.status = StatusMessage(error.description, kind: .error, now: state.now)
+            return []
+        }
+        switch command {
+        case .quit: return [.quit]
+        case .help: state.overlay = .help(scroll: 0)
+        case .dump: return [.dumpScreen]
+        case .theme(let name): return [.loadTheme(name)]
+        case .node(let number):
+            if let number {
+                guard state.nodes.indices.contains(number - 1) else {
+                    state.status = StatusMessage("node \(number): there are \(state.nodes.count) nodes", kind: .error, now: state.now)
+                    return []
+                }
+                state.focusedNode = number - 1
+                state.overview.table.select(0, count: 1)
+                state.status = StatusMessage("showing node \(number): \(state.nodes[number - 1].address)", now: state.now)
+            } else {
+                state.focusedNode = nil
+                state.status = StatusMessage("showing all \(state.nodes.count) nodes", now: state.now)
+            }
+        default:
+            state.status = StatusMessage(":\(text): not available yet", kind: .warning, now: state.now)
+        }
+        return []
+    }
+}

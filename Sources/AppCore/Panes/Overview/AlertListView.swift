@@ -1,0 +1,48 @@
+import Inspector
+import TerminalUI
+
+/// The alert list: active alerts (firing first) then the most recent resolved ones, with
+/// state, rule, node, value and since when.
+enum AlertListView {
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let active = state.alerts.activeAlerts
+        let resolved = state.alerts.resolved.reversed()
+        let block = Block(title: "Alerts", titleRight: "\(active.count) active, \(state.alerts.rules.count) rules", theme: theme, symbols: state.symbols)
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        var rows: [Table.Row] = []
+        for alert in active + Array(resolved) {
+            let stateStyle: Style
+            switch alert.state {
+            case .firing: stateStyle = alert.rule.severity == .critical ? theme.critical.adding(.bold) : theme.warn.adding(.bold)
+            case .pending: stateStyle = theme.warn
+            case .resolved: stateStyle = theme.ok
+            }
+            let since: String
+            switch alert.state {
+            case .resolved: since = "resolved \(Formatting.duration(max(0, state.now - (alert.resolvedAt ?? alert.since)))) ago, lasted \(Formatting.duration((alert.resolvedAt ?? alert.since) - alert.since))"
+            default: since = "for \(Formatting.duration(max(0, state.now - alert.since)))"
+            }
+            rows.append(Table.Row([
+                Line(Span(alert.state.rawValue.uppercased(), style: stateStyle)),
+                Line(alert.rule.severity.rawValue),
+                Line(alert.rule.name),
+                Line(Sanitizer.display(alert.node)),
+                Line(alert.value.map { AlertFormatting.value($0, metric: alert.rule.metric) } ?? "-"),
+                Line(alert.rule.summary),
+                Line(since),
+            ]))
+        }
+        if rows.isEmpty {
+            buffer.setString(inner.x + 1, inner.y, "\(state.symbols.check) no alerts. Rules: " + state.alerts.rules.map(\.summary).joined(separator: "; "), style: theme.muted, maxWidth: inner.width - 1)
+            return
+        }
+        var tableState = TableState()
+        Table(
+            rows: rows, widths: [.length(8), .length(8), .length(22), .length(22), .length(8), .fill(2), .fill(1)],
+            header: Table.Row(["STATE", "SEVERITY", "RULE", "NODE", "VALUE", "CONDITION", "SINCE"]),
+            style: theme.text, headerStyle: theme.muted.adding(.bold), symbols: state.symbols
+        ).render(in: inner, buffer: &buffer, state: &tableState)
+    }
+}

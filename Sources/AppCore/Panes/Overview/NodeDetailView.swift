@@ -1,0 +1,90 @@
+import Inspector
+import TerminalUI
+
+/// The selected node's larger charts (hit ratio, ops/s, memory, evictions) and its INFO
+/// highlights.
+enum NodeDetailView {
+    static func render(_ state: AppState, node: NodeHealth, in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let columns = Layout.horizontal([.fill(1), .length(min(44, area.width / 3))]).split(area)
+        let grid = Layout.vertical([.fill(1), .fill(1)]).split(columns[0])
+        let top = Layout.horizontal([.fill(1), .fill(1)]).split(grid[0])
+        let bottom = Layout.horizontal([.fill(1), .fill(1)]).split(grid[1])
+        let rates = node.rates
+        let sample = node.latest
+
+        let hitNow = rates?.hitRatio.map { Formatting.percent($0) } ?? "-"
+        let hitAll = node.watchedHitRatio.map { "watched \(Formatting.percent($0))" } ?? ""
+        chart("hit ratio \(hitNow)", right: hitAll, data: node.series(\.hitRatio), max: 1, state, top[0], &buffer,
+              alarming: (rates?.hitRatio ?? 1) < 0.8)
+        chart("ops/s \(rates.map { Formatting.number($0.opsPerSecond) } ?? "-")",
+              right: rates.map { "hits \(Formatting.number($0.hitsPerSecond))/s misses \(Formatting.number($0.missesPerSecond))/s" } ?? "",
+              data: node.series(\.opsPerSecond), max: nil, state, top[1], &buffer, alarming: false)
+        let memoryTitle: String
+        if let s = sample {
+            memoryTitle = "memory \(Formatting.bytes(Double(s.usedMemory)))" + (s.maxMemory.map { " of \(Formatting.bytes(Double($0))) (\(Formatting.percent(Double(s.usedMemory) / Double($0))))" } ?? " (no maxmemory)")
+        } else { memoryTitle = "memory -" }
+        chart(memoryTitle, right: "", data: node.series { $0.memoryFraction ?? $0.usedMemory }, max: sample?.maxMemory == nil ? nil : 1,
+              state, bottom[0], &buffer, alarming: (sample?.memoryFraction ?? 0) > 0.9)
+        chart("evictions/s \(rates.map { Formatting.number($0.evictionsPerSecond) } ?? "-")",
+              right: rates.map { "expired \(Formatting.number($0.expirationsPerSecond))/s" } ?? "",
+              data: node.series(\.evictionsPerSecond), max: nil, state, bottom[1], &buffer, alarming: (rates?.evictionsPerSecond ?? 0) > 10)
+        highlights(state, node: node, in: columns[1], buffer: &buffer)
+        _ = theme
+    }
+
+    static func chart(_ title: String, right: String, data: [Double?], max: Double?, _ state: AppState, _ area: Rect, _ buffer: inout Buffer, alarming: Bool) {
+        var block = Block(title: title, titleRight: right.isEmpty ? nil : right, theme: state.theme, symbols: state.symbols)
+        if alarming { block.borderStyle = state.theme.critical; block.titleStyle = state.theme.critical.adding(.bold) }
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        Sparkline(data.map { $0 ?? 0 }, max: max, theme: state.theme, symbols: state.symbols).render(in: inner, buffer: &buffer)
+    }
+
+    static func highlights(_ state: AppState, node: NodeHealth, in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let block = Block(title: "INFO \(Sanitizer.display(node.address))", theme: theme, symbols: state.symbols)
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        var lines: [(String, String, Style)] = []
+        switch node.reachability {
+        case .down(let since, let error):
+            lines.append(("state", "DOWN \(Formatting.duration(max(0, state.now - since)))", theme.critical))
+            lines.append(("error", Sanitizer.display(error), theme.critical))
+        case .up(let since):
+            lines.append(("state", "up (watched \(Formatting.duration(max(0, state.now - since))))", theme.ok))
+        case .unknown:
+            lines.append(("state", "connecting…", theme.muted))
+        }
+        if let s = node.latest {
+            lines.append(("version", Sanitizer.display(s.version), theme.text))
+            lines.append(("uptime", Formatting.duration(Double(s.uptimeSeconds)), theme.text))
+            lines.append(("role", Sanitizer.display(s.role), theme.text))
+            if let up = s.replicationLinkUp {
+                lines.append(("link", up ? "up" : "DOWN", up ? theme.ok : theme.critical))
+                if let io = s.replicationLastIOSeconds { lines.append(("last io", "\(io)s ago", theme.text)) }
+            }
+            if let lag = s.replicaOffsetLag { lines.append(("replica lag", "\(lag) bytes", lag > 1_000_000 ? theme.warn : theme.text)) }
+            lines.append(("persistence", s.persistenceOK ? "ok" : "LAST SAVE FAILED", s.persistenceOK ? theme.ok : theme.critical))
+            lines.append(("rss", Formatting.bytes(Double(s.usedMemoryRSS)), theme.text))
+            if let frag = s.fragmentationRatio {
+                lines.append(("fragmentation", String(format: "%.2f", frag), frag > 1.5 && s.usedMemory > 100_000_000 ? theme.warn : theme.text))
+            }
+            lines.append(("policy", Sanitizer.display(s.maxMemoryPolicy ?? "-"), theme.text))
+            lines.append(("clients", "\(s.connectedClients) (\(s.blockedClients) blocked)", s.blockedClients > 0 ? theme.warn : theme.text))
+            if let r = node.rates {
+                lines.append(("net in/out", "\(Formatting.bytes(r.netInputBytesPerSecond))/s / \(Formatting.bytes(r.netOutputBytesPerSecond))/s", theme.text))
+                if r.rejectedConnectionsPerSecond > 0 { lines.append(("rejected", "\(Formatting.number(r.rejectedConnectionsPerSecond))/s", theme.critical)) }
+            }
+            if let all = s.lifetimeHitRatio { lines.append(("hit% since start", Formatting.percent(all), theme.text)) }
+            for db in s.keysPerDatabase {
+                lines.append(("db\(db.db)", "\(db.keys) keys, \(db.expires) with TTL", theme.text))
+            }
+        }
+        for (i, entry) in lines.prefix(inner.height).enumerated() {
+            let y = inner.y + i
+            buffer.setString(inner.x, y, entry.0, style: theme.muted, maxWidth: 17)
+            buffer.setString(inner.x + 17, y, entry.1, style: entry.2, maxWidth: max(0, inner.width - 17))
+        }
+    }
+}

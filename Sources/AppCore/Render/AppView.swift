@@ -1,0 +1,91 @@
+import Inspector
+import TerminalUI
+
+/// Draws the whole screen from the state: title and tabs, the alert bar (on every pane), the
+/// current pane, the status or hint bar, and any overlay on top.
+public enum AppView {
+    public static func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(area: Rect(x: 0, y: 0, width: state.width, height: state.height), filling: Cell.blank.styled(state.theme.background))
+        let area = buffer.area
+        guard area.width >= 20, area.height >= 6 else {
+            buffer.setString(0, 0, "terminal too small", style: state.theme.critical)
+            return buffer
+        }
+        let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(1)]).split(area)
+        renderTitle(state, rows[0], &buffer)
+        AlertBar.render(state, in: rows[1], buffer: &buffer)
+        switch state.pane {
+        case .overview: OverviewView.render(state, in: rows[2], buffer: &buffer)
+        default: UnavailablePaneView.render(state, in: rows[2], buffer: &buffer)
+        }
+        renderBottom(state, rows[3], &buffer)
+        if let overlay = state.overlay { renderOverlay(overlay, state, area, rows[3], &buffer) }
+        return buffer
+    }
+
+    static func renderTitle(_ state: AppState, _ row: Rect, _ buffer: inout Buffer) {
+        let theme = state.theme
+        buffer.fill(row, with: Cell.blank.styled(theme.background.patched(with: theme.title)))
+        let name = " cachescope "
+        buffer.setString(row.x, row.y, name, style: theme.accent.adding(.bold))
+        let titles = Pane.allCases.map(\.title)
+        let tabsArea = Rect(x: row.x + DisplayWidth.of(name) + 1, y: row.y, width: max(0, row.width - DisplayWidth.of(name) - 1), height: 1)
+        Tabs(titles, selected: state.pane.rawValue - 1, theme: theme, symbols: state.symbols).render(in: tabsArea, buffer: &buffer)
+        var right: [Span] = []
+        if state.insecureTLS { right.append(Span(" TLS NOT VERIFIED ", style: theme.critical.adding(.reverse))) }
+        if state.readOnly { right.append(Span(" READ-ONLY ", style: theme.warn.adding(.reverse))) }
+        let nodeText: String
+        if let focused = state.focusedNode, state.nodes.indices.contains(focused) {
+            nodeText = " node \(focused + 1)/\(state.nodes.count) \(state.nodes[focused].address) "
+        } else {
+            nodeText = state.nodes.count == 1 ? " \(state.connectionLabel) " : " \(state.connectionLabel) · \(state.nodes.count) nodes "
+        }
+        right.append(Span(Sanitizer.display(nodeText), style: theme.muted))
+        let width = right.reduce(0) { $0 + $1.width }
+        let tabsWidth = DisplayWidth.of(name) + 1 + titles.reduce(0) { $0 + DisplayWidth.of($1) + 3 }
+        if row.width - tabsWidth > width {
+            Line(right).render(in: Rect(x: row.right - width, y: row.y, width: width, height: 1), buffer: &buffer)
+        }
+    }
+
+    static func renderBottom(_ state: AppState, _ row: Rect, _ buffer: inout Buffer) {
+        let theme = state.theme
+        if let status = state.status {
+            let style: Style
+            switch status.kind {
+            case .info: style = theme.text
+            case .success: style = theme.ok
+            case .warning: style = theme.warn
+            case .error: style = theme.critical
+            }
+            StatusBar(left: [Span(" " + Sanitizer.display(status.text), style: style)], right: [], style: theme.background, symbols: state.symbols)
+                .render(in: row, buffer: &buffer)
+            return
+        }
+        HintBar(state.keymap.hints(for: state.scope), theme: theme).render(in: row, buffer: &buffer)
+    }
+
+    static func renderOverlay(_ overlay: Overlay, _ state: AppState, _ screen: Rect, _ bottomRow: Rect, _ buffer: inout Buffer) {
+        switch overlay {
+        case .help(let scroll):
+            let sections = state.keymap.helpSections(for: state.scope) + [commandHelpSection]
+            let box = screen.centered(width: min(76, screen.width - 4), height: min(screen.height - 4, 40))
+            HelpOverlay(sections, title: "Help: \(state.pane.title)\(state.readOnly ? " (read-only: changes disabled)" : "")", scroll: scroll, theme: state.theme, symbols: state.symbols)
+                .render(in: box, buffer: &buffer)
+        case .command(var line):
+            buffer.fill(bottomRow, with: Cell.blank.styled(state.theme.background))
+            InputLine(prompt: ":", style: state.theme.text, promptStyle: state.theme.accent, cursorStyle: state.theme.selection.adding(.reverse))
+                .render(in: bottomRow, buffer: &buffer, state: &line)
+            if !line.candidates.isEmpty, bottomRow.y > 0 {
+                let hint = line.candidates.joined(separator: "  ")
+                buffer.setString(bottomRow.x + 1, bottomRow.y - 1, hint, style: state.theme.muted)
+            }
+        }
+    }
+
+    /// The `:` commands, listed in every help overlay.
+    static let commandHelpSection = HelpSection(
+        title: "Commands (:)",
+        entries: AppCommand.catalogue.map { KeyHint(keys: ":" + $0.usage, description: $0.summary) }
+    )
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import Inspector
+import TerminalUI
+@testable import AppCore
+
+@Suite struct OverviewViewTests {
+    @Test func showsEveryNodeWithRatesAndAlertBar() {
+        let state = StateFactory.state(addresses: ["127.0.0.1:7001", "127.0.0.1:7002"], seconds: 20, hitRatio: 0.75)
+        let screen = AppView.render(state).text
+        if ProcessInfo.processInfo.environment["SHOW_SCREEN"] != nil { print(screen) }
+        #expect(screen.contains("127.0.0.1:7001"))
+        #expect(screen.contains("127.0.0.1:7002"))
+        #expect(screen.contains("75%"))
+        #expect(screen.contains("150"))  // ops/s
+        #expect(screen.contains("pending"), "hit ratio below 80% is pending until 5 minutes pass")
+        #expect(screen.contains("hit-ratio-low"))
+    }
+
+    @Test func downNodeShowsErrorAndSince() {
+        var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 3)
+        _ = AppUpdate.update(&state, .sampled(node: 0, outcome: .failure(error: "127.0.0.1:7001: connection refused", at: 5)))
+        _ = AppUpdate.update(&state, .tick(now: 65))
+        let screen = AppView.render(state).text
+        #expect(screen.contains("DOWN"))
+        #expect(screen.contains("for 1m: 127.0.0.1:7001: connection refused"))
+        #expect(screen.contains("FIRING"))
+        #expect(screen.contains("node-unreachable"))
+    }
+
+    @Test func hostileAddressIsEscaped() {
+        var state = AppState(addresses: ["evil\u{1b}[2J:1"])
+        _ = AppUpdate.update(&state, .sampled(node: 0, outcome: .failure(error: "boom\u{1b}]0;title\u{07}", at: 1)))
+        let buffer = AppView.render(state)
+        #expect(!buffer.cells.contains { $0.symbol.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x07 } })
+        #expect(buffer.text.contains("\\x1b[2J"))
+    }
+}
