@@ -1,0 +1,59 @@
+import ArgumentParser
+import RedisClient
+
+/// The connection part of the command line, in redis-cli's habits: URIs or -h/-p, -a, --user,
+/// -n, -c, and the TLS flags.
+struct ConnectionArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("Nodes as redis://[[user]:password@]host[:port][/db] or rediss://… (TLS). Several URIs are several nodes.", valueName: "URI"))
+    var uris: [String] = []
+
+    @Option(name: .customShort("h"), help: "Server hostname (default 127.0.0.1).")
+    var host: String?
+
+    @Option(name: .customShort("p"), help: "Server port (default 6379).")
+    var port: Int?
+
+    @Option(name: .customShort("a"), help: ArgumentHelp("Password (prefer REDISCLI_AUTH: a command-line password is visible to other users in ps).", valueName: "PASSWORD"))
+    var password: String?
+
+    @Option(name: .customLong("user"), help: "ACL user name.")
+    var user: String?
+
+    @Option(name: .customShort("n"), help: "Database number.")
+    var database: Int?
+
+    @Flag(name: .customShort("c"), help: "Treat the nodes as a Redis Cluster (otherwise detected).")
+    var cluster = false
+
+    @Flag(help: "Use TLS (as rediss://).")
+    var tls = false
+
+    @Option(help: ArgumentHelp("CA certificate file to verify the server with.", valueName: "FILE"))
+    var cacert: String?
+
+    @Option(help: ArgumentHelp("Client certificate file (with --key).", valueName: "FILE"))
+    var cert: String?
+
+    @Option(help: ArgumentHelp("Client private key file (with --cert).", valueName: "FILE"))
+    var key: String?
+
+    @Option(help: ArgumentHelp("Server name for TLS SNI and verification.", valueName: "NAME"))
+    var sni: String?
+
+    @Flag(help: "Skip TLS certificate verification (shown as a warning on screen).")
+    var insecure = false
+
+    @Option(help: ArgumentHelp("Start on a named connection from the config file.", valueName: "NAME"))
+    var context: String?
+
+    /// The flags as the client library reads them.
+    var flags: ConnectionFlags {
+        ConnectionFlags(
+            uris: uris, host: host, port: port, password: password, user: user, database: database, cluster: cluster,
+            tls: tls, caCertificate: cacert, certificate: cert, key: key, sni: sni, insecure: insecure
+        )
+    }
+
+    /// Whether anything here names a node (then a config context is not used).
+    var namesNodes: Bool { !uris.isEmpty || host != nil || port != nil }
+}

@@ -1,0 +1,44 @@
+import AppCore
+import ArgumentParser
+import Foundation
+import Inspector
+import RedisClient
+
+/// `cachescope snapshot`: two samples one interval apart, every node's figures and alerts, as
+/// text or JSON; exits 1 when a node is unreachable. For scripts, cron and incident notes.
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Print one headless report of every node (text, or --json) and exit (1 if a node is unreachable)."
+    )
+
+    @OptionGroup var connection: ConnectionArguments
+    @OptionGroup var display: DisplayArguments
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() async throws {
+        PasswordWarning.printIfNeeded(connection)
+        let target = try ResolvedTarget.resolve(connection, display)
+        let interval = display.interval ?? target.config.interval
+        let connections = target.options.map { ManagedConnection(options: $0, policy: ReconnectPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(1))) }
+        let monitor = HealthMonitor(connections: connections, interval: .milliseconds(Int(interval * 1000)))
+        let outcomes = await monitor.collect(count: 2)
+        for c in connections { await c.close() }
+        var nodes = target.options.map { NodeHealth(address: "\($0.endpoint)") }
+        // The rules' durations cannot pass in one snapshot: a breach now is reported as it
+        // stands (pending, or firing for rules without a duration).
+        var alerts = AlertEngine(rules: target.config.alertRules)
+        for (index, series) in outcomes.enumerated() {
+            for outcome in series {
+                switch outcome {
+                case .sample(let s): nodes[index].record(s)
+                case .failure(let error, let time): nodes[index].recordFailure(error, at: time)
+                }
+            }
+            alerts.evaluate(nodes[index], at: MonotonicClock.now())
+        }
+        let report = HealthReport(nodes: nodes, alerts: alerts, interval: interval)
+        print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
+        if report.anyUnreachable { throw ExitCode(1) }
+    }
+}

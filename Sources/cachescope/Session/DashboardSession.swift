@@ -1,0 +1,55 @@
+import AppCore
+import Foundation
+import Inspector
+import NcursesBackend
+import RedisClient
+import TerminalUI
+
+/// Runs the dashboard in this terminal until the user quits or a signal arrives, and always
+/// gives the terminal back as it found it.
+enum DashboardSession {
+    /// - Returns: the process exit status.
+    static func run(target: ResolvedTarget, display: DisplayArguments, extraStatus: String? = nil) async -> Int32 {
+        let themeName = display.theme ?? target.config.theme
+        let loadedTheme: LoadedTheme
+        do { loadedTheme = try ThemeLoader.load(nameOrPath: themeName) } catch {
+            FileHandle.standardError.write(Data("cachescope: \(error)\n".utf8))
+            return 2
+        }
+        let keymap: Keymap
+        do { keymap = try DefaultKeymap.make(readOnly: target.readOnly, overrides: target.config.keyOverrides) } catch {
+            FileHandle.standardError.write(Data("cachescope: config [keys]: \(error)\n".utf8))
+            return 2
+        }
+        let connections = target.options.map { ManagedConnection(options: $0) }
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal.start(colorPreference: display.noColor ? .noColor : .automatic)
+        } catch {
+            FileHandle.standardError.write(Data("cachescope: \(error)\n".utf8))
+            return 1
+        }
+        defer { terminal.stop() }
+        let size = terminal.size
+        var state = AppState(
+            addresses: target.options.map { "\($0.endpoint)" }, alertRules: target.config.alertRules, readOnly: target.readOnly,
+            insecureTLS: target.insecureTLS, theme: loadedTheme.theme, themeName: themeName, colorSupport: terminal.colorSupport,
+            unicode: terminal.unicode, keymap: keymap, width: size.width, height: size.height, now: MonotonicClock.now(),
+            interval: display.interval ?? target.config.interval, connectionLabel: target.label
+        )
+        if !loadedTheme.fellBack.isEmpty || extraStatus != nil {
+            let text = extraStatus ?? "theme \(themeName): default used for \(loadedTheme.fellBack.joined(separator: ", "))"
+            state.status = StatusMessage(text, now: state.now, lifetime: 8)
+        }
+        let runtime = AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) })
+        terminal.onSignal { _ in runtime.send(.terminal(.key(.control("c")))) }
+        let forwarder = Task.detached {
+            for await event in terminal.events { runtime.send(.terminal(event)) }
+            // The terminal went away (a signal): leave as if the user quit.
+            runtime.send(.terminal(.key(.control("c"))))
+        }
+        await runtime.run()
+        forwarder.cancel()
+        return 0
+    }
+}
