@@ -1,0 +1,142 @@
+import Foundation
+
+/// A command running in a detached tmux session of a fixed size: the end-to-end tests type
+/// into it (`sendKeys`) and read the screen back (`capture`), as a person at a terminal would.
+///
+/// Each session runs on its own tmux server socket (`-L`), so sessions never see each other
+/// or a developer's own tmux, and `kill()` ends the server with everything in it. Call
+/// `kill()` at the end of a test (it also runs on deinit as a safety net).
+final class TmuxSession: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The session (and socket) name, unique per session.
+    let name: String
+    private var killed = false
+    private let lock = NSLock()
+
+    /// Starts `command` (run by tmux through `sh -c`) in a new detached session of
+    /// `width` × `height`, with a UTF-8 locale and `TERM=tmux-256color` inside.
+    /// - Throws: `Failure` when tmux is not installed or the session cannot start.
+    init(command: String, width: Int = 160, height: Int = 48, environment: [String: String] = [:]) throws {
+        name = "cachescope-e2e-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
+        guard TmuxSession.tmuxPath() != nil else {
+            throw Failure(description: "tmux is not installed (apt-get install tmux): the end-to-end tests need it to run a terminal")
+        }
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "tmux-256color"]
+        env.merge(environment) { _, new in new }
+        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.shellQuote($0.value))" }
+        let wrapped = "env \(exports.joined(separator: " ")) sh -c \(TmuxSession.shellQuote(command))"
+        _ = try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, wrapped])
+        // Keep the pane's last screen readable after the command ends.
+        _ = try? run(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { kill() }
+
+    /// Sends keys in tmux's names (`q`, `Enter`, `Escape`, `C-a`, `BTab`, `F5`, `NPage`, …).
+    func sendKeys(_ keys: String...) throws {
+        _ = try run(["send-keys", "-t", name] + keys)
+    }
+
+    /// Sends `text` literally, character by character.
+    func sendText(_ text: String) throws {
+        _ = try run(["send-keys", "-t", name, "-l", text])
+    }
+
+    /// Pastes `text` the way a terminal does, wrapped in bracketed-paste markers when the
+    /// program asked for them.
+    func paste(_ text: String) throws {
+        let buffer = "\(name)-paste"
+        _ = try run(["set-buffer", "-b", buffer, text])
+        _ = try run(["paste-buffer", "-p", "-d", "-b", buffer, "-t", name])
+    }
+
+    /// The visible screen as text, one line per row.
+    func capture() throws -> String {
+        try run(["capture-pane", "-p", "-t", name])
+    }
+
+    /// A tmux format evaluated for the pane, e.g. `#{alternate_on}` or `#{pane_pid}`.
+    func display(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen every 50 ms until it contains `text`.
+    /// - Returns: the screen that contained it.
+    /// - Throws: `Failure` with the last screen when `timeout` passes first.
+    @discardableResult
+    func waitFor(text: String, timeout: Duration = .seconds(10)) async throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var screen = ""
+        while true {
+            screen = (try? capture()) ?? screen
+            if screen.contains(text) { return screen }
+            if clock.now >= deadline { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(description: "timed out after \(timeout) waiting for \"\(text)\"; the screen was:\n\(screen)")
+    }
+
+    /// Resizes the session's window to `width` × `height` (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) throws {
+        _ = try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Ends the session and its tmux server. Safe to call more than once.
+    func kill() {
+        let first = lock.withLock { () -> Bool in
+            defer { killed = true }
+            return !killed
+        }
+        guard first else { return }
+        _ = try? run(["kill-server"])
+    }
+
+    // MARK: - Running tmux
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        guard let tmux = TmuxSession.tmuxPath() else {
+            throw Failure(description: "tmux is not installed")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tmux)
+        // -u: UTF-8 for capture-pane whatever the caller's locale; -f /dev/null: no user config.
+        process.arguments = ["-u", "-L", name, "-f", "/dev/null"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "TMUX")
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(process.terminationStatus)): \(message)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func tmuxPath() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
+            let candidate = "\(directory)/tmux"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// `text` in single quotes for sh.
+    static func shellQuote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

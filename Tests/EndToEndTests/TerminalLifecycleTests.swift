@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Runs `cachescope --ui-smoke-test` in a real terminal (tmux) and checks what a person would
+/// see: the frame, keys, resizing, pasting, quitting, and a terminal left as it was found.
+@Suite("Terminal lifecycle", .timeLimit(.minutes(1)))
+struct TerminalLifecycleTests {
+    /// The smoke test inside a shell that reports its exit status and stays open to be read.
+    static func smokeCommand() throws -> String {
+        let binary = try BuildProducts.executable(named: "cachescope")
+        return "\(TmuxSession.shellQuote(binary)) --ui-smoke-test; echo EXITED:$?; sleep 30"
+    }
+
+    @Test("draws the frame, shows keys and pastes, follows a resize, and restores the shell on q")
+    func fullLifecycle() async throws {
+        let session = try TmuxSession(command: try Self.smokeCommand())
+        defer { session.kill() }
+
+        try await session.waitFor(text: "cachescope smoke")
+        try await session.waitFor(text: "size 160x48")
+        let screen = try await session.waitFor(text: "unicode: yes")
+        #expect(screen.contains("colors: palette256"))
+        #expect(screen.contains("日本語"))
+        #expect(try session.display("#{alternate_on}") == "1")
+
+        try session.sendKeys("x")
+        try await session.waitFor(text: "key: x")
+
+        try session.resize(width: 120, height: 40)
+        try await session.waitFor(text: "size 120x40")
+
+        try session.paste("hello paste")
+        try await session.waitFor(text: "paste: hello paste")
+
+        try session.sendKeys("q")
+        let after = try await session.waitFor(text: "EXITED:0")
+        #expect(!after.contains("cachescope smoke"), "the alternate screen should be gone:\n\(after)")
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test("decodes special keys and control chords")
+    func specialKeys() async throws {
+        let session = try TmuxSession(command: try Self.smokeCommand())
+        defer { session.kill() }
+        try await session.waitFor(text: "cachescope smoke")
+
+        let cases: [(tmuxKey: String, shown: String)] = [
+            ("Up", "key: ↑"), ("Down", "key: ↓"), ("Left", "key: ←"), ("Right", "key: →"),
+            ("Home", "key: Home"), ("End", "key: End"), ("PPage", "key: PgUp"), ("NPage", "key: PgDn"),
+            ("F5", "key: F5"), ("F12", "key: F12"), ("BTab", "key: Shift-Tab"), ("Tab", "key: Tab"),
+            ("Enter", "key: Enter"), ("BSpace", "key: Backspace"), ("DC", "key: Del"),
+            ("C-a", "key: Ctrl-A"), ("C-c", "key: Ctrl-C"), ("Escape", "key: Esc"), ("Space", "key: Space"),
+            ("é", "key: é"),
+        ]
+        for (tmuxKey, shown) in cases {
+            // A marker key between cases, so each case is seen to change the screen.
+            try session.sendKeys("z")
+            try await session.waitFor(text: "key: z")
+            try session.sendKeys(tmuxKey)
+            try await session.waitFor(text: shown + " ", timeout: .seconds(5))
+        }
+        // Ctrl-C is a key in raw mode: the program is still running.
+        #expect(try session.capture().contains("cachescope smoke"))
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+    }
+
+    @Test("SIGTERM restores the terminal and exits with 128 + 15")
+    func sigtermRestores() async throws {
+        let session = try TmuxSession(command: try Self.smokeCommand())
+        defer { session.kill() }
+        try await session.waitFor(text: "cachescope smoke")
+
+        let shell = try #require(Int32(try session.display("#{pane_pid}")))
+        let program = try await ProcessProbe.waitForChild(of: shell)
+        #expect(kill(program, SIGTERM) == 0)
+
+        let after = try await session.waitFor(text: "EXITED:143")
+        #expect(!after.contains("cachescope smoke"), "the alternate screen should be gone:\n\(after)")
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test("SIGHUP restores the terminal too")
+    func sighupRestores() async throws {
+        let session = try TmuxSession(command: try Self.smokeCommand())
+        defer { session.kill() }
+        try await session.waitFor(text: "cachescope smoke")
+
+        let shell = try #require(Int32(try session.display("#{pane_pid}")))
+        let program = try await ProcessProbe.waitForChild(of: shell)
+        #expect(kill(program, SIGHUP) == 0)
+
+        try await session.waitFor(text: "EXITED:129")
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test("without a terminal it fails with a clear message instead of breaking anything")
+    func notATerminal() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try BuildProducts.executable(named: "cachescope"))
+        process.arguments = ["--ui-smoke-test"]
+        let errors = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("needs a terminal"))
+    }
+}
