@@ -15,20 +15,20 @@ public final class LocalRedisServer: Sendable {
     /// The arguments appended after the defaults (e.g. `["--requirepass", "secret"]`).
     public let extraArguments: [String]
 
-    private let process: Mutex<Process?>
+    private let process: Mutex<ChildProcess?>
 
     /// `127.0.0.1:<port>`.
     public var endpointDescription: String { "127.0.0.1:\(port)" }
 
     /// The running server's pid, or 0 when stopped.
     public var pid: Int32 {
-        process.withLock { $0?.isRunning == true ? $0!.processIdentifier : 0 }
+        process.withLock { $0?.isRunning == true ? $0!.pid : 0 }
     }
 
     /// The path of the server's log file.
     public var logPath: String { directory + "/redis.log" }
 
-    private init(port: Int, directory: String, tls: TLSCertificates?, extraArguments: [String], process: Process) {
+    private init(port: Int, directory: String, tls: TLSCertificates?, extraArguments: [String], process: ChildProcess) {
         self.port = port
         self.directory = directory
         self.tls = tls
@@ -120,22 +120,15 @@ public final class LocalRedisServer: Sendable {
 
     private static func launch(
         _ executable: String, port: Int, directory: String, tls: TLSCertificates?, extraArguments: [String]
-    ) throws -> Process {
+    ) throws -> ChildProcess {
         let logPath = directory + "/redis.log"
         try? FileManager.default.removeItem(atPath: logPath)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments(port: port, directory: directory, tls: tls, extraArguments: extraArguments)
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.spawn(executable, arguments: arguments(port: port, directory: directory, tls: tls, extraArguments: extraArguments))
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             guard process.isRunning else {
                 let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-                let reason = log.split(separator: "\n").last(where: { $0.contains("#") }).map(String.init) ?? "exited with status \(process.terminationStatus)"
+                let reason = log.split(separator: "\n").last(where: { $0.contains("#") }).map(String.init) ?? "it exited"
                 throw LocalRedisError("redis-server on port \(port) did not start: \(reason)")
             }
             let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
@@ -154,17 +147,7 @@ public final class LocalRedisServer: Sendable {
         return PingProbe.ping(port: port)
     }
 
-    private static func terminate(_ process: Process?) {
-        guard let process, process.isRunning else { return }
-        let pid = process.processIdentifier
-        kill(pid, SIGTERM)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        if process.isRunning {
-            kill(pid, SIGKILL)
-            process.waitUntilExit()
-        }
+    private static func terminate(_ process: ChildProcess?) {
+        process?.terminate()
     }
 }

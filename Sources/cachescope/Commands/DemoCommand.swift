@@ -35,8 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let traffic = Task.detached { await DemoTraffic(connection: writer).run() }
-        var connection = ConnectionArguments()
-        connection.uris = ["redis://127.0.0.1:\(server.port)"]
+        let connection = try ConnectionArguments.parse(["redis://127.0.0.1:\(server.port)"])
         let target = try ResolvedTarget.resolve(connection, display)
         let status = await DashboardSession.run(target: target, display: display, extraStatus: "demo: private redis-server on 127.0.0.1:\(server.port), pid \(server.pid); it stops when you quit")
         traffic.cancel()
