@@ -37,7 +37,7 @@ public final class LocalRedisServer: Sendable {
     }
 
     deinit {
-        process.withLock { Self.terminate($0) }
+        process.withLock { $0?.terminate() }
     }
 
     /// The path of `redis-server`.
@@ -74,7 +74,7 @@ public final class LocalRedisServer: Sendable {
     /// Stops the server: SIGTERM, wait up to 5 s, then SIGKILL. Idempotent.
     public func stop() {
         process.withLock { current in
-            Self.terminate(current)
+            current?.terminate()
             current = nil
         }
     }
@@ -123,12 +123,13 @@ public final class LocalRedisServer: Sendable {
     ) throws -> ChildProcess {
         let logPath = directory + "/redis.log"
         try? FileManager.default.removeItem(atPath: logPath)
-        let process = try ChildProcess.spawn(executable, arguments: arguments(port: port, directory: directory, tls: tls, extraArguments: extraArguments))
+        let process = try ChildProcess.spawn(
+            executable, arguments(port: port, directory: directory, tls: tls, extraArguments: extraArguments))
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             guard process.isRunning else {
                 let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-                let reason = log.split(separator: "\n").last(where: { $0.contains("#") }).map(String.init) ?? "it exited"
+                let reason = log.split(separator: "\n").last(where: { $0.contains("#") }).map(String.init) ?? "it exited (see \(logPath))"
                 throw LocalRedisError("redis-server on port \(port) did not start: \(reason)")
             }
             let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
@@ -137,7 +138,7 @@ public final class LocalRedisServer: Sendable {
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        terminate(process)
+        process.terminate()
         throw LocalRedisError("redis-server on port \(port) did not become ready within 10 s (log: \(logPath))")
     }
 
@@ -145,9 +146,5 @@ public final class LocalRedisServer: Sendable {
     private static func answers(port: Int, tls: Bool) -> Bool {
         guard !tls else { return FreePort.accepts(port) }
         return PingProbe.ping(port: port)
-    }
-
-    private static func terminate(_ process: ChildProcess?) {
-        process?.terminate()
     }
 }
