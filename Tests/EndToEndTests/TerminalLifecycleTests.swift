@@ -65,6 +65,19 @@ struct TerminalLifecycleTests {
         try await session.waitFor(text: "EXITED:0")
     }
 
+    @Test("NO_COLOR turns colour off and COLORTERM=truecolor asks for 24-bit", arguments: [
+        (["NO_COLOR": "1"], "colors: none"),
+        (["COLORTERM": "truecolor"], "colors: truecolor"),
+        (["COLORTERM": "24bit", "TERM": "xterm"], "colors: ansi16"),
+    ])
+    func colorDetection(environment: [String: String], shown: String) async throws {
+        let session = try TmuxSession(command: try Self.smokeCommand(), environment: environment)
+        defer { session.kill() }
+        try await session.waitFor(text: shown + " unicode: yes")
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+    }
+
     @Test("SIGTERM restores the terminal and exits with 128 + 15")
     func sigtermRestores() async throws {
         let session = try TmuxSession(command: try Self.smokeCommand())
@@ -96,17 +109,10 @@ struct TerminalLifecycleTests {
 
     @Test("without a terminal it fails with a clear message instead of breaking anything")
     func notATerminal() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuildProducts.executable(named: "cachescope"))
-        process.arguments = ["--ui-smoke-test"]
-        let errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(message.contains("needs a terminal"))
+        let result = try CleanSpawn.run(
+            try BuildProducts.executable(named: "cachescope"), ["--ui-smoke-test"],
+            environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("needs a terminal"), "stderr was: \(result.errors)")
     }
 }
