@@ -78,6 +78,17 @@ struct TerminalLifecycleTests {
         try await session.waitFor(text: "EXITED:0")
     }
 
+    @Test("without a UTF-8 locale it draws ASCII only")
+    func asciiFallback() async throws {
+        let session = try TmuxSession(command: try Self.smokeCommand(), environment: ["LANG": "C", "LC_ALL": "C"])
+        defer { session.kill() }
+        let screen = try await session.waitFor(text: "unicode: no")
+        #expect(screen.contains("+- cachescope smoke"))
+        #expect(!screen.contains("┌"))
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+    }
+
     @Test("SIGTERM restores the terminal and exits with 128 + 15")
     func sigtermRestores() async throws {
         let session = try TmuxSession(command: try Self.smokeCommand())
@@ -93,17 +104,17 @@ struct TerminalLifecycleTests {
         #expect(try session.display("#{alternate_on}") == "0")
     }
 
-    @Test("SIGHUP restores the terminal too")
-    func sighupRestores() async throws {
+    @Test("SIGHUP and SIGINT restore the terminal too", arguments: [(SIGHUP, 129), (SIGINT, 130)])
+    func otherSignalsRestore(signal: Int32, status: Int) async throws {
         let session = try TmuxSession(command: try Self.smokeCommand())
         defer { session.kill() }
         try await session.waitFor(text: "cachescope smoke")
 
         let shell = try #require(Int32(try session.display("#{pane_pid}")))
         let program = try await ProcessProbe.waitForChild(of: shell)
-        #expect(kill(program, SIGHUP) == 0)
+        #expect(kill(program, signal) == 0)
 
-        try await session.waitFor(text: "EXITED:129")
+        try await session.waitFor(text: "EXITED:\(status)")
         #expect(try session.display("#{alternate_on}") == "0")
     }
 
