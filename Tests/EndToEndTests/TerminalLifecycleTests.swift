@@ -26,6 +26,10 @@ struct TerminalLifecycleTests {
         try session.sendKeys("x")
         try await session.waitFor(text: "key: x")
 
+        // A burst of keys: frames coalesce, and the last key is what stays on screen.
+        try session.sendText(String(repeating: "abcdefghij", count: 30) + "K")
+        try await session.waitFor(text: "key: K")
+
         try session.resize(width: 120, height: 40)
         try await session.waitFor(text: "size 120x40")
 
