@@ -71,6 +71,10 @@ static inline int cs_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, int
     return setcchar(cc, wch, attrs, (short)(pair > 32767 ? 0 : pair), &extended);
 }
 
+/* Columns the C library (and so ncurses) gives a character; wcwidth needs _XOPEN_SOURCE. */
+extern int wcwidth(wchar_t);
+static inline int cs_wcwidth(wchar_t c) { return wcwidth(c); }
+
 /* ---- Keys returned by get_wch with KEY_CODE_YES ---- */
 static inline int cs_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int cs_key_down(void) { return KEY_DOWN; }

@@ -26,6 +26,10 @@ struct TerminalLifecycleTests {
         try session.sendKeys("x")
         try await session.waitFor(text: "key: x")
 
+        // A burst of keys: frames coalesce, and the last key is what stays on screen.
+        try session.sendText(String(repeating: "abcdefghij", count: 30) + "K")
+        try await session.waitFor(text: "key: K")
+
         try session.resize(width: 120, height: 40)
         try await session.waitFor(text: "size 120x40")
 
@@ -65,6 +69,30 @@ struct TerminalLifecycleTests {
         try await session.waitFor(text: "EXITED:0")
     }
 
+    @Test("NO_COLOR turns colour off and COLORTERM=truecolor asks for 24-bit", arguments: [
+        (["NO_COLOR": "1"], "colors: none"),
+        (["COLORTERM": "truecolor"], "colors: truecolor"),
+        (["COLORTERM": "24bit", "TERM": "xterm"], "colors: ansi16"),
+    ])
+    func colorDetection(environment: [String: String], shown: String) async throws {
+        let session = try TmuxSession(command: try Self.smokeCommand(), environment: environment)
+        defer { session.kill() }
+        try await session.waitFor(text: shown + " unicode: yes")
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+    }
+
+    @Test("without a UTF-8 locale it draws ASCII only")
+    func asciiFallback() async throws {
+        let session = try TmuxSession(command: try Self.smokeCommand(), environment: ["LANG": "C", "LC_ALL": "C"])
+        defer { session.kill() }
+        let screen = try await session.waitFor(text: "unicode: no")
+        #expect(screen.contains("+- cachescope smoke"))
+        #expect(!screen.contains("┌"))
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+    }
+
     @Test("SIGTERM restores the terminal and exits with 128 + 15")
     func sigtermRestores() async throws {
         let session = try TmuxSession(command: try Self.smokeCommand())
@@ -80,33 +108,26 @@ struct TerminalLifecycleTests {
         #expect(try session.display("#{alternate_on}") == "0")
     }
 
-    @Test("SIGHUP restores the terminal too")
-    func sighupRestores() async throws {
+    @Test("SIGHUP and SIGINT restore the terminal too", arguments: [(SIGHUP, 129), (SIGINT, 130)])
+    func otherSignalsRestore(signal: Int32, status: Int) async throws {
         let session = try TmuxSession(command: try Self.smokeCommand())
         defer { session.kill() }
         try await session.waitFor(text: "cachescope smoke")
 
         let shell = try #require(Int32(try session.display("#{pane_pid}")))
         let program = try await ProcessProbe.waitForChild(of: shell)
-        #expect(kill(program, SIGHUP) == 0)
+        #expect(kill(program, signal) == 0)
 
-        try await session.waitFor(text: "EXITED:129")
+        try await session.waitFor(text: "EXITED:\(status)")
         #expect(try session.display("#{alternate_on}") == "0")
     }
 
     @Test("without a terminal it fails with a clear message instead of breaking anything")
     func notATerminal() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuildProducts.executable(named: "cachescope"))
-        process.arguments = ["--ui-smoke-test"]
-        let errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(message.contains("needs a terminal"))
+        let result = try CleanSpawn.run(
+            try BuildProducts.executable(named: "cachescope"), ["--ui-smoke-test"],
+            environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("needs a terminal"), "stderr was: \(result.errors)")
     }
 }

@@ -91,6 +91,15 @@ final class ScreenWriter {
         }
         // The bottom-right cell reports ERR (the cursor cannot advance) but is drawn.
         _ = mvwadd_wch(cs_stdscr(), Int32(y), Int32(x), &cc)
+        // The buffer thinks this grapheme is wide but the C library (and so ncurses) draws it
+        // one column wide: blank the column the buffer skips, or it keeps stale content.
+        if characters.count >= 1, x < lastColumn, let first = cell.symbol.first, DisplayWidth.of(first) == 2,
+           cs_wcwidth(wchar_t(bitPattern: characters[0])) == 1 {
+            var blank = cchar_t()
+            var space: [wchar_t] = [0x20, 0]
+            _ = cs_setcchar(&blank, &space, attrs, pair)
+            _ = mvwadd_wch(cs_stdscr(), Int32(y), Int32(x + 1), &blank)
+        }
     }
 
     /// The scalars to hand ncurses for a cell's symbol: never a control character (that

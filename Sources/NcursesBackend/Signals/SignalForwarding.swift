@@ -14,8 +14,14 @@ enum SignalForwarding {
     static let forwarded: [Int32] = terminating + [SIGWINCH]
 
     /// Installs the forwarding handlers, remembering the previous ones for `uninstall()`.
+    /// Call on the terminal thread: it unblocks the signals there, so they are delivered
+    /// even when the process inherited a mask that blocks them (some launchers do).
     static func install(wakeDescriptor: Int32) {
         wakeTarget.store(wakeDescriptor, ordering: .sequentiallyConsistent)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signo in forwarded { sigaddset(&unblock, signo) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signo in forwarded {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = forwardSignal

@@ -20,9 +20,9 @@ import TerminalUI
 /// - Leaving: the terminal is restored (`endwin`, bracketed paste off) by `stop()`, by
 ///   SIGTERM / SIGHUP / SIGINT, by `withTerminal` when its body throws, at `exit()` (an
 ///   `atexit` hook), and on a crash (terminal modes and screen put back by the fault handler).
-/// - Signals: after SIGTERM, SIGHUP or SIGINT the terminal is restored and `events`
-///   finishes; then the process exits with 128 + the signal number, unless a handler was
-///   set with `onSignal(_:)`, in which case the application shuts down and exits itself.
+/// - Signals: after SIGTERM, SIGHUP or SIGINT the terminal is restored, then the process
+///   exits with 128 + the signal number, unless a handler was set with `onSignal(_:)`: then
+///   the handler is called, `events` finishes, and the application shuts down and exits.
 public final class NcursesTerminal: Sendable {
     /// Keys, pastes and resizes, in order. Finishes when the terminal stops.
     public let events: AsyncStream<TerminalEvent>
@@ -134,11 +134,11 @@ public final class NcursesTerminal: Sendable {
     }
 
     /// Sets what happens after SIGTERM, SIGHUP or SIGINT (Ctrl-C is a key, not a signal, in
-    /// raw mode; these come from `kill` or a closed window). The terminal is restored and
-    /// `events` finished first; then `handler` is called with the signal number on the
-    /// terminal thread, and the process does not exit by itself: the application shuts
-    /// down and calls `exit`. With no handler (`nil`, the default) the process exits with
-    /// status 128 + the signal number.
+    /// raw mode; these come from `kill` or a closed window). The terminal is restored first;
+    /// then `handler` is called with the signal number on the terminal thread, after which
+    /// `events` finishes, and the process does not exit by itself: the application shuts
+    /// down and calls `exit` (e.g. with 128 + the signal number). With no handler (`nil`,
+    /// the default) the process exits with status 128 + the signal number right away.
     public func onSignal(_ handler: (@Sendable (Int32) -> Void)?) {
         channel.mailbox.withLock { $0.signalHandler = handler }
     }

@@ -29,12 +29,16 @@ final class TerminalSession {
             guard !active else { throw .alreadyRunning }
             // Saved before ncurses changes the modes, for the crash handler to put back.
             CrashRestore.arm()
+            // Before newterm: ncurses installs its own SIGINT/SIGTERM/SIGWINCH handlers only
+            // where none is set, so it leaves these alone and uninstall() restores the originals.
+            SignalForwarding.install(wakeDescriptor: channel.wake.writeDescriptor)
             setlocale(LC_ALL, "")
             let unicode = cs_locale_is_utf8() != 0
             // newterm, unlike initscr, returns NULL instead of exiting on an unknown TERM.
             guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
                   let screen = newterm(nil, output, input)
             else {
+                SignalForwarding.uninstall()
                 CrashRestore.disarm()
                 let term = environment["TERM"] ?? "(unset)"
                 throw .initializationFailed("ncurses does not know the terminal type TERM=\(term)")
@@ -66,7 +70,6 @@ final class TerminalSession {
                 unicode: unicode, colorEnabled: colorSupport != .none,
                 colors: colors, colorPairs: cs_color_pairs())
 
-            SignalForwarding.install(wakeDescriptor: channel.wake.writeDescriptor)
             ScreenOwnership.registerExitHook()
 
             // The first refresh sends the alternate-screen switch; bracketed paste after it.
@@ -186,8 +189,8 @@ final class TerminalSession {
 
     // MARK: - Leaving
 
-    /// Restores the terminal, ends the event stream, releases waiters in `stop()`, and for a
-    /// terminating signal hands over to the application's hook, or exits with 128 + signal.
+    /// Restores the terminal; for a terminating signal calls the application's hook, or exits
+    /// with 128 + signal; then ends the event stream and releases waiters in `stop()`.
     private func finish(signal: Int32?) {
         ScreenOwnership.lock.withLock { active in
             if active {
@@ -203,14 +206,14 @@ final class TerminalSession {
             box.finished = true
             return box.signalHandler
         }
+        if let signal {
+            // Exit before the event stream ends: otherwise the application's event loop
+            // would end first and the process might exit 0, as if the user had quit.
+            guard let handler else { exit(128 + signal) }
+            handler(signal)
+        }
         channel.wake.close()
         channel.continuation.finish()
         channel.finished.leave()
-        guard let signal else { return }
-        if let handler {
-            handler(signal)
-        } else {
-            exit(128 + signal)
-        }
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A command running in a detached tmux session of a fixed size: the end-to-end tests type
 /// into it (`sendKeys`) and read the screen back (`capture`), as a person at a terminal would.
@@ -14,6 +17,8 @@ final class TmuxSession: @unchecked Sendable {
     /// The session (and socket) name, unique per session.
     let name: String
     private var killed = false
+    /// The tmux server's pid, to make sure it is gone after `kill()`.
+    private var serverPID: Int32?
     private let lock = NSLock()
 
     /// Starts `command` (run by tmux through `sh -c`) in a new detached session of
@@ -31,6 +36,7 @@ final class TmuxSession: @unchecked Sendable {
         _ = try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, wrapped])
         // Keep the pane's last screen readable after the command ends.
         _ = try? run(["set-option", "-t", name, "remain-on-exit", "on"])
+        serverPID = (try? display("#{pid}")).flatMap { Int32($0) }
     }
 
     deinit { kill() }
@@ -93,6 +99,10 @@ final class TmuxSession: @unchecked Sendable {
         }
         guard first else { return }
         _ = try? run(["kill-server"])
+        if let serverPID, Glibc.kill(serverPID, 0) == 0 {
+            usleep(100_000)
+            _ = Glibc.kill(serverPID, SIGKILL)
+        }
     }
 
     // MARK: - Running tmux
@@ -102,28 +112,18 @@ final class TmuxSession: @unchecked Sendable {
         guard let tmux = TmuxSession.tmuxPath() else {
             throw Failure(description: "tmux is not installed")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        // -u: UTF-8 for capture-pane whatever the caller's locale; -f /dev/null: no user config.
-        process.arguments = ["-u", "-L", name, "-f", "/dev/null"] + arguments
         var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "TMUX")
+        // The program's colour must not depend on who runs the tests: these come only from
+        // the `environment` given to `init`.
+        for variable in ["TMUX", "NO_COLOR", "COLORTERM"] { environment.removeValue(forKey: variable) }
         environment["LANG"] = "C.UTF-8"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(process.terminationStatus)): \(message)")
+        // -u: UTF-8 for capture-pane whatever the caller's locale; -f /dev/null: no user config.
+        let result = try CleanSpawn.run(tmux, ["-u", "-L", name, "-f", "/dev/null"] + arguments, environment: environment)
+        guard result.status == 0 else {
+            let message = result.errors.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(result.status)): \(message)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.output
     }
 
     private static func tmuxPath() -> String? {
