@@ -96,10 +96,17 @@ private struct DashboardModel {
     init() {
         let prefixes = ["user", "session", "product", "cache:page", "rate", "lock", "leaderboard", "feed"]
         let types = ["string", "hash", "list", "set", "zset", "stream"]
-        keys = (0..<60).map { i in
-            ("\(prefixes[i % prefixes.count]):\(10_000 + i * 7):\(i % 3 == 0 ? "profile" : "data")", types[i % types.count], i % 5 == 0 ? -1 : 30 + i * 11, 120 + i * 97)
+        var keys: [(name: String, type: String, ttl: Int, bytes: Int)] = []
+        for i in 0..<60 {
+            let suffix = i % 3 == 0 ? "profile" : "data"
+            let name = "\(prefixes[i % prefixes.count]):\(10_000 + i * 7):\(suffix)"
+            let ttl = i % 5 == 0 ? -1 : 30 + i * 11
+            keys.append((name, types[i % types.count], ttl, 120 + i * 97))
         }
-        series = (0..<4).map { s in (0..<400).map { i in Double((i * (13 + s) + s * 7) % 97) + 3 } }
+        self.keys = keys
+        series = (0..<4).map { (s: Int) -> [Double] in
+            (0..<400).map { (i: Int) -> Double in Double((i * (13 + s) + s * 7) % 97) + 3 }
+        }
         tree = (0..<30).map { i in
             TreeRow(depth: i % 3, label: "\(prefixes[i % prefixes.count]):", isExpanded: i % 3 != 2, hasChildren: i % 3 != 2, trailing: ["\(1000 + i * 37)", "\(i + 1).\(i % 10)M"])
         }
