@@ -71,5 +71,9 @@ struct KeymapTests {
         #expect(map.lookup(.character("d"), scope: .pane("Keys")) == nil)
         let missing = map.rebind(action: "nope", to: [.character("z")])
         #expect(!missing)
+        let byName = try map.rebind(action: "quit", toKeyNames: ["Ctrl-Q"])
+        #expect(byName && map.lookup(.control("q"), scope: .global) == "quit")
+        #expect(throws: KeyParseError.self) { try map.rebind(action: "help", toKeyNames: ["F1", "Hyper-H"]) }
+        #expect(map.lookup(.character("?"), scope: .global) == "help")  // unchanged after the error
     }
 }
