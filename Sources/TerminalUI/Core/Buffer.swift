@@ -58,6 +58,7 @@ public struct Buffer: Sendable, Equatable {
     public mutating func setString(_ x: Int, _ y: Int, _ string: some StringProtocol, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= area.top, y < area.bottom else { return x }
         let limit = min(area.right, maxWidth.map { x + max(0, $0) } ?? area.right)
+        if let end = setPrintableASCII(x, y, string, style: style, limit: limit) { return end }
         var column = x
         for character in string {
             if column >= limit { break }
@@ -79,6 +80,25 @@ public struct Buffer: Sendable, Equatable {
             column += width
         }
         return column
+    }
+
+    /// One-character strings for printable ASCII, made once: most of a frame is ASCII.
+    private static let asciiSymbols: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// The fast path of `setString` for printable ASCII (one column per byte, no grapheme
+    /// breaking); nil when `string` has anything else, so the general path runs.
+    private mutating func setPrintableASCII(_ x: Int, _ y: Int, _ string: some StringProtocol, style: Style, limit: Int) -> Int? {
+        let result: Int?? = string.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
+            var column = x
+            for byte in bytes {
+                if column >= limit { break }
+                if column >= area.left { put(column, y, Cell(symbol: Buffer.asciiSymbols[Int(byte)]).styled(style)) }
+                column += 1
+            }
+            return column
+        }
+        return result ?? nil
     }
 
     /// Writes one cell, repairing any wide grapheme that the write cuts in half.

@@ -58,6 +58,17 @@ public struct Keymap: Sendable, Hashable {
         return true
     }
 
+    /// `rebind(action:scope:to:)` with keys written as config files write them
+    /// (`["Ctrl-D", "x"]`).
+    /// - Returns: false when no binding has that action.
+    /// - Throws: `KeyParseError` for the first name that is not a key; nothing is changed then.
+    @discardableResult
+    public mutating func rebind(action: String, scope: KeyScope? = nil, toKeyNames names: [String]) throws(KeyParseError) -> Bool {
+        var keys: [Key] = []
+        for name in names { keys.append(try Key(parsing: name)) }
+        return rebind(action: action, scope: scope, to: keys)
+    }
+
     private func relevant(to scope: KeyScope) -> [KeyBinding] {
         let own = scope == .global ? [] : bindings.filter { $0.scope == scope }
         return own + bindings.filter { $0.scope == .global }

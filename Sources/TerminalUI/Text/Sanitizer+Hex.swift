@@ -26,7 +26,7 @@ extension Sanitizer {
                     line += "   "
                 }
             }
-            line += "|"
+            line += " |"
             for byte in chunk {
                 line.unicodeScalars.append(byte >= 0x20 && byte < 0x7F ? Unicode.Scalar(byte) : ".")
             }

@@ -79,6 +79,7 @@ public struct InputLineState: Sendable, Hashable {
         candidates = []
     }
 
+    /// Deletes the character before the cursor; false when there is none.
     @discardableResult
     public mutating func backspace() -> Bool {
         guard cursor > 0 else { return false }
@@ -87,6 +88,7 @@ public struct InputLineState: Sendable, Hashable {
         return true
     }
 
+    /// Deletes the character at the cursor; false at the end.
     @discardableResult
     public mutating func deleteForward() -> Bool {
         guard cursor < characters.count else { return false }
@@ -94,6 +96,7 @@ public struct InputLineState: Sendable, Hashable {
         return true
     }
 
+    /// Deletes everything before the cursor (`Ctrl-U`); false when there is nothing.
     @discardableResult
     public mutating func deleteToStart() -> Bool {
         guard cursor > 0 else { return false }
@@ -102,6 +105,7 @@ public struct InputLineState: Sendable, Hashable {
         return true
     }
 
+    /// Deletes from the cursor to the end (`Ctrl-K`); false when there is nothing.
     @discardableResult
     public mutating func deleteToEnd() -> Bool {
         guard cursor < characters.count else { return false }

@@ -19,7 +19,9 @@ extension ScrollSelection {
         select(selected.map { $0 + delta } ?? 0, count: count)
     }
 
+    /// Selects the first row (`g`).
     public mutating func selectFirst(count: Int) { select(0, count: count) }
+    /// Selects the last row (`G`).
     public mutating func selectLast(count: Int) { select(count - 1, count: count) }
     /// Moves one page (the visible rows) down.
     public mutating func pageDown(visibleRows: Int, count: Int) { move(by: max(1, visibleRows - 1), count: count) }
