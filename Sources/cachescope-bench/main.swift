@@ -1,2 +1,31 @@
-// Temporary entry point until the suites are wired together.
-try await ClientBenchmark.run()
+import Foundation
+
+/// `swift run -c release cachescope-bench [SUITE …]`: each suite starts what it needs, runs its
+/// peer in the same run where there is one, and prints a table. No suite named: all of them.
+let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
+    ("client", "pipelined GET vs redis-benchmark -P 16; RESP decoder MB/s and replies/s", { try await ClientBenchmark.run() }),
+    ("render", "render + diff of a full 200x60 frame (TerminalUI widgets)", { RenderBenchmark.run() }),
+    ("overview", "the real overview pane's render + diff, and cachescope's idle CPU at a 1 s interval", { try await OverviewBenchmark.run() }),
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+if requested.contains("--help") || requested.contains("-h") {
+    print("usage: cachescope-bench [SUITE …]\n")
+    for suite in suites { print("  \(suite.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(suite.summary)") }
+    exit(0)
+}
+let unknown = requested.filter { name in !suites.contains { $0.name == name } }
+if !unknown.isEmpty {
+    FileHandle.standardError.write(Data("cachescope-bench: unknown suite \(unknown.joined(separator: ", ")) (one of: \(suites.map(\.name).joined(separator: ", ")))\n".utf8))
+    exit(2)
+}
+for suite in suites where requested.isEmpty || requested.contains(suite.name) {
+    print("== \(suite.name): \(suite.summary)")
+    do {
+        try await suite.run()
+    } catch {
+        print("suite \(suite.name) failed: \(error)")
+        exit(1)
+    }
+    print("")
+}
