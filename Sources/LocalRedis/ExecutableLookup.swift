@@ -1,0 +1,15 @@
+import Foundation
+
+/// Finds programs on `PATH` (plus the usual system directories).
+enum ExecutableLookup {
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        var directories = path.split(separator: ":").map(String.init)
+        directories += ["/usr/local/bin", "/usr/bin", "/bin", "/opt/homebrew/bin"]
+        for directory in directories where !directory.isEmpty {
+            let candidate = directory + "/" + name
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,184 @@
+import NIOCore
+import RESP
+
+/// The one handler at the end of a connection's pipeline: writes encoded requests, decodes replies
+/// and hands them to their waiting callers in order.
+///
+/// Ordering guarantee: replies are matched strictly first-in first-out. When the connection fails
+/// (reset, protocol error, TLS error, close) every pending request fails at once with the same
+/// error; no reply is ever matched to another command. A request whose timeout passes is answered
+/// with a timeout error but stays queued so its late replies are read and dropped.
+///
+/// RESP3 push messages (`>`) are never replies: they go to `onPush` (pub/sub, invalidations).
+final class RedisChannelHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let endpoint: RedisEndpoint
+    private let onPush: @Sendable (RESPValue) -> Void
+    private var decoder: RESPDecoder
+    private var received: ByteBuffer?
+    private var pending = CircularBuffer<PendingRequest>(initialCapacity: 16)
+    /// Replies gathered so far for the head request when it is a batch.
+    private var headReplies: [RESPValue] = []
+    private var context: ChannelHandlerContext?
+    private var failure: RedisError?
+    private var timer: Scheduled<Void>?
+
+    init(endpoint: RedisEndpoint, limits: RESPDecoder.Limits = .default, onPush: @escaping @Sendable (RESPValue) -> Void) {
+        self.endpoint = endpoint
+        self.decoder = RESPDecoder(limits: limits)
+        self.onPush = onPush
+    }
+
+    // MARK: - Requests
+
+    /// Queues and writes a request. Must run on the channel's event loop.
+    func enqueue(_ request: RedisRequest) {
+        guard let context, failure == nil else {
+            request.responder.fail(failure ?? RedisError(.closed, "connection closed", endpoint: endpoint))
+            return
+        }
+        let isBatch: Bool
+        if case .batch = request.responder { isBatch = true } else { isBatch = false }
+        if pending.isEmpty, isBatch { headReplies.reserveCapacity(request.count) }
+        pending.append(PendingRequest(
+            remaining: request.count, responder: request.responder, deadline: request.deadline,
+            timeout: request.timeout, commandName: request.commandName, abandoned: false, isBatch: isBatch))
+        if timer == nil { scheduleTimer(context, at: request.deadline) }
+        context.writeAndFlush(wrapOutboundOut(request.bytes), promise: nil)
+    }
+
+    // MARK: - Channel events
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        failAll(RedisError(.closed, "connection closed", endpoint: endpoint))
+        self.context = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        failAll(RedisError(.closed, pending.isEmpty ? "connection closed" : "connection closed with replies pending", endpoint: endpoint))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failAll(RedisError.from(error, endpoint: endpoint))
+        context.close(promise: nil)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let incoming = unwrapInboundIn(data)
+        if var buffer = received, buffer.readableBytes > 0 {
+            received = nil  // keep the storage uniquely referenced while appending
+            var more = incoming
+            buffer.writeBuffer(&more)
+            received = buffer
+        } else {
+            received = incoming
+        }
+        do {
+            while var buffer = received {
+                received = nil
+                let value = try decoder.decode(&buffer)
+                received = buffer
+                guard let value else { break }
+                try deliver(value)
+            }
+        } catch {
+            failAll(RedisError.from(error, endpoint: endpoint))
+            context.close(promise: nil)
+            return
+        }
+        if let buffer = received {
+            if buffer.readableBytes == 0 {
+                received = nil
+            } else if buffer.readerIndex > 1 << 20 {
+                received = nil
+                var compacted = buffer
+                compacted.discardReadBytes()
+                received = compacted
+            }
+        }
+    }
+
+    // MARK: - Replies
+
+    private func deliver(_ value: RESPValue) throws(RedisError) {
+        if case .push = value {
+            onPush(value)
+            return
+        }
+        guard !pending.isEmpty else {
+            throw RedisError(.protocol, "the server sent a reply nobody asked for", endpoint: endpoint)
+        }
+        let head = pending.startIndex
+        if !pending[head].isBatch {
+            let request = pending.removeFirst()
+            if !request.abandoned, case .single(let continuation) = request.responder {
+                continuation.resume(returning: value)
+            }
+            prepareHead()
+            return
+        }
+        headReplies.append(value)
+        pending[head].remaining -= 1
+        guard pending[head].remaining == 0 else { return }
+        let request = pending.removeFirst()
+        let replies = headReplies
+        headReplies = []
+        prepareHead()
+        if !request.abandoned, case .batch(let continuation) = request.responder {
+            continuation.resume(returning: replies)
+        }
+    }
+
+    private func prepareHead() {
+        if let next = pending.first, next.isBatch { headReplies.reserveCapacity(next.remaining) }
+    }
+
+    private func failAll(_ error: RedisError) {
+        if failure == nil { failure = error }
+        timer?.cancel()
+        timer = nil
+        let requests = pending
+        pending.removeAll()
+        headReplies = []
+        for request in requests where !request.abandoned {
+            request.responder.fail(error)
+        }
+    }
+
+    // MARK: - Timeouts
+
+    /// One timer per connection, set for the earliest deadline still waited on.
+    private func scheduleTimer(_ context: ChannelHandlerContext, at deadline: NIODeadline) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            self.timer = nil
+            self.expireRequests()
+        }
+    }
+
+    private func expireRequests() {
+        guard let context else { return }
+        let now = NIODeadline.now()
+        var earliest: NIODeadline?
+        var index = pending.startIndex
+        while index != pending.endIndex {
+            if !pending[index].abandoned {
+                if pending[index].deadline <= now {
+                    pending[index].abandoned = true
+                    let request = pending[index]
+                    request.responder.fail(.timeout(after: request.timeout, command: request.commandName, endpoint: endpoint))
+                } else if earliest == nil || pending[index].deadline < earliest! {
+                    earliest = pending[index].deadline
+                }
+            }
+            index = pending.index(after: index)
+        }
+        if let earliest { scheduleTimer(context, at: earliest) }
+    }
+}

@@ -1,0 +1,156 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+import RESP
+import Synchronization
+
+/// One connection to one Redis node over SwiftNIO, with pipelining.
+///
+/// Any number of tasks may send concurrently: commands are written in call order and replies are
+/// matched first-in first-out. ``pipeline(_:)`` writes N commands in one flush and resumes the
+/// caller once with all N replies. A connection never reconnects; ``ManagedConnection`` does.
+public final class RedisConnection: Sendable {
+    /// The node.
+    public let endpoint: RedisEndpoint
+    /// The options the connection was made with.
+    public let options: ConnectionOptions
+    /// RESP3 push messages (pub/sub messages, client-side caching invalidations) that arrived on
+    /// this connection. They are never mistaken for replies. Buffers the newest 1024.
+    public let pushMessages: AsyncStream<RESPValue>
+
+    let channel: any Channel
+    private let handler: NIOLoopBound<RedisChannelHandler>
+    private let negotiatedProtocol = Atomic<Int>(2)
+
+    private init(options: ConnectionOptions, channel: any Channel, handler: NIOLoopBound<RedisChannelHandler>, pushMessages: AsyncStream<RESPValue>) {
+        self.endpoint = options.endpoint
+        self.options = options
+        self.channel = channel
+        self.handler = handler
+        self.pushMessages = pushMessages
+    }
+
+    /// The protocol negotiated by `HELLO`: 3, or 2 after falling back.
+    public var protocolVersion: Int { negotiatedProtocol.load(ordering: .relaxed) }
+
+    /// `true` while the TCP connection is open.
+    public var isActive: Bool { channel.isActive }
+
+    /// The event loop the connection's I/O runs on.
+    public var eventLoop: any EventLoop { channel.eventLoop }
+
+    /// Connects, negotiates the protocol and prepares the session.
+    ///
+    /// Steps: TCP (and TLS) within `connectTimeout`; `HELLO 3` carrying `AUTH` and `SETNAME`, falling
+    /// back to RESP2 (`AUTH`, `CLIENT SETNAME`) when HELLO is unknown, refused (`NOPROTO`) or not
+    /// permitted; then `SELECT` when a database other than 0 is asked for.
+    /// - Throws: ``RedisError`` (refused, timeout, TLS, authentication, permission…).
+    public static func connect(
+        _ options: ConnectionOptions,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> RedisConnection {
+        let endpoint = options.endpoint
+        let sslContext = try options.tls.map { tls throws(RedisError) in try TLSContextFactory.makeContext(tls, endpoint: endpoint) }
+        let serverName = options.tls.flatMap { TLSContextFactory.serverName($0, endpoint: endpoint) }
+        let (pushes, pushContinuation) = AsyncStream<RESPValue>.makeStream(bufferingPolicy: .bufferingNewest(1024))
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(.nanoseconds(options.connectTimeout.nanoseconds))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let sslContext {
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLClientHandler(context: sslContext, serverHostname: serverName))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(
+                        RedisChannelHandler(endpoint: endpoint, onPush: { pushContinuation.yield($0) }))
+                }
+            }
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
+        } catch {
+            pushContinuation.finish()
+            throw RedisError.from(error, endpoint: endpoint)
+        }
+        channel.closeFuture.whenComplete { _ in pushContinuation.finish() }
+        let handler = try await channel.eventLoop.submit {
+            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: RedisChannelHandler.self), eventLoop: channel.eventLoop)
+        }.get()
+        let connection = RedisConnection(options: options, channel: channel, handler: handler, pushMessages: pushes)
+        do {
+            try await connection.prepareSession()
+        } catch {
+            await connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    /// Sends one command and returns its reply.
+    /// - Throws: ``RedisError``: `.server`/`.authentication`/`.permission` for an error reply,
+    ///   `.timeout` after `commandTimeout`, `.closed` when the connection drops.
+    public func send(_ command: RedisCommand) async throws -> RESPValue {
+        let reply = try await sendReply(command)
+        if case .error = reply { throw RedisError.server(reply, endpoint: endpoint) }
+        return reply
+    }
+
+    /// Sends one command and returns its reply, error replies included as `.error`.
+    public func sendReply(_ command: RedisCommand, timeout: Duration? = nil) async throws -> RESPValue {
+        var bytes = channel.allocator.buffer(capacity: 64)
+        RESPEncoder.encodeCommand(command.arguments, into: &bytes)
+        let timeout = timeout ?? options.commandTimeout
+        let name = command.name
+        return try await withUnsafeThrowingContinuation { continuation in
+            submit(RedisRequest(
+                bytes: bytes, count: 1, responder: .single(continuation),
+                deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout, commandName: name))
+        }
+    }
+
+    /// Writes all commands in one flush and returns their replies in order. Error replies stay in
+    /// place as `.error` values.
+    /// - Throws: ``RedisError`` when the connection fails or the batch times out; then no reply is returned.
+    public func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
+        guard let first = commands.first else { return [] }
+        var size = 0
+        for command in commands {
+            for argument in command.arguments { size &+= argument.count &+ 16 }
+        }
+        var bytes = channel.allocator.buffer(capacity: size + 16)
+        for command in commands {
+            RESPEncoder.encodeCommand(command.arguments, into: &bytes)
+        }
+        let timeout = options.commandTimeout
+        return try await withUnsafeThrowingContinuation { continuation in
+            submit(RedisRequest(
+                bytes: bytes, count: commands.count, responder: .batch(continuation),
+                deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout,
+                commandName: first.name))
+        }
+    }
+
+    /// Closes the connection; pending commands fail with a `.closed` error.
+    public func close() async {
+        try? await channel.close()
+    }
+
+    /// Calls `body` once when the connection closes, for whatever reason.
+    public func whenClosed(_ body: @escaping @Sendable () -> Void) {
+        channel.closeFuture.whenComplete { _ in body() }
+    }
+
+    private func submit(_ request: RedisRequest) {
+        let handler = self.handler
+        if channel.eventLoop.inEventLoop {
+            handler.value.enqueue(request)
+        } else {
+            channel.eventLoop.execute { handler.value.enqueue(request) }
+        }
+    }
+
+    func setProtocolVersion(_ version: Int) {
+        negotiatedProtocol.store(version, ordering: .relaxed)
+    }
+}

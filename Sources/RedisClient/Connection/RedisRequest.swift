@@ -1,0 +1,45 @@
+import NIOCore
+import RESP
+
+/// Commands encoded and handed to the channel handler as one write, with the one continuation
+/// that receives all their replies.
+struct RedisRequest: Sendable {
+    /// Who is waiting for the replies. One continuation per request, however many commands it holds.
+    enum Responder: Sendable {
+        /// `send`: one command, its raw reply (error replies included).
+        case single(UnsafeContinuation<RESPValue, any Error>)
+        /// `pipeline`: `count` commands, their replies in order.
+        case batch(UnsafeContinuation<[RESPValue], any Error>)
+
+        func fail(_ error: RedisError) {
+            switch self {
+            case .single(let continuation): continuation.resume(throwing: error)
+            case .batch(let continuation): continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    /// The encoded commands.
+    var bytes: ByteBuffer
+    /// How many replies to expect.
+    var count: Int
+    var responder: Responder
+    /// When the caller stops waiting.
+    var deadline: NIODeadline
+    /// For the timeout message.
+    var timeout: Duration
+    /// The first command's name, for the timeout message.
+    var commandName: String
+}
+
+/// A request that was written and is waiting for replies (or was given up on after a timeout, in
+/// which case its replies are read and dropped so later replies still match their commands).
+struct PendingRequest {
+    var remaining: Int
+    var responder: RedisRequest.Responder
+    var deadline: NIODeadline
+    var timeout: Duration
+    var commandName: String
+    var abandoned: Bool
+    var isBatch: Bool
+}
