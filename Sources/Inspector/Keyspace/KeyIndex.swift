@@ -168,15 +168,18 @@ public struct KeyIndex: Sendable {
     }
 
     private mutating func rehash(to size: Int) {
-        slots = Array(repeating: 0, count: size)
-        let count = offsets.count
+        var table = [UInt32](repeating: 0, count: size)
+        let mask = size - 1
         arena.withUnsafeBytes { bytes in
-            for id in 0..<count {
+            for id in 0..<offsets.count {
                 let start = Int(offsets[id])
                 let h = Self.hash(UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[id])]))
-                place(UInt32(id), hash: h)
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while table[slot] != 0 { slot = (slot + 1) & mask }
+                table[slot] = UInt32(id) + 1
             }
         }
+        slots = table
     }
 
     /// A fast 64-bit hash over 8-byte words (multiply-xorshift); not cryptographic, only for buckets.

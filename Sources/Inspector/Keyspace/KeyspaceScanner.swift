@@ -55,7 +55,9 @@ public actor KeyspaceScanner {
         self.delimiter = delimiter
         self.publishInterval = publishInterval
         self.latestView = KeyspaceView(delimiter: delimiter)
-        (updates, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let (stream, continuation) = AsyncStream<KeyspaceScanUpdate>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.updates = stream
+        self.continuation = continuation
     }
 
     deinit { continuation.finish() }
@@ -90,7 +92,6 @@ public actor KeyspaceScanner {
     public func cancel() {
         guard let task = scanTask else { return }
         task.cancel()
-        scanTask = nil
         if progressValue.phase == .scanning { progressValue.phase = .cancelled }
         publish()
     }
@@ -113,10 +114,10 @@ public actor KeyspaceScanner {
         var result: KeyEntry?
         if found.type == .gone {
             if let id = index.find(key) { index.remove(id) }
-        } else if let (id, inserted) = index.insert(key) {
-            index.update(id, type: found.type, ttl: found.ttl, memory: found.memory)
-            if inserted { sorted.append(CollectionOfOne(id.rawValue)) }
-            result = index.entry(id)
+        } else if let added = index.insert(key) {
+            index.update(added.id, type: found.type, ttl: found.ttl, memory: found.memory)
+            if added.inserted { sorted.append(CollectionOfOne(added.id.rawValue)) }
+            result = index.entry(added.id)
         }
         publish()
         return result
@@ -170,6 +171,7 @@ public actor KeyspaceScanner {
                     scanArguments[scanArguments.count - 1] = Array(String(throttle.count).utf8)
                     let t0 = ContinuousClock.now
                     let reply = try await scanConnection.call(RedisCommand(arguments: scanArguments))
+                    try ensureCurrent(generation)
                     throttle.record(roundTrip: Self.seconds(ContinuousClock.now - t0))
                     progressValue.commandsSent += 1
                     guard let parts = reply.array, parts.count == 2, let next = parts[0].bytes, let keys = parts[1].array else {
@@ -197,6 +199,7 @@ public actor KeyspaceScanner {
                     if !ids.isEmpty {
                         while inFlight >= policy.maxLookupsInFlight, let batch = try await group.next() {
                             inFlight -= 1
+                            try ensureCurrent(generation)
                             apply(batch)
                         }
                         try await rateLimit(commands.count)
@@ -210,7 +213,7 @@ public actor KeyspaceScanner {
                     }
                     // The first batch is published as soon as its lookups are back.
                     if !publishedOnce && progressValue.keysLookedUp == 0 && inFlight > 0 && index.liveCount > 0 {
-                        if let batch = try await group.next() { inFlight -= 1; apply(batch) }
+                        if let batch = try await group.next() { inFlight -= 1; try ensureCurrent(generation); apply(batch) }
                     }
                     let now = ContinuousClock.now
                     if progressValue.keysLookedUp > 0 && (!publishedOnce || Self.seconds(now - lastPublish) >= interval) {
@@ -222,7 +225,7 @@ public actor KeyspaceScanner {
                         interval = Swift.max(publishInterval, cost * 8)
                     }
                 } while cursor != Array("0".utf8)
-                while let batch = try await group.next() { apply(batch) }
+                while let batch = try await group.next() { try ensureCurrent(generation); apply(batch) }
             }
             guard generation == self.generation else { return }
             progressValue.phase = .finished
@@ -235,6 +238,11 @@ public actor KeyspaceScanner {
         }
         progressValue.elapsed = Self.seconds(ContinuousClock.now - started)
         publish()
+    }
+
+    /// A superseded or cancelled scan stops before touching the (new) index.
+    private func ensureCurrent(_ generation: Int) throws {
+        if generation != self.generation || Task.isCancelled { throw CancellationError() }
     }
 
     /// Applies one batch of lookup replies to the index.

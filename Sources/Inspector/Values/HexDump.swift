@@ -19,7 +19,7 @@ public enum HexDump {
                 if n == 7 { line.append(0x20) }
             }
             let missing = 16 - chunk.count
-            line.append(contentsOf: repeatElement(0x20, count: missing * 3 + (chunk.count <= 8 ? 1 : 0)))
+            line.append(contentsOf: repeatElement(0x20, count: missing * 3 + (chunk.count < 8 ? 1 : 0)))
             line.append(contentsOf: [0x20, UInt8(ascii: "|")])
             for b in chunk { line.append((0x20..<0x7F).contains(b) ? b : UInt8(ascii: ".")) }
             line.append(UInt8(ascii: "|"))

@@ -133,8 +133,12 @@ public enum JSONPrettyPrinter {
             while i < input.count, "+-0123456789.eE".utf8.contains(input[i]) { i += 1 }
             guard i > start else { return false }
             let text = String(decoding: input[start..<i], as: UTF8.self)
-            if i == input.count { truncated = true }  // a number at the very end may be cut
-            guard truncated || Double(text) != nil, text.first != "+" else { return false }
+            guard text.first != "+" else { return false }
+            if Double(text) == nil {
+                // A number cut by the end of a page is tolerated as truncation, nowhere else.
+                guard i == input.count else { return false }
+                truncated = true
+            }
             out.append(contentsOf: input[start..<i])
             return true
         }

@@ -125,7 +125,7 @@ public struct KeyInspector: Sendable {
         } else {
             content = .set(items.map { $0.bytes ?? [] })
         }
-        if case .start = cursor, done, items.isEmpty, try await !exists(key) {
+        if case .start = cursor, done, items.isEmpty, !(try await exists(key)) {
             return ValuePage(key: key, type: type, content: .missing, next: nil)
         }
         return ValuePage(key: key, type: type, content: content, next: done ? nil : .scan(next))
@@ -195,7 +195,7 @@ public struct KeyInspector: Sendable {
             }
             entries.append(StreamEntry(id: id, fields: fields))
         }
-        if case .start = cursor, entries.isEmpty, try await !exists(key) {
+        if case .start = cursor, entries.isEmpty, !(try await exists(key)) {
             return ValuePage(key: key, type: .stream, content: .missing, next: nil)
         }
         let next: ValueCursor? = entries.count == pageSize.elements ? entries.last.map { .after(streamID: $0.id) } : nil

@@ -18,12 +18,13 @@ import Testing
             let inspector = KeyInspector(connection: redis.connection)
 
             let s = try #require(try await inspector.detail(of: Array("s".utf8), expectedType: .string))
-            #expect(s.type == .string && s.encoding == "embstr" && s.length == 22)
+            let json = Array("{\"id\":1,\"name\":\"Ada\"}".utf8)
+            #expect(s.type == .string && s.encoding == "embstr" && s.length == Int64(json.count))
             #expect(s.ttl.remainingMilliseconds(at: wallClockMilliseconds()).map { $0 > 90_000 } == true)
             #expect((s.memory ?? 0) > 0)
             #expect(s.idleSeconds != nil && s.lfuFrequency == nil)
             let sp = try await inspector.page(of: Array("s".utf8), type: .string)
-            guard case .string(let bytes, 0, 22, .json) = sp.content else { Issue.record("\(sp.content)"); return }
+            guard case .string(let bytes, 0, json.count, .json) = sp.content else { Issue.record("\(sp.content)"); return }
             #expect(bytes == Array("{\"id\":1,\"name\":\"Ada\"}".utf8))
             #expect(sp.next == nil)
 
@@ -77,10 +78,18 @@ import Testing
             var commands: [RedisCommand] = []
             for chunk in stride(from: 0, to: n, by: 500) {
                 let range = chunk..<min(chunk + 500, n)
-                commands.append(RedisCommand("HSET", arguments: ["bigh"] + range.flatMap { ["f\($0)", "v\($0)"] as [any RedisArgument] }))
-                commands.append(RedisCommand("RPUSH", arguments: ["bigl"] + range.map { "e\($0)" as any RedisArgument }))
-                commands.append(RedisCommand("SADD", arguments: ["bigs"] + range.map { "m\($0)" as any RedisArgument }))
-                commands.append(RedisCommand("ZADD", arguments: ["bigz"] + range.flatMap { [$0, "z\($0)"] as [any RedisArgument] }))
+                var hash: [any RedisArgument] = ["bigh"], list: [any RedisArgument] = ["bigl"]
+                var set: [any RedisArgument] = ["bigs"], zset: [any RedisArgument] = ["bigz"]
+                for i in range {
+                    hash += ["f\(i)", "v\(i)"]
+                    list.append("e\(i)")
+                    set.append("m\(i)")
+                    zset += [i, "z\(i)"]
+                }
+                commands.append(RedisCommand("HSET", arguments: hash))
+                commands.append(RedisCommand("RPUSH", arguments: list))
+                commands.append(RedisCommand("SADD", arguments: set))
+                commands.append(RedisCommand("ZADD", arguments: zset))
                 for i in range { commands.append(RedisCommand("XADD", "bigx", "1-\(i + 1)", "i", i)) }
             }
             try await redis.run(commands)
