@@ -15,20 +15,20 @@ public final class LocalRedisServer: Sendable {
     /// The arguments appended after the defaults (e.g. `["--requirepass", "secret"]`).
     public let extraArguments: [String]
 
-    private let process: Mutex<Process?>
+    private let process: Mutex<ChildProcess?>
 
     /// `127.0.0.1:<port>`.
     public var endpointDescription: String { "127.0.0.1:\(port)" }
 
     /// The running server's pid, or 0 when stopped.
     public var pid: Int32 {
-        process.withLock { $0?.isRunning == true ? $0!.processIdentifier : 0 }
+        process.withLock { $0?.isRunning == true ? $0!.pid : 0 }
     }
 
     /// The path of the server's log file.
     public var logPath: String { directory + "/redis.log" }
 
-    private init(port: Int, directory: String, tls: TLSCertificates?, extraArguments: [String], process: Process) {
+    private init(port: Int, directory: String, tls: TLSCertificates?, extraArguments: [String], process: ChildProcess) {
         self.port = port
         self.directory = directory
         self.tls = tls
@@ -37,7 +37,7 @@ public final class LocalRedisServer: Sendable {
     }
 
     deinit {
-        process.withLock { Self.terminate($0) }
+        process.withLock { $0?.terminate() }
     }
 
     /// The path of `redis-server`.
@@ -74,7 +74,7 @@ public final class LocalRedisServer: Sendable {
     /// Stops the server: SIGTERM, wait up to 5 s, then SIGKILL. Idempotent.
     public func stop() {
         process.withLock { current in
-            Self.terminate(current)
+            current?.terminate()
             current = nil
         }
     }
@@ -120,22 +120,16 @@ public final class LocalRedisServer: Sendable {
 
     private static func launch(
         _ executable: String, port: Int, directory: String, tls: TLSCertificates?, extraArguments: [String]
-    ) throws -> Process {
+    ) throws -> ChildProcess {
         let logPath = directory + "/redis.log"
         try? FileManager.default.removeItem(atPath: logPath)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments(port: port, directory: directory, tls: tls, extraArguments: extraArguments)
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.spawn(
+            executable, arguments(port: port, directory: directory, tls: tls, extraArguments: extraArguments))
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             guard process.isRunning else {
                 let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-                let reason = log.split(separator: "\n").last(where: { $0.contains("#") }).map(String.init) ?? "exited with status \(process.terminationStatus)"
+                let reason = log.split(separator: "\n").last(where: { $0.contains("#") }).map(String.init) ?? "it exited (see \(logPath))"
                 throw LocalRedisError("redis-server on port \(port) did not start: \(reason)")
             }
             let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
@@ -144,7 +138,7 @@ public final class LocalRedisServer: Sendable {
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        terminate(process)
+        process.terminate()
         throw LocalRedisError("redis-server on port \(port) did not become ready within 10 s (log: \(logPath))")
     }
 
@@ -152,19 +146,5 @@ public final class LocalRedisServer: Sendable {
     private static func answers(port: Int, tls: Bool) -> Bool {
         guard !tls else { return FreePort.accepts(port) }
         return PingProbe.ping(port: port)
-    }
-
-    private static func terminate(_ process: Process?) {
-        guard let process, process.isRunning else { return }
-        let pid = process.processIdentifier
-        kill(pid, SIGTERM)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        if process.isRunning {
-            kill(pid, SIGKILL)
-            process.waitUntilExit()
-        }
     }
 }

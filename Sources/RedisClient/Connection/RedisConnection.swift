@@ -53,6 +53,8 @@ public final class RedisConnection: Sendable {
         let sslContext = try options.tls.map { tls throws(RedisError) in try TLSContextFactory.makeContext(tls, endpoint: endpoint) }
         let serverName = options.tls.flatMap { TLSContextFactory.serverName($0, endpoint: endpoint) }
         let (pushes, pushContinuation) = AsyncStream<RESPValue>.makeStream(bufferingPolicy: .bufferingNewest(1024))
+        // Kept from the initializer: a failed TLS handshake can remove the handler before we could look it up.
+        let installed = HandlerSlot()
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(.nanoseconds(options.connectTimeout.nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -62,8 +64,9 @@ public final class RedisConnection: Sendable {
                         try channel.pipeline.syncOperations.addHandler(
                             NIOSSLClientHandler(context: sslContext, serverHostname: serverName))
                     }
-                    try channel.pipeline.syncOperations.addHandler(
-                        RedisChannelHandler(endpoint: endpoint, onPush: { pushContinuation.yield($0) }))
+                    let handler = RedisChannelHandler(endpoint: endpoint, onPush: { pushContinuation.yield($0) })
+                    try channel.pipeline.syncOperations.addHandler(handler)
+                    installed.slot.withLock { $0 = NIOLoopBound(handler, eventLoop: channel.eventLoop) }
                 }
             }
         let channel: any Channel
@@ -74,9 +77,9 @@ public final class RedisConnection: Sendable {
             throw RedisError.from(error, endpoint: endpoint)
         }
         channel.closeFuture.whenComplete { _ in pushContinuation.finish() }
-        let handler = try await channel.eventLoop.submit {
-            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: RedisChannelHandler.self), eventLoop: channel.eventLoop)
-        }.get()
+        guard let handler = installed.slot.withLock({ $0 }) else {
+            throw RedisError(.closed, "connection closed while being set up", endpoint: endpoint)
+        }
         let connection = RedisConnection(options: options, channel: channel, handler: handler, pushMessages: pushes)
         do {
             try await connection.prepareSession()
@@ -153,4 +156,9 @@ public final class RedisConnection: Sendable {
     func setProtocolVersion(_ version: Int) {
         negotiatedProtocol.store(version, ordering: .relaxed)
     }
+}
+
+/// Carries the handler made inside the channel initializer out to ``RedisConnection/connect(_:group:)``.
+private final class HandlerSlot: Sendable {
+    let slot = Mutex<NIOLoopBound<RedisChannelHandler>?>(nil)
 }
