@@ -1,0 +1,285 @@
+import Foundation
+import NIOCore
+import RESP
+import RedisClient
+
+/// Indexes one node's keyspace in the background with `SCAN` (never `KEYS`) and publishes
+/// snapshots as it goes.
+///
+/// Concurrency: the scanner is an actor that owns the mutable `KeyIndex`; the UI reads the
+/// immutable `KeyspaceScanUpdate`s it publishes on `updates` (newest only is buffered), so a slow
+/// batch never blocks a frame. SCAN runs on one connection while the `TYPE`/`PTTL`/`MEMORY USAGE`
+/// lookups for earlier batches are in flight on the others (`maxLookupsInFlight`). The load
+/// policy bounds `COUNT`, backs off on latency, and holds a commands-per-second ceiling.
+///
+///     let scanner = KeyspaceScanner(scanConnection: a, lookupConnections: [b])
+///     await scanner.start()
+///     for await update in scanner.updates { model.keyspace = update.view }
+public actor KeyspaceScanner {
+    /// Snapshots and progress, newest first-come: a consumer that falls behind skips stale ones.
+    public nonisolated let updates: AsyncStream<KeyspaceScanUpdate>
+    private let continuation: AsyncStream<KeyspaceScanUpdate>.Continuation
+
+    private let scanConnection: any RedisPipelining
+    private let lookupConnections: [any RedisPipelining]
+    /// The load policy in force (changes apply to the next scan).
+    public var policy: ScanLoadPolicy
+    /// The delimiter of the published views.
+    public let delimiter: UInt8
+    /// Seconds between published snapshots while scanning (the first batch is published at once).
+    public var publishInterval: Double
+
+    private var index = KeyIndex()
+    private var sorted = SortedKeyOrder()
+    private var progressValue = ScanProgress()
+    private var latestView: KeyspaceView
+    private var generation = 0
+    private var scanTask: Task<Void, Never>?
+    private var filter = KeyFilter.all
+    private var bucket: TokenBucket?
+
+    /// - Parameters:
+    ///   - scanConnection: runs `DBSIZE`, `PING` and the `SCAN`s.
+    ///   - lookupConnections: run the per-key lookups; may be empty (then `scanConnection` does
+    ///     them). Two connections let lookups overlap the next SCAN.
+    ///   - policy: load bounds.
+    ///   - delimiter: namespace delimiter for the published views.
+    ///   - publishInterval: seconds between snapshots while scanning.
+    public init(
+        scanConnection: any RedisPipelining, lookupConnections: [any RedisPipelining] = [],
+        policy: ScanLoadPolicy = .default, delimiter: UInt8 = UInt8(ascii: ":"), publishInterval: Double = 0.25
+    ) {
+        self.scanConnection = scanConnection
+        self.lookupConnections = lookupConnections.isEmpty ? [scanConnection] : lookupConnections
+        self.policy = policy
+        self.delimiter = delimiter
+        self.publishInterval = publishInterval
+        self.latestView = KeyspaceView(delimiter: delimiter)
+        let (stream, continuation) = AsyncStream<KeyspaceScanUpdate>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.updates = stream
+        self.continuation = continuation
+    }
+
+    deinit { continuation.finish() }
+
+    /// The newest snapshot (same as the last update published).
+    public var view: KeyspaceView { latestView }
+    /// Progress of the current or last scan.
+    public var progress: ScanProgress { progressValue }
+
+    /// Starts a fresh scan (dropping the previous index), or restarts one in progress: rescan on
+    /// demand. The filter's pattern is sent as `SCAN … MATCH`, and a single type as `SCAN … TYPE`,
+    /// so the server does the narrowing.
+    /// - Parameter filter: which keys to index (`.all` by default).
+    public func start(filter: KeyFilter = .all) {
+        scanTask?.cancel()
+        generation += 1
+        self.filter = filter
+        index = KeyIndex()
+        sorted = SortedKeyOrder()
+        progressValue = ScanProgress()
+        progressValue.phase = .scanning
+        bucket = policy.maxCommandsPerSecond.map { TokenBucket(rate: $0) }
+        latestView = KeyspaceView(delimiter: delimiter)
+        let generation = generation
+        scanTask = Task { await self.run(generation: generation) }
+    }
+
+    /// Same as `start(filter:)` with the filter of the last scan.
+    public func rescan() { start(filter: filter) }
+
+    /// Stops the scan; the index keeps what it has.
+    public func cancel() {
+        guard let task = scanTask else { return }
+        task.cancel()
+        if progressValue.phase == .scanning { progressValue.phase = .cancelled }
+        publish()
+    }
+
+    /// Waits until the current scan ends (finished, cancelled or failed).
+    public func waitUntilDone() async {
+        await scanTask?.value
+    }
+
+    /// Looks a key up again (`TYPE`, `PTTL`, `MEMORY USAGE`) and corrects the index: removed if
+    /// it vanished, updated if it changed, added if new. Publishes a new snapshot.
+    /// - Returns: the key's entry now, or nil if it no longer exists.
+    /// - Throws: `RedisError` if the node cannot be reached.
+    @discardableResult
+    public func refresh(_ key: [UInt8]) async throws -> KeyEntry? {
+        var commands: [RedisCommand] = []
+        KeyLookup.appendCommands(for: key, samples: Array(String(policy.memorySamples).utf8), to: &commands)
+        let replies = try await lookupConnections[0].pipeline(commands)
+        let found = KeyLookup.read(replies, at: 0, now: wallClockMilliseconds())
+        var result: KeyEntry?
+        if found.type == .gone {
+            if let id = index.find(key) { index.remove(id) }
+        } else if let added = index.insert(key) {
+            index.update(added.id, type: found.type, ttl: found.ttl, memory: found.memory)
+            if added.inserted { sorted.append(CollectionOfOne(added.id.rawValue)) }
+            result = index.entry(added.id)
+        }
+        publish()
+        return result
+    }
+
+    // MARK: - The scan loop
+
+    private struct LookupBatch: Sendable {
+        var ids: [UInt32]
+        var replies: [RESPValue]
+    }
+
+    private func run(generation: Int) async {
+        let started = ContinuousClock.now
+        var throttle = ScanThrottle(policy: policy)
+        progressValue.scanCount = throttle.count
+        do {
+            // Baseline latency and the goal, before any load.
+            for _ in 0..<3 {
+                let t0 = ContinuousClock.now
+                _ = try await scanConnection.call(RedisCommand("PING"))
+                throttle.seedBaseline(Self.seconds(ContinuousClock.now - t0))
+            }
+            let size = try await scanConnection.call(RedisCommand("DBSIZE")).int ?? 0
+            progressValue.expectedKeys = Int(size)
+            progressValue.commandsSent = 4
+            index.reserveCapacity(keys: filter.isEmpty ? Int(size) : 1024)
+
+            let samples = Array(String(policy.memorySamples).utf8)
+            var scanArguments: [[UInt8]] = [Array("SCAN".utf8), Array("0".utf8)]
+            if let pattern = filter.pattern, !pattern.matchesEverything {
+                scanArguments += [Array("MATCH".utf8), pattern.source]
+            }
+            if filter.types.count == 1, let type = filter.types.first, type != .other, type != .unknown, type != .gone {
+                scanArguments += [Array("TYPE".utf8), Array(type.description.utf8)]
+            }
+            scanArguments += [Array("COUNT".utf8), []]
+            var lastPublish = ContinuousClock.now
+            var interval = publishInterval
+            var publishedOnce = false
+            var roundRobin = 0
+
+            try await withThrowingTaskGroup(of: LookupBatch.self) { group in
+                var inFlight = 0
+                var cursor: [UInt8] = Array("0".utf8)
+                repeat {
+                    try Task.checkCancellation()
+                    if throttle.pause > 0 { try await Task.sleep(for: .seconds(throttle.pause)) }
+                    try await rateLimit(1)
+                    scanArguments[1] = cursor
+                    scanArguments[scanArguments.count - 1] = Array(String(throttle.count).utf8)
+                    let t0 = ContinuousClock.now
+                    let reply = try await scanConnection.call(RedisCommand(arguments: scanArguments))
+                    try ensureCurrent(generation)
+                    throttle.record(roundTrip: Self.seconds(ContinuousClock.now - t0))
+                    progressValue.commandsSent += 1
+                    guard let parts = reply.array, parts.count == 2, let next = parts[0].bytes, let keys = parts[1].array else {
+                        throw KeyspaceError.unexpectedReply(command: "SCAN")
+                    }
+                    cursor = next
+
+                    // Dedupe into the index; only new keys are looked up.
+                    var ids: [UInt32] = []
+                    var commands: [RedisCommand] = []
+                    ids.reserveCapacity(keys.count)
+                    commands.reserveCapacity(keys.count * KeyLookup.commandsPerKey)
+                    for key in keys {
+                        guard case .bulkString(let buffer) = key else { continue }
+                        let inserted = buffer.withUnsafeReadableBytes { index.insert(buffer: $0) }
+                        guard let inserted, inserted.inserted else { continue }
+                        ids.append(inserted.id.rawValue)
+                        KeyLookup.appendCommands(for: Array(buffer.readableBytesView), samples: samples, to: &commands)
+                    }
+                    progressValue.keysIndexed = index.liveCount
+                    progressValue.scanCount = throttle.count
+                    progressValue.isThrottled = throttle.isThrottled
+                    progressValue.medianRoundTrip = throttle.medianRoundTrip
+
+                    if !ids.isEmpty {
+                        while inFlight >= policy.maxLookupsInFlight, let batch = try await group.next() {
+                            inFlight -= 1
+                            try ensureCurrent(generation)
+                            apply(batch)
+                        }
+                        try await rateLimit(commands.count)
+                        let connection = lookupConnections[roundRobin % lookupConnections.count]
+                        roundRobin += 1
+                        let batchIDs = ids
+                        let batchCommands = commands
+                        group.addTask { LookupBatch(ids: batchIDs, replies: try await connection.pipeline(batchCommands)) }
+                        inFlight += 1
+                        progressValue.commandsSent += commands.count
+                    }
+                    // The first batch is published as soon as its lookups are back.
+                    if !publishedOnce && progressValue.keysLookedUp == 0 && inFlight > 0 && index.liveCount > 0 {
+                        if let batch = try await group.next() { inFlight -= 1; try ensureCurrent(generation); apply(batch) }
+                    }
+                    let now = ContinuousClock.now
+                    if progressValue.keysLookedUp > 0 && (!publishedOnce || Self.seconds(now - lastPublish) >= interval) {
+                        progressValue.elapsed = Self.seconds(now - started)
+                        let cost = publish()
+                        publishedOnce = true
+                        lastPublish = ContinuousClock.now
+                        // Keep snapshot building a small share of the scan at any index size.
+                        interval = Swift.max(publishInterval, cost * 8)
+                    }
+                } while cursor != Array("0".utf8)
+                while let batch = try await group.next() { try ensureCurrent(generation); apply(batch) }
+            }
+            guard generation == self.generation else { return }
+            progressValue.phase = .finished
+        } catch is CancellationError {
+            guard generation == self.generation else { return }
+            progressValue.phase = .cancelled
+        } catch {
+            guard generation == self.generation else { return }
+            progressValue.phase = .failed(String(describing: error))
+        }
+        progressValue.elapsed = Self.seconds(ContinuousClock.now - started)
+        publish()
+    }
+
+    /// A superseded or cancelled scan stops before touching the (new) index.
+    private func ensureCurrent(_ generation: Int) throws {
+        if generation != self.generation || Task.isCancelled { throw CancellationError() }
+    }
+
+    /// Applies one batch of lookup replies to the index.
+    private func apply(_ batch: LookupBatch) {
+        let now = wallClockMilliseconds()
+        guard batch.replies.count == batch.ids.count * KeyLookup.commandsPerKey else { return }
+        for (n, raw) in batch.ids.enumerated() {
+            let found = KeyLookup.read(batch.replies, at: n * KeyLookup.commandsPerKey, now: now)
+            index.update(KeyID(rawValue: raw), type: found.type, ttl: found.ttl, memory: found.memory)
+        }
+        sorted.append(batch.ids)
+        progressValue.keysLookedUp += batch.ids.count
+        progressValue.keysIndexed = index.liveCount
+    }
+
+    /// Builds and publishes a snapshot of the index.
+    /// - Returns: seconds it took (the scan spaces snapshots by it).
+    @discardableResult
+    private func publish() -> Double {
+        let t0 = ContinuousClock.now
+        sorted.merge(using: index)
+        latestView = KeyspaceView(index: index, sortedIDs: sorted.ids, filter: .all, delimiter: delimiter)
+        continuation.yield(KeyspaceScanUpdate(view: latestView, progress: progressValue, generation: generation))
+        return Self.seconds(ContinuousClock.now - t0)
+    }
+
+    /// Waits as long as the commands-per-second ceiling requires before sending `count` commands.
+    private func rateLimit(_ count: Int) async throws {
+        guard bucket != nil else { return }
+        let now = Self.seconds(ContinuousClock.now - Self.epoch)
+        let wait = bucket!.take(count, now: now)
+        if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
+    }
+
+    private static let epoch = ContinuousClock.now
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,134 @@
+/// An immutable, query-ready snapshot of a `KeyIndex`: the live keys that pass a filter, in byte
+/// order, with running sums of memory and of keys without TTL. Any prefix of the namespace is one
+/// contiguous range of that order (binary search), and its totals are two subtractions, so the
+/// tree stays fast at a million keys. Build it off the UI path (`filtered(by:)` is O(n)); read
+/// it anywhere.
+public struct KeyspaceView: Sendable {
+    /// The index snapshot this view reads.
+    public let index: KeyIndex
+    /// The filter applied (`.all` for the scanner's own view).
+    public let filter: KeyFilter
+    /// The delimiter the tree splits on (`:` by default).
+    public let delimiter: UInt8
+    /// Live, matching key ids in byte order of the key.
+    let order: [UInt32]
+    /// `memoryPrefix[i]` = memory of `order[0..<i]`.
+    let memoryPrefix: [UInt64]
+    /// `persistentPrefix[i]` = keys without TTL in `order[0..<i]`.
+    let persistentPrefix: [UInt32]
+
+    /// An empty view (before the first batch).
+    public init(delimiter: UInt8 = UInt8(ascii: ":")) {
+        self.init(index: KeyIndex(), sortedIDs: [], filter: .all, delimiter: delimiter)
+    }
+
+    /// Builds a view over `index` from ids already in byte order, dropping tombstones and keys the
+    /// filter rejects. O(n).
+    init(index: KeyIndex, sortedIDs: [UInt32], filter: KeyFilter, delimiter: UInt8) {
+        self.index = index
+        self.filter = filter
+        self.delimiter = delimiter
+        var order: [UInt32] = []
+        order.reserveCapacity(sortedIDs.count)
+        var memoryPrefix: [UInt64] = [0]
+        memoryPrefix.reserveCapacity(sortedIDs.count + 1)
+        var persistentPrefix: [UInt32] = [0]
+        persistentPrefix.reserveCapacity(sortedIDs.count + 1)
+        let all = filter.isEmpty
+        var memory: UInt64 = 0
+        var persistent: UInt32 = 0
+        for raw in sortedIDs {
+            let id = KeyID(rawValue: raw)
+            guard all ? index.isLive(id) : filter.accepts(id, in: index) else { continue }
+            order.append(raw)
+            memory += index.memoryUsage(id)
+            if index.ttl(id) == .persistent { persistent += 1 }
+            memoryPrefix.append(memory)
+            persistentPrefix.append(persistent)
+        }
+        self.order = order
+        self.memoryPrefix = memoryPrefix
+        self.persistentPrefix = persistentPrefix
+    }
+
+    /// Builds a view of every live key in `index`, sorting them (O(n log n)).
+    public init(index: KeyIndex, filter: KeyFilter = .all, delimiter: UInt8 = UInt8(ascii: ":")) {
+        var sorted = SortedKeyOrder()
+        sorted.append(0..<UInt32(index.idCount))
+        sorted.merge(using: index)
+        self.init(index: index, sortedIDs: sorted.ids, filter: filter, delimiter: delimiter)
+    }
+
+    /// The same keys narrowed by `filter` (applied to the whole index, not on top of this view's
+    /// filter). O(n); run it off the UI path for large indexes.
+    public func filtered(by filter: KeyFilter) -> KeyspaceView {
+        KeyspaceView(index: index, sortedIDs: baseOrder(refiltering: filter), filter: filter, delimiter: delimiter)
+    }
+
+    /// The same keys split on another delimiter (no re-sort needed).
+    public func withDelimiter(_ delimiter: UInt8) -> KeyspaceView {
+        KeyspaceView(index: index, sortedIDs: order, filter: filter, delimiter: delimiter)
+    }
+
+    private func baseOrder(refiltering newFilter: KeyFilter) -> [UInt32] {
+        // Narrowing (same or stricter) can reuse this view's order; otherwise start from every id.
+        if filter.isEmpty { return order }
+        return KeyspaceView(index: index, filter: .all, delimiter: delimiter).order
+    }
+
+    // MARK: totals
+
+    /// Keys in the view.
+    public var count: Int { order.count }
+    /// Total `MEMORY USAGE` of the keys in the view.
+    public var totalMemory: UInt64 { memoryPrefix.last ?? 0 }
+    /// Keys in the view with no TTL.
+    public var persistentCount: Int { Int(persistentPrefix.last ?? 0) }
+
+    /// The key at `position` in byte order.
+    public func id(at position: Int) -> KeyID { KeyID(rawValue: order[position]) }
+
+    /// Totals for the keys whose bytes start with `prefix` (any prefix, not only folders).
+    public func summary(ofPrefix prefix: [UInt8]) -> (keys: Int, memory: UInt64, persistent: Int) {
+        let r = range(ofPrefix: prefix)
+        return (r.count, memoryPrefix[r.upperBound] - memoryPrefix[r.lowerBound],
+                Int(persistentPrefix[r.upperBound] - persistentPrefix[r.lowerBound]))
+    }
+
+    // MARK: ranges
+
+    /// Positions (in byte order) of the keys starting with `prefix`: always contiguous.
+    public func range(ofPrefix prefix: [UInt8]) -> Range<Int> {
+        range(ofPrefix: prefix, within: 0..<order.count)
+    }
+
+    func range(ofPrefix prefix: [UInt8], within bounds: Range<Int>) -> Range<Int> {
+        if prefix.isEmpty { return bounds }
+        return prefix.withUnsafeBytes { p in
+            index.arena.withUnsafeBytes { arena in
+                // -1: key sorts before every key with the prefix; 0: has the prefix; 1: after.
+                func side(_ position: Int) -> Int32 {
+                    let id = Int(order[position])
+                    let length = Int(index.lengths[id])
+                    let n = Swift.min(length, p.count)
+                    let key = arena.baseAddress! + Int(index.offsets[id])
+                    let c = n > 0 ? memcmpBytes(key, p.baseAddress!, n) : 0
+                    if c != 0 { return c < 0 ? -1 : 1 }
+                    return length < p.count ? -1 : 0
+                }
+                var lo = bounds.lowerBound, hi = bounds.upperBound
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if side(mid) < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                let start = lo
+                hi = bounds.upperBound
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if side(mid) <= 0 { lo = mid + 1 } else { hi = mid }
+                }
+                return start..<lo
+            }
+        }
+    }
+}

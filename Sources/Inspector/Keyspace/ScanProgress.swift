@@ -1,0 +1,41 @@
+/// Where a scan stands, for the pane's progress line.
+public struct ScanProgress: Sendable, Hashable {
+    public enum Phase: Sendable, Hashable {
+        case idle
+        case scanning
+        case finished
+        case cancelled
+        /// The scan stopped on an error; the message says what and where.
+        case failed(String)
+    }
+
+    public var phase: Phase = .idle
+    /// Live keys in the index (duplicates from SCAN counted once).
+    public var keysIndexed = 0
+    /// Keys whose TYPE/PTTL/MEMORY USAGE replies have been applied.
+    public var keysLookedUp = 0
+    /// `DBSIZE` when the scan started (the goal; keys come and go meanwhile).
+    public var expectedKeys = 0
+    /// Seconds since the scan started.
+    public var elapsed: Double = 0
+    /// Commands sent by this scan so far.
+    public var commandsSent = 0
+    /// The current `SCAN COUNT`.
+    public var scanCount = 0
+    /// True while the scanner is backing off because the server is slow.
+    public var isThrottled = false
+    /// Median SCAN round trip, seconds.
+    public var medianRoundTrip: Double?
+
+    public init() {}
+
+    /// Keys looked up per second so far.
+    public var keysPerSecond: Double { elapsed > 0 ? Double(keysLookedUp) / elapsed : 0 }
+
+    /// Fraction done against `DBSIZE` (capped at 1; 1 once finished).
+    public var fraction: Double {
+        if phase == .finished { return 1 }
+        guard expectedKeys > 0 else { return 0 }
+        return Swift.min(1, Double(keysLookedUp) / Double(expectedKeys))
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Inspector
+import LocalRedis
+import RESP
+import RedisClient
+
+/// Keyspace indexing at scale: a private redis-server with 1M keys of mixed types, indexed by
+/// `KeyspaceScanner` (name, type, TTL, memory), compared with `redis-cli --memkeys` on the same
+/// data, with the server-side cost of each command and the bench process' RSS.
+enum KeyspaceBenchmark {
+    /// Runs the suite and prints a table. `CACHESCOPE_BENCH_KEYS` overrides the key count.
+    static func run() async throws {
+        let total = ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_KEYS"].flatMap { Int($0) } ?? 1_000_000
+        let server = try LocalRedisServer.start(["--enable-debug-command", "yes"])
+        defer { server.stop() }
+        let options = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port),
+                                        commandTimeout: .seconds(60))
+        let admin = try await RedisConnection.connect(options)
+
+        // Load: 60% plain strings via DEBUG POPULATE, the rest typed keys in a few namespaces.
+        let loadStart = ContinuousClock.now
+        let populate = total * 6 / 10
+        _ = try await admin.send(RedisCommand("DEBUG", "POPULATE", populate, "cache:page"))
+        let typed = total - populate
+        var commands: [RedisCommand] = []
+        commands.reserveCapacity(10_000)
+        for i in 0..<typed {
+            switch i % 8 {
+            case 0, 1: commands.append(RedisCommand("HSET", "user:\(i)", "name", "User \(i)", "plan", "pro"))
+            case 2, 3: commands.append(RedisCommand("SET", "session:\(i)", "{\"user\":\(i)}", "EX", 3600 + i % 600))
+            case 4: commands.append(RedisCommand("RPUSH", "cart:\(i)", "sku-1", "sku-2", "sku-3"))
+            case 5: commands.append(RedisCommand("SADD", "tags:\(i % 997):\(i)", "a", "b"))
+            case 6: commands.append(RedisCommand("ZADD", "rank:\(i)", 1, "a", 2, "b"))
+            default: commands.append(RedisCommand("SET", "product:\(i % 50):\(i)", "row-\(i)", "PX", 7_200_000))
+            }
+            if commands.count == 10_000 {
+                _ = try await admin.pipeline(commands)
+                commands.removeAll(keepingCapacity: true)
+            }
+        }
+        if !commands.isEmpty { _ = try await admin.pipeline(commands) }
+        let loaded = try await admin.send(RedisCommand("DBSIZE")).int ?? 0
+        let loadSeconds = seconds(ContinuousClock.now - loadStart)
+
+        // Ours.
+        _ = try await admin.send(RedisCommand("CONFIG", "RESETSTAT"))
+        _ = try await admin.send(RedisCommand("SLOWLOG", "RESET"))
+        _ = try await admin.send(RedisCommand("CONFIG", "SET", "slowlog-log-slower-than", "1000"))
+        let rssBefore = memoryStatus()
+        let scan = try await RedisConnection.connect(options)
+        let lookupA = try await RedisConnection.connect(options)
+        let lookupB = try await RedisConnection.connect(options)
+        let scanner = KeyspaceScanner(
+            scanConnection: scan, lookupConnections: [lookupA, lookupB],
+            policy: ScanLoadPolicy(maxCommandsPerSecond: nil, maxLookupsInFlight: 4))
+        let started = ContinuousClock.now
+        await scanner.start()
+        var firstBatch: Double?
+        var final: KeyspaceScanUpdate?
+        for await update in scanner.updates {
+            if firstBatch == nil && update.progress.keysLookedUp > 0 && update.view.count > 0 {
+                firstBatch = seconds(ContinuousClock.now - started)
+            }
+            if update.progress.phase != .scanning { final = update; break }
+        }
+        let indexSeconds = seconds(ContinuousClock.now - started)
+        let rssAfter = memoryStatus()
+        let stats = try await admin.send(RedisCommand("INFO", "commandstats")).string ?? ""
+        let slowlog = try await admin.send(RedisCommand("SLOWLOG", "GET", 128)).array ?? []
+        let slowest = slowlog.compactMap { $0.array?[2].int }.max() ?? 0
+        var worst = (name: "-", usec: 0.0)
+        for line in stats.split(whereSeparator: \.isNewline) where line.hasPrefix("cmdstat_") {
+            let name = line.dropFirst("cmdstat_".count).prefix { $0 != ":" }
+            guard ["scan", "type", "pttl", "memory|usage", "memory"].contains(String(name)),
+                  let field = line.split(separator: ",").first(where: { $0.hasPrefix("usec_per_call=") }),
+                  let usec = Double(field.dropFirst("usec_per_call=".count)) else { continue }
+            if usec > worst.usec { worst = (String(name), usec) }
+        }
+        guard let final else { throw KeyspaceError.unexpectedReply(command: "SCAN") }
+        let view = final.view
+        let rootChildren = ContinuousClock().measure { _ = view.children(of: [], sortedBy: .memory) }
+
+        // redis-cli --memkeys on the same data.
+        let cliStart = ContinuousClock.now
+        let cli = Process()
+        cli.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cli.arguments = ["redis-cli", "-p", String(server.port), "--memkeys"]
+        cli.standardOutput = FileHandle.nullDevice
+        cli.standardError = FileHandle.nullDevice
+        try cli.run()
+        cli.waitUntilExit()
+        let cliSeconds = seconds(ContinuousClock.now - cliStart)
+
+        await scan.close(); await lookupA.close(); await lookupB.close(); await admin.close()
+
+        func row(_ what: String, _ value: String, _ goal: String, _ ok: Bool?) -> String {
+            let verdict = ok.map { $0 ? "ok" : "MISSED" } ?? ""
+            return what.padding(toLength: 44, withPad: " ", startingAt: 0)
+                + value.padding(toLength: 16, withPad: " ", startingAt: 0)
+                + goal.padding(toLength: 12, withPad: " ", startingAt: 0) + verdict
+        }
+        let speedup = cliSeconds / indexSeconds
+        print("Keyspace benchmark — \(loaded) keys (\(populate) DEBUG POPULATE strings + \(typed) typed), loaded in \(String(format: "%.1f", loadSeconds)) s")
+        print(row("measure", "value", "goal", nil))
+        print(row("index name+type+TTL+memory, all keys", String(format: "%.2f s", indexSeconds), "≤ 4 s", indexSeconds <= 4))
+        print(row("  keys indexed / phase", "\(view.count) / \(final.progress.phase)", "= DBSIZE", view.count == Int(loaded)))
+        print(row("  keys/s", Formatting.number(Double(view.count) / indexSeconds), "", nil))
+        print(row("redis-cli --memkeys, same data", String(format: "%.2f s", cliSeconds), "", nil))
+        print(row("speed-up over --memkeys", String(format: "%.1f×", speedup), "≥ 6×", speedup >= 6))
+        print(row("time to first batch", String(format: "%.3f s", firstBatch ?? -1), "≤ 0.2 s", (firstBatch ?? 9) <= 0.2))
+        print(row("bench RSS after indexing (VmRSS)", Formatting.bytes(Double(rssAfter.rss)), "", nil))
+        print(row("  of which index (RSS growth during scan)", Formatting.bytes(Double(rssAfter.rss - rssBefore.rss)), "≤ 150 MB", rssAfter.rss - rssBefore.rss <= 150 << 20))
+        print(row("  index structures (arena+columns+table)", Formatting.bytes(Double(view.index.footprintBytes)), "", nil))
+        print(row("  peak RSS of the process (VmHWM)", Formatting.bytes(Double(rssAfter.hwm)), "", nil))
+        print(row("largest usec_per_call (\(worst.name))", String(format: "%.2f µs", worst.usec), "≤ 5 ms", worst.usec <= 5000))
+        print(row("slowest single call (SLOWLOG ≥ 1 ms)", slowest > 0 ? "\(slowest) µs" : "none ≥ 1 ms", "≤ 5 ms", slowest <= 5000))
+        print(row("commands sent / SCAN COUNT at end", "\(final.progress.commandsSent) / \(final.progress.scanCount)", "", nil))
+        print(row("root children by memory (tree query)", Formatting.milliseconds(seconds(rootChildren)), "", nil))
+    }
+
+    private static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// VmRSS and VmHWM of this process in bytes, from /proc/self/status.
+    private static func memoryStatus() -> (rss: Int, hwm: Int) {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+        func field(_ name: String) -> Int {
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
+            return (Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "0") ?? 0) * 1024
+        }
+        return (field("VmRSS"), field("VmHWM"))
+    }
+}
