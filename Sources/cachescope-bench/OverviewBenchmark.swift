@@ -25,7 +25,7 @@ enum OverviewBenchmark {
         var previous = AppView.render(state)
         var times: [Double] = []
         for frame in 0..<300 {
-            _ = AppUpdate.update(&state, .tick(now: 600 + Double(frame) / 10))
+            _ = AppUpdate.update(&state, .tick(now: 600 + Double(frame) / 10, wallMilliseconds: 0))
             let t0 = DispatchTime.now().uptimeNanoseconds
             let buffer = AppView.render(state)
             let changes = buffer.diff(from: previous)

@@ -1,8 +1,16 @@
 /// What `update` asks the runtime to do on the network or disk side. Effects run off the
 /// UI loop and report back as messages.
+import Inspector
+
 public enum AppEffect: Sendable, Equatable {
     case quit
     case loadTheme(String)
     /// Write the current screen (text) and figures (JSON) to timestamped files.
     case dumpScreen
+    /// (Re)index the keyspace of node `node`; the filter's glob goes to the server as SCAN MATCH.
+    case startScan(node: Int, filter: KeyFilter)
+    /// Read a key's detail and the first page of its value.
+    case openKey(node: Int, key: [UInt8], type: RedisKeyType)
+    /// Read the page of a value starting at `cursor`.
+    case loadValuePage(node: Int, key: [UInt8], type: RedisKeyType, cursor: ValueCursor)
 }

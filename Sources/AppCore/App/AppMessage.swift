@@ -7,7 +7,14 @@ public enum AppMessage: Sendable {
     /// A sample of node `node` (an index into `AppState.nodes`), or why it failed.
     case sampled(node: Int, outcome: SampleOutcome)
     /// The clock moved (TTL countdowns, status expiry) without anything else happening.
-    case tick(now: Double)
+    /// `now` is monotonic seconds; `wallMilliseconds` the wall clock, for TTL deadlines.
+    case tick(now: Double, wallMilliseconds: Int64)
+    /// The keyspace scanner of node `node` published a newer index snapshot.
+    case keyspaceUpdated(node: Int, update: KeyspaceScanUpdate)
+    /// The detail of an opened key arrived (nil: the key is gone), or why not.
+    case keyDetailLoaded(key: [UInt8], result: Result<KeyDetail?, LoadError>)
+    /// A page of an opened key's value arrived, or why not.
+    case valuePageLoaded(key: [UInt8], result: Result<ValuePage, LoadError>)
     /// A theme finished loading (or failed) after `:theme` / `--theme`.
     case themeLoaded(name: String, result: Result<LoadedTheme, ThemeLoadError>)
     /// A screen dump was written (paths) or failed (reason).
@@ -16,6 +23,12 @@ public enum AppMessage: Sendable {
 
 /// Why a screen dump could not be written.
 public struct DumpError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Why something asked of a node could not be read: the error text, with the node.
+public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }

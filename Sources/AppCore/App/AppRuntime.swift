@@ -16,13 +16,20 @@ public actor AppRuntime {
     private let continuation: AsyncStream<AppMessage>.Continuation
     private var lastFrame: Buffer?
     private var background: [Task<Void, Never>] = []
+    /// Per node, a second connection for the keys pane, so scans and value reads never queue
+    /// behind (or in front of) the health samples and distort their latency.
+    private var keyspaceConnections: [Int: ManagedConnection] = [:]
+    private var scanners: [Int: KeyspaceScanner] = [:]
 
     /// - Parameters:
     ///   - state: the starting state (nodes in the same order as `connections`).
     ///   - connections: one managed connection per node.
     ///   - frameSink: receives every finished frame (the terminal draws the newest).
     ///   - dumpDirectory: where `:dump` writes its files.
-    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath) {
+    private let scanPolicy: ScanLoadPolicy
+
+    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default) {
+        self.scanPolicy = scanPolicy
         self.state = state
         self.connections = connections
         self.monitor = HealthMonitor(connections: connections, interval: .milliseconds(Int(state.interval * 1000)))
@@ -47,10 +54,11 @@ public actor AppRuntime {
             // One tick a second keeps countdowns and "for 5m" labels moving; nothing else polls.
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
-                continuation.yield(.tick(now: MonotonicClock.now()))
+                continuation.yield(.tick(now: MonotonicClock.now(), wallMilliseconds: wallClockMilliseconds()))
             }
         })
         state.now = MonotonicClock.now()
+        state.wallMilliseconds = wallClockMilliseconds()
         draw()
         loop: for await message in messages {
             let effects = AppUpdate.update(&state, message)
@@ -79,6 +87,12 @@ public actor AppRuntime {
                 let result = Result { () throws(ThemeLoadError) -> LoadedTheme in try ThemeLoader.load(nameOrPath: name) }
                 continuation.yield(.themeLoaded(name: name, result: result))
             }
+        case .startScan(let node, let filter):
+            startScan(node: node, filter: filter)
+        case .openKey(let node, let key, let type):
+            read(node: node, key: key, type: type, cursor: nil)
+        case .loadValuePage(let node, let key, let type, let cursor):
+            read(node: node, key: key, type: type, cursor: cursor)
         case .dumpScreen:
             let text = lastFrame?.textLines().joined(separator: "\n") ?? ""
             let report = HealthReport(nodes: state.nodes, alerts: state.alerts, interval: state.interval)
@@ -90,11 +104,62 @@ public actor AppRuntime {
         }
     }
 
+    private func keyspaceConnection(_ node: Int) -> ManagedConnection {
+        if let existing = keyspaceConnections[node] { return existing }
+        let connection = ManagedConnection(options: connections[node].options)
+        keyspaceConnections[node] = connection
+        return connection
+    }
+
+    private func startScan(node: Int, filter: KeyFilter) {
+        guard connections.indices.contains(node) else { return }
+        let scanner: KeyspaceScanner
+        if let existing = scanners[node] {
+            scanner = existing
+        } else {
+            let connection = keyspaceConnection(node)
+            scanner = KeyspaceScanner(scanConnection: connection, policy: scanPolicy)
+            scanners[node] = scanner
+            let continuation = self.continuation
+            background.append(Task.detached {
+                for await update in scanner.updates { continuation.yield(.keyspaceUpdated(node: node, update: update)) }
+            })
+        }
+        Task { await scanner.start(filter: filter) }
+    }
+
+    private func read(node: Int, key: [UInt8], type: RedisKeyType, cursor: ValueCursor?) {
+        guard connections.indices.contains(node) else { return }
+        let inspector = KeyInspector(connection: keyspaceConnection(node))
+        let continuation = self.continuation
+        Task.detached {
+            if cursor == nil {
+                do {
+                    let detail = try await inspector.detail(of: key, expectedType: type)
+                    continuation.yield(.keyDetailLoaded(key: key, result: .success(detail)))
+                    guard let detail else { return }
+                    let page = try await inspector.page(of: key, type: detail.type, from: .start)
+                    continuation.yield(.valuePageLoaded(key: key, result: .success(page)))
+                } catch {
+                    continuation.yield(.keyDetailLoaded(key: key, result: .failure(LoadError("\(error)"))))
+                }
+            } else if let cursor {
+                do {
+                    let page = try await inspector.page(of: key, type: type, from: cursor)
+                    continuation.yield(.valuePageLoaded(key: key, result: .success(page)))
+                } catch {
+                    continuation.yield(.valuePageLoaded(key: key, result: .failure(LoadError("\(error)"))))
+                }
+            }
+        }
+    }
+
     private func shutdown() async {
         for task in background { task.cancel() }
+        for scanner in scanners.values { await scanner.cancel() }
         continuation.finish()
         await withTaskGroup(of: Void.self) { group in
-            for connection in connections { group.addTask { await connection.close() } }
+            for connection in connections + Array(keyspaceConnections.values) { group.addTask { await connection.close() } }
         }
     }
 }

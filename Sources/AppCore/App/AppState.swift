@@ -11,6 +11,9 @@ public struct AppState: Sendable {
     public var focusedNode: Int?
     public var alerts: AlertEngine
     public var overview = OverviewState()
+    public var keys = KeysState()
+    /// Wall-clock milliseconds, for TTL countdowns (key deadlines are wall-clock).
+    public var wallMilliseconds: Int64 = 0
     public var overlay: Overlay?
     public var status: StatusMessage?
     public var readOnly: Bool
@@ -58,6 +61,9 @@ public struct AppState: Sendable {
         if let focusedNode, nodes.indices.contains(focusedNode) { return [focusedNode] }
         return Array(nodes.indices)
     }
+
+    /// The node the keys pane and other single-node panes work on: the focused one, or the first.
+    public var currentNode: Int { focusedNode ?? 0 }
 
     /// The scope whose bindings apply now.
     public var scope: KeyScope { .pane(pane.title) }

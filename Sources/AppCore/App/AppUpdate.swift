@@ -20,8 +20,9 @@ public enum AppUpdate {
             }
             state.alerts.evaluate(state.nodes[index], at: state.now)
             return []
-        case .tick(let now):
+        case .tick(let now, let wall):
             state.now = max(state.now, now)
+            state.wallMilliseconds = wall
             if let status = state.status, status.expires <= state.now { state.status = nil }
             return []
         case .themeLoaded(let name, let result):
@@ -34,6 +35,15 @@ public enum AppUpdate {
             case .failure(let error):
                 state.status = StatusMessage(error.description, kind: .error, now: state.now, lifetime: 10)
             }
+            return []
+        case .keyspaceUpdated(let node, let update):
+            KeysUpdate.scanUpdated(node, update, &state)
+            return []
+        case .keyDetailLoaded(let key, let result):
+            KeysUpdate.detailLoaded(key, result, &state)
+            return []
+        case .valuePageLoaded(let key, let result):
+            KeysUpdate.pageLoaded(key, result, &state)
             return []
         case .dumpFinished(let result):
             switch result {
@@ -60,6 +70,10 @@ public enum AppUpdate {
             return []
         case .key(let key):
             if let overlay = state.overlay { return handleOverlayKey(key, overlay, &state) }
+            if state.pane == .keys, state.keys.filterInput != nil {
+                KeysUpdate.filterKey(key, &state)
+                return []
+            }
             guard let action = state.keymap.lookup(key, scope: state.scope).flatMap(AppAction.init(rawValue:)) else { return [] }
             return perform(action, &state)
         }
@@ -104,13 +118,15 @@ public enum AppUpdate {
         case .quit: return [.quit]
         case .help: state.overlay = .help(scroll: 0)
         case .command: state.overlay = .command(InputLineState(history: state.commandHistory))
-        case .nextPane: state.pane = state.pane.next
-        case .previousPane: state.pane = state.pane.previous
-        case .paneOverview: state.pane = .overview
-        case .paneKeys: state.pane = .keys
-        case .paneLeaderboard: state.pane = .leaderboard
-        case .panePubSub: state.pane = .pubsub
-        case .paneServer: state.pane = .server
+        case .nextPane: return show(state.pane.next, &state)
+        case .previousPane: return show(state.pane.previous, &state)
+        case .paneOverview: return show(.overview, &state)
+        case .paneKeys: return show(.keys, &state)
+        case .paneLeaderboard: return show(.leaderboard, &state)
+        case .panePubSub: return show(.pubsub, &state)
+        case .paneServer: return show(.server, &state)
+        case _ where state.pane == .keys:
+            return KeysUpdate.perform(action, &state)
         case .back:
             if state.status != nil { state.status = nil }
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
@@ -119,6 +135,12 @@ public enum AppUpdate {
             state.status = StatusMessage("\(state.pane.title): not available yet", kind: .warning, now: state.now)
         }
         return []
+    }
+
+    /// Switches to `pane`, starting whatever it needs the first time it is seen.
+    static func show(_ pane: Pane, _ state: inout AppState) -> [AppEffect] {
+        state.pane = pane
+        return pane == .keys ? KeysUpdate.entered(&state) : []
     }
 
     static func moveSelection(_ action: AppAction, _ state: inout AppState) {
@@ -162,6 +184,7 @@ public enum AppUpdate {
                 state.focusedNode = number - 1
                 state.overview.table.select(0, count: 1)
                 state.status = StatusMessage("showing node \(number): \(state.nodes[number - 1].address)", now: state.now)
+                if state.pane == .keys { return KeysUpdate.entered(&state) }
             } else {
                 state.focusedNode = nil
                 state.status = StatusMessage("showing all \(state.nodes.count) nodes", now: state.now)

@@ -9,7 +9,7 @@ public enum AppAction: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, back
     case open, expire, persist, delete, deletePattern, undo, watchSortedSet, rescan, toggleView, sort
     case pause, keyEvents, reverseOrder, findMember, nextWatched
-    case sortColumn
+    case sortColumn, collapse, cycleType, nextPage, toggleHex
 }
 
 /// The default bindings (DESIGN.md's table). Dangerous ones vanish in read-only mode.
@@ -42,7 +42,11 @@ public enum DefaultKeymap {
 
         KeyBinding(.character("/"), scope: keys, action: AppAction.filter.rawValue, description: "filter"),
         KeyBinding([.enter, .right], scope: keys, action: AppAction.open.rawValue, description: "open"),
+        KeyBinding(.left, scope: keys, action: AppAction.collapse.rawValue, description: "close folder / value", showInHints: false),
         KeyBinding(.character("t"), scope: keys, action: AppAction.toggleView.rawValue, description: "tree/list"),
+        KeyBinding(.character("T"), scope: keys, action: AppAction.cycleType.rawValue, description: "type filter"),
+        KeyBinding(.character("]"), scope: keys, action: AppAction.nextPage.rawValue, description: "more of value", showInHints: false),
+        KeyBinding(.character("x"), scope: keys, action: AppAction.toggleHex.rawValue, description: "hex view", showInHints: false),
         KeyBinding(.character("s"), scope: keys, action: AppAction.sort.rawValue, description: "sort"),
         KeyBinding(.character("r"), scope: keys, action: AppAction.rescan.rawValue, description: "rescan"),
         KeyBinding(.character("e"), scope: keys, action: AppAction.expire.rawValue, description: "expire", isDangerous: true),

@@ -20,7 +20,7 @@ import TerminalUI
     @Test func downNodeShowsErrorAndSince() {
         var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 3)
         _ = AppUpdate.update(&state, .sampled(node: 0, outcome: .failure(error: "127.0.0.1:7001: connection refused", at: 5)))
-        _ = AppUpdate.update(&state, .tick(now: 65))
+        _ = AppUpdate.update(&state, .tick(now: 65, wallMilliseconds: 0))
         let screen = AppView.render(state).text
         #expect(screen.contains("DOWN"))
         #expect(screen.contains("for 1m: 127.0.0.1:7001: connection refused"))

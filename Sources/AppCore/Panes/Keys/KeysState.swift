@@ -1,0 +1,37 @@
+import Inspector
+import TerminalUI
+
+/// The keys pane's state: the newest index snapshot from the scanner, how it is listed, the
+/// selection, the filter, and the open key.
+public struct KeysState: Sendable {
+    public enum Mode: Sendable, Equatable { case tree, flat }
+
+    /// The node whose keyspace is indexed (an index into `AppState.nodes`); nil before the first scan.
+    public var node: Int?
+    public var view: KeyspaceView?
+    public var progress = ScanProgress()
+    public var listing: KeyListing = .empty
+    public var mode: Mode = .tree
+    public var sort: NamespaceSort = .name
+    public var expanded: Set<[UInt8]> = []
+    public var table = TableState(selected: 0)
+    /// The glob (or plain text, matched as `*text*`) the list is narrowed to.
+    public var filterText = ""
+    /// The filter being typed after `/`.
+    public var filterInput: InputLineState?
+    public var typeFilter: RedisKeyType?
+    public var opened: OpenedKey?
+
+    public init() {}
+
+    /// The glob a filter text stands for: plain text matches anywhere in the key.
+    public static func glob(for text: String) -> String {
+        let special: Set<Character> = ["*", "?", "["]
+        return text.contains(where: special.contains) ? text : "*\(text)*"
+    }
+
+    /// The filter as the index applies it.
+    public var keyFilter: KeyFilter {
+        KeyFilter(pattern: filterText.isEmpty ? nil : GlobPattern(Self.glob(for: filterText)), types: typeFilter.map { [$0] } ?? [])
+    }
+}

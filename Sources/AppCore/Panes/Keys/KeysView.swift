@@ -1,0 +1,147 @@
+import Inspector
+import TerminalUI
+
+/// Pane 2: the scan's progress, the namespace tree (or flat list) with type, TTL, memory, key
+/// counts and keys without TTL per prefix, and the open key's value beside it.
+enum KeysView {
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let rows = Layout.vertical([.length(1), .fill(1)]).split(area)
+        renderHeader(state, in: rows[0], buffer: &buffer)
+        if let opened = state.keys.opened {
+            let columns = Layout.horizontal([.percentage(45), .fill(1)]).split(rows[1])
+            renderList(state, in: columns[0], buffer: &buffer, compact: true)
+            KeyValueView.render(state, opened, in: columns[1], buffer: &buffer)
+        } else {
+            renderList(state, in: rows[1], buffer: &buffer, compact: false)
+        }
+    }
+
+    static func renderHeader(_ state: AppState, in row: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let keys = state.keys
+        if let input = keys.filterInput {
+            var line = input
+            InputLine(prompt: "/", style: theme.text, promptStyle: theme.accent, cursorStyle: theme.selection.adding(.reverse))
+                .render(in: row, buffer: &buffer, state: &line)
+            return
+        }
+        var spans: [Span] = []
+        let p = keys.progress
+        switch p.phase {
+        case .idle:
+            spans.append(Span(" not scanned yet", style: theme.muted))
+        case .scanning:
+            let total = p.expectedKeys > 0 ? " / \(p.expectedKeys)" : ""
+            let percent = p.expectedKeys > 0 ? " (\(Formatting.percent(p.fraction, decimals: 0)))" : ""
+            spans.append(Span(" scanning \(p.keysIndexed)\(total) keys\(percent) · \(Formatting.number(p.keysPerSecond)) keys/s", style: theme.accent))
+            if p.isThrottled { spans.append(Span(" · slowed: server latency up", style: theme.warn)) }
+        case .finished:
+            spans.append(Span(" \(p.keysIndexed) keys indexed in \(Formatting.duration(p.elapsed))", style: theme.ok))
+        case .cancelled:
+            spans.append(Span(" scan stopped at \(p.keysIndexed) keys", style: theme.warn))
+        case .failed(let message):
+            spans.append(Span(" scan failed: \(Sanitizer.display(message))", style: theme.critical))
+        }
+        if let view = keys.view {
+            spans.append(Span(" · \(view.count) shown · \(Formatting.bytes(Double(view.totalMemory))) · \(view.persistentCount) without TTL", style: theme.text))
+        }
+        if !keys.filterText.isEmpty { spans.append(Span(" · filter \(Sanitizer.display(KeysState.glob(for: keys.filterText)))", style: theme.warn)) }
+        if let type = keys.typeFilter { spans.append(Span(" · type \(type)", style: theme.warn)) }
+        spans.append(Span(" · sort \(KeysUpdate.sortName(keys.sort)) · \(keys.mode == .tree ? "tree" : "list")", style: theme.muted))
+        if let node = keys.node, state.nodes.indices.contains(node), state.nodes.count > 1 {
+            spans.append(Span(" · node \(node + 1) \(Sanitizer.display(state.nodes[node].address))", style: theme.muted))
+        }
+        var line = Line(spans)
+        line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
+        line.render(in: row, buffer: &buffer)
+    }
+
+    static func renderList(_ state: AppState, in area: Rect, buffer: inout Buffer, compact: Bool) {
+        let theme = state.theme
+        let keys = state.keys
+        let block = Block(title: keys.mode == .tree ? "Keyspace" : "Keys", titleRight: "\(keys.listing.count) rows", focused: keys.opened == nil, theme: theme, symbols: state.symbols)
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        guard inner.height > 1 else { return }
+        var tableState = keys.table
+        let visible = inner.height - 1
+        tableState.scrollToSelection(visibleRows: visible, count: keys.listing.count)
+        let offset = tableState.offset
+        let count = keys.listing.count
+        let end = min(count, offset + visible)
+        var rows: [Table.Row] = []
+        if offset < end {
+            switch keys.listing {
+            case .tree(let all):
+                for row in all[offset..<end] { rows.append(treeRow(row, state)) }
+            case .flat(let list):
+                for entry in list.page(offset: offset, limit: end - offset) { rows.append(keyRow(entry, state)) }
+            }
+        }
+        if rows.isEmpty, keys.progress.phase != .scanning {
+            buffer.setString(inner.x + 1, inner.y + 1, keys.view == nil ? "waiting for the first keys…" : "no keys match", style: theme.muted)
+        }
+        // The table sees only the visible slice, so its own state is relative to the slice.
+        var sliceState = TableState(selected: tableState.selected.map { $0 - offset }, offset: 0)
+        let widths: [Constraint] = compact
+            ? [.fill(1), .length(6), .length(8), .length(8)]
+            : [.fill(1), .length(6), .length(10), .length(9), .length(9), .length(8)]
+        let header = compact
+            ? Table.Row(["NAME", "TYPE", "TTL", "MEMORY"])
+            : Table.Row(["NAME", "TYPE", "TTL", "MEMORY", "KEYS", "NO TTL"])
+        Table(
+            rows: rows, widths: widths, header: header,
+            alignments: [.left, .left, .right, .right, .right, .right],
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: state.symbols
+        ).render(in: inner, buffer: &buffer, state: &sliceState)
+    }
+
+    static func treeRow(_ row: KeyRow, _ state: AppState) -> Table.Row {
+        let theme = state.theme
+        let indent = String(repeating: "  ", count: row.depth)
+        switch row.kind {
+        case .more(let count):
+            return Table.Row([Line(Span("\(indent)  … and \(count) more (narrow with /)", style: theme.muted))])
+        case .node(let node):
+            if case .folder(let prefix) = node.kind {
+                let marker = state.keys.expanded.contains(prefix) ? state.symbols.treeExpanded : state.symbols.treeCollapsed
+                let name = Sanitizer.display(node.name) + String(UnicodeScalar(state.keys.view?.delimiter ?? 58))
+                let noTTLStyle = node.persistentCount > 0 && node.persistentCount * 2 < node.keyCount ? theme.warn : theme.text
+                return Table.Row([
+                    Line([Span(indent + marker + " ", style: theme.accent), Span(name, style: theme.text.adding(.bold))]),
+                    Line(""), Line(""),
+                    Line(Formatting.bytes(Double(node.memory))),
+                    Line(String(node.keyCount)),
+                    Line(Span(String(node.persistentCount), style: noTTLStyle)),
+                ])
+            }
+            return Table.Row([
+                Line([Span(indent + state.symbols.treeLeaf + " ", style: theme.muted), Span(Sanitizer.display(node.name))]),
+                Line(Span(node.type.description, style: theme.style(forRedisType: node.type.description))),
+                ttlLine(node.ttl, state),
+                Line(Formatting.bytes(Double(node.memory))),
+                Line(""), Line(""),
+            ])
+        }
+    }
+
+    static func keyRow(_ entry: KeyEntry, _ state: AppState) -> Table.Row {
+        Table.Row([
+            Line(Sanitizer.display(entry.key)),
+            Line(Span(entry.type.description, style: state.theme.style(forRedisType: entry.type.description))),
+            ttlLine(entry.ttl, state),
+            Line(Formatting.bytes(Double(entry.memory))),
+            Line(""), Line(""),
+        ])
+    }
+
+    static func ttlLine(_ ttl: KeyTTL, _ state: AppState) -> Line {
+        switch ttl {
+        case .unknown: return Line(Span("…", style: state.theme.muted))
+        case .persistent: return Line(Span("none", style: state.theme.muted))
+        case .expires:
+            let ms = ttl.remainingMilliseconds(at: state.wallMilliseconds) ?? 0
+            return Line(ms < 1000 ? "expiring" : Formatting.duration(Double(ms) / 1000))
+        }
+    }
+}
