@@ -43,11 +43,23 @@ public struct Buffer: Sendable, Equatable {
     /// Lays `style` over every cell of `rect` without changing symbols.
     public mutating func setStyle(_ rect: Rect, _ style: Style) {
         let r = rect.intersection(area)
-        guard !r.isEmpty else { return }
+        guard !r.isEmpty, style != .plain else { return }
+        // In place, field by field: copying whole cells (with their symbol) costs more.
         for y in r.top..<r.bottom {
             let start = (y - area.y) * area.width + (r.x - area.x)
-            for i in start..<(start + r.width) { cells[i] = cells[i].styled(style) }
+            for i in start..<(start + r.width) {
+                if let fg = style.foreground { cells[i].foreground = fg }
+                if let bg = style.background { cells[i].background = bg }
+                if !style.modifiers.isEmpty { cells[i].modifiers.formUnion(style.modifiers) }
+            }
         }
+    }
+
+    /// Writes one grapheme the caller knows is one column wide (a border, bar or marker
+    /// glyph), without measuring it: the fast path for widgets drawing symbols cell by cell.
+    public mutating func setSymbol(_ x: Int, _ y: Int, _ symbol: String, style: Style = .plain) {
+        guard index(x, y) != nil else { return }
+        put(x, y, Cell(symbol: symbol).styled(style))
     }
 
     /// Writes `string` from (`x`, `y`) rightwards, at most `maxWidth` columns (default: to the

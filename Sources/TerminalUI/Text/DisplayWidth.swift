@@ -29,6 +29,12 @@ public enum DisplayWidth {
 
     /// Columns taken by a whole string.
     public static func of(_ string: some StringProtocol) -> Int {
+        // Fast path: printable ASCII is one column per byte.
+        let ascii: Int?? = string.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
+            return bytes.count
+        }
+        if let count = ascii ?? nil { return count }
         var total = 0
         for character in string { total += of(character) }
         return total

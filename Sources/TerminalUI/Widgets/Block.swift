@@ -76,20 +76,20 @@ public struct Block: Widget, Sendable, Hashable {
         let edge = focused ? focusedBorderStyle : borderStyle
         if borders.contains(.top) || borders.contains(.bottom) {
             for x in area.left..<area.right {
-                if borders.contains(.top) { buffer.setString(x, area.top, glyphs.horizontal, style: edge) }
-                if borders.contains(.bottom) { buffer.setString(x, area.bottom - 1, glyphs.horizontal, style: edge) }
+                if borders.contains(.top) { buffer.setSymbol(x, area.top, glyphs.horizontal, style: edge) }
+                if borders.contains(.bottom) { buffer.setSymbol(x, area.bottom - 1, glyphs.horizontal, style: edge) }
             }
         }
         if borders.contains(.left) || borders.contains(.right) {
             for y in area.top..<area.bottom {
-                if borders.contains(.left) { buffer.setString(area.left, y, glyphs.vertical, style: edge) }
-                if borders.contains(.right) { buffer.setString(area.right - 1, y, glyphs.vertical, style: edge) }
+                if borders.contains(.left) { buffer.setSymbol(area.left, y, glyphs.vertical, style: edge) }
+                if borders.contains(.right) { buffer.setSymbol(area.right - 1, y, glyphs.vertical, style: edge) }
             }
         }
-        if borders.contains([.top, .left]) { buffer.setString(area.left, area.top, glyphs.topLeft, style: edge) }
-        if borders.contains([.top, .right]) { buffer.setString(area.right - 1, area.top, glyphs.topRight, style: edge) }
-        if borders.contains([.bottom, .left]) { buffer.setString(area.left, area.bottom - 1, glyphs.bottomLeft, style: edge) }
-        if borders.contains([.bottom, .right]) { buffer.setString(area.right - 1, area.bottom - 1, glyphs.bottomRight, style: edge) }
+        if borders.contains([.top, .left]) { buffer.setSymbol(area.left, area.top, glyphs.topLeft, style: edge) }
+        if borders.contains([.top, .right]) { buffer.setSymbol(area.right - 1, area.top, glyphs.topRight, style: edge) }
+        if borders.contains([.bottom, .left]) { buffer.setSymbol(area.left, area.bottom - 1, glyphs.bottomLeft, style: edge) }
+        if borders.contains([.bottom, .right]) { buffer.setSymbol(area.right - 1, area.bottom - 1, glyphs.bottomRight, style: edge) }
         renderTitles(in: area, buffer: &buffer)
     }
 

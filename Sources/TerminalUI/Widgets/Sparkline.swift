@@ -1,6 +1,7 @@
 /// A bar graph of recent samples, one column each, the newest at the right edge:
 /// `▁▂▃▄▅▆▇█` (or ` .:-=+*#` in ASCII), eight levels per row, any number of rows.
-/// Each bar is coloured from `gradient` by its height, low to high.
+/// Each bar is coloured from `gradient` by its height, low to high. The glyphs must be one
+/// column wide (they are drawn without measuring).
 public struct Sparkline: Widget, Sendable, Hashable {
     /// Samples, oldest first. Negative and non-finite values count as 0.
     public var data: [Double]
@@ -46,7 +47,7 @@ public struct Sparkline: Widget, Sendable, Hashable {
             for row in 0..<area.height {
                 let cellLevel = Swift.min(8, level - row * 8)
                 if cellLevel <= 0 { break }
-                buffer.setString(x, area.bottom - 1 - row, symbols.sparkline[cellLevel], style: cellStyle, maxWidth: 1)
+                buffer.setSymbol(x, area.bottom - 1 - row, symbols.sparkline[cellLevel], style: cellStyle)
             }
         }
     }

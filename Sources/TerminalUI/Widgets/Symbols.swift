@@ -1,5 +1,5 @@
 /// The glyphs widgets draw with: box drawing, sparkline bars, tree markers and arrows in
-/// Unicode, or plain ASCII when the terminal has no UTF-8 locale.
+/// Unicode, or plain ASCII when the terminal has no UTF-8 locale. Every glyph is one column wide.
 public struct Symbols: Sendable, Hashable {
     /// Glyphs for one kind of box border.
     public struct Border: Sendable, Hashable {
