@@ -56,6 +56,8 @@ public struct RESPDecoder: Sendable {
                     if let done = self.complete(value) { return done }
                 case .aggregate(let kind, let count):
                     if count == 0 {
+                        // An empty attribute annotates nothing: skip it.
+                        if case .attribute = kind { continue }
                         if let done = self.complete(kind.makeEmpty()) { return done }
                     } else {
                         guard self.stack.count < self.limits.maxDepth else {
@@ -80,7 +82,7 @@ public struct RESPDecoder: Sendable {
 
         func makeEmpty() -> RESPValue {
             switch self {
-            case .array, .attribute: return .array([])
+            case .array, .attribute: return .array([])  // attributes never reach here (see decode)
             case .set: return .set([])
             case .push: return .push([])
             case .map: return .map([])

@@ -1,1 +1,2 @@
-print("bench")
+// Temporary entry point until the suites are wired together.
+try await ClientBenchmark.run()

@@ -51,6 +51,7 @@ struct RESPRoundTripTests {
         let bytes = Array("|1\r\n+key-popularity\r\n%1\r\n$1\r\na\r\n,0.19\r\n*2\r\n:1\r\n|1\r\n+ttl\r\n:5\r\n:2\r\n".utf8)
         let decoded = try RESPTestSupport.decode(bytes)
         #expect(decoded == [.array([.integer(1), .integer(2)])])
+        #expect(try RESPTestSupport.decode(Array("*1\r\n|0\r\n:7\r\n".utf8)) == [.array([.integer(7)])])
     }
 
     @Test("accessors read strings, numbers, arrays and errors")

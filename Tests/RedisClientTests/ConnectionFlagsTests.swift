@@ -103,5 +103,10 @@ struct ConnectionFlagsTests {
         #expect(!String(reflecting: options).contains("secret-pw"))
         #expect("\(options)" == "redis://alice@h:1/2")
         #expect(RedisURI.redacted("redis://alice:secret-pw@h") == "redis://alice:***@h")
+        let flags = ConnectionFlags(uris: ["redis://:secret-pw@h"], password: "secret-pw")
+        #expect(!"\(flags)".contains("secret-pw") && !String(reflecting: flags).contains("secret-pw"))
+        var dumped = ""
+        dump(flags, to: &dumped)
+        #expect(!dumped.contains("secret-pw"))
     }
 }

@@ -23,6 +23,14 @@ struct TLSConnectionTests {
             #expect(try await byName.send(RedisCommand("PING")).string == "PONG")
             await byName.close()
 
+            var sni = trusted
+            sni.serverName = "localhost"
+            let named = try await RedisConnection.connect(server.options(tls: sni))
+            #expect(try await named.send(RedisCommand("PING")).string == "PONG")
+            await named.close()
+            // (A wrong --sni is still accepted here: NIOSSL also accepts the certificate's IP SAN,
+            // and the test certificate names 127.0.0.1.)
+
             let wrongCA = TLSOptions(caCertificatePath: otherCA.caCertificatePath)
             let error = await redisError { _ = try await RedisConnection.connect(server.options(tls: wrongCA)) }
             #expect(error?.kind == .tls)

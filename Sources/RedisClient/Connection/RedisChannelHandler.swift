@@ -10,6 +10,9 @@ import RESP
 /// with a timeout error but stays queued so its late replies are read and dropped.
 ///
 /// RESP3 push messages (`>`) are never replies: they go to `onPush` (pub/sub, invalidations).
+/// A subscriber connection will need one more rule here: in RESP3 the confirmations of
+/// `SUBSCRIBE`/`UNSUBSCRIBE` are themselves pushes, so while such a command is pending the
+/// matching `subscribe`/`unsubscribe` push must answer it instead of going to `onPush`.
 final class RedisChannelHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer

@@ -53,7 +53,7 @@ extension RedisError {
         case let error as NIOSSLExtraError:
             let text = String(describing: error)
             if text.contains("failedToValidateHostname") || text.contains("Couldn't find") {
-                return RedisError(.tls, "certificate verify failed: the certificate does not name \(endpoint.host)", endpoint: endpoint)
+                return RedisError(.tls, "certificate verify failed: the server certificate does not match the expected name (--sni?)", endpoint: endpoint)
             }
             return RedisError(.tls, "TLS error: \(text)", endpoint: endpoint)
         default:

@@ -110,3 +110,26 @@ public struct ConnectionFlags: Sendable, Hashable {
         }
     }
 }
+
+extension ConnectionFlags: CustomStringConvertible, CustomReflectable {
+    /// The flags with every password hidden (`-a` and any in the URIs).
+    public var description: String {
+        var parts = uris.map(RedisURI.redacted)
+        if let host { parts.append("-h \(host)") }
+        if let port { parts.append("-p \(port)") }
+        if password != nil { parts.append("-a ***") }
+        if let user { parts.append("--user \(user)") }
+        if let database { parts.append("-n \(database)") }
+        if cluster { parts.append("-c") }
+        if tls { parts.append("--tls") }
+        if let caCertificate { parts.append("--cacert \(caCertificate)") }
+        if let certificate { parts.append("--cert \(certificate)") }
+        if let key { parts.append("--key \(key)") }
+        if let sni { parts.append("--sni \(sni)") }
+        if insecure { parts.append("--insecure") }
+        return parts.joined(separator: " ")
+    }
+
+    /// Reflection (`dump`, `String(reflecting:)`) shows the redacted description only.
+    public var customMirror: Mirror { Mirror(self, children: ["flags": description], displayStyle: .struct) }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import LocalRedis
+
+@Suite("Private redis-server processes", .timeLimit(.minutes(1)))
+struct LocalRedisServerTests {
+    @Test("start, stop by pid, restart on the same port")
+    func lifecycle() throws {
+        let server = try LocalRedisServer.start(["--maxmemory", "10mb"])
+        let firstPid = server.pid
+        #expect(firstPid > 0)
+        #expect(server.endpointDescription == "127.0.0.1:\(server.port)")
+        #expect(FileManager.default.fileExists(atPath: server.logPath))
+        server.stop()
+        #expect(server.pid == 0)
+        #expect(kill(firstPid, 0) != 0)
+        try server.restart()
+        #expect(server.pid > 0 && server.pid != firstPid)
+        #expect(FreePort.accepts(server.port))
+        server.stop()
+        server.stop()  // idempotent
+    }
+
+    @Test("two servers get different free ports")
+    func distinctPorts() throws {
+        let first = try LocalRedisServer.start()
+        let second = try LocalRedisServer.start()
+        #expect(first.port != second.port)
+        #expect(first.directory != second.directory)
+        first.stop()
+        second.stop()
+    }
+
+    @Test("certificates are generated with openssl")
+    func certificates() throws {
+        let certificates = try TLSCertificates.generate()
+        for path in [certificates.caCertificatePath, certificates.serverCertificatePath, certificates.serverKeyPath,
+                     certificates.clientCertificatePath, certificates.clientKeyPath] {
+            #expect(FileManager.default.fileExists(atPath: path), "\(path)")
+        }
+    }
+
+    @Test("redis-server is found; when missing the error says to install it")
+    func executable() throws {
+        #expect(try LocalRedisServer.executablePath().hasSuffix("redis-server"))
+        #expect(LocalRedisError.redisServerMissing.description.contains("install redis-server"))
+    }
+
+    @Test("a bad argument makes start fail with the server's reason")
+    func badArgument() {
+        #expect(throws: LocalRedisError.self) {
+            _ = try LocalRedisServer.start(["--no-such-option", "1"])
+        }
+    }
+}
