@@ -128,6 +128,8 @@ public actor KeyspaceScanner {
     private struct LookupBatch: Sendable {
         var ids: [UInt32]
         var replies: [RESPValue]
+        /// Replies are packed script results (one per chunk), not three replies a key.
+        var scripted: Bool
     }
 
     private func run(generation: Int) async {
@@ -145,6 +147,8 @@ public actor KeyspaceScanner {
             progressValue.expectedKeys = Int(size)
             progressValue.commandsSent = 4
             index.reserveCapacity(keys: filter.isEmpty ? Int(size) : 1024)
+            let scripted = policy.useLookupScript ? await KeyLookupScript.isAvailable(on: lookupConnections[0]) : false
+            let chunkSize = Swift.max(1, policy.scriptChunkSize)
 
             let samples = Array(String(policy.memorySamples).utf8)
             var scanArguments: [[UInt8]] = [Array("SCAN".utf8), Array("0".utf8)]
@@ -181,15 +185,25 @@ public actor KeyspaceScanner {
 
                     // Dedupe into the index; only new keys are looked up.
                     var ids: [UInt32] = []
-                    var commands: [RedisCommand] = []
+                    var newKeys: [[UInt8]] = []
                     ids.reserveCapacity(keys.count)
-                    commands.reserveCapacity(keys.count * KeyLookup.commandsPerKey)
+                    newKeys.reserveCapacity(keys.count)
                     for key in keys {
                         guard case .bulkString(let buffer) = key else { continue }
                         let inserted = buffer.withUnsafeReadableBytes { index.insert(buffer: $0) }
                         guard let inserted, inserted.inserted else { continue }
                         ids.append(inserted.id.rawValue)
-                        KeyLookup.appendCommands(for: Array(buffer.readableBytesView), samples: samples, to: &commands)
+                        newKeys.append(Array(buffer.readableBytesView))
+                    }
+                    var commands: [RedisCommand] = []
+                    if scripted {
+                        for start in stride(from: 0, to: newKeys.count, by: chunkSize) {
+                            commands.append(KeyLookupScript.command(
+                                keys: newKeys[start..<Swift.min(start + chunkSize, newKeys.count)], samples: samples))
+                        }
+                    } else {
+                        commands.reserveCapacity(newKeys.count * KeyLookup.commandsPerKey)
+                        for key in newKeys { KeyLookup.appendCommands(for: key, samples: samples, to: &commands) }
                     }
                     progressValue.keysIndexed = index.liveCount
                     progressValue.scanCount = throttle.count
@@ -202,14 +216,17 @@ public actor KeyspaceScanner {
                             try ensureCurrent(generation)
                             apply(batch)
                         }
-                        try await rateLimit(commands.count)
+                        // The ceiling counts server commands: three a key, scripted or not.
+                        try await rateLimit(ids.count * KeyLookup.commandsPerKey)
                         let connection = lookupConnections[roundRobin % lookupConnections.count]
                         roundRobin += 1
                         let batchIDs = ids
                         let batchCommands = commands
-                        group.addTask { LookupBatch(ids: batchIDs, replies: try await connection.pipeline(batchCommands)) }
+                        group.addTask {
+                            LookupBatch(ids: batchIDs, replies: try await connection.pipeline(batchCommands), scripted: scripted)
+                        }
                         inFlight += 1
-                        progressValue.commandsSent += commands.count
+                        progressValue.commandsSent += ids.count * KeyLookup.commandsPerKey
                     }
                     // The first batch is published as soon as its lookups are back.
                     if !publishedOnce && progressValue.keysLookedUp == 0 && inFlight > 0 && index.liveCount > 0 {
@@ -248,10 +265,22 @@ public actor KeyspaceScanner {
     /// Applies one batch of lookup replies to the index.
     private func apply(_ batch: LookupBatch) {
         let now = wallClockMilliseconds()
-        guard batch.replies.count == batch.ids.count * KeyLookup.commandsPerKey else { return }
-        for (n, raw) in batch.ids.enumerated() {
-            let found = KeyLookup.read(batch.replies, at: n * KeyLookup.commandsPerKey, now: now)
-            index.update(KeyID(rawValue: raw), type: found.type, ttl: found.ttl, memory: found.memory)
+        if batch.scripted {
+            let chunkSize = Swift.max(1, policy.scriptChunkSize)
+            for (chunk, reply) in batch.replies.enumerated() {
+                let start = chunk * chunkSize
+                let end = Swift.min(start + chunkSize, batch.ids.count)
+                guard start < end, let found = KeyLookupScript.read(reply, expectedCount: end - start, now: now) else { continue }
+                for (n, item) in found.enumerated() {
+                    index.update(KeyID(rawValue: batch.ids[start + n]), type: item.type, ttl: item.ttl, memory: item.memory)
+                }
+            }
+        } else {
+            guard batch.replies.count == batch.ids.count * KeyLookup.commandsPerKey else { return }
+            for (n, raw) in batch.ids.enumerated() {
+                let found = KeyLookup.read(batch.replies, at: n * KeyLookup.commandsPerKey, now: now)
+                index.update(KeyID(rawValue: raw), type: found.type, ttl: found.ttl, memory: found.memory)
+            }
         }
         sorted.append(batch.ids)
         progressValue.keysLookedUp += batch.ids.count

@@ -12,6 +12,9 @@ public struct KeyspaceView: Sendable {
     public let delimiter: UInt8
     /// Live, matching key ids in byte order of the key.
     let order: [UInt32]
+    /// Every id of the index in byte order (tombstones and filtered-out keys included), kept so
+    /// refiltering never re-sorts. Shared storage, no copy.
+    let allOrder: [UInt32]
     /// `memoryPrefix[i]` = memory of `order[0..<i]`.
     let memoryPrefix: [UInt64]
     /// `persistentPrefix[i]` = keys without TTL in `order[0..<i]`.
@@ -28,6 +31,7 @@ public struct KeyspaceView: Sendable {
         self.index = index
         self.filter = filter
         self.delimiter = delimiter
+        self.allOrder = sortedIDs
         var order: [UInt32] = []
         order.reserveCapacity(sortedIDs.count)
         var memoryPrefix: [UInt64] = [0]
@@ -62,18 +66,12 @@ public struct KeyspaceView: Sendable {
     /// The same keys narrowed by `filter` (applied to the whole index, not on top of this view's
     /// filter). O(n); run it off the UI path for large indexes.
     public func filtered(by filter: KeyFilter) -> KeyspaceView {
-        KeyspaceView(index: index, sortedIDs: baseOrder(refiltering: filter), filter: filter, delimiter: delimiter)
+        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter)
     }
 
     /// The same keys split on another delimiter (no re-sort needed).
     public func withDelimiter(_ delimiter: UInt8) -> KeyspaceView {
-        KeyspaceView(index: index, sortedIDs: order, filter: filter, delimiter: delimiter)
-    }
-
-    private func baseOrder(refiltering newFilter: KeyFilter) -> [UInt32] {
-        // Narrowing (same or stricter) can reuse this view's order; otherwise start from every id.
-        if filter.isEmpty { return order }
-        return KeyspaceView(index: index, filter: .all, delimiter: delimiter).order
+        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter)
     }
 
     // MARK: totals

@@ -153,7 +153,7 @@ import Testing
             let elapsed = KeyspaceScanner.seconds(ContinuousClock.now - started)
             let info = try #require(try await redis.send("INFO", "commandstats").string)
             var total = 0
-            for name in ["scan", "type", "pttl", "memory|usage", "memory", "dbsize", "ping"] {
+            for name in ["scan", "type", "pttl", "memory|usage", "memory", "dbsize", "ping", "eval"] {
                 if let line = info.split(separator: "\r\n").first(where: { $0.hasPrefix("cmdstat_\(name):") }),
                    let calls = line.split(separator: "=").dropFirst().first?.split(separator: ",").first {
                     total += Int(calls) ?? 0
@@ -198,5 +198,38 @@ final class FakeScanConnection: RedisPipelining, @unchecked Sendable {
                 }
             }
         }
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct KeyLookupPathTests {
+    /// The pipelined path (scripting off) indexes the same as the scripted one.
+    @Test func plainPipelinesMatchTheScript() async throws {
+        try await RedisFixture.with { redis in
+            try await KeyspaceScannerTests.seed(redis, users: 50)
+            var views: [KeyspaceView] = []
+            for script in [true, false] {
+                let scanner = KeyspaceScanner(scanConnection: redis.connection,
+                                              policy: ScanLoadPolicy(maxCommandsPerSecond: nil, useLookupScript: script))
+                await scanner.start()
+                await scanner.waitUntilDone()
+                views.append(await scanner.view)
+            }
+            let a = views[0].flatList().page(offset: 0, limit: 1000)
+            let b = views[1].flatList().page(offset: 0, limit: 1000)
+            #expect(a.count == b.count && a.count > 100)
+            #expect(a.map(\.key) == b.map(\.key))
+            #expect(a.map(\.type) == b.map(\.type))
+            #expect(a.map(\.memory) == b.map(\.memory))
+            #expect(a.allSatisfy { $0.type != .unknown && $0.ttl != .unknown })
+        }
+    }
+
+    @Test func scriptRepliesParse() {
+        let reply = RESPValue.bulkString(ByteBuffer(string: "string -1 56\nhash 1500 72\nnone -2 0"))
+        let parsed = KeyLookupScript.read(reply, expectedCount: 3, now: 1000)
+        #expect(parsed?.map(\.type) == [.string, .hash, .gone])
+        #expect(parsed?.map(\.ttl) == [.persistent, .expires(atMilliseconds: 2500), .unknown])
+        #expect(parsed?.map(\.memory) == [56, 72, 0])
+        #expect(KeyLookupScript.read(reply, expectedCount: 2, now: 0) == nil)
     }
 }
