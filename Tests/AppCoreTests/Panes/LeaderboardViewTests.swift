@@ -90,3 +90,26 @@ import TerminalUI
         #expect(AppView.render(state).text.contains("No sorted set watched"))
     }
 }
+
+@Suite struct LeaderboardWatchFromKeysTests {
+    @Test func lOnAZsetInKeysWatchesIt() {
+        var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 1)
+        var index = KeyIndex()
+        for (key, type) in [("leaderboard:score", RedisKeyType.zset), ("plain", .string)] {
+            let id = index.insert(Array(key.utf8))!.id
+            index.update(id, type: type, ttl: .persistent, memory: 10)
+        }
+        _ = AppUpdate.update(&state, .terminal(.key(.character("2"))))
+        state.keys.view = KeyspaceView(index: index)
+        state.keys.mode = .flat
+        KeysUpdate.rebuild(&state, keepSelection: false)
+        // `l` on the string: refused, nothing polled.
+        _ = AppUpdate.update(&state, .terminal(.key(.down)))
+        #expect(AppUpdate.update(&state, .terminal(.key(.character("l")))) == [])
+        #expect(state.status?.text.contains("not a sorted set") == true)
+        _ = AppUpdate.update(&state, .terminal(.key(.up)))
+        let effects = AppUpdate.update(&state, .terminal(.key(.character("l"))))
+        #expect(state.pane == .leaderboard)
+        #expect(effects == [.pollLeaderboard(node: 0, key: Array("leaderboard:score".utf8), order: .descending, limit: 38)])
+    }
+}
