@@ -97,7 +97,7 @@ enum LeaderboardView {
                 Line(Sanitizer.display(row.member)),
                 Line(score(row.score)),
                 Line(row.deltaSinceLast.map { Span(signed($0), style: $0 > 0 ? theme.ok : ($0 < 0 ? theme.critical : theme.muted)) } ?? Span("", style: theme.muted)),
-                Line(row.deltaPerMinute.map { Span(signed($0), style: $0 == 0 ? theme.muted : theme.text) } ?? Span("")),
+                Line(row.deltaPerMinute.map { Span(signed(rounded($0)), style: $0 == 0 ? theme.muted : theme.text) } ?? Span("")),
             ])
         }
         var tableState = state.leaderboard.table
@@ -129,6 +129,11 @@ enum LeaderboardView {
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(format: "%.6g", value)
+    }
+
+    /// A rate rounded for reading: whole numbers from 100 up, one decimal below.
+    static func rounded(_ value: Double) -> Double {
+        abs(value) >= 100 ? value.rounded() : (value * 10).rounded() / 10
     }
 
     /// A change with its sign: `+50`, `-2.5`, `0`.

@@ -121,7 +121,7 @@ enum ServerView {
                     Line(Sanitizer.display(stat.name)),
                     Line(Formatting.number(Double(stat.calls))),
                     Line(micros(stat.microseconds)),
-                    Line(String(format: "%.2fµs", stat.microsecondsPerCall)),
+                    Line(stat.microsecondsPerCall < 1000 ? String(format: "%.2fµs", stat.microsecondsPerCall) : micros(Int64(stat.microsecondsPerCall))),
                     Line(Span(String(stat.failedCalls + stat.rejectedCalls), style: stat.failedCalls + stat.rejectedCalls > 0 ? theme.warn : theme.muted)),
                 ])
             }
