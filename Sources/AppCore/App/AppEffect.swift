@@ -13,4 +13,14 @@ public enum AppEffect: Sendable, Equatable {
     case openKey(node: Int, key: [UInt8], type: RedisKeyType)
     /// Read the page of a value starting at `cursor`.
     case loadValuePage(node: Int, key: [UInt8], type: RedisKeyType, cursor: ValueCursor)
+    /// Refresh the server pane of node `node` every interval (replacing any running poll).
+    case pollServer(node: Int)
+    /// Stop the server pane's poll (the pane is out of view).
+    case stopServerPolling
+    /// Read the first `limit` members of `key` every interval (replacing any running poll).
+    case pollLeaderboard(node: Int, key: [UInt8], order: LeaderboardOrder, limit: Int)
+    /// Stop the leaderboard's poll (the pane is out of view).
+    case stopLeaderboardPolling
+    /// Look up the rank of `member` in `key` (`ZREVRANK`/`ZRANK`).
+    case findMember(node: Int, key: [UInt8], member: [UInt8], order: LeaderboardOrder)
 }

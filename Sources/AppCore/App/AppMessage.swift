@@ -15,6 +15,12 @@ public enum AppMessage: Sendable {
     case keyDetailLoaded(key: [UInt8], result: Result<KeyDetail?, LoadError>)
     /// A page of an opened key's value arrived, or why not.
     case valuePageLoaded(key: [UInt8], result: Result<ValuePage, LoadError>)
+    /// A server pane refresh of node `node` (slow log, clients, latency), or why it failed.
+    case serverSnapshotLoaded(node: Int, result: Result<ServerSnapshot, LoadError>)
+    /// A refresh of the watched sorted set `key` on node `node`, or why it failed.
+    case leaderboardLoaded(node: Int, key: [UInt8], result: Result<LeaderboardSnapshot, LoadError>)
+    /// The 1-based rank of `member` in `key` (nil: not a member), or why it could not be read.
+    case memberRankFound(key: [UInt8], member: [UInt8], result: Result<Int64?, LoadError>)
     /// A theme finished loading (or failed) after `:theme` / `--theme`.
     case themeLoaded(name: String, result: Result<LoadedTheme, ThemeLoadError>)
     /// A screen dump was written (paths) or failed (reason).

@@ -20,6 +20,9 @@ public actor AppRuntime {
     /// behind (or in front of) the health samples and distort their latency.
     private var keyspaceConnections: [Int: ManagedConnection] = [:]
     private var scanners: [Int: KeyspaceScanner] = [:]
+    /// The server pane's and the leaderboard's polls: each runs only while its pane is visible.
+    private var serverPoll: Task<Void, Never>?
+    private var leaderboardPoll: Task<Void, Never>?
 
     /// - Parameters:
     ///   - state: the starting state (nodes in the same order as `connections`).
@@ -93,6 +96,41 @@ public actor AppRuntime {
             read(node: node, key: key, type: type, cursor: nil)
         case .loadValuePage(let node, let key, let type, let cursor):
             read(node: node, key: key, type: type, cursor: cursor)
+        case .pollServer(let node):
+            serverPoll?.cancel()
+            serverPoll = poll(node: node) { connection in
+                do { return .serverSnapshotLoaded(node: node, result: .success(try await ServerSnapshot.fetch(from: connection))) } catch {
+                    return .serverSnapshotLoaded(node: node, result: .failure(LoadError("\(error)")))
+                }
+            }
+        case .stopServerPolling:
+            serverPoll?.cancel()
+            serverPoll = nil
+        case .pollLeaderboard(let node, let key, let order, let limit):
+            leaderboardPoll?.cancel()
+            leaderboardPoll = poll(node: node) { connection in
+                do {
+                    let snapshot = try await LeaderboardSnapshot.fetch(key: key, limit: limit, order: order, from: connection)
+                    return .leaderboardLoaded(node: node, key: key, result: .success(snapshot))
+                } catch {
+                    return .leaderboardLoaded(node: node, key: key, result: .failure(LoadError("\(error)")))
+                }
+            }
+        case .stopLeaderboardPolling:
+            leaderboardPoll?.cancel()
+            leaderboardPoll = nil
+        case .findMember(let node, let key, let member, let order):
+            guard connections.indices.contains(node) else { return }
+            let connection = keyspaceConnection(node)
+            let continuation = self.continuation
+            Task.detached {
+                do {
+                    let rank = try await LeaderboardSnapshot.rank(of: member, in: key, order: order, from: connection)
+                    continuation.yield(.memberRankFound(key: key, member: member, result: .success(rank)))
+                } catch {
+                    continuation.yield(.memberRankFound(key: key, member: member, result: .failure(LoadError("\(error)"))))
+                }
+            }
         case .dumpScreen:
             let text = lastFrame?.textLines().joined(separator: "\n") ?? ""
             let report = HealthReport(nodes: state.nodes, alerts: state.alerts, interval: state.interval)
@@ -109,6 +147,23 @@ public actor AppRuntime {
         let connection = ManagedConnection(options: connections[node].options)
         keyspaceConnections[node] = connection
         return connection
+    }
+
+    /// Runs `read` on node `node`'s keyspace connection now and then every interval until
+    /// cancelled, sending each result to the loop.
+    private func poll(node: Int, _ read: @escaping @Sendable (ManagedConnection) async -> AppMessage) -> Task<Void, Never>? {
+        guard connections.indices.contains(node) else { return nil }
+        let connection = keyspaceConnection(node)
+        let continuation = self.continuation
+        let interval = Duration.milliseconds(Int(state.interval * 1000))
+        return Task.detached {
+            while !Task.isCancelled {
+                let message = await read(connection)
+                if Task.isCancelled { break }
+                continuation.yield(message)
+                try? await Task.sleep(for: interval)
+            }
+        }
     }
 
     private func startScan(node: Int, filter: KeyFilter) {
@@ -156,6 +211,8 @@ public actor AppRuntime {
 
     private func shutdown() async {
         for task in background { task.cancel() }
+        serverPoll?.cancel()
+        leaderboardPoll?.cancel()
         for scanner in scanners.values { await scanner.cancel() }
         continuation.finish()
         await withTaskGroup(of: Void.self) { group in

@@ -12,6 +12,8 @@ public struct AppState: Sendable {
     public var alerts: AlertEngine
     public var overview = OverviewState()
     public var keys = KeysState()
+    public var leaderboard = LeaderboardState()
+    public var server = ServerState()
     /// Wall-clock milliseconds, for TTL countdowns (key deadlines are wall-clock).
     public var wallMilliseconds: Int64 = 0
     public var overlay: Overlay?

@@ -45,6 +45,15 @@ public enum AppUpdate {
         case .valuePageLoaded(let key, let result):
             KeysUpdate.pageLoaded(key, result, &state)
             return []
+        case .serverSnapshotLoaded(let node, let result):
+            ServerUpdate.loaded(node, result, &state)
+            return []
+        case .leaderboardLoaded(let node, let key, let result):
+            LeaderboardUpdate.loaded(node, key, result, &state)
+            return []
+        case .memberRankFound(let key, let member, let result):
+            LeaderboardUpdate.rankFound(key, member, result, &state)
+            return []
         case .dumpFinished(let result):
             switch result {
             case .success(let paths): state.status = StatusMessage("dumped to \(paths.joined(separator: ", "))", kind: .success, now: state.now, lifetime: 10)
@@ -61,7 +70,7 @@ public enum AppUpdate {
         case .resize(let width, let height):
             state.width = width
             state.height = height
-            return []
+            return LeaderboardUpdate.resized(&state)
         case .paste(let text):
             if case .command(var line) = state.overlay {
                 line.insert(text)
@@ -73,6 +82,9 @@ public enum AppUpdate {
             if state.pane == .keys, state.keys.filterInput != nil {
                 KeysUpdate.filterKey(key, &state)
                 return []
+            }
+            if state.pane == .leaderboard, state.leaderboard.findInput != nil {
+                return LeaderboardUpdate.findKey(key, &state)
             }
             guard let action = state.keymap.lookup(key, scope: state.scope).flatMap(AppAction.init(rawValue:)) else { return [] }
             return perform(action, &state)
@@ -125,8 +137,14 @@ public enum AppUpdate {
         case .paneLeaderboard: return show(.leaderboard, &state)
         case .panePubSub: return show(.pubsub, &state)
         case .paneServer: return show(.server, &state)
+        case .watchSortedSet where state.pane == .keys:
+            return LeaderboardUpdate.watchSelectedKey(&state)
         case _ where state.pane == .keys:
             return KeysUpdate.perform(action, &state)
+        case _ where state.pane == .leaderboard:
+            return LeaderboardUpdate.perform(action, &state)
+        case _ where state.pane == .server:
+            return ServerUpdate.perform(action, &state)
         case .back:
             if state.status != nil { state.status = nil }
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
@@ -139,8 +157,20 @@ public enum AppUpdate {
 
     /// Switches to `pane`, starting whatever it needs the first time it is seen.
     static func show(_ pane: Pane, _ state: inout AppState) -> [AppEffect] {
+        let previous = state.pane
         state.pane = pane
-        return pane == .keys ? KeysUpdate.entered(&state) : []
+        guard previous != pane else { return [] }
+        // Panes that poll do so only while visible: leaving one stops its load on the server.
+        var effects: [AppEffect] = []
+        if previous == .server { effects.append(.stopServerPolling) }
+        if previous == .leaderboard { effects.append(.stopLeaderboardPolling) }
+        switch pane {
+        case .keys: effects += KeysUpdate.entered(&state)
+        case .server: effects += ServerUpdate.entered(&state)
+        case .leaderboard: effects += LeaderboardUpdate.entered(&state)
+        case .overview, .pubsub: break
+        }
+        return effects
     }
 
     static func moveSelection(_ action: AppAction, _ state: inout AppState) {
@@ -175,6 +205,7 @@ public enum AppUpdate {
         case .help: state.overlay = .help(scroll: 0)
         case .dump: return [.dumpScreen]
         case .theme(let name): return [.loadTheme(name)]
+        case .zset(let key): return LeaderboardUpdate.watch(Array(key.utf8), node: state.currentNode, &state)
         case .node(let number):
             if let number {
                 guard state.nodes.indices.contains(number - 1) else {
@@ -185,6 +216,7 @@ public enum AppUpdate {
                 state.overview.table.select(0, count: 1)
                 state.status = StatusMessage("showing node \(number): \(state.nodes[number - 1].address)", now: state.now)
                 if state.pane == .keys { return KeysUpdate.entered(&state) }
+                if state.pane == .server { return ServerUpdate.entered(&state) }
             } else {
                 state.focusedNode = nil
                 state.status = StatusMessage("showing all \(state.nodes.count) nodes", now: state.now)

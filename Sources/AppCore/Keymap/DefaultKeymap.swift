@@ -10,6 +10,7 @@ public enum AppAction: String, Sendable, CaseIterable {
     case open, expire, persist, delete, deletePattern, undo, watchSortedSet, rescan, toggleView, sort
     case pause, keyEvents, reverseOrder, findMember, nextWatched
     case sortColumn, collapse, cycleType, nextPage, toggleHex
+    case nextSection, previousSection
 }
 
 /// The default bindings (DESIGN.md's table). Dangerous ones vanish in read-only mode.
@@ -65,6 +66,8 @@ public enum DefaultKeymap {
         KeyBinding(.character("e"), scope: pubsub, action: AppAction.keyEvents.rawValue, description: "key events"),
 
         KeyBinding(.character("s"), scope: server, action: AppAction.sortColumn.rawValue, description: "sort by next column"),
+        KeyBinding(.right, scope: server, action: AppAction.nextSection.rawValue, description: "next section"),
+        KeyBinding(.left, scope: server, action: AppAction.previousSection.rawValue, description: "previous section"),
     ]
 
     /// The keymap for a session: defaults, config overrides applied, dangerous bindings dropped

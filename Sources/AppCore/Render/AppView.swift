@@ -17,6 +17,8 @@ public enum AppView {
         switch state.pane {
         case .overview: OverviewView.render(state, in: rows[2], buffer: &buffer)
         case .keys: KeysView.render(state, in: rows[2], buffer: &buffer)
+        case .leaderboard: LeaderboardView.render(state, in: rows[2], buffer: &buffer)
+        case .server: ServerView.render(state, in: rows[2], buffer: &buffer)
         default: UnavailablePaneView.render(state, in: rows[2], buffer: &buffer)
         }
         renderBottom(state, rows[3], &buffer)

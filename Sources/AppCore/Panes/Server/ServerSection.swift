@@ -1,0 +1,32 @@
+/// The four tables of the server pane, in the order `←`/`→` visit them (reading order on a
+/// wide screen), each with the sort orders `s` cycles through.
+public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
+    case slowlog
+    case latency
+    case clients
+    case commands
+
+    public var title: String {
+        switch self {
+        case .slowlog: return "Slow log"
+        case .clients: return "Clients"
+        case .commands: return "Commands"
+        case .latency: return "Latency"
+        }
+    }
+
+    /// The sort orders `s` cycles through; the first is the default.
+    public var sortNames: [String] {
+        switch self {
+        case .slowlog: return ["newest", "duration"]
+        case .clients: return ["idle", "age", "id", "command"]
+        case .commands: return ["total time", "calls", "time per call", "name"]
+        case .latency: return ["max", "latest", "event"]
+        }
+    }
+
+    /// The next section, wrapping around.
+    public var next: ServerSection { ServerSection(rawValue: (rawValue + 1) % Self.allCases.count)! }
+    /// The previous section, wrapping around.
+    public var previous: ServerSection { ServerSection(rawValue: (rawValue + Self.allCases.count - 1) % Self.allCases.count)! }
+}

@@ -1,0 +1,27 @@
+import Inspector
+import TerminalUI
+
+/// The server pane's state: the newest snapshot of the current node (slow log, clients,
+/// latency), which section has focus, each section's sort and selection.
+public struct ServerState: Sendable {
+    /// The node being polled (an index into `AppState.nodes`); nil before the pane is first shown.
+    public var node: Int?
+    public var snapshot: ServerSnapshot?
+    /// Monotonic seconds when `snapshot` arrived.
+    public var updatedAt: Double?
+    /// Why the last refresh failed, if it did (the previous snapshot stays shown).
+    public var error: String?
+    public var section: ServerSection = .slowlog
+    /// Per section, an index into `ServerSection.sortNames`.
+    public var sort: [ServerSection: Int] = [:]
+    /// Per section, the table selection.
+    public var tables: [ServerSection: TableState] = [:]
+
+    public init() {}
+
+    /// The sort index of `section` (0, the default, when never cycled).
+    public func sortIndex(_ section: ServerSection) -> Int { sort[section] ?? 0 }
+
+    /// The selection of `section`.
+    public func table(_ section: ServerSection) -> TableState { tables[section] ?? TableState(selected: 0) }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Inspector
+import TerminalUI
+
+/// Pane 5: the current node's slow log, clients, per-command totals and latency spikes. Wide
+/// terminals show all four at once (the focused one highlighted); narrow ones the focused one.
+enum ServerView {
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let rows = Layout.vertical([.length(1), .fill(1)]).split(area)
+        renderHeader(state, in: rows[0], buffer: &buffer)
+        let body = rows[1]
+        if body.width >= 100 && body.height >= 16 {
+            let halves = Layout.vertical([.percentage(50), .fill(1)]).split(body)
+            let top = Layout.horizontal([.percentage(62), .fill(1)]).split(halves[0])
+            let bottom = Layout.horizontal([.percentage(58), .fill(1)]).split(halves[1])
+            renderSection(.slowlog, state, in: top[0], buffer: &buffer)
+            renderSection(.latency, state, in: top[1], buffer: &buffer)
+            renderSection(.clients, state, in: bottom[0], buffer: &buffer)
+            renderSection(.commands, state, in: bottom[1], buffer: &buffer)
+        } else {
+            renderSection(state.server.section, state, in: body, buffer: &buffer)
+        }
+    }
+
+    static func renderHeader(_ state: AppState, in row: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let server = state.server
+        var spans: [Span] = []
+        let node = server.node ?? state.currentNode
+        if state.nodes.indices.contains(node) {
+            spans.append(Span(" node \(node + 1) \(Sanitizer.display(state.nodes[node].address))", style: theme.text.adding(.bold)))
+        }
+        if let updated = server.updatedAt {
+            let age = max(0, state.now - updated)
+            spans.append(Span(" · updated \(age < 1.5 ? "now" : Formatting.duration(age) + " ago")", style: theme.muted))
+        } else if server.error == nil {
+            spans.append(Span(" · loading…", style: theme.muted))
+        }
+        if let error = server.error { spans.append(Span(" · refresh failed: \(Sanitizer.display(error))", style: theme.critical)) }
+        if let errors = server.snapshot?.errors, !errors.isEmpty {
+            let text = errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+            spans.append(Span(" · \(Sanitizer.display(text))", style: theme.warn))
+        }
+        spans.append(Span(" · \(state.symbols.arrowLeft)/\(state.symbols.arrowRight) section · s sort", style: theme.muted))
+        var line = Line(spans)
+        line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
+        line.render(in: row, buffer: &buffer)
+    }
+
+    static func renderSection(_ section: ServerSection, _ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let focused = state.server.section == section
+        let sortName = section.sortNames[state.server.sortIndex(section) % section.sortNames.count]
+        let content = table(section, state)
+        let block = Block(title: section.title, titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: state.symbols)
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        guard inner.height > 1 else { return }
+        var tableState = state.server.table(section)
+        if !focused { tableState.selected = nil }
+        Table(
+            rows: content.rows, widths: content.widths, header: Table.Row(content.header),
+            alignments: content.alignments,
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: state.symbols
+        ).render(in: inner, buffer: &buffer, state: &tableState)
+        if content.rows.isEmpty {
+            buffer.setString(inner.x + 1, inner.y + 1, content.empty, style: theme.muted, maxWidth: max(0, inner.width - 1))
+        }
+    }
+
+    struct Content {
+        var header: [String]
+        var widths: [Constraint]
+        var alignments: [Alignment]
+        var rows: [Table.Row]
+        var empty: String
+    }
+
+    static func table(_ section: ServerSection, _ state: AppState) -> Content {
+        let theme = state.theme
+        let wall = Int64(state.wallMilliseconds / 1000)
+        switch section {
+        case .slowlog:
+            let rows = ServerRows.slowlog(state).map { entry -> Table.Row in
+                let command = entry.arguments.map { Sanitizer.display($0) }.joined(separator: " ")
+                let ms = Double(entry.durationMicroseconds) / 1000
+                let style = ms >= 100 ? theme.critical : (ms >= 10 ? theme.warn : theme.text)
+                return Table.Row([
+                    Line(String(entry.id)),
+                    Line(wall > 0 ? Formatting.duration(Double(max(0, wall - entry.time))) + " ago" : String(entry.time)),
+                    Line(Span(micros(entry.durationMicroseconds), style: style)),
+                    Line(command),
+                    Line(Sanitizer.display(entry.clientAddress ?? "")),
+                    Line(Sanitizer.display(entry.clientName)),
+                ])
+            }
+            return Content(header: ["ID", "WHEN", "TOOK", "COMMAND", "CLIENT", "NAME"],
+                           widths: [.length(5), .length(8), .length(8), .fill(1), .length(15), .length(10)],
+                           alignments: [.right, .right, .right, .left, .left, .left], rows: rows,
+                           empty: "no slow commands logged")
+        case .clients:
+            let rows = ServerRows.clients(state).map { client -> Table.Row in
+                Table.Row([
+                    Line(String(client.id)),
+                    Line(Sanitizer.display(client.address)),
+                    Line(Sanitizer.display(client.name)),
+                    Line(Formatting.duration(Double(client.ageSeconds))),
+                    Line(Span(Formatting.duration(Double(client.idleSeconds)), style: client.idleSeconds >= 300 ? theme.muted : theme.text)),
+                    Line(String(client.database)),
+                    Line(Sanitizer.display(client.lastCommand)),
+                    Line(Sanitizer.display(client.flags)),
+                ])
+            }
+            return Content(header: ["ID", "ADDRESS", "NAME", "AGE", "IDLE", "DB", "CMD", "FLAGS"],
+                           widths: [.length(5), .length(21), .fill(1), .length(7), .length(7), .length(3), .length(12), .length(5)],
+                           alignments: [.right, .left, .left, .right, .right, .right, .left, .left], rows: rows,
+                           empty: "no clients listed yet")
+        case .commands:
+            let rows = ServerRows.commands(state).map { stat -> Table.Row in
+                Table.Row([
+                    Line(Sanitizer.display(stat.name)),
+                    Line(Formatting.number(Double(stat.calls))),
+                    Line(micros(stat.microseconds)),
+                    Line(stat.microsecondsPerCall < 1000 ? String(format: "%.2fµs", stat.microsecondsPerCall) : micros(Int64(stat.microsecondsPerCall))),
+                    Line(Span(String(stat.failedCalls + stat.rejectedCalls), style: stat.failedCalls + stat.rejectedCalls > 0 ? theme.warn : theme.muted)),
+                ])
+            }
+            return Content(header: ["COMMAND", "CALLS", "TOTAL", "PER CALL", "FAILED"],
+                           widths: [.fill(1), .length(7), .length(9), .length(11), .length(7)],
+                           alignments: [.left, .right, .right, .right, .right], rows: rows,
+                           empty: "no command totals yet (from INFO commandstats)")
+        case .latency:
+            let rows = ServerRows.latency(state).map { event -> Table.Row in
+                Table.Row([
+                    Line(Sanitizer.display(event.event)),
+                    Line(wall > 0 ? Formatting.duration(Double(max(0, wall - event.latestTime))) + " ago" : String(event.latestTime)),
+                    Line("\(event.latestMilliseconds)ms"),
+                    Line(Span("\(event.maxMilliseconds)ms", style: event.maxMilliseconds >= 100 ? theme.critical : theme.text)),
+                ])
+            }
+            return Content(header: ["EVENT", "WHEN", "LATEST", "MAX"],
+                           widths: [.fill(1), .length(10), .length(9), .length(9)],
+                           alignments: [.left, .right, .right, .right], rows: rows,
+                           empty: "no spikes (latency-monitor-threshold 0 means off)")
+        }
+    }
+
+    /// Microseconds in the shortest readable unit: `850µs`, `12.3ms`, `1.20s`.
+    static func micros(_ value: Int64) -> String {
+        if value < 1000 { return "\(value)µs" }
+        if value < 1_000_000 { return String(format: value < 10_000 ? "%.2fms" : "%.1fms", Double(value) / 1000) }
+        return String(format: "%.2fs", Double(value) / 1_000_000)
+    }
+}
