@@ -111,7 +111,7 @@ import Testing
             let service = f.service()
             let plan = try await service.dryRun(GlobPattern("job:*"))
             // Fails every pipeline after the first 12 (SCAN, MEMORY USAGE, DUMP+UNLINK … per batch).
-            let flaky = service(after: 12, f)
+            let flaky = flakyService(after: 12, f)
             do {
                 _ = try await flaky.deleteMatching(plan, rate: 1_000_000, batchSize: 500)
                 Issue.record("expected an interruption")
@@ -126,7 +126,7 @@ import Testing
         }
     }
 
-    private func service(after calls: Int, _ f: MutationFixture) -> MutationService {
+    private func flakyService(after calls: Int, _ f: MutationFixture) -> MutationService {
         f.service(connection: FailingConnection(inner: f.redis.connection, remaining: calls))
     }
 }
