@@ -11,6 +11,10 @@ public enum AppEffect: Sendable, Equatable {
     case startScan(node: Int, filter: KeyFilter)
     /// Read a key's detail and the first page of its value.
     case openKey(node: Int, key: [UInt8], type: RedisKeyType)
+    /// Send a change through the mutation path of node `node`.
+    case mutate(node: Int, MutationRequest)
+    /// Read these keys again into the index (after a change, or when they were found gone).
+    case refreshKeys(node: Int, keys: [[UInt8]])
     /// Read the page of a value starting at `cursor`.
     case loadValuePage(node: Int, key: [UInt8], type: RedisKeyType, cursor: ValueCursor)
     /// Refresh the server pane of node `node` every interval (replacing any running poll).

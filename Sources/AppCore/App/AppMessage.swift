@@ -23,6 +23,8 @@ public enum AppMessage: Sendable {
     case memberRankFound(key: [UInt8], member: [UInt8], result: Result<Int64?, LoadError>)
     /// A theme finished loading (or failed) after `:theme` / `--theme`.
     case themeLoaded(name: String, result: Result<LoadedTheme, ThemeLoadError>)
+    /// The mutation path answered a request.
+    case mutationFinished(MutationResult)
     /// A screen dump was written (paths) or failed (reason).
     case dumpFinished(Result<[String], DumpError>)
 }

@@ -23,6 +23,10 @@ public actor AppRuntime {
     /// The server pane's and the leaderboard's polls: each runs only while its pane is visible.
     private var serverPoll: Task<Void, Never>?
     private var leaderboardPoll: Task<Void, Never>?
+    /// Per node, the one path every change goes through.
+    private var mutators: [Int: MutationService] = [:]
+    private let auditLog: AuditLog?
+    private var bulkTask: Task<Void, Never>?
 
     /// - Parameters:
     ///   - state: the starting state (nodes in the same order as `connections`).
@@ -31,8 +35,10 @@ public actor AppRuntime {
     ///   - dumpDirectory: where `:dump` writes its files.
     private let scanPolicy: ScanLoadPolicy
 
-    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default) {
+    /// - Parameter auditLog: where every change is recorded; without one, every change is refused.
+    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, auditLog: AuditLog?) {
         self.scanPolicy = scanPolicy
+        self.auditLog = auditLog
         self.state = state
         self.connections = connections
         self.monitor = HealthMonitor(connections: connections, interval: .milliseconds(Int(state.interval * 1000)))
@@ -131,6 +137,11 @@ public actor AppRuntime {
                     continuation.yield(.memberRankFound(key: key, member: member, result: .failure(LoadError("\(error)"))))
                 }
             }
+        case .mutate(let node, let request):
+            mutate(node: node, request)
+        case .refreshKeys(let node, let keys):
+            guard let scanner = scanners[node] else { return }
+            Task { for key in keys { _ = try? await scanner.refresh(key) } }
         case .dumpScreen:
             let text = lastFrame?.textLines().joined(separator: "\n") ?? ""
             let report = HealthReport(nodes: state.nodes, alerts: state.alerts, interval: state.interval)
@@ -209,7 +220,54 @@ public actor AppRuntime {
         }
     }
 
+    private func mutator(_ node: Int) -> MutationService? {
+        if let existing = mutators[node] { return existing }
+        guard let auditLog, connections.indices.contains(node) else { return nil }
+        let options = connections[node].options
+        let service = MutationService(connection: keyspaceConnection(node), node: "\(options.endpoint)", database: options.database, readOnly: state.readOnly, auditLog: auditLog)
+        mutators[node] = service
+        return service
+    }
+
+    private func mutate(node: Int, _ request: MutationRequest) {
+        let continuation = self.continuation
+        if request == .abortBulk {
+            bulkTask?.cancel()
+            return
+        }
+        guard let service = mutator(node) else {
+            continuation.yield(.mutationFinished(.failed("changes are refused: the audit log could not be opened")))
+            return
+        }
+        let task = Task.detached {
+            let result: MutationResult
+            do {
+                switch request {
+                case .expire(let key, let seconds): result = .changed(try await service.expire(key, seconds: seconds))
+                case .persist(let key): result = .changed(try await service.persist(key))
+                case .prepareDelete(let keys): result = .deletePlanned(try await service.prepareDelete(keys))
+                case .delete(let plan): result = .deleted(try await service.delete(plan), keys: plan.keys)
+                case .undo: result = .undone(try await service.undo())
+                case .dryRun(let pattern, let type, let purpose): result = .patternPlanned(try await service.dryRun(GlobPattern(pattern), typeFilter: type), purpose: purpose)
+                case .deleteMatching(let plan):
+                    result = .bulkFinished(try await service.deleteMatching(plan) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
+                case .expireMatching(let plan, let seconds, let jitter):
+                    result = .bulkFinished(try await service.expireMatching(plan, seconds: seconds, jitter: jitter) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
+                case .abortBulk: return
+                }
+            } catch {
+                result = .failed("\(error)")
+            }
+            continuation.yield(.mutationFinished(result))
+        }
+        switch request {
+        case .deleteMatching, .expireMatching: bulkTask = task
+        default: break
+        }
+    }
+
     private func shutdown() async {
+        bulkTask?.cancel()
         for task in background { task.cancel() }
         serverPoll?.cancel()
         leaderboardPoll?.cancel()

@@ -54,6 +54,8 @@ public enum AppUpdate {
         case .memberRankFound(let key, let member, let result):
             LeaderboardUpdate.rankFound(key, member, result, &state)
             return []
+        case .mutationFinished(let result):
+            return MutationUpdate.finished(result, &state)
         case .dumpFinished(let result):
             switch result {
             case .success(let paths): state.status = StatusMessage("dumped to \(paths.joined(separator: ", "))", kind: .success, now: state.now, lifetime: 10)
@@ -104,6 +106,8 @@ public enum AppUpdate {
             default: break
             }
             return []
+        case .mutation(let dialog):
+            return MutationUpdate.handleKey(key, dialog, &state)
         case .command(var line):
             let event = line.handle(key) { prefix in
                 prefix.contains(" ") ? [] : AppCommand.completions(for: prefix)
@@ -174,21 +178,8 @@ public enum AppUpdate {
     }
 
     static func moveSelection(_ action: AppAction, _ state: inout AppState) {
-        switch state.pane {
-        case .overview:
-            let count = state.visibleNodeIndices.count
-            let page = max(1, state.height / 4)
-            switch action {
-            case .moveUp: state.overview.table.move(by: -1, count: count)
-            case .moveDown: state.overview.table.move(by: 1, count: count)
-            case .pageUp: state.overview.table.move(by: -page, count: count)
-            case .pageDown: state.overview.table.move(by: page, count: count)
-            case .top: state.overview.table.selectFirst(count: count)
-            case .bottom: state.overview.table.selectLast(count: count)
-            default: break
-            }
-        default:
-            break
+        if state.pane == .overview {
+            state.overview.table.navigate(action, count: state.visibleNodeIndices.count, page: max(1, state.height / 4))
         }
     }
 

@@ -6,4 +6,6 @@ public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     /// The `:` command line.
     case command(InputLineState)
+    /// A step of a change to the data: a TTL prompt, a confirmation, a bulk change's progress.
+    case mutation(MutationOverlay)
 }

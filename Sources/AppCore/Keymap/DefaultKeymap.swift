@@ -9,7 +9,7 @@ public enum AppAction: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, back
     case open, expire, persist, delete, deletePattern, undo, watchSortedSet, rescan, toggleView, sort
     case pause, keyEvents, reverseOrder, findMember, nextWatched
-    case sortColumn, collapse, cycleType, nextPage, toggleHex
+    case sortColumn, collapse, cycleType, nextPage, toggleHex, expirePattern
     case nextSection, previousSection
 }
 
@@ -54,6 +54,7 @@ public enum DefaultKeymap {
         KeyBinding(.character("p"), scope: keys, action: AppAction.persist.rawValue, description: "persist", isDangerous: true),
         KeyBinding(.character("d"), scope: keys, action: AppAction.delete.rawValue, description: "delete", isDangerous: true),
         KeyBinding(.character("D"), scope: keys, action: AppAction.deletePattern.rawValue, description: "delete matching", isDangerous: true),
+        KeyBinding(.character("E"), scope: keys, action: AppAction.expirePattern.rawValue, description: "TTL on matching keys without one", isDangerous: true),
         KeyBinding(.character("u"), scope: keys, action: AppAction.undo.rawValue, description: "undo delete", isDangerous: true),
         KeyBinding(.character("l"), scope: keys, action: AppAction.watchSortedSet.rawValue, description: "watch zset"),
 

@@ -75,6 +75,8 @@ public enum AppView {
             let box = screen.centered(width: min(76, screen.width - 4), height: min(screen.height - 4, 40))
             HelpOverlay(sections, title: "Help: \(state.pane.title)\(state.readOnly ? " (read-only: changes disabled)" : "")", scroll: scroll, theme: state.theme, symbols: state.symbols)
                 .render(in: box, buffer: &buffer)
+        case .mutation(let dialog):
+            MutationOverlayView.render(dialog, state, in: screen, buffer: &buffer)
         case .command(var line):
             buffer.fill(bottomRow, with: Cell.blank.styled(state.theme.background))
             InputLine(prompt: ":", style: state.theme.text, promptStyle: state.theme.accent, cursorStyle: state.theme.selection.adding(.reverse))

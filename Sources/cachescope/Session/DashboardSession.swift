@@ -41,7 +41,12 @@ enum DashboardSession {
             let text = extraStatus ?? "theme \(themeName): default used for \(loadedTheme.fellBack.joined(separator: ", "))"
             state.status = StatusMessage(text, now: state.now, lifetime: 8)
         }
-        let runtime = AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) })
+        // Every change is written to the audit log; if it cannot be opened, changes are refused.
+        var auditLog: AuditLog?
+        do { auditLog = try AuditLog(path: display.auditLog ?? target.config.auditLogPath) } catch {
+            state.status = StatusMessage("\(error): changes are refused", kind: .error, now: state.now, lifetime: 15)
+        }
+        let runtime = AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) }, auditLog: auditLog)
         terminal.onSignal { _ in runtime.send(.terminal(.key(.control("c")))) }
         let forwarder = Task.detached {
             for await event in terminal.events { runtime.send(.terminal(event)) }

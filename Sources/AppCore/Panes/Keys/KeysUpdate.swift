@@ -17,14 +17,11 @@ enum KeysUpdate {
         if state.keys.opened != nil, let effects = performInDetail(action, &state) { return effects }
         let count = state.keys.listing.count
         let page = max(1, state.height - 8)
+        if state.keys.table.navigate(action, count: count, page: page) { return [] }
         switch action {
-        case .moveUp: state.keys.table.move(by: -1, count: count)
-        case .moveDown: state.keys.table.move(by: 1, count: count)
-        case .pageUp: state.keys.table.move(by: -page, count: count)
-        case .pageDown: state.keys.table.move(by: page, count: count)
-        case .top: state.keys.table.selectFirst(count: count)
-        case .bottom: state.keys.table.selectLast(count: count)
         case .open: return open(&state)
+        case .expire, .persist, .delete, .undo, .deletePattern, .expirePattern:
+            return MutationUpdate.perform(action, &state)
         case .collapse: collapse(&state)
         case .toggleView:
             state.keys.mode = state.keys.mode == .tree ? .flat : .tree
@@ -83,6 +80,8 @@ enum KeysUpdate {
                 effects.append(.loadValuePage(node: node, key: opened.key, type: opened.type, cursor: cursor))
             }
         case .toggleHex: opened.hex.toggle()
+        case .expire, .persist, .delete, .undo:
+            return MutationUpdate.perform(action, &state)
         default: return nil
         }
         state.keys.opened = opened

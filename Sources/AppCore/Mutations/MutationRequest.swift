@@ -1,0 +1,38 @@
+import Inspector
+
+/// A change the user asked for, on its way to the mutation path (`MutationService`), which
+/// refuses it in read-only mode, logs it in the audit log and keeps undo data.
+public enum MutationRequest: Sendable, Equatable {
+    case expire(key: [UInt8], seconds: Int64)
+    case persist(key: [UInt8])
+    /// Work out what deleting would do (undoable or not) before asking for confirmation.
+    case prepareDelete(keys: [[UInt8]])
+    case delete(DeletePlan)
+    case undo
+    /// Count what a pattern matches before a bulk change (nothing changes).
+    case dryRun(pattern: String, type: RedisKeyType?, purpose: BulkPurpose)
+    case deleteMatching(PatternPlan)
+    case expireMatching(PatternPlan, seconds: Int64, jitter: Double)
+    /// Stop the running bulk change after its current batch.
+    case abortBulk
+}
+
+/// What a bulk change by pattern will do.
+public enum BulkPurpose: Sendable, Equatable {
+    case delete
+    /// Give every matching key without a TTL one of `seconds` ± `jitter` (fraction).
+    case expire(seconds: Int64, jitter: Double)
+}
+
+/// What the mutation path answered.
+public enum MutationResult: Sendable, Equatable {
+    case changed(KeyChangeOutcome)
+    case deletePlanned(DeletePlan)
+    case deleted(DeleteOutcome, keys: [[UInt8]])
+    case undone(UndoOutcome?)
+    case patternPlanned(PatternPlan, purpose: BulkPurpose)
+    case bulkProgress(BulkProgress)
+    case bulkFinished(BulkResult)
+    /// The change was refused or failed; the text says why and what was (not) done.
+    case failed(String)
+}
