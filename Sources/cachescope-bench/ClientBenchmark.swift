@@ -9,7 +9,8 @@ import RedisClient
 /// the RESP decoder on synthetic buffers. Prints a table; see `run()`.
 enum ClientBenchmark {
     /// Connections, like redis-benchmark's default 50 clients.
-    static let connections = 50
+    /// Connections, like redis-benchmark's -c (CACHESCOPE_BENCH_CONNECTIONS to change; both sides use it).
+    static let connections = ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_CONNECTIONS"].flatMap(Int.init) ?? 50
     /// Commands per pipelined batch (redis-benchmark `-P 16`).
     static let depth = 16
     /// GETs per measurement (redis-benchmark `-n 2000000`).

@@ -10,6 +10,7 @@ import TerminalUI
 enum OverviewBenchmark {
     static func run() async throws {
         renderTable()
+        fflush(nil)
         try await idleCPU()
     }
 
@@ -47,21 +48,15 @@ enum OverviewBenchmark {
         let server = try LocalRedisServer.start()
         defer { server.stop() }
         let session = "cachescope-bench-\(getpid())"
-        let tmux = "/usr/bin/tmux"
-        func run(_ arguments: [String]) -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tmux)
-            process.arguments = ["-L", session] + arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try? process.run()
-            process.waitUntilExit()
-            return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        }
-        _ = run(["-f", "/dev/null", "new-session", "-d", "-x", "160", "-y", "48", "exec \(binary) redis://127.0.0.1:\(server.port)"])
-        defer { _ = run(["kill-server"]) }
+        let pidFile = NSTemporaryDirectory() + "\(session).pid"
+        /// tmux through the shell, output to a file: a pipe would stay open as long as the tmux
+        /// server lives.
+        func tmux(_ command: String) { _ = system("tmux -L \(session) -f /dev/null \(command) >/dev/null 2>&1") }
+        tmux("new-session -d -x 160 -y 48 'exec \(binary) redis://127.0.0.1:\(server.port)'")
+        defer { tmux("kill-server") }
         try await Task.sleep(for: .seconds(3))
-        guard let pid = Int32(run(["display", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        _ = system("tmux -L \(session) display -p '#{pane_pid}' > \(pidFile) 2>/dev/null")
+        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             print("idle CPU: could not find the cachescope process")
             return
         }

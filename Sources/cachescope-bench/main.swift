@@ -24,6 +24,7 @@ for suite in suites where requested.isEmpty || requested.contains(suite.name) {
     print("== \(suite.name): \(suite.summary)")
     do {
         try await suite.run()
+        fflush(nil)  // a table shows up as soon as it is done, even when piped to a file
     } catch {
         print("suite \(suite.name) failed: \(error)")
         exit(1)

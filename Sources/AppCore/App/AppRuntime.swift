@@ -15,6 +15,7 @@ public actor AppRuntime {
     private let messages: AsyncStream<AppMessage>
     private let continuation: AsyncStream<AppMessage>.Continuation
     private var lastFrame: Buffer?
+    private var lastDrawTime: Double = 0
     private var background: [Task<Void, Never>] = []
     /// Per node, a second connection for the keys pane, so scans and value reads never queue
     /// behind (or in front of) the health samples and distort their latency.
@@ -75,12 +76,16 @@ public actor AppRuntime {
                 if effect == .quit { break loop }
                 perform(effect)
             }
+            // A tick only moves countdowns: when something else drew within the last second
+            // (a sample does, every interval), the frame is current enough — half the idle work.
+            if case .tick = message, MonotonicClock.now() - lastDrawTime < 0.95 { continue }
             draw()
         }
         await shutdown()
     }
 
     private func draw() {
+        lastDrawTime = MonotonicClock.now()
         let frame = AppView.render(state)
         lastFrame = frame
         frameSink(frame)

@@ -59,6 +59,10 @@ public struct NodeHealth: Sendable {
         return total > 0 ? Double(watchedHits) / Double(total) : nil
     }
 
-    /// The history of one figure, oldest first, with nil where the series broke.
-    public func series(_ value: (HealthPoint) -> Double?) -> [Double?] { history.map(value) }
+    /// The history of one figure, oldest first, with nil where the series broke; only the newest
+    /// `count` points when given (a sparkline never shows more than its width).
+    public func series(last count: Int? = nil, _ value: (HealthPoint) -> Double?) -> [Double?] {
+        guard let count else { return history.map(value) }
+        return history.suffix(count).map(value)
+    }
 }

@@ -15,20 +15,20 @@ enum NodeDetailView {
 
         let hitNow = rates?.hitRatio.map { Formatting.percent($0) } ?? "-"
         let hitAll = node.watchedHitRatio.map { "watched \(Formatting.percent($0))" } ?? ""
-        chart("hit ratio \(hitNow)", right: hitAll, data: node.series(\.hitRatio), max: 1, state, top[0], &buffer,
+        chart("hit ratio \(hitNow)", right: hitAll, data: node.series(last: top[0].width, \.hitRatio), max: 1, state, top[0], &buffer,
               alarming: (rates?.hitRatio ?? 1) < 0.8)
         chart("ops/s \(rates.map { Formatting.number($0.opsPerSecond) } ?? "-")",
               right: rates.map { "hits \(Formatting.number($0.hitsPerSecond))/s misses \(Formatting.number($0.missesPerSecond))/s" } ?? "",
-              data: node.series(\.opsPerSecond), max: nil, state, top[1], &buffer, alarming: false)
+              data: node.series(last: top[1].width, \.opsPerSecond), max: nil, state, top[1], &buffer, alarming: false)
         let memoryTitle: String
         if let s = sample {
             memoryTitle = "memory \(Formatting.bytes(Double(s.usedMemory)))" + (s.maxMemory.map { " of \(Formatting.bytes(Double($0))) (\(Formatting.percent(Double(s.usedMemory) / Double($0))))" } ?? " (no maxmemory)")
         } else { memoryTitle = "memory -" }
-        chart(memoryTitle, right: "", data: node.series { $0.memoryFraction ?? $0.usedMemory }, max: sample?.maxMemory == nil ? nil : 1,
+        chart(memoryTitle, right: "", data: node.series(last: bottom[0].width) { $0.memoryFraction ?? $0.usedMemory }, max: sample?.maxMemory == nil ? nil : 1,
               state, bottom[0], &buffer, alarming: (sample?.memoryFraction ?? 0) > 0.9)
         chart("evictions/s \(rates.map { Formatting.number($0.evictionsPerSecond) } ?? "-")",
               right: rates.map { "expired \(Formatting.number($0.expirationsPerSecond))/s" } ?? "",
-              data: node.series(\.evictionsPerSecond), max: nil, state, bottom[1], &buffer, alarming: (rates?.evictionsPerSecond ?? 0) > 10)
+              data: node.series(last: bottom[1].width, \.evictionsPerSecond), max: nil, state, bottom[1], &buffer, alarming: (rates?.evictionsPerSecond ?? 0) > 10)
         highlights(state, node: node, in: columns[1], buffer: &buffer)
         _ = theme
     }

@@ -36,10 +36,10 @@ enum NodeTableView {
                 continue
             }
             let series: [(Int, [Double], Double?)] = [
-                (3, node.series(\.opsPerSecond).map { $0 ?? 0 }, nil),
-                (5, node.series(\.hitRatio).map { $0 ?? 0 }, 1),
-                (7, node.series { $0.memoryFraction ?? $0.usedMemory }.map { $0 ?? 0 }, node.latest?.maxMemory == nil ? nil : 1),
-                (9, node.series(\.evictionsPerSecond).map { $0 ?? 0 }, nil),
+                (3, node.series(last: sparkWidth, \.opsPerSecond).map { $0 ?? 0 }, nil),
+                (5, node.series(last: sparkWidth, \.hitRatio).map { $0 ?? 0 }, 1),
+                (7, node.series(last: sparkWidth) { $0.memoryFraction ?? $0.usedMemory }.map { $0 ?? 0 }, node.latest?.maxMemory == nil ? nil : 1),
+                (9, node.series(last: sparkWidth, \.evictionsPerSecond).map { $0 ?? 0 }, nil),
             ]
             for (column, data, max) in series where column < columns.count {
                 let rect = Rect(x: columns[column].x, y: y, width: columns[column].width, height: 1)
