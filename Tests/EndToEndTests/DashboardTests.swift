@@ -10,6 +10,18 @@ struct DashboardTests {
     func overviewHelpDumpQuit() async throws {
         let server = try LocalRedisServer.start()
         defer { server.stop() }
+        // A known workload: 300 hits and 100 misses, 75% as the server counts it.
+        let workload = "SET user:1 x\n" + String(repeating: "GET user:1\n", count: 300) + (0..<100).map { "GET user:missing:\($0)\n" }.joined()
+        let cli = Process()
+        cli.executableURL = URL(fileURLWithPath: "/usr/bin/redis-cli")
+        cli.arguments = ["-p", String(server.port)]
+        let input = Pipe()
+        cli.standardInput = input
+        cli.standardOutput = FileHandle.nullDevice
+        try cli.run()
+        input.fileHandleForWriting.write(Data(workload.utf8))
+        try input.fileHandleForWriting.close()
+        cli.waitUntilExit()
         let dumpDirectory = NSTemporaryDirectory() + "cachescope-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dumpDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dumpDirectory) }
@@ -23,6 +35,8 @@ struct DashboardTests {
         #expect(screen.contains("Nodes"))
         #expect(screen.contains("no alerts"))
         try await session.waitFor(text: "version          7.")
+        // The server's own figure since start, on screen.
+        try await session.waitFor(text: "hit% since start 75%")
 
         try session.sendKeys("?")
         try await session.waitFor(text: "Help: Overview")

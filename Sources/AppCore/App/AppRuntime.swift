@@ -36,9 +36,22 @@ public actor AppRuntime {
     ///   - dumpDirectory: where `:dump` writes its files.
     private let scanPolicy: ScanLoadPolicy
 
+    /// How fast bulk changes go and how much undo keeps.
+    public struct MutationLimits: Sendable {
+        public var keysPerSecond: Int
+        public var undoBudgetBytes: Int
+        public init(keysPerSecond: Int = 5000, undoBudgetBytes: Int = MutationService.defaultUndoBudget) {
+            self.keysPerSecond = keysPerSecond
+            self.undoBudgetBytes = undoBudgetBytes
+        }
+    }
+
+    private let mutationLimits: MutationLimits
+
     /// - Parameter auditLog: where every change is recorded; without one, every change is refused.
-    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, auditLog: AuditLog?) {
+    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits()) {
         self.scanPolicy = scanPolicy
+        self.mutationLimits = mutationLimits
         self.auditLog = auditLog
         self.state = state
         self.connections = connections
@@ -229,7 +242,7 @@ public actor AppRuntime {
         if let existing = mutators[node] { return existing }
         guard let auditLog, connections.indices.contains(node) else { return nil }
         let options = connections[node].options
-        let service = MutationService(connection: keyspaceConnection(node), node: "\(options.endpoint)", database: options.database, readOnly: state.readOnly, auditLog: auditLog)
+        let service = MutationService(connection: keyspaceConnection(node), node: "\(options.endpoint)", database: options.database, readOnly: state.readOnly, auditLog: auditLog, undoBudget: mutationLimits.undoBudgetBytes)
         mutators[node] = service
         return service
     }
@@ -244,6 +257,7 @@ public actor AppRuntime {
             continuation.yield(.mutationFinished(.failed("changes are refused: the audit log could not be opened")))
             return
         }
+        let rate = mutationLimits.keysPerSecond
         let task = Task.detached {
             let result: MutationResult
             do {
@@ -255,9 +269,9 @@ public actor AppRuntime {
                 case .undo: result = .undone(try await service.undo())
                 case .dryRun(let pattern, let type, let purpose): result = .patternPlanned(try await service.dryRun(GlobPattern(pattern), typeFilter: type), purpose: purpose)
                 case .deleteMatching(let plan):
-                    result = .bulkFinished(try await service.deleteMatching(plan) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
+                    result = .bulkFinished(try await service.deleteMatching(plan, rate: rate) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
                 case .expireMatching(let plan, let seconds, let jitter):
-                    result = .bulkFinished(try await service.expireMatching(plan, seconds: seconds, jitter: jitter) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
+                    result = .bulkFinished(try await service.expireMatching(plan, seconds: seconds, jitter: jitter, rate: rate) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
                 case .abortBulk: return
                 }
             } catch {

@@ -12,6 +12,10 @@ public struct AppConfig: Sendable, Equatable {
     public var delimiter: String = ":"
     /// SCAN's ceiling on commands per second per node.
     public var scanCommandsPerSecond: Int = 5000
+    /// Keys per second a bulk change by pattern may touch.
+    public var bulkKeysPerSecond: Int = 5000
+    /// Bytes of deleted keys kept for undo.
+    public var undoBudgetBytes: Int = 64 << 20
     /// Pub/Sub message ring size.
     public var messageLogCapacity: Int = 10_000
     public var alertRules: [AlertRule] = AlertRule.defaults
@@ -25,6 +29,7 @@ public struct AppConfig: Sendable, Equatable {
         a.interval == b.interval && a.theme == b.theme && a.readOnly == b.readOnly && a.auditLogPath == b.auditLogPath
             && a.delimiter == b.delimiter && a.alertRules == b.alertRules && a.connections == b.connections
             && a.keyOverrides == b.keyOverrides && a.scanCommandsPerSecond == b.scanCommandsPerSecond
-            && a.messageLogCapacity == b.messageLogCapacity
+            && a.messageLogCapacity == b.messageLogCapacity && a.bulkKeysPerSecond == b.bulkKeysPerSecond
+            && a.undoBudgetBytes == b.undoBudgetBytes
     }
 }

@@ -51,6 +51,14 @@ public enum ConfigLoader {
                 let v = try reader.number(value, key: key, section: nil)
                 guard v >= 1 else { throw reader.error("scan_commands_per_second must be at least 1", key: key, section: nil) }
                 config.scanCommandsPerSecond = Int(v)
+            case "bulk_keys_per_second":
+                let v = try reader.number(value, key: key, section: nil)
+                guard v >= 1, v <= 1_000_000 else { throw reader.error("bulk_keys_per_second must be between 1 and 1000000", key: key, section: nil) }
+                config.bulkKeysPerSecond = Int(v)
+            case "undo_budget_mb":
+                let v = try reader.number(value, key: key, section: nil)
+                guard v >= 0, v <= 16384 else { throw reader.error("undo_budget_mb must be between 0 and 16384", key: key, section: nil) }
+                config.undoBudgetBytes = Int(v * 1024 * 1024)
             case "message_log_capacity":
                 let v = try reader.number(value, key: key, section: nil)
                 guard v >= 1, v <= 10_000_000 else { throw reader.error("message_log_capacity must be between 1 and 10000000", key: key, section: nil) }

@@ -16,10 +16,11 @@ public struct AlertEngine: Sendable {
     }
 
     /// Evaluates every rule on `node` at `time`.
-    public mutating func evaluate(_ node: NodeHealth, at time: Double) {
+    /// - Parameter lifetimeHitRatio: see `AlertMetric.value(on:lifetimeHitRatio:)`.
+    public mutating func evaluate(_ node: NodeHealth, at time: Double, lifetimeHitRatio: Bool = false) {
         for rule in rules {
             let id = "\(rule.name)@\(node.address)"
-            guard let value = rule.metric.value(on: node) else {
+            guard let value = rule.metric.value(on: node, lifetimeHitRatio: lifetimeHitRatio) else {
                 // Unknown value: hold the current state, but a down node cannot keep
                 // data alerts alive; those wait for the node to come back.
                 continue

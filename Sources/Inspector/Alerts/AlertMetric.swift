@@ -25,11 +25,13 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The metric's current value on `node`, or nil when it cannot be told (no lookups this
     /// interval, no `maxmemory`, not a replica): nil keeps an alert in the state it is in.
-    public func value(on node: NodeHealth) -> Double? {
+    /// - Parameter lifetimeHitRatio: with no lookups in the interval, read the hit ratio since the
+    ///   server started instead (a headless snapshot, which sees one interval only).
+    public func value(on node: NodeHealth, lifetimeHitRatio: Bool = false) -> Double? {
         if self == .unreachable { return node.isDown ? 1 : (node.latest == nil ? nil : 0) }
         guard let sample = node.latest else { return nil }
         switch self {
-        case .hitRatio: return node.rates?.hitRatio
+        case .hitRatio: return node.rates?.hitRatio ?? (lifetimeHitRatio ? sample.lifetimeHitRatio : nil)
         case .memoryFraction: return sample.memoryFraction
         case .evictionsPerSecond: return node.rates?.evictionsPerSecond
         case .rejectedConnectionsPerSecond: return node.rates?.rejectedConnectionsPerSecond

@@ -46,7 +46,8 @@ enum DashboardSession {
         do { auditLog = try AuditLog(path: display.auditLog ?? target.config.auditLogPath) } catch {
             state.status = StatusMessage("\(error): changes are refused", kind: .error, now: state.now, lifetime: 15)
         }
-        let runtime = AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) }, auditLog: auditLog)
+        let runtime = AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) }, auditLog: auditLog,
+            mutationLimits: AppRuntime.MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes))
         terminal.onSignal { _ in runtime.send(.terminal(.key(.control("c")))) }
         let forwarder = Task.detached {
             for await event in terminal.events { runtime.send(.terminal(event)) }
