@@ -60,7 +60,7 @@ enum OverviewBenchmark {
             print("idle CPU: could not find the cachescope process")
             return
         }
-        let seconds = 30.0
+        let seconds = 60.0
         let before = try cpuSeconds(pid)
         try await Task.sleep(for: .seconds(seconds))
         let after = try cpuSeconds(pid)
