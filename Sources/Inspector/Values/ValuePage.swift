@@ -9,7 +9,7 @@ public struct ValuePage: Sendable, Hashable {
 
     public enum Content: Sendable, Hashable {
         /// A slice of a string: `bytes` start at `offset` of a `totalLength`-byte value.
-        /// `encoding` says how to show it (text, JSON → `JSONPrettyPrinter`, binary → `HexDump`).
+        /// `encoding` says how to show it (text, JSON → `JSONPrettyPrinter`, binary → a hex dump).
         case string(bytes: [UInt8], offset: Int, totalLength: Int, encoding: ValueEncoding)
         /// Hash fields from one `HSCAN` step (unordered; may be empty while `next` is non-nil).
         case hash([HashField])

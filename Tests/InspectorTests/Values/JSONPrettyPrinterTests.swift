@@ -43,14 +43,4 @@ import Testing
         #expect(ValueEncoding.classify(Array("caf".utf8) + [0xC3], isComplete: false) == .text)
         #expect(ValueEncoding.classify(Array("caf".utf8) + [0xC3], isComplete: true) == .binary)
     }
-
-    @Test func hexDumpLines() {
-        let lines = HexDump.lines(Array("Hello, world!\u{1b}[2J".utf8) + [0xFF])
-        #expect(lines.count == 2)
-        #expect(lines[0] == "00000000  48 65 6c 6c 6f 2c 20 77  6f 72 6c 64 21 1b 5b 32  |Hello, world!.[2|")
-        #expect(lines[1].hasPrefix("00000010  4a ff "))
-        #expect(lines[1].hasSuffix("|J.|"))
-        #expect(lines[0].firstIndex(of: "|").map { lines[0].distance(from: lines[0].startIndex, to: $0) }
-            == lines[1].firstIndex(of: "|").map { lines[1].distance(from: lines[1].startIndex, to: $0) })
-    }
 }

@@ -64,7 +64,7 @@ enum KeyValueView {
                     lines.append(Line(Span("showing the first \(Formatting.bytes(Double(bytes.count))) of \(Formatting.bytes(Double(total)))", style: theme.muted)))
                 }
                 if opened.hex || encoding == .binary {
-                    lines += HexDump.lines(bytes, startOffset: offset).map { Line($0) }
+                    lines += Sanitizer.hex(bytes, startOffset: offset).map { Line($0) }
                 } else if encoding == .json, let pretty = JSONPrettyPrinter.format(bytes, allowTruncated: offset + bytes.count < total) {
                     lines += textLines(pretty)
                 } else {
