@@ -42,13 +42,22 @@ enum FreePort {
 
     /// `true` when something accepts TCP connections on 127.0.0.1:`port`.
     static func accepts(_ port: Int) -> Bool {
+        guard let fd = connectLoopback(port) else { return false }
+        close(fd)
+        return true
+    }
+
+    /// A socket connected to 127.0.0.1:`port` (the caller closes it), or nil.
+    /// - Parameter receiveTimeout: seconds a `recv` on it may block.
+    static func connectLoopback(_ port: Int, receiveTimeout: Int = 1) -> Int32? {
         #if canImport(Darwin)
         let fd = socket(AF_INET, SOCK_STREAM, 0)
         #else
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #endif
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+        guard fd >= 0 else { return nil }
+        var timeout = timeval(tv_sec: receiveTimeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
@@ -58,6 +67,10 @@ enum FreePort {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        return connected == 0
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
     }
 }
