@@ -147,16 +147,21 @@ public struct Buffer: Sendable, Equatable {
             return changes
         }
         var lastEmitted = -1
-        for i in cells.indices where cells[i] != previous.cells[i] {
-            var owner = i
-            if cells[i].isContinuation {
-                // The wide grapheme to the left covers this column: re-emit it instead.
-                guard i % area.width != 0 else { continue }
-                owner = i - 1
+        let width = area.width
+        cells.withUnsafeBufferPointer { now in
+            previous.cells.withUnsafeBufferPointer { before in
+                for i in 0..<now.count where now[i] != before[i] {
+                    var owner = i
+                    if now[i].isContinuation {
+                        // The wide grapheme to the left covers this column: re-emit it instead.
+                        guard i % width != 0 else { continue }
+                        owner = i - 1
+                    }
+                    if owner == lastEmitted { continue }
+                    changes.append(CellChange(x: area.x + owner % width, y: area.y + owner / width, cell: now[owner]))
+                    lastEmitted = owner
+                }
             }
-            if owner == lastEmitted { continue }
-            changes.append(CellChange(x: area.x + owner % area.width, y: area.y + owner / area.width, cell: cells[owner]))
-            lastEmitted = owner
         }
         return changes
     }

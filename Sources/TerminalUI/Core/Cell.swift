@@ -39,6 +39,13 @@ public struct Cell: Sendable, Hashable {
         return cell
     }
 
+    /// Cheap fields first: most cells of two frames share their symbol, so compare colours
+    /// and modifiers before the string.
+    public static func == (lhs: Cell, rhs: Cell) -> Bool {
+        lhs.modifiers == rhs.modifiers && lhs.foreground == rhs.foreground && lhs.background == rhs.background
+            && lhs.symbol == rhs.symbol
+    }
+
     /// The style this cell is drawn with.
     public var style: Style { Style(foreground: foreground, background: background, modifiers: modifiers) }
 }
