@@ -28,21 +28,13 @@ extension MutationService {
         var tally = BulkTally(command: "UNLINK", expected: plan.count)
         var batch = UndoStack.Batch(entries: [], deletedAt: MonotonicClock.now())
         var keptBytes = 0
-        var aborted = false
+        let aborted: Bool
         do {
-            try await scan(plan.pattern, typeFilter: plan.typeFilter, count: batchSize,
-                           done: "\(tally.changed) keys were deleted, the rest was not touched") { keys in
-                for chunk in keys.chunks(of: batchSize) {
-                    do {
-                        try await pacer.pace(done: tally.scanned)
-                    } catch {
-                        aborted = true
-                        return false
-                    }
-                    try await deleteBatch(Array(chunk), tally: &tally, batch: &batch, keptBytes: &keptBytes)
-                    progress(tally.progress(elapsed: pacer.elapsed))
-                }
-                return true
+            aborted = try await forEachPacedBatch(plan, batchSize: batchSize, pacer: pacer,
+                                                  done: "\(tally.changed) keys were deleted, the rest was not touched",
+                                                  scanned: { tally.scanned }) { chunk in
+                try await deleteBatch(chunk, tally: &tally, batch: &batch, keptBytes: &keptBytes)
+                progress(tally.progress(elapsed: pacer.elapsed))
             }
         } catch {
             undoStack.push(batch)

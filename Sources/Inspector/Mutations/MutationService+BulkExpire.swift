@@ -29,40 +29,32 @@ extension MutationService {
         let pacer = BulkPacer(rate: rate)
         var tally = BulkTally(command: "EXPIRE", expected: plan.count)
         var generator = SystemRandomNumberGenerator()
-        var aborted = false
+        let aborted: Bool
         do {
-            try await scan(plan.pattern, typeFilter: plan.typeFilter, count: batchSize,
-                           done: "\(tally.changed) keys were given a TTL, the rest was not touched") { keys in
-                for chunk in keys.chunks(of: batchSize) {
-                    do {
-                        try await pacer.pace(done: tally.scanned)
-                    } catch {
-                        aborted = true
-                        return false
-                    }
-                    var targets = Array(chunk)
-                    if !nx {
-                        let ttls = try await exchange(targets.map { RedisCommand("PTTL", $0) }, command: "PTTL",
-                                                      done: "\(tally.changed) keys were given a TTL before this batch")
-                        targets = try zip(targets, ttls).filter { try integer($0.1, "PTTL") == -1 }.map(\.0)
-                    }
-                    let commands = targets.map { key -> RedisCommand in
-                        let ttl = TTLJitter.seconds(seconds, jitter: jitter, using: &generator)
-                        return nx ? RedisCommand("EXPIRE", key, ttl, "NX") : RedisCommand("EXPIRE", key, ttl)
-                    }
-                    let replies = try await exchange(commands, command: "EXPIRE",
-                                                     done: "\(tally.changed) keys were given a TTL before this batch")
-                    var changedKeys: [[UInt8]] = []
-                    for (key, reply) in zip(targets, replies) {
-                        if try integer(reply, "EXPIRE") == 1 { changedKeys.append(key) }
-                    }
-                    tally.scanned += chunk.count
-                    tally.changed += changedKeys.count
-                    tally.skipped += chunk.count - changedKeys.count
-                    tally.list(changedKeys)
-                    progress(tally.progress(elapsed: pacer.elapsed))
+            aborted = try await forEachPacedBatch(plan, batchSize: batchSize, pacer: pacer,
+                                                  done: "\(tally.changed) keys were given a TTL, the rest was not touched",
+                                                  scanned: { tally.scanned }) { chunk in
+                var targets = chunk
+                if !nx {
+                    let ttls = try await exchange(targets.map { RedisCommand("PTTL", $0) }, command: "PTTL",
+                                                  done: "\(tally.changed) keys were given a TTL before this batch")
+                    targets = try zip(targets, ttls).filter { try integer($0.1, "PTTL") == -1 }.map(\.0)
                 }
-                return true
+                let commands = targets.map { key -> RedisCommand in
+                    let ttl = TTLJitter.seconds(seconds, jitter: jitter, using: &generator)
+                    return nx ? RedisCommand("EXPIRE", key, ttl, "NX") : RedisCommand("EXPIRE", key, ttl)
+                }
+                let replies = try await exchange(commands, command: "EXPIRE",
+                                                 done: "\(tally.changed) keys were given a TTL before this batch")
+                var changedKeys: [[UInt8]] = []
+                for (key, reply) in zip(targets, replies) {
+                    if try integer(reply, "EXPIRE") == 1 { changedKeys.append(key) }
+                }
+                tally.scanned += chunk.count
+                tally.changed += changedKeys.count
+                tally.skipped += chunk.count - changedKeys.count
+                tally.list(changedKeys)
+                progress(tally.progress(elapsed: pacer.elapsed))
             }
         } catch {
             let failure = Self.interrupted(error, node: node, command: "EXPIRE", completed: tally.changed, batch: batchSize)

@@ -57,6 +57,27 @@ extension MutationService {
 
     /// Runs `SCAN cursor MATCH pattern COUNT count [TYPE t]` to the end, handing each page to
     /// `body`; `body` returns false to stop early.
+    /// The loop both bulk changes run: SCAN the plan's pattern, cut each page into batches, wait
+    /// for the pacer before each batch, and hand it to `body`.
+    /// - Returns: true when the task was cancelled (the pacer stopped), false when it ran to the end.
+    func forEachPacedBatch(_ plan: PatternPlan, batchSize: Int, pacer: BulkPacer, done: @autoclosure () -> String,
+                           scanned: () -> Int, _ body: ([[UInt8]]) async throws -> Void) async throws -> Bool {
+        var aborted = false
+        try await scan(plan.pattern, typeFilter: plan.typeFilter, count: batchSize, done: done()) { keys in
+            for chunk in keys.chunks(of: batchSize) {
+                do {
+                    try await pacer.pace(done: scanned())
+                } catch {
+                    aborted = true
+                    return false
+                }
+                try await body(Array(chunk))
+            }
+            return true
+        }
+        return aborted
+    }
+
     func scan(_ pattern: GlobPattern, typeFilter: RedisKeyType?, count: Int,
               done: @autoclosure () -> String = "nothing was changed",
               _ body: ([[UInt8]]) async throws -> Bool) async throws {
