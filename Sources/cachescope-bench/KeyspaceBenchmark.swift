@@ -57,7 +57,7 @@ enum KeyspaceBenchmark {
             policy.absoluteLatencyLimit = .infinity
             policy.significantLatency = .infinity
         }
-        if ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_NO_SCRIPT"] != nil { policy.useLookupScript = false }
+        if ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_SCRIPT"] != nil { policy.useLookupScript = true }
         let scanner = KeyspaceScanner(scanConnection: scan, lookupConnections: [lookupA, lookupB], policy: policy)
         let started = ContinuousClock.now
         await scanner.start()

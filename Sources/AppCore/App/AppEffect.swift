@@ -4,6 +4,8 @@ import Inspector
 
 public enum AppEffect: Sendable, Equatable {
     case quit
+    /// Leave this connection and open the named one from the config file (`:ctx NAME`).
+    case switchContext(String)
     case loadTheme(String)
     /// Write the current screen (text) and figures (JSON) to timestamped files.
     case dumpScreen

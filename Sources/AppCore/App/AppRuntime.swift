@@ -66,8 +66,19 @@ public actor AppRuntime {
         continuation.yield(message)
     }
 
-    /// Runs until the user quits; then stops sampling and closes every connection.
-    public func run() async {
+    /// Why `run()` returned.
+    public enum Exit: Sendable, Equatable {
+        /// The user quit (or a signal arrived).
+        case quit
+        /// The user asked for another named connection (`:ctx NAME`).
+        case switchContext(String)
+    }
+
+    /// Runs until the user quits or switches connection; then stops sampling and closes every
+    /// connection.
+    @discardableResult
+    public func run() async -> Exit {
+        var exit = Exit.quit
         let monitor = self.monitor
         let continuation = self.continuation
         background.append(Task.detached {
@@ -87,6 +98,7 @@ public actor AppRuntime {
             let effects = AppUpdate.update(&state, message)
             for effect in effects {
                 if effect == .quit { break loop }
+                if case .switchContext(let name) = effect { exit = .switchContext(name); break loop }
                 perform(effect)
             }
             // A tick only moves countdowns: when something else drew within the last second
@@ -95,6 +107,7 @@ public actor AppRuntime {
             draw()
         }
         await shutdown()
+        return exit
     }
 
     private func draw() {
@@ -106,7 +119,7 @@ public actor AppRuntime {
 
     private func perform(_ effect: AppEffect) {
         switch effect {
-        case .quit:
+        case .quit, .switchContext:
             break
         case .loadTheme(let name):
             let continuation = self.continuation

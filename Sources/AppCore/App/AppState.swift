@@ -34,6 +34,8 @@ public struct AppState: Sendable {
     public var interval: Double
     /// What the title bar says we are connected to (a context name or the first address).
     public var connectionLabel: String
+    /// The named connections of the config file, for `:ctx NAME`.
+    public var contextNames: [String] = []
     /// Command-line history kept across `:` sessions.
     public var commandHistory: [String] = []
 

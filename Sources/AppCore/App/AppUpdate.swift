@@ -195,6 +195,13 @@ public enum AppUpdate {
         case .quit: return [.quit]
         case .help: state.overlay = .help(scroll: 0)
         case .dump: return [.dumpScreen]
+        case .context(let name):
+            guard state.contextNames.contains(name) else {
+                let known = state.contextNames.isEmpty ? "the config file names none" : "known: " + state.contextNames.joined(separator: ", ")
+                state.status = StatusMessage("no connection named \"\(name)\" (\(known))", kind: .error, now: state.now)
+                return []
+            }
+            return [.switchContext(name)]
         case .theme(let name): return [.loadTheme(name)]
         case .zset(let key): return LeaderboardUpdate.watch(Array(key.utf8), node: state.currentNode, &state)
         case .node(let number):

@@ -5,10 +5,12 @@ public struct ScanLoadPolicy: Sendable, Hashable {
     public var maxCount: Int
     /// `COUNT` never goes below this when backing off.
     public var minCount: Int
-    /// Back off when the median round trip exceeds this multiple of the baseline (the fastest
-    /// round trip seen)…
+    /// Back off when the median SCAN round trip exceeds this multiple of the baseline (the fastest
+    /// SCAN round trip seen, which includes the SCAN's own server time and the queueing behind the
+    /// scan's own lookups, so neither is mistaken for a struggling server)…
     public var baselineMultiplier: Double
-    /// …but only once it is above this many seconds (sub-millisecond jitter on loopback is noise).
+    /// …but only once it is above this many seconds (a SCAN of 1000 keys itself takes about a
+    /// millisecond; jitter below this is noise).
     public var significantLatency: Double
     /// Back off whenever the median round trip exceeds this many seconds, whatever the baseline.
     public var absoluteLatencyLimit: Double
@@ -19,20 +21,23 @@ public struct ScanLoadPolicy: Sendable, Hashable {
     public var maxLookupsInFlight: Int
     /// `MEMORY USAGE … SAMPLES n` for aggregate types (bounded work per key).
     public var memorySamples: Int
-    /// Look keys up with one read-only Lua script per chunk when the server allows scripting
-    /// (several times faster at a million keys); plain pipelined commands otherwise.
+    /// Look keys up with one read-only Lua script per chunk when the server allows scripting,
+    /// instead of pipelined `TYPE`/`PTTL`/`MEMORY USAGE`. Off by default: the script costs the
+    /// server about twice the CPU a key (each `redis.call` is dearer than a pipelined command) and
+    /// holds every other client for the whole chunk, where plain commands interleave with them.
+    /// It saves client CPU only.
     public var useLookupScript: Bool
     /// Keys per script call: bounds the server time of one `EVAL` (about 1 µs a key).
     public var scriptChunkSize: Int
 
-    /// - Parameters: see the properties. Defaults: COUNT 1000 (down to 10), back off above 2× the
-    ///   baseline once past 1 ms or above 4 ms in any case, at most 100k commands/s, 3 lookups in
-    ///   flight, `SAMPLES 5`, lookups by script in chunks of 100 keys when allowed.
+    /// - Parameters: see the properties. Defaults: COUNT 1000 (down to 10), back off above 3× the
+    ///   baseline once past 3 ms or above 15 ms in any case, at most 100k commands/s, 3 lookups in
+    ///   flight, `SAMPLES 5`, plain pipelined lookups (script chunks of 100 keys when asked).
     public init(
-        maxCount: Int = 1000, minCount: Int = 10, baselineMultiplier: Double = 2,
-        significantLatency: Double = 0.001, absoluteLatencyLimit: Double = 0.004,
+        maxCount: Int = 1000, minCount: Int = 10, baselineMultiplier: Double = 3,
+        significantLatency: Double = 0.003, absoluteLatencyLimit: Double = 0.015,
         maxCommandsPerSecond: Double? = 100_000, maxLookupsInFlight: Int = 3, memorySamples: Int = 5,
-        useLookupScript: Bool = true, scriptChunkSize: Int = 100
+        useLookupScript: Bool = false, scriptChunkSize: Int = 100
     ) {
         self.maxCount = maxCount
         self.minCount = minCount

@@ -7,7 +7,7 @@ public struct ScanThrottle: Sendable {
     public private(set) var count: Int
     /// Seconds to wait before the next SCAN (0 when calm).
     public private(set) var pause: Double = 0
-    /// The fastest round trip seen (per SCAN of `maxCount`-ish keys, or a PING before the scan).
+    /// The fastest SCAN round trip seen (or a seeded value).
     public private(set) var baseline: Double?
     private var recent = RingBuffer<Double>(capacity: 9)
     private var calmStreak = 0
@@ -27,7 +27,7 @@ public struct ScanThrottle: Sendable {
         return sorted[sorted.count / 2]
     }
 
-    /// Seeds the baseline (e.g. with a PING round trip before the scan starts).
+    /// Seeds the baseline with a round trip known to be calm.
     public mutating func seedBaseline(_ seconds: Double) {
         baseline = Swift.min(baseline ?? seconds, seconds)
     }

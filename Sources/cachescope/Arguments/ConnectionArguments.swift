@@ -7,19 +7,19 @@ struct ConnectionArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("Nodes as redis://[[user]:password@]host[:port][/db] or rediss://… (TLS). Several URIs are several nodes.", valueName: "URI"))
     var uris: [String] = []
 
-    @Option(name: .customShort("h"), help: "Server hostname (default 127.0.0.1).")
+    @Option(name: .customShort("h"), help: ArgumentHelp("Server hostname (default 127.0.0.1).", valueName: "HOST"))
     var host: String?
 
-    @Option(name: .customShort("p"), help: "Server port (default 6379).")
+    @Option(name: .customShort("p"), help: ArgumentHelp("Server port (default 6379).", valueName: "PORT"))
     var port: Int?
 
     @Option(name: .customShort("a"), help: ArgumentHelp("Password (prefer REDISCLI_AUTH: a command-line password is visible to other users in ps).", valueName: "PASSWORD"))
     var password: String?
 
-    @Option(name: .customLong("user"), help: "ACL user name.")
+    @Option(name: .customLong("user"), help: ArgumentHelp("ACL user name.", valueName: "USER"))
     var user: String?
 
-    @Option(name: .customShort("n"), help: "Database number.")
+    @Option(name: .customShort("n"), help: ArgumentHelp("Database number.", valueName: "DB"))
     var database: Int?
 
     @Flag(name: .customShort("c"), help: "Treat the nodes as a Redis Cluster (otherwise detected).")

@@ -1,5 +1,6 @@
 import AppCore
 import Foundation
+import Synchronization
 import Inspector
 import NcursesBackend
 import RedisClient
@@ -21,7 +22,6 @@ enum DashboardSession {
             FileHandle.standardError.write(Data("cachescope: config [keys]: \(error)\n".utf8))
             return 2
         }
-        let connections = target.options.map { ManagedConnection(options: $0) }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal.start(colorPreference: display.noColor ? .noColor : .automatic)
@@ -30,32 +30,60 @@ enum DashboardSession {
             return 1
         }
         defer { terminal.stop() }
+        // The runtime in charge receives the terminal's events; `:ctx` swaps it for another.
+        let current = CurrentRuntime()
+        terminal.onSignal { _ in current.send(.terminal(.key(.control("c")))) }
+        let forwarder = Task.detached {
+            for await event in terminal.events { current.send(.terminal(event)) }
+            // The terminal went away (a signal): leave as if the user quit.
+            current.send(.terminal(.key(.control("c"))))
+        }
+        defer { forwarder.cancel() }
+
+        var target = target
+        var status = extraStatus ?? (loadedTheme.fellBack.isEmpty ? nil : "theme \(themeName): default used for \(loadedTheme.fellBack.joined(separator: ", "))")
+        while true {
+            let runtime = makeRuntime(target: target, display: display, theme: loadedTheme.theme, themeName: themeName, keymap: keymap, terminal: terminal, status: status)
+            current.set(runtime)
+            guard case .switchContext(let name) = await runtime.run() else { return 0 }
+            do {
+                target = try ResolvedTarget.resolve(ConnectionArguments.parse(["--context", name]), display)
+                status = "switched to \(name): \(target.options.map { "\($0.endpoint)" }.joined(separator: ", "))"
+            } catch {
+                status = "cannot switch to \(name): \(error)"  // stay on the current connection
+            }
+        }
+    }
+
+    /// A runtime with fresh connections to `target`'s nodes, drawing into `terminal`.
+    private static func makeRuntime(target: ResolvedTarget, display: DisplayArguments, theme: Theme, themeName: String, keymap: Keymap, terminal: NcursesTerminal, status: String?) -> AppRuntime {
+        let connections = target.options.map { ManagedConnection(options: $0) }
         let size = terminal.size
         var state = AppState(
             addresses: target.options.map { "\($0.endpoint)" }, alertRules: target.config.alertRules, readOnly: target.readOnly,
-            insecureTLS: target.insecureTLS, theme: loadedTheme.theme, themeName: themeName, colorSupport: terminal.colorSupport,
+            insecureTLS: target.insecureTLS, theme: theme, themeName: themeName, colorSupport: terminal.colorSupport,
             unicode: terminal.unicode, keymap: keymap, width: size.width, height: size.height, now: MonotonicClock.now(),
             interval: display.interval ?? target.config.interval, connectionLabel: target.label
         )
-        if !loadedTheme.fellBack.isEmpty || extraStatus != nil {
-            let text = extraStatus ?? "theme \(themeName): default used for \(loadedTheme.fellBack.joined(separator: ", "))"
-            state.status = StatusMessage(text, now: state.now, lifetime: 8)
+        state.contextNames = target.config.connections.keys.sorted()
+        if let status {
+            state.status = StatusMessage(status, kind: status.hasPrefix("cannot") ? .error : .info, now: state.now, lifetime: 8)
         }
         // Every change is written to the audit log; if it cannot be opened, changes are refused.
         var auditLog: AuditLog?
         do { auditLog = try AuditLog(path: display.auditLog ?? target.config.auditLogPath) } catch {
             state.status = StatusMessage("\(error): changes are refused", kind: .error, now: state.now, lifetime: 15)
         }
-        let runtime = AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) }, auditLog: auditLog,
+        return AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) }, auditLog: auditLog,
             mutationLimits: AppRuntime.MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes))
-        terminal.onSignal { _ in runtime.send(.terminal(.key(.control("c")))) }
-        let forwarder = Task.detached {
-            for await event in terminal.events { runtime.send(.terminal(event)) }
-            // The terminal went away (a signal): leave as if the user quit.
-            runtime.send(.terminal(.key(.control("c"))))
-        }
-        await runtime.run()
-        forwarder.cancel()
-        return 0
     }
+}
+
+/// The runtime that currently owns the screen; terminal events go to it.
+private final class CurrentRuntime: Sendable {
+    private let runtime = Mutex<AppRuntime?>(nil)
+
+    func set(_ value: AppRuntime) { runtime.withLock { $0 = value } }
+
+    func send(_ message: AppMessage) { runtime.withLock { $0 }?.send(message) }
 }

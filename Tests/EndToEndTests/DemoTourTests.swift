@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The first five minutes of a new user: `cachescope demo` opens on a living cache world, every
+/// pane shows it, the numbers move, help and `:dump` work, and quitting leaves no redis-server.
+@Suite("Demo tour end to end", .timeLimit(.minutes(2)))
+struct DemoTourTests {
+    @Test("demo: every pane, live numbers, help, dump, and no redis-server left after q")
+    func tour() async throws {
+        let home = NSTemporaryDirectory() + "cachescope-demo-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let binary = try BuildProducts.executable(named: "cachescope")
+        let session = try TmuxSession(
+            command: "cd \(TmuxSession.shellQuote(home)) && \(TmuxSession.shellQuote(binary)) demo; echo EXITED:$?; sleep 30",
+            environment: ["XDG_CONFIG_HOME": home, "XDG_STATE_HOME": home])
+        defer { session.kill() }
+
+        // Overview: the private server, its pid on the status line, live figures.
+        let first = try await session.waitFor(text: "demo: private redis-server", timeout: .seconds(30))
+        let pid = try #require(Self.serverPID(in: first))
+        #expect(kill(pid, 0) == 0)
+        try await session.waitFor(text: "primary")
+        let before = try await Self.opsTitle(session)
+        var changed = false
+        for _ in 0..<40 where !changed {
+            try await Task.sleep(for: .milliseconds(250))
+            changed = try await Self.opsTitle(session) != before
+        }
+        #expect(changed, "the ops/s figures never changed from \(before)")
+
+        // Keys: the namespace tree of the cache world.
+        try session.sendKeys("2")
+        try await session.waitFor(text: "session:")
+        let keys = try await session.waitFor(text: "keys indexed", timeout: .seconds(20))
+        #expect(keys.contains("user:"))
+        #expect(keys.contains("recent_searches:"))
+
+        // Leaderboard: the demo increments leaderboard:score all the time.
+        try session.sendText(":zset leaderboard:score")
+        try session.sendKeys("Enter")
+        let board = try await session.waitFor(text: "player")
+        #expect(board.contains("leaderboard:score"))
+
+        // Pub/Sub and Server.
+        try session.sendKeys("4")
+        try await session.waitFor(text: "Pub/Sub")
+        try session.sendKeys("5")
+        let server = try await session.waitFor(text: "Clients")
+        #expect(server.contains("Slow log"))
+        #expect(server.contains("Commands"))
+
+        // Help and a screen dump.
+        try session.sendKeys("?")
+        try await session.waitFor(text: "Help: Server")
+        try session.sendKeys("Escape")
+        try session.sendText(":dump")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "dumped to")
+        let files = try FileManager.default.contentsOfDirectory(atPath: home)
+        #expect(files.contains { $0.hasPrefix("cachescope-") && $0.hasSuffix(".txt") })
+        #expect(files.contains { $0.hasPrefix("cachescope-") && $0.hasSuffix(".json") })
+
+        // Quit: the private server goes with it.
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0", timeout: .seconds(15))
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = kill(pid, 0) != 0
+            if !gone { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(gone, "redis-server \(pid) still runs after quitting the demo")
+    }
+
+    /// The pid in "demo: private redis-server on 127.0.0.1:PORT, pid N; …".
+    static func serverPID(in screen: String) -> Int32? {
+        guard let range = screen.range(of: ", pid ") else { return nil }
+        return Int32(screen[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// The title of the overview's ops/s panel ("ops/s 222.1 … hits 186.1/s misses 12.0/s").
+    static func opsTitle(_ session: TmuxSession) async throws -> String {
+        let screen = try session.capture()
+        return screen.split(separator: "\n").first { $0.contains("ops/s") && $0.contains("hits") }.map(String.init) ?? ""
+    }
+}

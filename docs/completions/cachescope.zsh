@@ -1,0 +1,162 @@
+#compdef cachescope
+
+__cachescope_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__cachescope_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __cachescope_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__cachescope_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_cachescope() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--help[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'watch:Open the dashboard on one node, several nodes or a cluster (the default command).'
+            'demo:Start a private redis-server with a realistic cache world and live traffic, and open the dashboard on it.'
+            'snapshot:Print one headless report of every node (text, or --json) and exit (1 if a node is unreachable).'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        watch|demo|snapshot|help)
+            "_cachescope_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_cachescope_watch() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:URI:'
+        '-h[Server hostname (default 127.0.0.1).]:HOST:'
+        '-p[Server port (default 6379).]:PORT:'
+        '-a[Password (prefer REDISCLI_AUTH\: a command-line password is visible to other users in ps).]:PASSWORD:'
+        '--user[ACL user name.]:USER:'
+        '-n[Database number.]:DB:'
+        '-c[Treat the nodes as a Redis Cluster (otherwise detected).]'
+        '--tls[Use TLS (as rediss\://).]'
+        '--cacert[CA certificate file to verify the server with.]:FILE:'
+        '--cert[Client certificate file (with --key).]:FILE:'
+        '--key[Client private key file (with --cert).]:FILE:'
+        '--sni[Server name for TLS SNI and verification.]:NAME:'
+        '--insecure[Skip TLS certificate verification (shown as a warning on screen).]'
+        '--context[Start on a named connection from the config file.]:NAME:'
+        '--read-only[Refuse every change\: dangerous keys vanish and the mutation layer refuses.]'
+        '--theme[Theme name (default, light, high-contrast, monochrome) or a theme file.]:NAME|FILE:'
+        '--interval[Seconds between samples (default 1).]:SECONDS:'
+        '--no-color[No colours (NO_COLOR is honoured too).]'
+        '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
+        '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
+        '--help[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_cachescope_demo() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--read-only[Refuse every change\: dangerous keys vanish and the mutation layer refuses.]'
+        '--theme[Theme name (default, light, high-contrast, monochrome) or a theme file.]:NAME|FILE:'
+        '--interval[Seconds between samples (default 1).]:SECONDS:'
+        '--no-color[No colours (NO_COLOR is honoured too).]'
+        '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
+        '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
+        '--help[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_cachescope_snapshot() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:URI:'
+        '-h[Server hostname (default 127.0.0.1).]:HOST:'
+        '-p[Server port (default 6379).]:PORT:'
+        '-a[Password (prefer REDISCLI_AUTH\: a command-line password is visible to other users in ps).]:PASSWORD:'
+        '--user[ACL user name.]:USER:'
+        '-n[Database number.]:DB:'
+        '-c[Treat the nodes as a Redis Cluster (otherwise detected).]'
+        '--tls[Use TLS (as rediss\://).]'
+        '--cacert[CA certificate file to verify the server with.]:FILE:'
+        '--cert[Client certificate file (with --key).]:FILE:'
+        '--key[Client private key file (with --cert).]:FILE:'
+        '--sni[Server name for TLS SNI and verification.]:NAME:'
+        '--insecure[Skip TLS certificate verification (shown as a warning on screen).]'
+        '--context[Start on a named connection from the config file.]:NAME:'
+        '--read-only[Refuse every change\: dangerous keys vanish and the mutation layer refuses.]'
+        '--theme[Theme name (default, light, high-contrast, monochrome) or a theme file.]:NAME|FILE:'
+        '--interval[Seconds between samples (default 1).]:SECONDS:'
+        '--no-color[No colours (NO_COLOR is honoured too).]'
+        '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
+        '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
+        '--json[Print JSON instead of text.]'
+        '--help[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_cachescope_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _cachescope ]]; then
+    _cachescope "${@}"
+else
+    compdef _cachescope cachescope
+fi
