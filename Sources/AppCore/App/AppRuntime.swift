@@ -35,6 +35,9 @@ public actor AppRuntime {
     ///   - frameSink: receives every finished frame (the terminal draws the newest).
     ///   - dumpDirectory: where `:dump` writes its files.
     private let scanPolicy: ScanLoadPolicy
+    private let delimiter: UInt8
+    /// Second connection per node for the index's lookups, so they overlap the next SCAN.
+    private var lookupConnections: [Int: ManagedConnection] = [:]
 
     /// How fast bulk changes go and how much undo keeps.
     public struct MutationLimits: Sendable {
@@ -49,8 +52,9 @@ public actor AppRuntime {
     private let mutationLimits: MutationLimits
 
     /// - Parameter auditLog: where every change is recorded; without one, every change is refused.
-    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits()) {
+    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits()) {
         self.scanPolicy = scanPolicy
+        self.delimiter = delimiter
         self.mutationLimits = mutationLimits
         self.auditLog = auditLog
         self.state = state
@@ -214,8 +218,9 @@ public actor AppRuntime {
         if let existing = scanners[node] {
             scanner = existing
         } else {
-            let connection = keyspaceConnection(node)
-            scanner = KeyspaceScanner(scanConnection: connection, policy: scanPolicy)
+            let lookups = lookupConnections[node] ?? ManagedConnection(options: connections[node].options)
+            lookupConnections[node] = lookups
+            scanner = KeyspaceScanner(scanConnection: keyspaceConnection(node), lookupConnections: [lookups], policy: scanPolicy, delimiter: delimiter)
             scanners[node] = scanner
             let continuation = self.continuation
             background.append(Task.detached {
@@ -306,7 +311,7 @@ public actor AppRuntime {
         for scanner in scanners.values { await scanner.cancel() }
         continuation.finish()
         await withTaskGroup(of: Void.self) { group in
-            for connection in connections + Array(keyspaceConnections.values) { group.addTask { await connection.close() } }
+            for connection in connections + Array(keyspaceConnections.values) + Array(lookupConnections.values) { group.addTask { await connection.close() } }
         }
     }
 }

@@ -45,7 +45,7 @@ public enum ConfigLoader {
             case "audit_log": config.auditLogPath = try reader.string(value, key: key, section: nil)
             case "delimiter":
                 let d = try reader.string(value, key: key, section: nil)
-                guard !d.isEmpty else { throw reader.error("delimiter must not be empty", key: key, section: nil) }
+                guard d.utf8.count == 1 else { throw reader.error("delimiter must be one ASCII character, such as \":\" or \"/\"", key: key, section: nil) }
                 config.delimiter = d
             case "scan_commands_per_second":
                 let v = try reader.number(value, key: key, section: nil)

@@ -74,7 +74,8 @@ enum DashboardSession {
         do { auditLog = try AuditLog(path: display.auditLog ?? target.config.auditLogPath) } catch {
             state.status = StatusMessage("\(error): changes are refused", kind: .error, now: state.now, lifetime: 15)
         }
-        return AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) }, auditLog: auditLog,
+        return AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) },
+            scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
             mutationLimits: AppRuntime.MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes))
     }
 }
