@@ -6,6 +6,7 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("client", "pipelined GET vs redis-benchmark -P 16; RESP decoder MB/s and replies/s", { try await ClientBenchmark.run() }),
     ("render", "render + diff of a full 200x60 frame (TerminalUI widgets)", { RenderBenchmark.run() }),
     ("keyspace", "index 1M keys (name, type, TTL, memory) vs redis-cli --memkeys; first batch, RSS, slowest call", { try await KeyspaceBenchmark.run() }),
+    ("doctor", "index 1M keys, then the cache doctor over them: the % it adds to the scan (goal ≤ 20%)", { try await DoctorBenchmark.run() }),
     ("overview", "the real overview pane's render + diff, and cachescope's idle CPU at a 1 s interval", { try await OverviewBenchmark.run() }),
 ]
 

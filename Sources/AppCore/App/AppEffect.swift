@@ -27,6 +27,8 @@ public enum AppEffect: Sendable, Equatable {
     case pollLeaderboard(node: Int, key: [UInt8], order: LeaderboardOrder, limit: Int)
     /// Stop the leaderboard's poll (the pane is out of view).
     case stopLeaderboardPolling
+    /// Run the cache doctor over node `node`'s keyspace index (whatever it holds so far).
+    case runDoctor(node: Int)
     /// Look up the rank of `member` in `key` (`ZREVRANK`/`ZRANK`).
     case findMember(node: Int, key: [UInt8], member: [UInt8], order: LeaderboardOrder)
 }

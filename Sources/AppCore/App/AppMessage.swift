@@ -25,6 +25,8 @@ public enum AppMessage: Sendable {
     case themeLoaded(name: String, result: Result<LoadedTheme, ThemeLoadError>)
     /// The mutation path answered a request.
     case mutationFinished(MutationResult)
+    /// The cache doctor's report for node `node`, or why it could not run.
+    case doctorFinished(node: Int, result: Result<DoctorReport, LoadError>)
     /// A screen dump was written (paths) or failed (reason).
     case dumpFinished(Result<[String], DumpError>)
 }

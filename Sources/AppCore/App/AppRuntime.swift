@@ -174,6 +174,8 @@ public actor AppRuntime {
             }
         case .mutate(let node, let request):
             mutate(node: node, request)
+        case .runDoctor(let node):
+            runDoctor(node: node)
         case .refreshKeys(let node, let keys):
             guard let scanner = scanners[node] else { return }
             Task { for key in keys { _ = try? await scanner.refresh(key) } }
@@ -265,6 +267,27 @@ public actor AppRuntime {
         return service
     }
 
+    /// Runs the cache doctor over the node's current index (partial while the scan runs) on the
+    /// keyspace connection, off the loop; the report comes back as `.doctorFinished`.
+    private func runDoctor(node: Int) {
+        guard connections.indices.contains(node) else { return }
+        let continuation = self.continuation
+        let scanner = scanners[node]
+        let connection = keyspaceConnection(node)
+        let label = "\(connections[node].options.endpoint)"
+        Task.detached {
+            guard let scanner else {
+                continuation.yield(.doctorFinished(node: node, result: .failure(LoadError("the keyspace is not indexed yet: open Keys (2) first"))))
+                return
+            }
+            let view = await scanner.view
+            let progress = await scanner.progress
+            let report = await CacheDoctor(connection: connection, node: label)
+                .diagnose(view, complete: progress.phase == .finished, expectedKeys: progress.expectedKeys)
+            continuation.yield(.doctorFinished(node: node, result: .success(report)))
+        }
+    }
+
     private func mutate(node: Int, _ request: MutationRequest) {
         let continuation = self.continuation
         if request == .abortBulk {
@@ -290,6 +313,10 @@ public actor AppRuntime {
                     result = .bulkFinished(try await service.deleteMatching(plan, rate: rate) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
                 case .expireMatching(let plan, let seconds, let jitter):
                     result = .bulkFinished(try await service.expireMatching(plan, seconds: seconds, jitter: jitter, rate: rate) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
+                case .dryRunMissingTTL(let pattern, let seconds, let jitter):
+                    result = .patternPlanned(try await service.dryRunMissingTTL(pattern), purpose: .addTTL(seconds: seconds, jitter: jitter))
+                case .addTTLMatching(let plan, let seconds, let jitter):
+                    result = .bulkFinished(try await service.addTTLWithJitter(plan, seconds: seconds, jitter: jitter, rate: rate) { continuation.yield(.mutationFinished(.bulkProgress($0))) })
                 case .abortBulk: return
                 }
             } catch {
@@ -298,7 +325,7 @@ public actor AppRuntime {
             continuation.yield(.mutationFinished(result))
         }
         switch request {
-        case .deleteMatching, .expireMatching: bulkTask = task
+        case .deleteMatching, .expireMatching, .addTTLMatching: bulkTask = task
         default: break
         }
     }

@@ -38,6 +38,9 @@ public enum AppUpdate {
             return []
         case .keyspaceUpdated(let node, let update):
             KeysUpdate.scanUpdated(node, update, &state)
+            return DoctorUpdate.scanUpdated(node, update, &state)
+        case .doctorFinished(let node, let result):
+            DoctorUpdate.finished(node, result, &state)
             return []
         case .keyDetailLoaded(let key, let result):
             KeysUpdate.detailLoaded(key, result, &state)
@@ -55,6 +58,7 @@ public enum AppUpdate {
             LeaderboardUpdate.rankFound(key, member, result, &state)
             return []
         case .mutationFinished(let result):
+            DoctorUpdate.mutationFinished(result, &state)
             return MutationUpdate.finished(result, &state)
         case .dumpFinished(let result):
             switch result {
@@ -85,6 +89,7 @@ public enum AppUpdate {
                 KeysUpdate.filterKey(key, &state)
                 return []
             }
+            if state.pane == .keys, state.doctor.isOpen, let effects = DoctorUpdate.handleKey(key, &state) { return effects }
             if state.pane == .leaderboard, state.leaderboard.findInput != nil {
                 return LeaderboardUpdate.findKey(key, &state)
             }
@@ -141,6 +146,8 @@ public enum AppUpdate {
         case .paneLeaderboard: return show(.leaderboard, &state)
         case .panePubSub: return show(.pubsub, &state)
         case .paneServer: return show(.server, &state)
+        case .doctor where state.pane == .keys:
+            return DoctorUpdate.open(&state)
         case .watchSortedSet where state.pane == .keys:
             return LeaderboardUpdate.watchSelectedKey(&state)
         case _ where state.pane == .keys:
@@ -202,6 +209,7 @@ public enum AppUpdate {
                 return []
             }
             return [.switchContext(name)]
+        case .doctor: return show(.keys, &state) + DoctorUpdate.open(&state)
         case .theme(let name): return [.loadTheme(name)]
         case .zset(let key): return LeaderboardUpdate.watch(Array(key.utf8), node: state.currentNode, &state)
         case .node(let number):

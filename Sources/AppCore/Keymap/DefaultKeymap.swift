@@ -11,6 +11,7 @@ public enum AppAction: String, Sendable, CaseIterable {
     case pause, keyEvents, reverseOrder, findMember, nextWatched
     case sortColumn, collapse, cycleType, nextPage, toggleHex, expirePattern
     case nextSection, previousSection
+    case doctor
 }
 
 /// The default bindings (DESIGN.md's table). Dangerous ones vanish in read-only mode.
@@ -57,6 +58,7 @@ public enum DefaultKeymap {
         KeyBinding(.character("E"), scope: keys, action: AppAction.expirePattern.rawValue, description: "TTL on matching keys without one", isDangerous: true),
         KeyBinding(.character("u"), scope: keys, action: AppAction.undo.rawValue, description: "undo delete", isDangerous: true),
         KeyBinding(.character("l"), scope: keys, action: AppAction.watchSortedSet.rawValue, description: "watch zset"),
+        KeyBinding(.character("H"), scope: keys, action: AppAction.doctor.rawValue, description: "doctor"),
 
         KeyBinding(.character("o"), scope: leaderboard, action: AppAction.reverseOrder.rawValue, description: "asc/desc"),
         KeyBinding(.character("/"), scope: leaderboard, action: AppAction.findMember.rawValue, description: "find member"),

@@ -44,6 +44,7 @@ enum MutationOverlayView {
             switch purpose {
             case .delete: verb = "Delete"
             case .expire(let seconds, let jitter): verb = "Set a TTL of \(Formatting.duration(Double(seconds))) ±\(Int(jitter * 100))% on the keys without one among"
+            case .addTTL(let seconds, let jitter): verb = "Set a TTL of \(Formatting.duration(Double(seconds))) ±\(Int((jitter * 100).rounded()))% (undoable with u) on the keys without TTL,"
             }
             var message = [
                 Line("\(verb) \(plan.count) keys matching \(Sanitizer.display(plan.pattern.description))\(plan.typeFilter.map { " of type \($0)" } ?? "")"),
@@ -64,7 +65,7 @@ enum MutationOverlayView {
             let title: String
             switch purpose {
             case .delete: title = "Deleting"
-            case .expire: title = "Setting TTLs"
+            case .expire, .addTTL: title = "Setting TTLs"
             }
             let block = Block(title: title, titleRight: "Esc aborts", theme: theme, symbols: state.symbols)
             block.render(in: box, buffer: &buffer)

@@ -13,6 +13,10 @@ public enum MutationRequest: Sendable, Equatable {
     case dryRun(pattern: String, type: RedisKeyType?, purpose: BulkPurpose)
     case deleteMatching(PatternPlan)
     case expireMatching(PatternPlan, seconds: Int64, jitter: Double)
+    /// The doctor's fix: count the keys WITHOUT TTL matching `pattern` (nothing changes).
+    case dryRunMissingTTL(GlobPattern, seconds: Int64, jitter: Double)
+    /// The doctor's fix: give those keys a TTL of `seconds` ± `jitter`, undoable (`PERSIST`).
+    case addTTLMatching(PatternPlan, seconds: Int64, jitter: Double)
     /// Stop the running bulk change after its current batch.
     case abortBulk
 }
@@ -22,6 +26,8 @@ public enum BulkPurpose: Sendable, Equatable {
     case delete
     /// Give every matching key without a TTL one of `seconds` ± `jitter` (fraction).
     case expire(seconds: Int64, jitter: Double)
+    /// The doctor's fix: like `expire`, counted on the keys without TTL only, and undoable.
+    case addTTL(seconds: Int64, jitter: Double)
 }
 
 /// What the mutation path answered.

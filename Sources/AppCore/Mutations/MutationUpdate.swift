@@ -102,6 +102,7 @@ enum MutationUpdate {
                 switch purpose {
                 case .delete: return [.mutate(node: node, .deleteMatching(plan))]
                 case .expire(let seconds, let jitter): return [.mutate(node: node, .expireMatching(plan, seconds: seconds, jitter: jitter))]
+                case .addTTL(let seconds, let jitter): return [.mutate(node: node, .addTTLMatching(plan, seconds: seconds, jitter: jitter))]
                 }
             case .cancelled:
                 state.overlay = nil
@@ -168,7 +169,7 @@ enum MutationUpdate {
             }
         case .bulkFinished(let result):
             state.overlay = nil
-            state.status = StatusMessage(result.summary + (result.command == "UNLINK" && result.undoable > 0 ? " · u to undo" : ""), kind: result.aborted ? .warning : .success, now: state.now, lifetime: 15)
+            state.status = StatusMessage(result.summary + (result.undoable > 0 ? " · u to undo" : ""), kind: result.aborted ? .warning : .success, now: state.now, lifetime: 15)
             return [.startScan(node: node, filter: state.keys.keyFilter)]
         case .failed(let message):
             state.overlay = nil

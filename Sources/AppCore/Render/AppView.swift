@@ -16,6 +16,7 @@ public enum AppView {
         AlertBar.render(state, in: rows[1], buffer: &buffer)
         switch state.pane {
         case .overview: OverviewView.render(state, in: rows[2], buffer: &buffer)
+        case .keys where state.doctor.isOpen: DoctorView.render(state, in: rows[2], buffer: &buffer)
         case .keys: KeysView.render(state, in: rows[2], buffer: &buffer)
         case .leaderboard: LeaderboardView.render(state, in: rows[2], buffer: &buffer)
         case .server: ServerView.render(state, in: rows[2], buffer: &buffer)

@@ -2,7 +2,9 @@ import RESP
 import RedisClient
 
 extension MutationService {
-    /// Restores the newest delete (one key or a whole batch) with `RESTORE key ttl dump`.
+    /// Restores the newest delete (one key or a whole batch) with `RESTORE key ttl dump`; when the
+    /// newest undoable change is an added TTL (``addTTLWithJitter(_:seconds:jitter:rate:batchSize:progress:)``),
+    /// removes those TTLs again with `PERSIST` instead.
     ///
     /// TTL: a key that had one gets what was left at deletion MINUS the time elapsed since
     /// (measured on a monotonic clock), so undo never extends a key's life; a key whose TTL has
@@ -21,6 +23,7 @@ extension MutationService {
         let detail = overwrite ? "replace" : nil
         try await refuseIfReadOnly("RESTORE", detail: detail)
         guard let batch = undoStack.pop() else { return nil }
+        if batch.kind == .persist { return try await undoAddedTTL(batch) }
         let elapsed = (MonotonicClock.now() - batch.deletedAt) * 1000
         var restored: [[UInt8]] = [], existsAgain: [UndoStack.Entry] = [], expired: [[UInt8]] = []
         var failed: [UndoOutcome.Failure] = []

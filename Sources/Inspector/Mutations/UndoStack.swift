@@ -11,10 +11,19 @@ struct UndoStack: Sendable {
         let pttl: Int64
     }
 
-    /// One delete (single key or batch) with the monotonic time it happened.
+    /// What undoing a batch does.
+    enum Kind: Sendable, Hashable {
+        /// `RESTORE` deleted keys from their `DUMP`.
+        case restore
+        /// `PERSIST` keys that were given a TTL (entries carry no dump).
+        case persist
+    }
+
+    /// One delete (single key or batch), or one added-TTL change, with the monotonic time it happened.
     struct Batch: Sendable {
         var entries: [Entry]
         let deletedAt: Double
+        var kind: Kind = .restore
         var bytes: Int { entries.reduce(0) { $0 + $1.dump.count + $1.key.count } }
     }
 

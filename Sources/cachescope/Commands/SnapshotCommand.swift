@@ -15,10 +15,15 @@ struct SnapshotCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionArguments
     @OptionGroup var display: DisplayArguments
     @Flag(help: "Print JSON instead of text.") var json = false
+    @Flag(help: "Index every node's keyspace (SCAN) and print the cache doctor's findings instead of the figures.") var doctor = false
 
     func run() async throws {
         PasswordWarning.printIfNeeded(connection)
         let target = try ResolvedTarget.resolve(connection, display)
+        if doctor {
+            try await DoctorSnapshot.run(target, json: json)
+            return
+        }
         let interval = display.interval ?? target.config.interval
         let connections = target.options.map { ManagedConnection(options: $0, policy: ReconnectPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(1))) }
         let monitor = HealthMonitor(connections: connections, interval: .milliseconds(Int(interval * 1000)))
