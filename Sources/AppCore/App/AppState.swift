@@ -14,6 +14,7 @@ public struct AppState: Sendable {
     public var keys = KeysState()
     public var leaderboard = LeaderboardState()
     public var server = ServerState()
+    public var pubsub = PubSubState()
     /// Wall-clock milliseconds, for TTL countdowns (key deadlines are wall-clock).
     public var wallMilliseconds: Int64 = 0
     public var overlay: Overlay?

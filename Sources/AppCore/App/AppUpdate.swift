@@ -54,6 +54,16 @@ public enum AppUpdate {
         case .memberRankFound(let key, let member, let result):
             LeaderboardUpdate.rankFound(key, member, result, &state)
             return []
+        case .pubsubReceived(let node, let batch, let now):
+            PubSubUpdate.received(node: node, batch: batch, now: now, &state)
+            return []
+        case .published(let channel, let result):
+            PubSubUpdate.published(channel: channel, result: result, &state)
+            return []
+        case .keyspaceEventsChecked(let node, let result):
+            return PubSubUpdate.keyspaceChecked(node: node, result: result, &state)
+        case .keyspaceEventsSet(let node, let flags, let previous, let error):
+            return PubSubUpdate.keyspaceSet(node: node, flags: flags, previous: previous, error: error, &state)
         case .mutationFinished(let result):
             return MutationUpdate.finished(result, &state)
         case .dumpFinished(let result):
@@ -85,6 +95,10 @@ public enum AppUpdate {
                 KeysUpdate.filterKey(key, &state)
                 return []
             }
+            if state.pane == .pubsub, state.pubsub.filterInput != nil {
+                PubSubUpdate.filterKey(key, &state)
+                return []
+            }
             if state.pane == .leaderboard, state.leaderboard.findInput != nil {
                 return LeaderboardUpdate.findKey(key, &state)
             }
@@ -108,6 +122,8 @@ public enum AppUpdate {
             return []
         case .mutation(let dialog):
             return MutationUpdate.handleKey(key, dialog, &state)
+        case .pubsub(let dialog):
+            return PubSubUpdate.dialogKey(key, dialog, &state)
         case .command(var line):
             let event = line.handle(key) { prefix in
                 prefix.contains(" ") ? [] : AppCommand.completions(for: prefix)
@@ -149,6 +165,8 @@ public enum AppUpdate {
             return LeaderboardUpdate.perform(action, &state)
         case _ where state.pane == .server:
             return ServerUpdate.perform(action, &state)
+        case _ where state.pane == .pubsub:
+            return PubSubUpdate.perform(action, &state)
         case .back:
             if state.status != nil { state.status = nil }
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
@@ -197,6 +215,11 @@ public enum AppUpdate {
         case .dump: return [.dumpScreen]
         case .theme(let name): return [.loadTheme(name)]
         case .zset(let key): return LeaderboardUpdate.watch(Array(key.utf8), node: state.currentNode, &state)
+        case .subscribe(let names): return PubSubUpdate.subscribe(names, kind: .channel, &state)
+        case .psubscribe(let names): return PubSubUpdate.subscribe(names, kind: .pattern, &state)
+        case .ssubscribe(let names): return PubSubUpdate.subscribe(names, kind: .shardChannel, &state)
+        case .unsubscribe(let names): return PubSubUpdate.unsubscribe(names, &state)
+        case .publish(let channel, let message): return PubSubUpdate.publish(channel: channel, message: message, &state)
         case .node(let number):
             if let number {
                 guard state.nodes.indices.contains(number - 1) else {

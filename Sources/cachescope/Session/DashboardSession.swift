@@ -37,6 +37,7 @@ enum DashboardSession {
             unicode: terminal.unicode, keymap: keymap, width: size.width, height: size.height, now: MonotonicClock.now(),
             interval: display.interval ?? target.config.interval, connectionLabel: target.label
         )
+        state.pubsub = PubSubState(capacity: target.config.messageLogCapacity)
         if !loadedTheme.fellBack.isEmpty || extraStatus != nil {
             let text = extraStatus ?? "theme \(themeName): default used for \(loadedTheme.fellBack.joined(separator: ", "))"
             state.status = StatusMessage(text, now: state.now, lifetime: 8)
