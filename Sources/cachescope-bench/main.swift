@@ -8,6 +8,7 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("keyspace", "index 1M keys (name, type, TTL, memory) vs redis-cli --memkeys; first batch, RSS, slowest call", { try await KeyspaceBenchmark.run() }),
     ("doctor", "index 1M keys, then the cache doctor over them: the % it adds to the scan (goal ≤ 20%)", { try await DoctorBenchmark.run() }),
     ("overview", "the real overview pane's render + diff, and cachescope's idle CPU at a 1 s interval", { try await OverviewBenchmark.run() }),
+    ("pubsub", "messages/s ingested by our subscriber + message log vs redis-cli subscribe; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -1,6 +1,7 @@
 /// What `update` asks the runtime to do on the network or disk side. Effects run off the
 /// UI loop and report back as messages.
 import Inspector
+import RedisClient
 
 public enum AppEffect: Sendable, Equatable {
     case quit
@@ -29,6 +30,16 @@ public enum AppEffect: Sendable, Equatable {
     case stopLeaderboardPolling
     /// Run the cache doctor over node `node`'s keyspace index (whatever it holds so far).
     case runDoctor(node: Int)
+    /// Subscribe node `node`'s subscriber connection to `names` (made on first use).
+    case subscribe(node: Int, kind: SubscriptionKind, names: [[UInt8]])
+    /// Unsubscribe from `names` (every name of `kind` when empty).
+    case unsubscribe(node: Int, kind: SubscriptionKind, names: [[UInt8]])
+    /// `PUBLISH` through node `node`'s mutation path (refused in read-only mode, audited).
+    case publish(node: Int, channel: [UInt8], message: [UInt8])
+    /// Read `notify-keyspace-events`.
+    case checkKeyspaceEvents(node: Int)
+    /// Set `notify-keyspace-events` through the mutation path (a confirmed, dangerous action).
+    case setKeyspaceEvents(node: Int, flags: String, previous: String)
     /// Look up the rank of `member` in `key` (`ZREVRANK`/`ZRANK`).
     case findMember(node: Int, key: [UInt8], member: [UInt8], order: LeaderboardOrder)
 }

@@ -1,4 +1,5 @@
 import Inspector
+import RedisClient
 import TerminalUI
 
 /// Everything that can happen to the app arrives as one of these, in one stream.
@@ -27,6 +28,14 @@ public enum AppMessage: Sendable {
     case mutationFinished(MutationResult)
     /// The cache doctor's report for node `node`, or why it could not run.
     case doctorFinished(node: Int, result: Result<DoctorReport, LoadError>)
+    /// What a subscriber of node `node` received in the last ~100 ms (`now`: monotonic seconds).
+    case pubsubReceived(node: Int, batch: PubSubBatch, now: Double)
+    /// `:pub` answered: how many subscribers received the message, or why it failed.
+    case published(channel: [UInt8], result: Result<Int64, LoadError>)
+    /// `notify-keyspace-events` of node `node` was read, or could not be.
+    case keyspaceEventsChecked(node: Int, result: Result<KeyspaceEventsSetting, LoadError>)
+    /// `notify-keyspace-events` was set to `flags` (from `previous`), or `error` says why not.
+    case keyspaceEventsSet(node: Int, flags: String, previous: String, error: LoadError?)
     /// A screen dump was written (paths) or failed (reason).
     case dumpFinished(Result<[String], DumpError>)
 }

@@ -28,6 +28,10 @@ public actor AppRuntime {
     private var mutators: [Int: MutationService] = [:]
     private let auditLog: AuditLog?
     private var bulkTask: Task<Void, Never>?
+    /// Per node, the dedicated subscriber connection of the Pub/Sub pane (made on first use).
+    private var subscribers: [Int: SubscriberConnection] = [:]
+    /// Subscription changes run one after another, in the order asked.
+    private var subscriptionChain: Task<Void, Never>?
 
     /// - Parameters:
     ///   - state: the starting state (nodes in the same order as `connections`).
@@ -176,6 +180,52 @@ public actor AppRuntime {
             mutate(node: node, request)
         case .runDoctor(let node):
             runDoctor(node: node)
+        case .subscribe(let node, let kind, let names):
+            guard let subscriber = subscriber(node) else { return }
+            chainSubscription { await subscriber.subscribe(names, kind: kind) }
+        case .unsubscribe(let node, let kind, let names):
+            guard let subscriber = subscribers[node] else { return }
+            chainSubscription { await subscriber.unsubscribe(names, kind: kind) }
+        case .publish(let node, let channel, let message):
+            guard let service = mutator(node) else {
+                continuation.yield(.published(channel: channel, result: .failure(LoadError("changes are refused: the audit log could not be opened"))))
+                return
+            }
+            let continuation = self.continuation
+            Task.detached {
+                do {
+                    let receivers = try await service.publish(channel: channel, message: message)
+                    continuation.yield(.published(channel: channel, result: .success(receivers)))
+                } catch {
+                    continuation.yield(.published(channel: channel, result: .failure(LoadError("\(error)"))))
+                }
+            }
+        case .checkKeyspaceEvents(let node):
+            guard connections.indices.contains(node) else { return }
+            let connection = keyspaceConnection(node)
+            let continuation = self.continuation
+            Task.detached {
+                do {
+                    let setting = try await KeyspaceEventsSetting.fetch(from: connection)
+                    continuation.yield(.keyspaceEventsChecked(node: node, result: .success(setting)))
+                } catch {
+                    continuation.yield(.keyspaceEventsChecked(node: node, result: .failure(LoadError("\(error)"))))
+                }
+            }
+        case .setKeyspaceEvents(let node, let flags, let previous):
+            guard let service = mutator(node) else {
+                continuation.yield(.keyspaceEventsSet(node: node, flags: flags, previous: previous, error: LoadError("changes are refused: the audit log could not be opened")))
+                return
+            }
+            let continuation = self.continuation
+            Task.detached {
+                do {
+                    try await service.setKeyspaceEvents(flags, previous: previous)
+                    continuation.yield(.keyspaceEventsSet(node: node, flags: flags, previous: previous, error: nil))
+                } catch {
+                    continuation.yield(.keyspaceEventsSet(node: node, flags: flags, previous: previous, error: LoadError("\(error)")))
+                }
+            }
         case .refreshKeys(let node, let keys):
             guard let scanner = scanners[node] else { return }
             Task { for key in keys { _ = try? await scanner.refresh(key) } }
@@ -187,6 +237,35 @@ public actor AppRuntime {
             Task.detached {
                 continuation.yield(.dumpFinished(ScreenDump.write(screen: text, figures: report.json(), to: directory, at: Date())))
             }
+        }
+    }
+
+    /// Node `node`'s subscriber, made on first use with a task that drains its inbox every 100 ms
+    /// into one message: the loop sees at most ten batches a second, however fast messages come.
+    private func subscriber(_ node: Int) -> SubscriberConnection? {
+        if let existing = subscribers[node] { return existing }
+        guard connections.indices.contains(node) else { return nil }
+        var options = connections[node].options
+        options.clientName = "cachescope-sub"
+        let subscriber = SubscriberConnection(options: options, inbox: PubSubInbox(capacity: state.pubsub.log.capacity))
+        subscribers[node] = subscriber
+        let inbox = subscriber.inbox
+        let continuation = self.continuation
+        background.append(Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+                let batch = inbox.drain()
+                if !batch.isEmpty { continuation.yield(.pubsubReceived(node: node, batch: batch, now: MonotonicClock.now())) }
+            }
+        })
+        return subscriber
+    }
+
+    private func chainSubscription(_ body: @escaping @Sendable () async -> Void) {
+        let previous = subscriptionChain
+        subscriptionChain = Task {
+            await previous?.value
+            await body()
         }
     }
 
@@ -336,6 +415,11 @@ public actor AppRuntime {
         serverPoll?.cancel()
         leaderboardPoll?.cancel()
         for scanner in scanners.values { await scanner.cancel() }
+        // A notify-keyspace-events value cachescope changed goes back to what it was.
+        if let restore = state.pubsub.keyspaceRestore, let service = mutator(restore.node) {
+            try? await service.setKeyspaceEvents(restore.previous, previous: restore.current)
+        }
+        for subscriber in subscribers.values { await subscriber.close() }
         continuation.finish()
         await withTaskGroup(of: Void.self) { group in
             for connection in connections + Array(keyspaceConnections.values) + Array(lookupConnections.values) { group.addTask { await connection.close() } }

@@ -57,6 +57,16 @@ public enum AppUpdate {
         case .memberRankFound(let key, let member, let result):
             LeaderboardUpdate.rankFound(key, member, result, &state)
             return []
+        case .pubsubReceived(let node, let batch, let now):
+            PubSubUpdate.received(node: node, batch: batch, now: now, &state)
+            return []
+        case .published(let channel, let result):
+            PubSubUpdate.published(channel: channel, result: result, &state)
+            return []
+        case .keyspaceEventsChecked(let node, let result):
+            return PubSubUpdate.keyspaceChecked(node: node, result: result, &state)
+        case .keyspaceEventsSet(let node, let flags, let previous, let error):
+            return PubSubUpdate.keyspaceSet(node: node, flags: flags, previous: previous, error: error, &state)
         case .mutationFinished(let result):
             DoctorUpdate.mutationFinished(result, &state)
             return MutationUpdate.finished(result, &state)
@@ -90,6 +100,10 @@ public enum AppUpdate {
                 return []
             }
             if state.pane == .keys, state.doctor.isOpen, let effects = DoctorUpdate.handleKey(key, &state) { return effects }
+            if state.pane == .pubsub, state.pubsub.filterInput != nil {
+                PubSubUpdate.filterKey(key, &state)
+                return []
+            }
             if state.pane == .leaderboard, state.leaderboard.findInput != nil {
                 return LeaderboardUpdate.findKey(key, &state)
             }
@@ -113,6 +127,8 @@ public enum AppUpdate {
             return []
         case .mutation(let dialog):
             return MutationUpdate.handleKey(key, dialog, &state)
+        case .pubsub(let dialog):
+            return PubSubUpdate.dialogKey(key, dialog, &state)
         case .command(var line):
             let event = line.handle(key) { prefix in
                 prefix.contains(" ") ? [] : AppCommand.completions(for: prefix)
@@ -156,6 +172,8 @@ public enum AppUpdate {
             return LeaderboardUpdate.perform(action, &state)
         case _ where state.pane == .server:
             return ServerUpdate.perform(action, &state)
+        case _ where state.pane == .pubsub:
+            return PubSubUpdate.perform(action, &state)
         case .back:
             if state.status != nil { state.status = nil }
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
@@ -212,6 +230,11 @@ public enum AppUpdate {
         case .doctor: return show(.keys, &state) + DoctorUpdate.open(&state)
         case .theme(let name): return [.loadTheme(name)]
         case .zset(let key): return LeaderboardUpdate.watch(Array(key.utf8), node: state.currentNode, &state)
+        case .subscribe(let names): return PubSubUpdate.subscribe(names, kind: .channel, &state)
+        case .psubscribe(let names): return PubSubUpdate.subscribe(names, kind: .pattern, &state)
+        case .ssubscribe(let names): return PubSubUpdate.subscribe(names, kind: .shardChannel, &state)
+        case .unsubscribe(let names): return PubSubUpdate.unsubscribe(names, &state)
+        case .publish(let channel, let message): return PubSubUpdate.publish(channel: channel, message: message, &state)
         case .node(let number):
             if let number {
                 guard state.nodes.indices.contains(number - 1) else {
@@ -227,8 +250,6 @@ public enum AppUpdate {
                 state.focusedNode = nil
                 state.status = StatusMessage("showing all \(state.nodes.count) nodes", now: state.now)
             }
-        default:
-            state.status = StatusMessage(":\(text): not available yet", kind: .warning, now: state.now)
         }
         return []
     }

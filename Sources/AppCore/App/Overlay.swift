@@ -8,4 +8,6 @@ public enum Overlay: Sendable, Equatable {
     case command(InputLineState)
     /// A step of a change to the data: a TTL prompt, a confirmation, a bulk change's progress.
     case mutation(MutationOverlay)
+    /// A Pub/Sub confirmation (turning on keyspace notifications).
+    case pubsub(PubSubDialog)
 }

@@ -5,6 +5,8 @@ public enum AppCommand: Sendable, Equatable {
     case zset(key: String)
     case subscribe([String])
     case psubscribe([String])
+    /// Sharded channels (`SSUBSCRIBE`).
+    case ssubscribe([String])
     case unsubscribe([String])
     case publish(channel: String, message: String)
     case theme(String)
@@ -20,6 +22,7 @@ public enum AppCommand: Sendable, Equatable {
         ("zset", "zset KEY", "watch a sorted set in Leaderboard"),
         ("sub", "sub CHANNEL…", "subscribe to channels"),
         ("psub", "psub PATTERN…", "subscribe to channel patterns"),
+        ("ssub", "ssub CHANNEL…", "subscribe to sharded channels"),
         ("unsub", "unsub [CHANNEL…]", "unsubscribe (all when none named)"),
         ("pub", "pub CHANNEL MESSAGE", "publish a message"),
         ("theme", "theme NAME", "switch theme"),
@@ -58,6 +61,9 @@ public enum AppCommand: Sendable, Equatable {
         case "psub", "psubscribe":
             guard !args.isEmpty else { throw AppCommandError("usage: :psub PATTERN…") }
             return .psubscribe(args)
+        case "ssub", "ssubscribe":
+            guard !args.isEmpty else { throw AppCommandError("usage: :ssub CHANNEL…") }
+            return .ssubscribe(args)
         case "unsub", "unsubscribe": return .unsubscribe(args)
         case "pub", "publish":
             guard args.count >= 2 else { throw AppCommandError("usage: :pub CHANNEL MESSAGE") }

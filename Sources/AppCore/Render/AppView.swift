@@ -20,7 +20,7 @@ public enum AppView {
         case .keys: KeysView.render(state, in: rows[2], buffer: &buffer)
         case .leaderboard: LeaderboardView.render(state, in: rows[2], buffer: &buffer)
         case .server: ServerView.render(state, in: rows[2], buffer: &buffer)
-        default: UnavailablePaneView.render(state, in: rows[2], buffer: &buffer)
+        case .pubsub: PubSubView.render(state, in: rows[2], buffer: &buffer)
         }
         renderBottom(state, rows[3], &buffer)
         if let overlay = state.overlay { renderOverlay(overlay, state, area, rows[3], &buffer) }
@@ -78,6 +78,8 @@ public enum AppView {
                 .render(in: box, buffer: &buffer)
         case .mutation(let dialog):
             MutationOverlayView.render(dialog, state, in: screen, buffer: &buffer)
+        case .pubsub(let dialog):
+            PubSubDialogView.render(dialog, state, in: screen, buffer: &buffer)
         case .command(var line):
             buffer.fill(bottomRow, with: Cell.blank.styled(state.theme.background))
             InputLine(prompt: ":", style: state.theme.text, promptStyle: state.theme.accent, cursorStyle: state.theme.selection.adding(.reverse))

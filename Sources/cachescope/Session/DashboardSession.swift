@@ -65,6 +65,7 @@ enum DashboardSession {
             unicode: terminal.unicode, keymap: keymap, width: size.width, height: size.height, now: MonotonicClock.now(),
             interval: display.interval ?? target.config.interval, connectionLabel: target.label
         )
+        state.pubsub = PubSubState(capacity: target.config.messageLogCapacity)
         state.contextNames = target.config.connections.keys.sorted()
         if let status {
             state.status = StatusMessage(status, kind: status.hasPrefix("cannot") ? .error : .info, now: state.now, lifetime: 8)

@@ -1,0 +1,25 @@
+import Inspector
+import TerminalUI
+
+/// The Pub/Sub pane's confirmation: turning on keyspace notifications on the server.
+enum PubSubDialogView {
+    static func render(_ dialog: PubSubDialog, _ state: AppState, in screen: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        switch dialog {
+        case .enableKeyEvents(let node, let setting):
+            let address = state.nodes.indices.contains(node) ? Sanitizer.display(state.nodes[node].address) : "node \(node + 1)"
+            let current = setting.isOff ? "off (\"\")" : "\"\(Sanitizer.display(setting.flags))\""
+            let message = [
+                Line("Key events need notify-keyspace-events with E, x, e and g."),
+                Line("On \(address) it is \(current)."),
+                Line(""),
+                Line("Set it to \"\(Sanitizer.display(setting.enabled))\" (CONFIG SET)? This changes the server for every"),
+                Line("client and costs some CPU on busy servers. The old value is restored when you quit."),
+            ]
+            let box = screen.centered(width: min(84, screen.width - 4), height: min(screen.height - 2, message.count + 5))
+            buffer.fill(box, with: Cell.blank.styled(theme.background))
+            ConfirmDialog(title: "Turn on keyspace notifications", message: message, kind: .yesNo, dangerous: true, theme: theme, symbols: state.symbols)
+                .render(in: box, buffer: &buffer)
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Inspector
+import RedisClient
+import TerminalUI
+
+/// Pane 4: channels and key events tailed live. A header with each subscriber's state and
+/// subscriptions, the message log (newest first) beside per-channel counts and a rate sparkline,
+/// and the selected message in full below (JSON pretty-printed).
+enum PubSubView {
+    /// Rows of the pane's detail box for a pane `height` rows high.
+    static func detailHeight(_ height: Int) -> Int { max(4, min(12, height / 3)) }
+
+    /// Log rows that fit on a screen `height` rows high (the app's title, alert and bottom rows,
+    /// the header, the detail box, the log's borders and column header taken away).
+    static func logRows(height: Int) -> Int {
+        let pane = height - 3
+        return max(1, pane - 1 - detailHeight(pane) - 3)
+    }
+
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let rows = Layout.vertical([.length(1), .fill(1), .length(detailHeight(area.height))]).split(area)
+        renderHeader(state, in: rows[0], buffer: &buffer)
+        let visible = state.pubsub.visibleEntries()
+        if rows[1].width >= 90 {
+            let columns = Layout.horizontal([.fill(1), .length(36)]).split(rows[1])
+            renderLog(state, visible, in: columns[0], buffer: &buffer)
+            renderChannels(state, in: columns[1], buffer: &buffer)
+        } else {
+            renderLog(state, visible, in: rows[1], buffer: &buffer)
+        }
+        renderDetail(state, visible, in: rows[2], buffer: &buffer)
+    }
+
+    // MARK: header
+
+    static func renderHeader(_ state: AppState, in row: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let pubsub = state.pubsub
+        if let input = pubsub.filterInput {
+            var line = input
+            InputLine(prompt: "filter (channel or payload): ", style: theme.text, promptStyle: theme.accent, cursorStyle: theme.selection.adding(.reverse))
+                .render(in: row, buffer: &buffer, state: &line)
+            return
+        }
+        var spans: [Span] = [Span(" ")]
+        if pubsub.frozen != nil { spans.append(Span(" PAUSED ", style: theme.warn.adding(.reverse))); spans.append(Span(" ")) }
+        if !pubsub.hasSubscriptions {
+            spans.append(Span("not subscribed", style: theme.muted))
+        }
+        for target in pubsub.targets where !target.isEmpty {
+            let (mark, style, text): (String, Style, String)
+            switch target.state {
+            case .connecting: (mark, style, text) = (state.symbols.ellipsis, theme.muted, "connecting")
+            case .connected: (mark, style, text) = (state.symbols.check, theme.ok, "")
+            case .reconnecting(let reason, let since):
+                (mark, style, text) = (state.symbols.cross, theme.critical, "reconnecting for \(PubSubFormat.span(max(0, state.wallMilliseconds * 1_000_000 - since))) (\(Sanitizer.display(reason)))")
+            case .closed: (mark, style, text) = (state.symbols.cross, theme.muted, "closed")
+            }
+            spans.append(Span(mark, style: style))
+            if state.nodes.count > 1 { spans.append(Span(" " + Sanitizer.display(target.label), style: theme.muted)) }
+            if !text.isEmpty { spans.append(Span(" " + text, style: style)) }
+            for kind in SubscriptionKind.allCases {
+                guard let names = target.wanted[kind], !names.isEmpty else { continue }
+                spans.append(Span(" \(prefix(kind)) ", style: theme.muted))
+                for (i, name) in names.enumerated() {
+                    if i > 0 { spans.append(Span(", ", style: theme.muted)) }
+                    let confirmed = target.confirmed.contains(name)
+                    spans.append(Span(Sanitizer.display(name) + (confirmed ? "" : "…"), style: confirmed ? theme.text.adding(.bold) : theme.muted))
+                }
+            }
+            if let gap = target.lastGap {
+                spans.append(Span("  last gap \(PubSubFormat.time(gap.from)) (\(PubSubFormat.span(gap.to - gap.from)))", style: theme.warn))
+            }
+            spans.append(Span("  "))
+        }
+        switch pubsub.keyEvents {
+        case .off: break
+        case .checking: spans.append(Span("  key events: checking…", style: theme.muted))
+        case .on: spans.append(Span("  key events on", style: theme.ok))
+        case .notConfigured(let setting):
+            let what = setting.isOff ? "notify-keyspace-events is off" : "notify-keyspace-events \"\(Sanitizer.display(setting.flags))\" lacks \(String(setting.missing))"
+            spans.append(Span("  key events: \(what)\(state.readOnly ? "" : " (e to enable)")", style: theme.warn))
+        case .unavailable(let reason): spans.append(Span("  key events unavailable: \(Sanitizer.display(reason))", style: theme.critical))
+        }
+        if !pubsub.filter.isEmpty { spans.append(Span("  filter: \(Sanitizer.display(pubsub.filter.text))", style: theme.accent)) }
+        var line = Line(spans)
+        line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
+        line.render(in: row, buffer: &buffer)
+    }
+
+    static func prefix(_ kind: SubscriptionKind) -> String {
+        switch kind {
+        case .channel: return "sub"
+        case .pattern: return "psub"
+        case .shardChannel: return "ssub"
+        }
+    }
+
+    // MARK: log
+
+    static func renderLog(_ state: AppState, _ visible: [(number: Int, entry: MessageLogEntry)], in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let pubsub = state.pubsub
+        let log = pubsub.log
+        var right = "\(visible.count) shown · \(Formatting.number(Double(log.totalCounted))) counted"
+        if let frozen = pubsub.frozen { right += " · +\(log.totalCounted - frozen.countedAtPause) since pause" }
+        let block = Block(title: "Messages", titleRight: right, focused: true, theme: theme, symbols: state.symbols)
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        guard inner.height > 1 else { return }
+        let page = inner.height - 1
+        let selectedIndex = pubsub.selected.flatMap { number in visible.firstIndex { $0.number == number } }
+        let offset = selectedIndex.map { max(0, $0 - page + 1) } ?? 0
+        let window = visible.dropFirst(offset).prefix(page)
+        let payloadWidth = max(8, inner.width - 12 - 24 - 14 - 3)
+        let rows = window.map { item -> Table.Row in
+            switch item.entry {
+            case .message(let message):
+                return Table.Row([
+                    Line(Span(PubSubFormat.time(message.time), style: theme.muted)),
+                    Line(Sanitizer.display(message.channel)),
+                    Line(Span(message.pattern.map { Sanitizer.display($0) } ?? "", style: theme.muted)),
+                    Line(oneLine(message.payload, width: payloadWidth)),
+                ])
+            case .gap(let gap, let source):
+                let rule = String(repeating: state.symbols.border.horizontal, count: 2)
+                return Table.Row([
+                    Line(Span(PubSubFormat.time(gap.from), style: theme.warn)),
+                    Line(Span("\(rule) gap \(rule)", style: theme.warn.adding(.bold))),
+                    Line(Span(PubSubFormat.span(gap.to - gap.from), style: theme.warn)),
+                    Line(Span("disconnected until \(PubSubFormat.time(gap.to)): messages may be missing (\(Sanitizer.display(source)): \(Sanitizer.display(gap.reason)))", style: theme.warn)),
+                ])
+            }
+        }
+        var tableState = TableState(selected: selectedIndex.map { $0 - offset })
+        Table(
+            rows: Array(rows), widths: [.length(12), .length(24), .length(14), .fill(1)],
+            header: Table.Row(["TIME", "CHANNEL", "PATTERN", "PAYLOAD"]),
+            alignments: [.left, .left, .left, .left],
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: state.symbols
+        ).render(in: inner, buffer: &buffer, state: &tableState)
+        if visible.isEmpty {
+            let text: String
+            if !pubsub.hasSubscriptions {
+                text = "Nothing subscribed. :sub CHANNEL, :psub PATTERN, :ssub CHANNEL; e tails key events."
+            } else if !pubsub.filter.isEmpty, !log.entries.isEmpty {
+                text = "No message matches the filter (Esc clears it)."
+            } else {
+                text = "Waiting for messages…"
+            }
+            buffer.setString(inner.x + 1, inner.y + 1, text, style: theme.muted, maxWidth: max(0, inner.width - 1))
+        }
+    }
+
+    /// A payload on one line: the first bytes, escaped (newlines and escape sequences shown, not acted on).
+    static func oneLine(_ payload: [UInt8], width: Int) -> String {
+        Sanitizer.display(payload.prefix(max(16, width * 4)))
+    }
+
+    // MARK: channels
+
+    static func renderChannels(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let log = state.pubsub.log
+        let block = Block(title: "Channels", titleRight: "\(Formatting.number(log.currentRate))/s", theme: theme, symbols: state.symbols)
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        guard inner.height > 0, inner.width > 2 else { return }
+        let sparkHeight = min(3, max(1, inner.height / 4))
+        Sparkline(Array(log.rates), theme: theme, symbols: state.symbols)
+            .render(in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: sparkHeight), buffer: &buffer)
+        var y = inner.y + sparkHeight
+        guard y < inner.bottom else { return }
+        buffer.setString(inner.x + 1, y, "total \(Formatting.number(Double(log.totalCounted)))", style: theme.muted, maxWidth: inner.width - 2)
+        y += 1
+        let countWidth = 9
+        for (channel, count) in log.busiestChannels(max(0, inner.bottom - y)) {
+            guard y < inner.bottom else { break }
+            let number = Formatting.number(Double(count))
+            buffer.setString(inner.x + 1 + max(0, countWidth - DisplayWidth.of(number)), y, number, style: theme.accent, maxWidth: countWidth)
+            buffer.setString(inner.x + 2 + countWidth, y, Sanitizer.display(channel), style: theme.text, maxWidth: max(0, inner.width - countWidth - 3))
+            y += 1
+        }
+        if log.otherChannelsCount > 0, y < inner.bottom {
+            buffer.setString(inner.x + 1, y, "\(Formatting.number(Double(log.otherChannelsCount))) on other channels", style: theme.muted, maxWidth: inner.width - 2)
+        }
+    }
+
+    // MARK: detail
+
+    static func renderDetail(_ state: AppState, _ visible: [(number: Int, entry: MessageLogEntry)], in area: Rect, buffer: inout Buffer) {
+        let theme = state.theme
+        let entry = state.pubsub.selected.flatMap { number in visible.first { $0.number == number }?.entry } ?? visible.first?.entry
+        let selected = state.pubsub.selected != nil
+        let block = Block(title: selected ? "Selected message" : "Newest message", titleRight: selected ? "Esc: follow newest" : "j/k select", theme: theme, symbols: state.symbols)
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        guard inner.height > 0, let entry else { return }
+        var lines: [Line] = []
+        switch entry {
+        case .message(let message):
+            var head: [Span] = [
+                Span(Sanitizer.display(message.channel), style: theme.accent.adding(.bold)),
+                Span("  \(PubSubFormat.time(message.time))", style: theme.muted),
+                Span("  \(message.payloadLength) bytes", style: theme.muted),
+            ]
+            if let pattern = message.pattern { head.insert(Span("  pattern \(Sanitizer.display(pattern))", style: theme.muted), at: 1) }
+            if message.isTruncated { head.append(Span(" (first \(message.payload.count) shown)", style: theme.warn)) }
+            lines.append(Line(head))
+            if let pretty = JSONPrettyPrinter.format(message.payload, allowTruncated: message.isTruncated) {
+                for part in pretty.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).prefix(inner.height) {
+                    lines.append(Line(Span(Sanitizer.display(part), style: theme.text)))
+                }
+            } else {
+                lines.append(Line(Span(Sanitizer.display(message.payload), style: theme.text)))
+            }
+        case .gap(let gap, let source):
+            lines.append(Line(Span("Gap: \(Sanitizer.display(source)) was disconnected from \(PubSubFormat.time(gap.from)) to \(PubSubFormat.time(gap.to)) (\(PubSubFormat.span(gap.to - gap.from)))", style: theme.warn.adding(.bold))))
+            lines.append(Line(Span("Reason: \(Sanitizer.display(gap.reason))", style: theme.text)))
+            lines.append(Line(Span("Messages published in that time were not received (Redis pub/sub does not keep them).", style: theme.muted)))
+        }
+        Paragraph(lines, wrap: true).render(in: Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 1), height: inner.height), buffer: &buffer)
+    }
+}
