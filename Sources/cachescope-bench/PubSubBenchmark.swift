@@ -236,8 +236,3 @@ final class RedisCLISubscriber: @unchecked Sendable {
     }
 }
 
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
