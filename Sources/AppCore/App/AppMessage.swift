@@ -27,6 +27,8 @@ public enum AppMessage: Sendable {
     case mutationFinished(MutationResult)
     /// A screen dump was written (paths) or failed (reason).
     case dumpFinished(Result<[String], DumpError>)
+    /// The cluster's topology changed; `added` are new nodes, appended to `AppState.nodes` in order.
+    case clusterChanged(ClusterOverview, added: [String])
 }
 
 /// Why a screen dump could not be written.

@@ -56,6 +56,9 @@ public enum AppUpdate {
             return []
         case .mutationFinished(let result):
             return MutationUpdate.finished(result, &state)
+        case .clusterChanged(let overview, let added):
+            ClusterUpdate.changed(overview, added: added, &state)
+            return []
         case .dumpFinished(let result):
             switch result {
             case .success(let paths): state.status = StatusMessage("dumped to \(paths.joined(separator: ", "))", kind: .success, now: state.now, lifetime: 10)

@@ -14,11 +14,15 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
     case replicationLinkDown = "replication_link_down"
     /// 1 while the last RDB save or AOF write failed.
     case persistenceFailed = "persistence_failed"
+    /// 1 while a cluster node says `cluster_state:fail`.
+    case clusterStateFail = "cluster_state_fail"
+    /// Slots the node sees as failing or possibly failing (a cluster node down, not yet failed over).
+    case clusterSlotsFailing = "cluster_slots_failing"
 
     /// Whether the metric is a yes/no condition (compared as 1 or 0).
     public var isCondition: Bool {
         switch self {
-        case .unreachable, .replicationLinkDown, .persistenceFailed: return true
+        case .unreachable, .replicationLinkDown, .persistenceFailed, .clusterStateFail: return true
         default: return false
         }
     }
@@ -38,6 +42,8 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
         case .latencyMilliseconds: return sample.latency * 1000
         case .replicationLinkDown: return sample.replicationLinkUp.map { $0 ? 0 : 1 }
         case .persistenceFailed: return sample.persistenceOK ? 0 : 1
+        case .clusterStateFail: return sample.clusterState.map { $0 == "ok" ? 0 : 1 }
+        case .clusterSlotsFailing: return sample.clusterSlotsFailing.map(Double.init)
         case .unreachable: return nil
         }
     }
