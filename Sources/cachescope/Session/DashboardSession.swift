@@ -21,7 +21,29 @@ enum DashboardSession {
             FileHandle.standardError.write(Data("cachescope: config [keys]: \(error)\n".utf8))
             return 2
         }
-        let connections = target.options.map { ManagedConnection(options: $0) }
+        var connections = target.options.map { ManagedConnection(options: $0) }
+        var addresses = target.options.map { "\($0.endpoint)" }
+        var cluster: ClusterClient?
+        var overview: ClusterOverview?
+        if let seeds = await ClusterSessionSetup.clusterSeeds(target) {
+            // Cluster mode: every node the topology lists (primaries and replicas) is a node of the overview.
+            let client = ClusterClient(seeds: seeds)
+            do {
+                let topology = try await client.connect()
+                connections = []
+                addresses = []
+                for node in topology.nodes {
+                    connections.append(ManagedConnection(options: await client.connectionOptions(for: node.endpoint)))
+                    addresses.append("\(node.endpoint)")
+                }
+                overview = ClusterOverview(topology)
+                cluster = client
+            } catch {
+                await client.close()
+                FileHandle.standardError.write(Data("cachescope: cluster discovery failed: \(error)\n".utf8))
+                return 1
+            }
+        }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal.start(colorPreference: display.noColor ? .noColor : .automatic)
@@ -32,11 +54,12 @@ enum DashboardSession {
         defer { terminal.stop() }
         let size = terminal.size
         var state = AppState(
-            addresses: target.options.map { "\($0.endpoint)" }, alertRules: target.config.alertRules, readOnly: target.readOnly,
+            addresses: addresses, alertRules: target.config.alertRules, readOnly: target.readOnly,
             insecureTLS: target.insecureTLS, theme: loadedTheme.theme, themeName: themeName, colorSupport: terminal.colorSupport,
             unicode: terminal.unicode, keymap: keymap, width: size.width, height: size.height, now: MonotonicClock.now(),
             interval: display.interval ?? target.config.interval, connectionLabel: target.label
         )
+        state.cluster = overview
         if !loadedTheme.fellBack.isEmpty || extraStatus != nil {
             let text = extraStatus ?? "theme \(themeName): default used for \(loadedTheme.fellBack.joined(separator: ", "))"
             state.status = StatusMessage(text, now: state.now, lifetime: 8)
@@ -47,7 +70,8 @@ enum DashboardSession {
             state.status = StatusMessage("\(error): changes are refused", kind: .error, now: state.now, lifetime: 15)
         }
         let runtime = AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) }, auditLog: auditLog,
-            mutationLimits: AppRuntime.MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes))
+            mutationLimits: AppRuntime.MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
+            cluster: cluster)
         terminal.onSignal { _ in runtime.send(.terminal(.key(.control("c")))) }
         let forwarder = Task.detached {
             for await event in terminal.events { runtime.send(.terminal(event)) }
