@@ -13,6 +13,16 @@ public struct ClusterNode: Sendable, Hashable, CustomStringConvertible {
         case loading
         /// `CLUSTER SLOTS` says nothing about health.
         case unknown
+
+        /// Reads `CLUSTER SHARDS`' `health` (Redis 7.0 says `fail`, the documentation `failed`).
+        public init(reported: String) {
+            switch reported {
+            case "online": self = .online
+            case "fail", "failed": self = .failed
+            case "loading": self = .loading
+            default: self = .unknown
+            }
+        }
     }
 
     /// The node id (40 hex characters); may be empty when the reply did not carry it.

@@ -78,7 +78,7 @@ public struct ClusterTopology: Sendable, Hashable {
         var host = value["ip"]?.string ?? value["endpoint"]?.string ?? ""
         if host.isEmpty || host == "?" { host = fallbackHost }
         let role: ClusterNode.Role = value["role"]?.string == "master" ? .primary : .replica
-        let health = value["health"]?.string.flatMap(ClusterNode.Health.init(rawValue:)) ?? .unknown
+        let health = value["health"]?.string.map(ClusterNode.Health.init(reported:)) ?? .unknown
         return ClusterNode(id: id, endpoint: RedisEndpoint(host: host, port: Int(port)), role: role, health: health)
     }
 

@@ -23,7 +23,7 @@ struct ClusterTopologyTests {
         return .array([
             shard([10923, 16383], [node("c", 7002, "master", "online", resp3: resp3), node("rc", 7005, "replica", "online", resp3: resp3)]),
             shard([0, 5460], [node("ra", 7003, "replica", "loading", resp3: resp3), node("a", 7000, "master", "online", resp3: resp3)]),
-            shard([5461, 6000, 6001, 10922], [node("b", 7001, "master", "failed", resp3: resp3)]),
+            shard([5461, 6000, 6001, 10922], [node("b", 7001, "master", "fail", resp3: resp3)]),
         ])
     }
 
