@@ -6,7 +6,7 @@ import Testing
 /// stops every redis-server the demo started.
 @Suite("Cluster demo end to end", .timeLimit(.minutes(2)))
 struct ClusterDemoTests {
-    @Test("demo --cluster shows six nodes with roles and a total; q leaves no redis-server behind")
+    @Test("demo --cluster: six nodes with roles and a total, a primary killed is failed over while watched, q leaves no redis-server behind")
     func clusterDemo() async throws {
         let directory = NSTemporaryDirectory() + "cachescope-e2e-cluster-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -38,6 +38,22 @@ struct ClusterDemoTests {
         try session.sendKeys("2")
         try await session.waitFor(text: "3 primaries", timeout: .seconds(20))
         try await session.waitFor(text: "user", timeout: .seconds(20))
+
+        // Failover while watched: kill a primary by pid; its replica is promoted and shown so.
+        try session.sendKeys("1")
+        let primaryRow = try #require(nodeRows.first { $0.contains("slots") })
+        let start = try #require(primaryRow.range(of: "127.0.0.1:"))
+        let port = "127.0.0.1:" + primaryRow[start.upperBound...].prefix(while: \.isNumber)
+        let victim = try #require(servers.first { Self.command(of: $0).contains(port + " ") })
+        #expect(kill(victim, SIGKILL) == 0)
+        let promoted = try await session.waitFor(text: "promoted to primary", timeout: .seconds(30))
+        #expect(promoted.contains("DOWN"))
+        // The keys pane still answers: a rescan walks the new topology.
+        try session.sendKeys("2")
+        try session.sendKeys("r")
+        try await session.waitFor(text: "scanning", timeout: .seconds(10))
+        let rescanned = try await session.waitFor(text: "user:", timeout: .seconds(20))
+        #expect(!rescanned.contains("scan failed"))
 
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0", timeout: .seconds(30))

@@ -141,6 +141,23 @@ struct ClusterClientTests {
         #expect(await eventually { try await client.refreshTopology().shard(forSlot: slot)?.primary.endpoint == target.endpoint })
     }
 
+    @Test("reads go to a replica when asked")
+    func replicaReads() async throws {
+        let cluster = try SharedCluster.require()
+        let client = ClusterClient(seeds: [cluster.primaries[0].options])
+        defer { Task { await client.close() } }
+        try await client.connect()
+        let key = Array("replica:read".utf8)
+        _ = try await client.send(RedisCommand("SET", key, "copied"), key: key)
+        _ = try await client.send(RedisCommand("WAIT", 1, 2000), key: key)
+        let replica = try #require(await client.endpoint(forSlot: HashSlot.of(key), replica: true))
+        let primary = try #require(await client.endpoint(forKey: key))
+        #expect(replica != primary)
+        #expect(try await client.send(RedisCommand("GET", key), key: key, replica: true).string == "copied")
+        let stats = try await client.sendReply(RedisCommand("INFO", "commandstats"), to: replica).string ?? ""
+        #expect(stats.contains("cmdstat_get:calls="))
+    }
+
     @Test("the sharded channel owner is the slot's primary")
     func channelOwner() async throws {
         let cluster = try SharedCluster.require()
