@@ -193,7 +193,7 @@ public actor AppRuntime {
         case .mutate(let node, let request):
             mutate(node: node, request)
         case .refreshKeys(let node, let keys):
-            guard let scanner = state.keysSpanCluster ? clusterScanner : scanners[node] else { return }
+            guard let scanner = state.keys.spansCluster ? clusterScanner : scanners[node] else { return }
             Task { for key in keys { _ = try? await scanner.refresh(key) } }
         case .dumpScreen:
             let text = lastFrame?.textLines().joined(separator: "\n") ?? ""
@@ -240,7 +240,7 @@ public actor AppRuntime {
     private func startScan(node: Int, filter: KeyFilter) {
         guard connections.indices.contains(node) else { return }
         let scanner: KeyspaceScanner
-        if let cluster, state.keysSpanCluster {
+        if let cluster, state.keys.spansCluster {
             // One index over the whole cluster: SCAN walks every primary, lookups go to each key's owner.
             if let existing = clusterScanner {
                 scanner = existing

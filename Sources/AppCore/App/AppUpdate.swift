@@ -214,6 +214,8 @@ public enum AppUpdate {
             } else {
                 state.focusedNode = nil
                 state.status = StatusMessage("showing all \(state.nodes.count) nodes", now: state.now)
+                // In cluster mode the keys pane goes back to the whole cluster.
+                if state.pane == .keys, state.keysSpanCluster { return KeysUpdate.entered(&state) }
             }
         default:
             state.status = StatusMessage(":\(text): not available yet", kind: .warning, now: state.now)
