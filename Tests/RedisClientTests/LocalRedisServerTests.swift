@@ -68,7 +68,10 @@ struct LocalRedisClusterTests {
         #expect(cluster.replicas(ofPrimary: 2).count == 1)
         #expect(elapsed < 15, "cluster start took \(elapsed) s")
         print("local cluster started in \(String(format: "%.2f", elapsed)) s")
+        let stopping = Date()
         cluster.stop()
+        print("local cluster stopped in \(String(format: "%.2f", Date().timeIntervalSince(stopping))) s")
+        #expect(Date().timeIntervalSince(stopping) < 5)
         #expect(cluster.pids.isEmpty)
         for pid in pids { #expect(kill(pid, 0) != 0) }
     }

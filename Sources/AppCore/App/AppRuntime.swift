@@ -247,9 +247,8 @@ public actor AppRuntime {
             } else {
                 scanner = KeyspaceScanner(scanConnection: cluster, policy: clusterAwarePolicy)
                 clusterScanner = scanner
-                let continuation = self.continuation
-                background.append(Task.detached {
-                    for await update in scanner.updates { continuation.yield(.keyspaceUpdated(node: node, update: update)) }
+                background.append(Task.detached { [weak self] in
+                    for await update in scanner.updates { await self?.deliverScan(update, node: node, clusterWide: true) }
                 })
             }
         } else if let existing = scanners[node] {
@@ -259,12 +258,25 @@ public actor AppRuntime {
             // A cluster node (`:node N`): SCAN it, but look keys up at their owner (a replica would redirect).
             scanner = KeyspaceScanner(scanConnection: connection, lookupConnections: cluster.map { [$0] } ?? [], policy: clusterAwarePolicy)
             scanners[node] = scanner
-            let continuation = self.continuation
-            background.append(Task.detached {
-                for await update in scanner.updates { continuation.yield(.keyspaceUpdated(node: node, update: update)) }
-            })
+            if cluster == nil {
+                let continuation = self.continuation
+                background.append(Task.detached {
+                    for await update in scanner.updates { continuation.yield(.keyspaceUpdated(node: node, update: update)) }
+                })
+            } else {
+                background.append(Task.detached { [weak self] in
+                    for await update in scanner.updates { await self?.deliverScan(update, node: node, clusterWide: false) }
+                })
+            }
         }
         Task { await scanner.start(filter: filter) }
+    }
+
+    /// Cluster mode: the whole-cluster scan and a focused node's scan may both report for node
+    /// index 0; only the one matching the keys pane's scope reaches the loop.
+    private func deliverScan(_ update: KeyspaceScanUpdate, node: Int, clusterWide: Bool) {
+        guard state.keys.spansCluster == clusterWide else { return }
+        continuation.yield(.keyspaceUpdated(node: node, update: update))
     }
 
     /// The scan policy; in cluster mode without the lookup script, whose keys may span slots
