@@ -53,3 +53,26 @@ struct LocalRedisServerTests {
         }
     }
 }
+
+@Suite("Private Redis Cluster", .timeLimit(.minutes(1)))
+struct LocalRedisClusterTests {
+    @Test("three primaries with one replica each start healthy within seconds and stop by pid")
+    func startAndStop() throws {
+        let started = Date()
+        let cluster = try LocalRedisCluster.start(primaries: 3, replicasPerPrimary: 1)
+        let elapsed = Date().timeIntervalSince(started)
+        let pids = cluster.pids
+        #expect(pids.count == 6)
+        #expect(Set(cluster.ports).count == 6)
+        #expect(cluster.primaries.compactMap(\.slots).map(\.count).reduce(0, +) == 16384)
+        #expect(cluster.replicas(ofPrimary: 2).count == 1)
+        #expect(elapsed < 15, "cluster start took \(elapsed) s")
+        print("local cluster started in \(String(format: "%.2f", elapsed)) s")
+        let stopping = Date()
+        cluster.stop()
+        print("local cluster stopped in \(String(format: "%.2f", Date().timeIntervalSince(stopping))) s")
+        #expect(Date().timeIntervalSince(stopping) < 5)
+        #expect(cluster.pids.isEmpty)
+        for pid in pids { #expect(kill(pid, 0) != 0) }
+    }
+}

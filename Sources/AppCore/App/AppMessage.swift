@@ -38,6 +38,8 @@ public enum AppMessage: Sendable {
     case keyspaceEventsSet(node: Int, flags: String, previous: String, error: LoadError?)
     /// A screen dump was written (paths) or failed (reason).
     case dumpFinished(Result<[String], DumpError>)
+    /// The cluster's topology changed; `added` are new nodes, appended to `AppState.nodes` in order.
+    case clusterChanged(ClusterOverview, added: [String])
 }
 
 /// Why a screen dump could not be written.

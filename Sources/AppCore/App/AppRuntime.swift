@@ -8,7 +8,13 @@ import TerminalUI
 /// in this loop waits on the network.
 public actor AppRuntime {
     private var state: AppState
-    private let connections: [ManagedConnection]
+    private var connections: [ManagedConnection]
+    /// In cluster mode, the client that routes by slot and follows the topology; nil otherwise.
+    private let cluster: ClusterClient?
+    /// In cluster mode, the keys pane's scan of every primary into one index, and the one
+    /// mutation path for the whole cluster (keys routed to their slot's owner, patterns per primary).
+    private var clusterScanner: KeyspaceScanner?
+    private var clusterMutator: MutationService?
     private let monitor: HealthMonitor
     private let frameSink: @Sendable (Buffer) -> Void
     private let dumpDirectory: String
@@ -56,7 +62,10 @@ public actor AppRuntime {
     private let mutationLimits: MutationLimits
 
     /// - Parameter auditLog: where every change is recorded; without one, every change is refused.
-    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits()) {
+    /// - Parameter cluster: in cluster mode, the connected cluster client (`connections` are then
+    ///   its nodes, in topology order); new nodes it discovers are added as they appear.
+    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits(), cluster: ClusterClient? = nil) {
+        self.cluster = cluster
         self.scanPolicy = scanPolicy
         self.delimiter = delimiter
         self.mutationLimits = mutationLimits
@@ -92,6 +101,11 @@ public actor AppRuntime {
         background.append(Task.detached {
             await monitor.run { index, outcome in continuation.yield(.sampled(node: index, outcome: outcome)) }
         })
+        if let cluster {
+            background.append(Task.detached { [weak self] in
+                for await topology in cluster.topologyChanges { await self?.topologyChanged(topology) }
+            })
+        }
         background.append(Task.detached {
             // One tick a second keeps countdowns and "for 5m" labels moving; nothing else polls.
             while !Task.isCancelled {
@@ -116,6 +130,27 @@ public actor AppRuntime {
         }
         await shutdown()
         return exit
+    }
+
+    /// Cluster mode: nodes new to the topology get a connection and a sampler, and the state
+    /// learns the new shape (roles, slots, health) with the added addresses in the same order.
+    private func topologyChanged(_ topology: ClusterTopology) async {
+        guard let cluster else { return }
+        var known = Set(connections.map { "\($0.endpoint)" })
+        var added: [String] = []
+        for node in topology.nodes where !known.contains("\(node.endpoint)") {
+            let connection = ManagedConnection(options: await cluster.connectionOptions(for: node.endpoint))
+            connections.append(connection)
+            known.insert("\(node.endpoint)")
+            added.append("\(node.endpoint)")
+            let index = connections.count - 1
+            let sampler = HealthMonitor(connections: [connection], interval: .milliseconds(Int(state.interval * 1000)))
+            let continuation = self.continuation
+            background.append(Task.detached {
+                await sampler.run { _, outcome in continuation.yield(.sampled(node: index, outcome: outcome)) }
+            })
+        }
+        continuation.yield(.clusterChanged(ClusterOverview(topology), added: added))
     }
 
     private func draw() {
@@ -153,7 +188,7 @@ public actor AppRuntime {
             serverPoll = nil
         case .pollLeaderboard(let node, let key, let order, let limit):
             leaderboardPoll?.cancel()
-            leaderboardPoll = poll(node: node) { connection in
+            leaderboardPoll = poll(node: node, keyed: true) { connection in
                 do {
                     let snapshot = try await LeaderboardSnapshot.fetch(key: key, limit: limit, order: order, from: connection)
                     return .leaderboardLoaded(node: node, key: key, result: .success(snapshot))
@@ -166,7 +201,7 @@ public actor AppRuntime {
             leaderboardPoll = nil
         case .findMember(let node, let key, let member, let order):
             guard connections.indices.contains(node) else { return }
-            let connection = keyspaceConnection(node)
+            let connection = keyedConnection(node)
             let continuation = self.continuation
             Task.detached {
                 do {
@@ -227,7 +262,7 @@ public actor AppRuntime {
                 }
             }
         case .refreshKeys(let node, let keys):
-            guard let scanner = scanners[node] else { return }
+            guard let scanner = state.keys.spansCluster ? clusterScanner : scanners[node] else { return }
             Task { for key in keys { _ = try? await scanner.refresh(key) } }
         case .dumpScreen:
             let text = lastFrame?.textLines().joined(separator: "\n") ?? ""
@@ -276,11 +311,18 @@ public actor AppRuntime {
         return connection
     }
 
-    /// Runs `read` on node `node`'s keyspace connection now and then every interval until
-    /// cancelled, sending each result to the loop.
-    private func poll(node: Int, _ read: @escaping @Sendable (ManagedConnection) async -> AppMessage) -> Task<Void, Never>? {
+    /// Where commands about one key go: in cluster mode the cluster (the key's slot owner answers),
+    /// otherwise node `node`'s keyspace connection.
+    private func keyedConnection(_ node: Int) -> any RedisPipelining {
+        if let cluster { return cluster }
+        return keyspaceConnection(node)
+    }
+
+    /// Runs `read` on node `node`'s keyspace connection (or, for `keyed` reads in cluster mode,
+    /// the cluster) now and then every interval until cancelled, sending each result to the loop.
+    private func poll(node: Int, keyed: Bool = false, _ read: @escaping @Sendable (any RedisPipelining) async -> AppMessage) -> Task<Void, Never>? {
         guard connections.indices.contains(node) else { return nil }
-        let connection = keyspaceConnection(node)
+        let connection: any RedisPipelining = keyed ? keyedConnection(node) : keyspaceConnection(node)
         let continuation = self.continuation
         let interval = Duration.milliseconds(Int(state.interval * 1000))
         return Task.detached {
@@ -296,24 +338,65 @@ public actor AppRuntime {
     private func startScan(node: Int, filter: KeyFilter) {
         guard connections.indices.contains(node) else { return }
         let scanner: KeyspaceScanner
-        if let existing = scanners[node] {
+        if let cluster, state.keys.spansCluster {
+            // One index over the whole cluster: SCAN walks every primary, lookups go to each key's owner.
+            if let existing = clusterScanner {
+                scanner = existing
+            } else {
+                scanner = KeyspaceScanner(scanConnection: cluster, policy: clusterAwarePolicy, delimiter: delimiter)
+                clusterScanner = scanner
+                background.append(Task.detached { [weak self] in
+                    for await update in scanner.updates { await self?.deliverScan(update, node: node, clusterWide: true) }
+                })
+            }
+        } else if let existing = scanners[node] {
             scanner = existing
         } else {
-            let lookups = lookupConnections[node] ?? ManagedConnection(options: connections[node].options)
-            lookupConnections[node] = lookups
-            scanner = KeyspaceScanner(scanConnection: keyspaceConnection(node), lookupConnections: [lookups], policy: scanPolicy, delimiter: delimiter)
+            // A cluster node (`:node N`): SCAN it, but look keys up at their owner (a replica would
+            // redirect). A standalone node: lookups on a second connection, overlapping the SCANs.
+            let lookupTargets: [any RedisPipelining]
+            if let cluster {
+                lookupTargets = [cluster]
+            } else {
+                let lookups = lookupConnections[node] ?? ManagedConnection(options: connections[node].options)
+                lookupConnections[node] = lookups
+                lookupTargets = [lookups]
+            }
+            scanner = KeyspaceScanner(scanConnection: keyspaceConnection(node), lookupConnections: lookupTargets, policy: clusterAwarePolicy, delimiter: delimiter)
             scanners[node] = scanner
-            let continuation = self.continuation
-            background.append(Task.detached {
-                for await update in scanner.updates { continuation.yield(.keyspaceUpdated(node: node, update: update)) }
-            })
+            if cluster == nil {
+                let continuation = self.continuation
+                background.append(Task.detached {
+                    for await update in scanner.updates { continuation.yield(.keyspaceUpdated(node: node, update: update)) }
+                })
+            } else {
+                background.append(Task.detached { [weak self] in
+                    for await update in scanner.updates { await self?.deliverScan(update, node: node, clusterWide: false) }
+                })
+            }
         }
         Task { await scanner.start(filter: filter) }
     }
 
+    /// Cluster mode: the whole-cluster scan and a focused node's scan may both report for node
+    /// index 0; only the one matching the keys pane's scope reaches the loop.
+    private func deliverScan(_ update: KeyspaceScanUpdate, node: Int, clusterWide: Bool) {
+        guard state.keys.spansCluster == clusterWide else { return }
+        continuation.yield(.keyspaceUpdated(node: node, update: update))
+    }
+
+    /// The scan policy; in cluster mode without the lookup script, whose keys may span slots
+    /// (a cluster refuses that with CROSSSLOT).
+    private var clusterAwarePolicy: ScanLoadPolicy {
+        guard cluster != nil else { return scanPolicy }
+        var policy = scanPolicy
+        policy.useLookupScript = false
+        return policy
+    }
+
     private func read(node: Int, key: [UInt8], type: RedisKeyType, cursor: ValueCursor?) {
         guard connections.indices.contains(node) else { return }
-        let inspector = KeyInspector(connection: keyspaceConnection(node))
+        let inspector = KeyInspector(connection: keyedConnection(node))
         let continuation = self.continuation
         Task.detached {
             if cursor == nil {
@@ -338,6 +421,15 @@ public actor AppRuntime {
     }
 
     private func mutator(_ node: Int) -> MutationService? {
+        if let cluster {
+            // Cluster mode: one path for the whole cluster; single keys go to their slot's owner,
+            // pattern changes SCAN every primary and split multi-key commands by slot.
+            if let clusterMutator { return clusterMutator }
+            guard let auditLog else { return nil }
+            let service = MutationService(connection: cluster, node: "cluster", database: 0, readOnly: state.readOnly, auditLog: auditLog, undoBudget: mutationLimits.undoBudgetBytes)
+            clusterMutator = service
+            return service
+        }
         if let existing = mutators[node] { return existing }
         guard let auditLog, connections.indices.contains(node) else { return nil }
         let options = connections[node].options
@@ -420,9 +512,11 @@ public actor AppRuntime {
             try? await service.setKeyspaceEvents(restore.previous, previous: restore.current)
         }
         for subscriber in subscribers.values { await subscriber.close() }
+        await clusterScanner?.cancel()
         continuation.finish()
         await withTaskGroup(of: Void.self) { group in
             for connection in connections + Array(keyspaceConnections.values) + Array(lookupConnections.values) { group.addTask { await connection.close() } }
         }
+        await cluster?.close()
     }
 }

@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public var contextNames: [String] = []
     /// Command-line history kept across `:` sessions.
     public var commandHistory: [String] = []
+    /// In cluster mode, the cluster's shape (roles, slot counts, health); nil otherwise.
+    public var cluster: ClusterOverview?
 
     public init(
         addresses: [String], alertRules: [AlertRule] = AlertRule.defaults, readOnly: Bool = false, insecureTLS: Bool = false,
@@ -68,6 +70,9 @@ public struct AppState: Sendable {
         if let focusedNode, nodes.indices.contains(focusedNode) { return [focusedNode] }
         return Array(nodes.indices)
     }
+
+    /// Whether the keys pane works on the whole cluster (cluster mode, no `:node` focus).
+    public var keysSpanCluster: Bool { cluster != nil && focusedNode == nil }
 
     /// The node the keys pane and other single-node panes work on: the focused one, or the first.
     public var currentNode: Int { focusedNode ?? 0 }

@@ -70,6 +70,9 @@ public enum AppUpdate {
         case .mutationFinished(let result):
             DoctorUpdate.mutationFinished(result, &state)
             return MutationUpdate.finished(result, &state)
+        case .clusterChanged(let overview, let added):
+            ClusterUpdate.changed(overview, added: added, &state)
+            return []
         case .dumpFinished(let result):
             switch result {
             case .success(let paths): state.status = StatusMessage("dumped to \(paths.joined(separator: ", "))", kind: .success, now: state.now, lifetime: 10)
@@ -249,6 +252,8 @@ public enum AppUpdate {
             } else {
                 state.focusedNode = nil
                 state.status = StatusMessage("showing all \(state.nodes.count) nodes", now: state.now)
+                // In cluster mode the keys pane goes back to the whole cluster.
+                if state.pane == .keys, state.keysSpanCluster { return KeysUpdate.entered(&state) }
             }
         }
         return []

@@ -42,7 +42,8 @@ enum AlertFormatting {
         case .hitRatio, .memoryFraction: return Formatting.percent(value)
         case .evictionsPerSecond, .rejectedConnectionsPerSecond: return Formatting.number(value) + "/s"
         case .latencyMilliseconds: return Formatting.number(value) + "ms"
-        case .unreachable, .replicationLinkDown, .persistenceFailed: return value > 0.5 ? "yes" : "no"
+        case .unreachable, .replicationLinkDown, .persistenceFailed, .clusterStateFail: return value > 0.5 ? "yes" : "no"
+        case .clusterSlotsFailing: return Formatting.number(value) + " slots"
         }
     }
 }

@@ -14,17 +14,21 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
     case replicationLinkDown = "replication_link_down"
     /// 1 while the last RDB save or AOF write failed.
     case persistenceFailed = "persistence_failed"
+    /// 1 while a cluster node says `cluster_state:fail`.
+    case clusterStateFail = "cluster_state_fail"
+    /// Slots the node sees as failing or possibly failing (a cluster node down, not yet failed over).
+    case clusterSlotsFailing = "cluster_slots_failing"
 
     /// Whether the metric is a yes/no condition (compared as 1 or 0).
     public var isCondition: Bool {
         switch self {
-        case .unreachable, .replicationLinkDown, .persistenceFailed: return true
+        case .unreachable, .replicationLinkDown, .persistenceFailed, .clusterStateFail: return true
         default: return false
         }
     }
 
     /// The metric's current value on `node`, or nil when it cannot be told (no lookups this
-    /// interval, no `maxmemory`, not a replica): nil keeps an alert in the state it is in.
+    /// interval, no `maxmemory`): nil keeps an alert in the state it is in.
     /// - Parameter lifetimeHitRatio: with no lookups in the interval, read the hit ratio since the
     ///   server started instead (a headless snapshot, which sees one interval only).
     public func value(on node: NodeHealth, lifetimeHitRatio: Bool = false) -> Double? {
@@ -36,8 +40,11 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
         case .evictionsPerSecond: return node.rates?.evictionsPerSecond
         case .rejectedConnectionsPerSecond: return node.rates?.rejectedConnectionsPerSecond
         case .latencyMilliseconds: return sample.latency * 1000
-        case .replicationLinkDown: return sample.replicationLinkUp.map { $0 ? 0 : 1 }
+        // A primary has no link to lose: 0, so an alert raised while it was a replica resolves on promotion.
+        case .replicationLinkDown: return sample.replicationLinkUp.map { $0 ? 0 : 1 } ?? 0
         case .persistenceFailed: return sample.persistenceOK ? 0 : 1
+        case .clusterStateFail: return sample.clusterState.map { $0 == "ok" ? 0 : 1 }
+        case .clusterSlotsFailing: return sample.clusterSlotsFailing.map(Double.init)
         case .unreachable: return nil
         }
     }

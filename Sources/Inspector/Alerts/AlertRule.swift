@@ -47,6 +47,8 @@ public struct AlertRule: Sendable, Hashable, Codable {
         AlertRule(name: "replication-link-down", metric: .replicationLinkDown, comparison: .above, threshold: 0.5, duration: 10, severity: .critical),
         AlertRule(name: "rejected-connections", metric: .rejectedConnectionsPerSecond, comparison: .above, threshold: 0, duration: 0),
         AlertRule(name: "persistence-failed", metric: .persistenceFailed, comparison: .above, threshold: 0.5, duration: 0, severity: .critical),
+        AlertRule(name: "cluster-state-fail", metric: .clusterStateFail, comparison: .above, threshold: 0.5, duration: 0, severity: .critical),
+        AlertRule(name: "cluster-slots-failing", metric: .clusterSlotsFailing, comparison: .above, threshold: 0, duration: 0),
     ]
 
     static func describe(metric: AlertMetric, comparison: Comparison, threshold: Double, duration: Double) -> String {
@@ -60,6 +62,8 @@ public struct AlertRule: Sendable, Hashable, Codable {
         case .unreachable: what = "node unreachable"
         case .replicationLinkDown: what = "replication link down"
         case .persistenceFailed: what = "last persistence failed"
+        case .clusterStateFail: what = "cluster state not ok"
+        case .clusterSlotsFailing: what = "cluster slots failing"
         }
         return duration > 0 ? "\(what) for \(Formatting.duration(duration))" : what
     }

@@ -36,6 +36,13 @@ public struct NodeSample: Sendable, Equatable {
     public var uptimeSeconds: Int64 { info.int("uptime_in_seconds") ?? 0 }
     public var runID: String? { info["run_id"] }
     public var isClusterEnabled: Bool { info["cluster_enabled"] == "1" }
+    /// `cluster_state` from `CLUSTER INFO` (`ok` or `fail`); nil outside a cluster.
+    public var clusterState: String? { info["cluster_state"] }
+    /// Slots this node sees as failing or possibly failing (`cluster_slots_fail` + `cluster_slots_pfail`).
+    public var clusterSlotsFailing: Int64? {
+        guard let fail = info.int("cluster_slots_fail") else { return nil }
+        return fail + (info.int("cluster_slots_pfail") ?? 0)
+    }
 
     /// Used memory as a fraction of `maxmemory`, nil without a limit.
     public var memoryFraction: Double? {

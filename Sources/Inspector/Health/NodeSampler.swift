@@ -2,7 +2,8 @@ import RESP
 import RedisClient
 
 /// Takes one sample of one node: a timed `PING` (round-trip latency), then one `INFO all`.
-/// Exactly these two commands per sample — the tool's own load is known and small.
+/// Exactly these two commands per sample — the tool's own load is known and small — plus, on a
+/// cluster node, one `CLUSTER INFO` (its fields join the snapshot under `# ClusterInfo`).
 public struct NodeSampler: Sendable {
     public let connection: ManagedConnection
 
@@ -21,7 +22,14 @@ public struct NodeSampler: Sendable {
             guard let text = reply.string ?? reply.bytes.map({ String(decoding: $0, as: UTF8.self) }) else {
                 return .failure(error: "\(connection.endpoint): INFO returned an unexpected reply", at: MonotonicClock.now())
             }
-            return .sample(NodeSample(time: MonotonicClock.now(), latency: latency, info: InfoSnapshot(parsing: text)))
+            var infoText = text
+            if text.contains("cluster_enabled:1") {
+                let cluster = try await connection.send(RedisCommand("CLUSTER", "INFO"))
+                if let clusterText = cluster.string ?? cluster.bytes.map({ String(decoding: $0, as: UTF8.self) }) {
+                    infoText += "\r\n# ClusterInfo\r\n" + clusterText
+                }
+            }
+            return .sample(NodeSample(time: MonotonicClock.now(), latency: latency, info: InfoSnapshot(parsing: infoText)))
         } catch {
             return .failure(error: "\(error)", at: MonotonicClock.now())
         }

@@ -10,8 +10,8 @@ import RedisClient
 /// Used when the server allows it (probed once per scan: scripting may be disabled or denied by
 /// ACL); otherwise the scanner pipelines the three commands per key (`KeyLookup`).
 enum KeyLookupScript {
-    /// `no-writes` lets it run on replicas and under `--read-only`; `allow-cross-slot-keys`
-    /// lets one chunk span slots of the same cluster node.
+    /// `no-writes` lets it run on replicas and under `--read-only`. A cluster still refuses
+    /// declared keys of several slots (CROSSSLOT), so cluster mode scans without the script.
     static let source = Array("""
         #!lua flags=no-writes,allow-cross-slot-keys
         local out = {}

@@ -34,3 +34,7 @@ public enum KeyspaceError: Error, CustomStringConvertible, Sendable, Hashable {
         }
     }
 }
+
+/// A whole cluster behaves as one node: keyed commands go to their slot's owner, `SCAN` walks
+/// every primary, `DBSIZE` adds up (see `ClusterClient.pipeline(_:)`).
+extension ClusterClient: RedisPipelining {}

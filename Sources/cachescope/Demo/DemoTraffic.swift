@@ -5,7 +5,7 @@ import RedisClient
 /// 80% line over a few minutes, writes, leaderboard increments, invalidations published on
 /// `cache:invalidate`, and short-lived keys expiring. A few hundred commands a second.
 struct DemoTraffic: Sendable {
-    let connection: RedisConnection
+    let connection: any DemoPipeline
     /// Seconds for one swing of the hit ratio (high → below 80% → high).
     var period: Double = 180
 

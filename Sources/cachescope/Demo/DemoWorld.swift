@@ -14,7 +14,7 @@ enum DemoWorld {
 
     /// Fills the server; returns the number of keys written.
     @discardableResult
-    static func fill(_ connection: RedisConnection) async throws -> Int {
+    static func fill(_ connection: any DemoPipeline) async throws -> Int {
         var random = SystemRandomNumberGenerator()
         var batch: [RedisCommand] = []
         var written = 0

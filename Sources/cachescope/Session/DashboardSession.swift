@@ -1,9 +1,9 @@
 import AppCore
 import Foundation
-import Synchronization
 import Inspector
 import NcursesBackend
 import RedisClient
+import Synchronization
 import TerminalUI
 
 /// Runs the dashboard in this terminal until the user quits or a signal arrives, and always
@@ -21,6 +21,12 @@ enum DashboardSession {
         do { keymap = try DefaultKeymap.make(readOnly: target.readOnly, overrides: target.config.keyOverrides) } catch {
             FileHandle.standardError.write(Data("cachescope: config [keys]: \(error)\n".utf8))
             return 2
+        }
+        // Discovered before the terminal starts, so that a failure is a plain message.
+        var nodes: SessionNodes
+        do { nodes = try await SessionNodes.discover(target) } catch {
+            FileHandle.standardError.write(Data("cachescope: \(error)\n".utf8))
+            return 1
         }
         let terminal: NcursesTerminal
         do {
@@ -43,28 +49,33 @@ enum DashboardSession {
         var target = target
         var status = extraStatus ?? (loadedTheme.fellBack.isEmpty ? nil : "theme \(themeName): default used for \(loadedTheme.fellBack.joined(separator: ", "))")
         while true {
-            let runtime = makeRuntime(target: target, display: display, theme: loadedTheme.theme, themeName: themeName, keymap: keymap, terminal: terminal, status: status)
+            let runtime = makeRuntime(target: target, nodes: nodes, display: display, theme: loadedTheme.theme, themeName: themeName, keymap: keymap, terminal: terminal, status: status)
             current.set(runtime)
             guard case .switchContext(let name) = await runtime.run() else { return 0 }
             do {
-                target = try ResolvedTarget.resolve(ConnectionArguments.parse(["--context", name]), display)
-                status = "switched to \(name): \(target.options.map { "\($0.endpoint)" }.joined(separator: ", "))"
+                let next = try ResolvedTarget.resolve(ConnectionArguments.parse(["--context", name]), display)
+                nodes = try await SessionNodes.discover(next)
+                target = next
+                status = "switched to \(name): \(nodes.addresses.joined(separator: ", "))"
             } catch {
-                status = "cannot switch to \(name): \(error)"  // stay on the current connection
+                // Stay on the current connection (its runtime closed its connections: make new ones).
+                status = "cannot switch to \(name): \(error)"
+                guard let again = try? await SessionNodes.discover(target) else { return 1 }
+                nodes = again
             }
         }
     }
 
-    /// A runtime with fresh connections to `target`'s nodes, drawing into `terminal`.
-    private static func makeRuntime(target: ResolvedTarget, display: DisplayArguments, theme: Theme, themeName: String, keymap: Keymap, terminal: NcursesTerminal, status: String?) -> AppRuntime {
-        let connections = target.options.map { ManagedConnection(options: $0) }
+    /// A runtime over `nodes` of `target`, drawing into `terminal`.
+    private static func makeRuntime(target: ResolvedTarget, nodes: SessionNodes, display: DisplayArguments, theme: Theme, themeName: String, keymap: Keymap, terminal: NcursesTerminal, status: String?) -> AppRuntime {
         let size = terminal.size
         var state = AppState(
-            addresses: target.options.map { "\($0.endpoint)" }, alertRules: target.config.alertRules, readOnly: target.readOnly,
+            addresses: nodes.addresses, alertRules: target.config.alertRules, readOnly: target.readOnly,
             insecureTLS: target.insecureTLS, theme: theme, themeName: themeName, colorSupport: terminal.colorSupport,
             unicode: terminal.unicode, keymap: keymap, width: size.width, height: size.height, now: MonotonicClock.now(),
             interval: display.interval ?? target.config.interval, connectionLabel: target.label
         )
+        state.cluster = nodes.overview
         state.pubsub = PubSubState(capacity: target.config.messageLogCapacity)
         state.contextNames = target.config.connections.keys.sorted()
         if let status {
@@ -75,9 +86,10 @@ enum DashboardSession {
         do { auditLog = try AuditLog(path: display.auditLog ?? target.config.auditLogPath) } catch {
             state.status = StatusMessage("\(error): changes are refused", kind: .error, now: state.now, lifetime: 15)
         }
-        return AppRuntime(state: state, connections: connections, frameSink: { terminal.draw($0) },
+        return AppRuntime(state: state, connections: nodes.connections, frameSink: { terminal.draw($0) },
             scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
-            mutationLimits: AppRuntime.MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes))
+            mutationLimits: AppRuntime.MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
+            cluster: nodes.cluster)
     }
 }
 

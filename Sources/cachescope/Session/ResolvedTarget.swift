@@ -9,6 +9,9 @@ struct ResolvedTarget {
     var readOnly: Bool
     var insecureTLS: Bool
     var label: String
+    /// `-c` (or the context's `cluster = true`): the nodes are seeds of a Redis Cluster. Without
+    /// it, cluster mode is still detected (`INFO cluster`) when the session starts.
+    var cluster: Bool = false
 
     /// Resolves the command line against the config file.
     /// - Throws: `UsageError` (exit 2) or `ConfigError`.
@@ -40,7 +43,7 @@ struct ResolvedTarget {
         let options = try flags.resolve(environment: environment)
         return ResolvedTarget(
             options: options, config: config, readOnly: readOnly, insecureTLS: flags.insecure,
-            label: label ?? options.first.map { "\($0.endpoint)" } ?? "-"
+            label: label ?? options.first.map { "\($0.endpoint)" } ?? "-", cluster: flags.cluster
         )
     }
 }

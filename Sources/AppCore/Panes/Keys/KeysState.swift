@@ -8,6 +8,8 @@ public struct KeysState: Sendable {
 
     /// The node whose keyspace is indexed (an index into `AppState.nodes`); nil before the first scan.
     public var node: Int?
+    /// Cluster mode without a `:node` focus: the index covers every primary.
+    public var spansCluster = false
     public var view: KeyspaceView?
     public var progress = ScanProgress()
     public var listing: KeyListing = .empty

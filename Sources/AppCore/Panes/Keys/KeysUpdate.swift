@@ -6,9 +6,10 @@ enum KeysUpdate {
     /// Called whenever the keys pane comes into view: the first visit (or a different node)
     /// starts the scan. Nothing is scanned until someone looks.
     static func entered(_ state: inout AppState) -> [AppEffect] {
-        guard state.keys.node != state.currentNode else { return [] }
+        guard state.keys.node != state.currentNode || state.keys.spansCluster != state.keysSpanCluster else { return [] }
         state.keys = KeysState()
         state.keys.node = state.currentNode
+        state.keys.spansCluster = state.keysSpanCluster
         state.keys.progress.phase = .scanning
         return [.startScan(node: state.currentNode, filter: .all)]
     }

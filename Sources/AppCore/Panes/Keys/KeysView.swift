@@ -48,7 +48,9 @@ enum KeysView {
         if !keys.filterText.isEmpty { spans.append(Span(" · filter \(Sanitizer.display(KeysState.glob(for: keys.filterText)))", style: theme.warn)) }
         if let type = keys.typeFilter { spans.append(Span(" · type \(type)", style: theme.warn)) }
         spans.append(Span(" · sort \(KeysUpdate.sortName(keys.sort)) · \(keys.mode == .tree ? "tree" : "list")", style: theme.muted))
-        if let node = keys.node, state.nodes.indices.contains(node), state.nodes.count > 1 {
+        if keys.spansCluster, let cluster = state.cluster {
+            spans.append(Span(" · cluster: \(cluster.primaryCount) primaries", style: theme.muted))
+        } else if let node = keys.node, state.nodes.indices.contains(node), state.nodes.count > 1 {
             spans.append(Span(" · node \(node + 1) \(Sanitizer.display(state.nodes[node].address))", style: theme.muted))
         }
         var line = Line(spans)

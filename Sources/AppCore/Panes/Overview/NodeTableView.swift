@@ -13,7 +13,8 @@ enum NodeTableView {
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         let medianLatency = median(indices.compactMap { state.nodes[$0].latest?.latency })
-        let rows = indices.map { row(for: state.nodes[$0], state: state, medianLatency: medianLatency) }
+        var rows = indices.map { row(for: state.nodes[$0], state: state, medianLatency: medianLatency) }
+        if let total = ClusterTotalRow.row(state, indices: indices) { rows.append(total) }
         let table = Table(
             rows: rows,
             widths: [.fill(1), .length(7), .length(7), .length(sparkWidth), .length(6), .length(sparkWidth), .length(6), .length(sparkWidth), .length(7), .length(sparkWidth), .length(7), .length(8)],
@@ -50,7 +51,15 @@ enum NodeTableView {
 
     static func row(for node: NodeHealth, state: AppState, medianLatency: Double?) -> Table.Row {
         let theme = state.theme
-        let address = Line(Sanitizer.display(node.address))
+        var address = Line(Sanitizer.display(node.address))
+        if let member = state.cluster?.node(node.address) {
+            // Cluster mode: the slots a primary serves, or that the cluster marked the node failed.
+            if member.health == .failed {
+                address = Line([Span(Sanitizer.display(node.address)), Span(" failed", style: theme.critical)])
+            } else if member.role == .primary {
+                address = Line([Span(Sanitizer.display(node.address)), Span(" \(member.slots) slots", style: theme.muted)])
+            }
+        }
         if case .down(let since, let error) = node.reachability {
             _ = (since, error)  // drawn across the figure columns after the table (see render)
             return Table.Row([address, Line(Span("DOWN", style: theme.critical.adding(.bold)))], style: theme.critical)

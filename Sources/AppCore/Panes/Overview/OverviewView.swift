@@ -6,7 +6,8 @@ import TerminalUI
 enum OverviewView {
     static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
         let indices = state.visibleNodeIndices
-        let tableHeight = min(max(4, indices.count + 3), max(4, area.height * 2 / 5))
+        let rowCount = indices.count + (ClusterTotalRow.isShown(state, indices: indices) ? 1 : 0)
+        let tableHeight = min(max(4, rowCount + 3), max(4, area.height * 2 / 5))
         let alertHeight = area.height >= 30 ? 8 : (area.height >= 18 ? 5 : 0)
         let parts = Layout.vertical([.length(tableHeight), .fill(1), .length(alertHeight)]).split(area)
         var table = state.overview.table

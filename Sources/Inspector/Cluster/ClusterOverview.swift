@@ -1,0 +1,37 @@
+import RedisClient
+
+/// What the dashboard shows about a cluster's shape: per node address, its role, slot count and
+/// health as the cluster reports them (the node rows' figures still come from each node's INFO).
+public struct ClusterOverview: Sendable, Hashable {
+    /// One node as the topology reports it.
+    public struct Node: Sendable, Hashable {
+        /// `host:port`, as `NodeHealth.address` spells it.
+        public var address: String
+        public var role: ClusterNode.Role
+        public var slots: Int
+        public var health: ClusterNode.Health
+    }
+
+    /// Every node: primaries in slot order, each followed by its replicas.
+    public var nodes: [Node]
+    /// Slots served by some primary.
+    public var coveredSlots: Int
+    /// Primaries that serve slots.
+    public var primaryCount: Int
+
+    /// Summarises a topology.
+    public init(_ topology: ClusterTopology) {
+        nodes = topology.shards.flatMap { shard in
+            [Node(address: "\(shard.primary.endpoint)", role: .primary, slots: shard.slotCount, health: shard.primary.health)]
+                + shard.replicas.map { Node(address: "\($0.endpoint)", role: .replica, slots: 0, health: $0.health) }
+        }
+        coveredSlots = topology.coveredSlots
+        primaryCount = topology.servingShards.count
+    }
+
+    /// The node at `address`, if the cluster knows it.
+    public func node(_ address: String) -> Node? { nodes.first { $0.address == address } }
+
+    /// Addresses the cluster marks as failed.
+    public var failedAddresses: [String] { nodes.filter { $0.health == .failed }.map(\.address) }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import LocalRedis
+import RESP
+import RedisClient
+import Testing
+@testable import Inspector
+
+@Suite("Keyspace and mutations over a cluster", .serialized, InspectorSharedCluster(), .timeLimit(.minutes(1)))
+struct ClusterKeyspaceTests {
+    /// Every key matching `pattern` in the cluster (SCAN over every primary).
+    static func keys(_ client: ClusterClient, _ pattern: String) async throws -> Set<[UInt8]> {
+        var found = Set<[UInt8]>()
+        var cursor: [UInt8] = Array("0".utf8)
+        repeat {
+            let reply = try await client.pipeline([RedisCommand(arguments: [Array("SCAN".utf8), cursor, Array("MATCH".utf8), Array(pattern.utf8), Array("COUNT".utf8), Array("500".utf8)])])[0]
+            let parts = try #require(reply.array)
+            cursor = try #require(parts[0].bytes)
+            for key in try #require(parts[1].array) { found.insert(try #require(key.bytes)) }
+        } while cursor != Array("0".utf8)
+        return found
+    }
+
+    @Test("one scanner over every primary indexes the whole cluster with types and TTLs")
+    func scanAllPrimaries() async throws {
+        let client = try await InspectorSharedCluster.client()
+        defer { Task { await client.close() } }
+        var commands: [RedisCommand] = []
+        for i in 0..<400 {
+            commands.append(RedisCommand("SET", "user:\(i)", "{\"id\":\(i)}", "EX", 3600))
+            if i % 4 == 0 { commands.append(RedisCommand("HSET", "profile:\(i)", "name", "n\(i)")) }
+        }
+        commands.append(RedisCommand("ZADD", "leaderboard:score", 1, "a"))
+        _ = try await client.pipeline(commands)
+        let total = try #require(try await client.pipeline([RedisCommand("DBSIZE")])[0].int)
+        #expect(total == 501)
+        let perPrimary = try await client.forEachPrimary { _, connection in try await connection.send(RedisCommand("DBSIZE")).int ?? 0 }
+        #expect(perPrimary.count == 3 && perPrimary.allSatisfy { $0 > 0 })
+
+        // As the dashboard does in cluster mode: the lookup script would meet CROSSSLOT.
+        let scanner = KeyspaceScanner(scanConnection: client, policy: ScanLoadPolicy(maxCount: 100, maxCommandsPerSecond: nil, useLookupScript: false))
+        await scanner.start()
+        await scanner.waitUntilDone()
+        let progress = await scanner.progress
+        let view = await scanner.view
+        #expect(progress.phase == .finished)
+        #expect(progress.expectedKeys == 501)
+        #expect(view.count == 501)
+        #expect(view.persistentCount == 101)  // the hashes and the sorted set have no TTL
+        #expect(progress.keysLookedUp == 501)
+        let entry = try #require(try await scanner.refresh(Array("leaderboard:score".utf8)))
+        #expect(entry.type == .zset)
+    }
+
+    @Test("a pattern delete across shards deletes all and only the matching keys, and undo restores them")
+    func patternDelete() async throws {
+        let client = try await InspectorSharedCluster.client()
+        defer { Task { await client.close() } }
+        _ = try await client.pipeline((0..<300).map { RedisCommand("SET", "bulk:del:\($0)", "v\($0)", "EX", 900) }
+            + (0..<200).map { RedisCommand("SET", "bulk:keep:\($0)", "k") }
+            + (0..<50).map { RedisCommand("SET", "bulkdel\($0)", "x") })
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cachescope-cluster-audit-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let service = MutationService(connection: client, node: "cluster", readOnly: false, auditLog: try AuditLog(path: directory + "/audit.log"))
+
+        let plan = try await service.dryRun(GlobPattern("bulk:del:*"))
+        #expect(plan.count == 300)
+        #expect(plan.confirmationWord == "cluster/db0")
+        let result = try await service.deleteMatching(plan, rate: 100_000, batchSize: 64)
+        #expect(result.changed == 300)
+        #expect(!result.aborted)
+        #expect(try await Self.keys(client, "bulk:del:*").isEmpty)
+        #expect(try await Self.keys(client, "bulk:keep:*").count == 200)
+        #expect(try await Self.keys(client, "bulkdel*").count == 50)
+
+        let undone = try #require(try await service.undo())
+        #expect(undone.restored.count == 300)
+        #expect(try await Self.keys(client, "bulk:del:*").count == 300)
+        #expect(try await client.send(RedisCommand("GET", "bulk:del:7")).string == "v7")
+        let ttl = try #require(try await client.send(RedisCommand("TTL", "bulk:del:7")).int)
+        #expect(ttl > 0 && ttl <= 900)
+
+        // Bulk expire by pattern, per primary too.
+        let expirePlan = try await service.dryRun(GlobPattern("bulk:keep:*"))
+        let expired = try await service.expireMatching(expirePlan, seconds: 500, jitter: 0, rate: 100_000)
+        #expect(expired.changed == 200)
+        let keepTTL = try #require(try await client.send(RedisCommand("TTL", "bulk:keep:3")).int)
+        #expect(keepTTL > 0 && keepTTL <= 500)
+    }
+
+    @Test("single-key reads and changes go to the slot owner")
+    func singleKeys() async throws {
+        let client = try await InspectorSharedCluster.client()
+        defer { Task { await client.close() } }
+        _ = try await client.pipeline([RedisCommand("RPUSH", "recent_searches:user9", "a", "b", "c"), RedisCommand("SET", "config", "{}")])
+        let inspector = KeyInspector(connection: client)
+        let detail = try #require(try await inspector.detail(of: Array("recent_searches:user9".utf8), expectedType: .list))
+        #expect(detail.type == .list)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cachescope-cluster-audit-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let service = MutationService(connection: client, node: "cluster", readOnly: false, auditLog: try AuditLog(path: directory + "/audit.log"))
+        _ = try await service.expire(Array("config".utf8), seconds: 120)
+        #expect(try await client.send(RedisCommand("TTL", "config")).int ?? 0 > 0)
+        _ = try await service.persist(Array("config".utf8))
+        #expect(try await client.send(RedisCommand("TTL", "config")).int == -1)
+        let plan = try await service.prepareDelete([Array("config".utf8), Array("recent_searches:user9".utf8)])
+        _ = try await service.delete(plan)
+        #expect(try await client.pipeline([RedisCommand("EXISTS", "config", "recent_searches:user9")])[0].int == 0)
+    }
+}
