@@ -156,7 +156,9 @@ public actor ManagedConnection {
     private func connectionClosed(_ live: RedisConnection) {
         guard connection === live, state.isConnected else { return }
         connection = nil
-        scheduleRetry(after: RedisError(.closed, "connection lost", endpoint: endpoint))
+        // Say why when the connection knows (a reset, a protocol error, a server gone silent).
+        let reason = live.closeReason.map { RedisError($0.kind, "connection lost: \($0.message)", endpoint: endpoint) }
+        scheduleRetry(after: reason ?? RedisError(.closed, "connection lost", endpoint: endpoint))
     }
 
     private func noteFailure(_ error: RedisError, of live: RedisConnection) {
