@@ -21,6 +21,7 @@ public actor AppRuntime {
     /// behind (or in front of) the health samples and distort their latency.
     private var keyspaceConnections: [Int: ManagedConnection] = [:]
     private var scanners: [Int: KeyspaceScanner] = [:]
+    private var scanStarts: [Int: Task<Void, Never>] = [:]
     /// The server pane's and the leaderboard's polls: each runs only while its pane is visible.
     private var serverPoll: Task<Void, Never>?
     private var leaderboardPoll: Task<Void, Never>?
@@ -209,7 +210,16 @@ public actor AppRuntime {
                 for await update in scanner.updates { continuation.yield(.keyspaceUpdated(node: node, update: update)) }
             })
         }
-        Task { await scanner.start(filter: filter) }
+        // A scan asked for after the node came back must not fail on this connection's backoff.
+        // Chained per node so scans start in the order they were asked for.
+        let connection = keyspaceConnection(node)
+        let previous = scanStarts[node]
+        scanStarts[node] = Task {
+            await previous?.value
+            await connection.reconnectNowIfDown()
+            await connection.waitForAttempt()
+            await scanner.start(filter: filter)
+        }
     }
 
     private func read(node: Int, key: [UInt8], type: RedisKeyType, cursor: ValueCursor?) {

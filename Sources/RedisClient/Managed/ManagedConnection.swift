@@ -50,6 +50,14 @@ public actor ManagedConnection {
         beginAttempt(after: .zero)
     }
 
+    /// While down and waiting out a backoff, tries again now (the caller has reason to think the
+    /// node is back, e.g. another connection to it just succeeded). Otherwise does nothing.
+    public func reconnectNowIfDown() {
+        guard case .failed = state else { return }
+        attemptTask?.cancel()
+        beginAttempt(after: .zero)
+    }
+
     /// Waits for the current connection attempt to finish; returns the state afterwards.
     @discardableResult
     public func waitForAttempt() async -> ConnectionState {

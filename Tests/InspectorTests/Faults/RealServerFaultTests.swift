@@ -93,7 +93,7 @@ struct RealServerFaultTests {
         node.record(broken)
         engine.evaluate(node, at: broken.time)
         #expect(engine.activeAlerts.contains { $0.rule.name == "replication-link-down" && $0.state == .pending })
-        engine.evaluate(node, at: broken.time + 10)
+        engine.evaluate(node, at: broken.time + 11)
         #expect(engine.firing.contains { $0.rule.name == "replication-link-down" && $0.rule.severity == .critical })
         // The replica itself is up: no node-unreachable alert.
         #expect(!engine.activeAlerts.contains { $0.rule.name == "node-unreachable" })
