@@ -27,6 +27,7 @@ public actor AppRuntime {
     /// behind (or in front of) the health samples and distort their latency.
     private var keyspaceConnections: [Int: ManagedConnection] = [:]
     private var scanners: [Int: KeyspaceScanner] = [:]
+    private var scanStarts: [Int: Task<Void, Never>] = [:]
     /// The server pane's and the leaderboard's polls: each runs only while its pane is visible.
     private var serverPoll: Task<Void, Never>?
     private var leaderboardPoll: Task<Void, Never>?
@@ -375,7 +376,16 @@ public actor AppRuntime {
                 })
             }
         }
-        Task { await scanner.start(filter: filter) }
+        // A scan asked for after the node came back must not fail on this connection's backoff.
+        // Chained per node so scans start in the order they were asked for.
+        let connection = keyspaceConnection(node)
+        let previous = scanStarts[node]
+        scanStarts[node] = Task {
+            await previous?.value
+            await connection.reconnectNowIfDown()
+            await connection.waitForAttempt()
+            await scanner.start(filter: filter)
+        }
     }
 
     /// Cluster mode: the whole-cluster scan and a focused node's scan may both report for node

@@ -10,6 +10,7 @@ public enum AppUpdate {
             return handle(event, &state)
         case .sampled(let index, let outcome):
             guard state.nodes.indices.contains(index) else { return [] }
+            let wasDown = state.nodes[index].isDown
             switch outcome {
             case .sample(let sample):
                 state.now = max(state.now, sample.time)
@@ -19,6 +20,8 @@ public enum AppUpdate {
                 state.nodes[index].recordFailure(error, at: time)
             }
             state.alerts.evaluate(state.nodes[index], at: state.now)
+            // The node is back: a keys scan that failed while it was down starts again by itself.
+            if wasDown, !state.nodes[index].isDown { return KeysUpdate.nodeRecovered(index, &state) }
             return []
         case .tick(let now, let wall):
             state.now = max(state.now, now)

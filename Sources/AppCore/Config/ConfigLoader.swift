@@ -23,6 +23,9 @@ public enum ConfigLoader {
 
     /// Parses config text; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> AppConfig {
+        if let line = TableHeaderCheck.firstBadHeader(in: text) {
+            throw ConfigError(file: file, line: line, reason: "a table header needs a name, like [connections.prod] or [alerts.\"my rule\"]")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -49,7 +52,7 @@ public enum ConfigLoader {
                 config.delimiter = d
             case "scan_commands_per_second":
                 let v = try reader.number(value, key: key, section: nil)
-                guard v >= 1 else { throw reader.error("scan_commands_per_second must be at least 1", key: key, section: nil) }
+                guard v >= 1, v <= 1_000_000 else { throw reader.error("scan_commands_per_second must be between 1 and 1000000", key: key, section: nil) }
                 config.scanCommandsPerSecond = Int(v)
             case "bulk_keys_per_second":
                 let v = try reader.number(value, key: key, section: nil)
@@ -121,9 +124,13 @@ public enum ConfigLoader {
             return b
         }
 
+        /// A finite number: `nan` and `inf` are valid TOML but would trap when turned into an Int.
         func number(_ v: any TOMLValueConvertible, key: String, section: String?) throws(ConfigError) -> Double {
             if let i = v.int { return Double(i) }
-            if let d = v.double { return d }
+            if let d = v.double {
+                guard d.isFinite else { throw error("\(key) must be a finite number", key: key, section: section) }
+                return d
+            }
             throw error("\(key) must be a number", key: key, section: section)
         }
 
@@ -137,6 +144,7 @@ public enum ConfigLoader {
             }
             let n = try number(v, key: key, section: section)
             guard n >= 0 else { throw error("\(key) must not be negative", key: key, section: section) }
+            guard n <= Double(TTLParser.maximumSeconds) else { throw error("\(key) must be at most 100 years", key: key, section: section) }
             return n
         }
 
@@ -208,7 +216,10 @@ public enum ConfigLoader {
                     case "user": p.user = try string(v, key: k, section: section)
                     case "password": p.password = try string(v, key: k, section: section)
                     case "password_env": p.passwordEnvironmentVariable = try string(v, key: k, section: section)
-                    case "db": p.database = Int(try number(v, key: k, section: section))
+                    case "db":
+                        let n = try number(v, key: k, section: section)
+                        guard n >= 0, n <= 1_000_000, n.rounded() == n else { throw error("db must be a whole number from 0", key: k, section: section) }
+                        p.database = Int(n)
                     case "cluster": p.cluster = try bool(v, key: k, section: section)
                     case "tls": p.tls = try bool(v, key: k, section: section)
                     case "cacert": p.caCertificate = try string(v, key: k, section: section)

@@ -82,7 +82,11 @@ public actor MutationService {
     /// message carries `done` (what is known to have happened).
     func exchange(_ commands: [RedisCommand], command: String, done: String) async throws -> [RESPValue] {
         do {
-            let replies = try await connection.pipeline(commands)
+            // Shielded from the caller's cancellation: a change that was written must be waited
+            // for, or a cancelled bulk run would not know whether its batch ran and would lose
+            // the batch's undo data. Cancellation stops the run between batches instead.
+            let connection = self.connection
+            let replies = try await Task { try await connection.pipeline(commands) }.value
             guard replies.count == commands.count else { throw MutationError.unexpectedReply(node: node, command: command) }
             return replies
         } catch {

@@ -5,6 +5,7 @@ public enum Formatting {
     /// `0.753` → `"75.3%"`.
     public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
         let v = fraction * 100
+        guard v.isFinite, abs(v) < 1e15 else { return String(format: "%g%%", v) }  // Int(…) would trap
         if decimals == 0 || v == v.rounded() && v >= 10 { return "\(Int(v.rounded()))%" }
         return String(format: "%.\(decimals)f%%", v)
     }
@@ -25,6 +26,7 @@ public enum Formatting {
     /// Bytes in binary units: `894.9K`, `1.20G`.
     public static func bytes(_ value: Double) -> String {
         let units = ["B", "K", "M", "G", "T"]
+        guard value.isFinite else { return value.isNaN ? "-" : "∞" }  // Int(…) would trap
         var v = value
         var i = 0
         while abs(v) >= 1024, i < units.count - 1 { v /= 1024; i += 1 }
@@ -34,6 +36,8 @@ public enum Formatting {
 
     /// Seconds as `45s`, `5m`, `1h30m`, `2d3h`.
     public static func duration(_ seconds: Double) -> String {
+        // Int(…) traps beyond Int's range; such a value is a bug or a hostile config, not a time.
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return seconds.isNaN ? "-" : "∞" }
         let s = Int(seconds.rounded())
         if s < 60 { return "\(s)s" }
         if s < 3600 { return s % 60 == 0 ? "\(s / 60)m" : "\(s / 60)m\(s % 60)s" }

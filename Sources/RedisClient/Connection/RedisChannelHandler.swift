@@ -7,7 +7,10 @@ import RESP
 /// Ordering guarantee: replies are matched strictly first-in first-out. When the connection fails
 /// (reset, protocol error, TLS error, close) every pending request fails at once with the same
 /// error; no reply is ever matched to another command. A request whose timeout passes is answered
-/// with a timeout error but stays queued so its late replies are read and dropped.
+/// with a timeout error but stays queued so its late replies are read and dropped; the same for a
+/// request whose caller was cancelled. A server that lets ``maxSilentTimeouts`` timeouts pass in a
+/// row without sending any reply is given up on: the connection is closed (every pending request
+/// fails with `.timeout`) so the managed connection reconnects instead of queueing forever.
 ///
 /// RESP3 push messages (`>`) are never replies: they go to `onPush` (pub/sub, invalidations).
 /// A subscriber connection will need one more rule here: in RESP3 the confirmations of
@@ -19,6 +22,8 @@ final class RedisChannelHandler: ChannelInboundHandler {
 
     private let endpoint: RedisEndpoint
     private let onPush: @Sendable (RESPValue) -> Void
+    /// Told the first error that ended the connection (read by ``RedisConnection/closeReason``).
+    private let onFailure: @Sendable (RedisError) -> Void
     private var decoder: RESPDecoder
     private var received: ByteBuffer?
     private var pending = CircularBuffer<PendingRequest>(initialCapacity: 16)
@@ -27,9 +32,18 @@ final class RedisChannelHandler: ChannelInboundHandler {
     private var context: ChannelHandlerContext?
     private var failure: RedisError?
     private var timer: Scheduled<Void>?
+    /// Timer expiries that failed at least one request since the last reply arrived.
+    private var silentTimeouts = 0
+    /// After this many timeouts in a row with no reply in between, the connection is closed.
+    let maxSilentTimeouts: Int
 
-    init(endpoint: RedisEndpoint, limits: RESPDecoder.Limits = .default, onPush: @escaping @Sendable (RESPValue) -> Void) {
+    init(
+        endpoint: RedisEndpoint, limits: RESPDecoder.Limits = .default, maxSilentTimeouts: Int = 3,
+        onPush: @escaping @Sendable (RESPValue) -> Void, onFailure: @escaping @Sendable (RedisError) -> Void = { _ in }
+    ) {
+        self.onFailure = onFailure
         self.endpoint = endpoint
+        self.maxSilentTimeouts = maxSilentTimeouts
         self.decoder = RESPDecoder(limits: limits)
         self.onPush = onPush
     }
@@ -42,14 +56,35 @@ final class RedisChannelHandler: ChannelInboundHandler {
             request.responder.fail(failure ?? RedisError(.closed, "connection closed", endpoint: endpoint))
             return
         }
+        if request.cancellation.isCancelled {
+            // Never written: nothing to read back.
+            request.responder.fail(CancellationError())
+            return
+        }
         let isBatch: Bool
         if case .batch = request.responder { isBatch = true } else { isBatch = false }
         if pending.isEmpty, isBatch { headReplies.reserveCapacity(request.count) }
         pending.append(PendingRequest(
             remaining: request.count, responder: request.responder, deadline: request.deadline,
-            timeout: request.timeout, commandName: request.commandName, abandoned: false, isBatch: isBatch))
+            timeout: request.timeout, commandName: request.commandName, abandoned: false, isBatch: isBatch,
+            cancellation: request.cancellation))
         if timer == nil { scheduleTimer(context, at: request.deadline) }
         context.writeAndFlush(wrapOutboundOut(request.bytes), promise: nil)
+    }
+
+    /// Answers a cancelled caller now; its slot stays queued (abandoned) so its replies are
+    /// read and dropped. Must run on the channel's event loop.
+    func cancel(_ cancellation: RequestCancellation) {
+        var index = pending.startIndex
+        while index != pending.endIndex {
+            if pending[index].cancellation === cancellation {
+                guard !pending[index].abandoned else { return }
+                pending[index].abandoned = true
+                pending[index].responder.fail(CancellationError())
+                return
+            }
+            index = pending.index(after: index)
+        }
     }
 
     // MARK: - Channel events
@@ -111,6 +146,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
     // MARK: - Replies
 
     private func deliver(_ value: RESPValue) throws(RedisError) {
+        silentTimeouts = 0
         if case .push = value {
             onPush(value)
             return
@@ -144,7 +180,10 @@ final class RedisChannelHandler: ChannelInboundHandler {
     }
 
     private func failAll(_ error: RedisError) {
-        if failure == nil { failure = error }
+        if failure == nil {
+            failure = error
+            onFailure(error)
+        }
         timer?.cancel()
         timer = nil
         let requests = pending
@@ -169,18 +208,29 @@ final class RedisChannelHandler: ChannelInboundHandler {
         guard let context else { return }
         let now = NIODeadline.now()
         var earliest: NIODeadline?
+        var expired = false
         var index = pending.startIndex
         while index != pending.endIndex {
             if !pending[index].abandoned {
                 if pending[index].deadline <= now {
                     pending[index].abandoned = true
+                    expired = true
                     let request = pending[index]
-                    request.responder.fail(.timeout(after: request.timeout, command: request.commandName, endpoint: endpoint))
+                    request.responder.fail(RedisError.timeout(after: request.timeout, command: request.commandName, endpoint: endpoint))
                 } else if earliest == nil || pending[index].deadline < earliest! {
                     earliest = pending[index].deadline
                 }
             }
             index = pending.index(after: index)
+        }
+        if expired {
+            silentTimeouts += 1
+            if silentTimeouts >= maxSilentTimeouts {
+                let seconds = pending.first.map { $0.timeout.shortDescription } ?? "?"
+                failAll(RedisError(.timeout, "timed out after \(seconds) \(silentTimeouts) times in a row with no reply: connection closed", endpoint: endpoint))
+                context.close(promise: nil)
+                return
+            }
         }
         if let earliest { scheduleTimer(context, at: earliest) }
     }

@@ -21,8 +21,10 @@ public final class RedisConnection: Sendable {
     let channel: any Channel
     private let handler: NIOLoopBound<RedisChannelHandler>
     private let negotiatedProtocol = Atomic<Int>(2)
+    private let failureBox: FailureBox
 
-    private init(options: ConnectionOptions, channel: any Channel, handler: NIOLoopBound<RedisChannelHandler>, pushMessages: AsyncStream<RESPValue>) {
+    private init(options: ConnectionOptions, channel: any Channel, handler: NIOLoopBound<RedisChannelHandler>, pushMessages: AsyncStream<RESPValue>, failureBox: FailureBox) {
+        self.failureBox = failureBox
         self.endpoint = options.endpoint
         self.options = options
         self.channel = channel
@@ -32,6 +34,9 @@ public final class RedisConnection: Sendable {
 
     /// The protocol negotiated by `HELLO`: 3, or 2 after falling back.
     public var protocolVersion: Int { negotiatedProtocol.load(ordering: .relaxed) }
+
+    /// The first error that ended the connection (reset, protocol error, silent server…), once closed.
+    public var closeReason: RedisError? { failureBox.error.withLock { $0 } }
 
     /// `true` while the TCP connection is open.
     public var isActive: Bool { channel.isActive }
@@ -55,6 +60,7 @@ public final class RedisConnection: Sendable {
         let (pushes, pushContinuation) = AsyncStream<RESPValue>.makeStream(bufferingPolicy: .bufferingNewest(1024))
         // Kept from the initializer: a failed TLS handshake can remove the handler before we could look it up.
         let installed = HandlerSlot()
+        let failureBox = FailureBox()
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(.nanoseconds(options.connectTimeout.nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -64,7 +70,9 @@ public final class RedisConnection: Sendable {
                         try channel.pipeline.syncOperations.addHandler(
                             NIOSSLClientHandler(context: sslContext, serverHostname: serverName))
                     }
-                    let handler = RedisChannelHandler(endpoint: endpoint, onPush: { pushContinuation.yield($0) })
+                    let handler = RedisChannelHandler(
+                        endpoint: endpoint, onPush: { pushContinuation.yield($0) },
+                        onFailure: { error in failureBox.error.withLock { $0 = $0 ?? error } })
                     try channel.pipeline.syncOperations.addHandler(handler)
                     installed.slot.withLock { $0 = NIOLoopBound(handler, eventLoop: channel.eventLoop) }
                 }
@@ -80,7 +88,7 @@ public final class RedisConnection: Sendable {
         guard let handler = installed.slot.withLock({ $0 }) else {
             throw RedisError(.closed, "connection closed while being set up", endpoint: endpoint)
         }
-        let connection = RedisConnection(options: options, channel: channel, handler: handler, pushMessages: pushes)
+        let connection = RedisConnection(options: options, channel: channel, handler: handler, pushMessages: pushes, failureBox: failureBox)
         do {
             try await connection.prepareSession()
         } catch {
@@ -91,6 +99,9 @@ public final class RedisConnection: Sendable {
     }
 
     /// Sends one command and returns its reply.
+    ///
+    /// Cancelling the calling task resumes it promptly with `CancellationError`; if the command was
+    /// already written its reply is still read and dropped, so the connection stays aligned.
     /// - Throws: ``RedisError``: `.server`/`.authentication`/`.permission` for an error reply,
     ///   `.timeout` after `commandTimeout`, `.closed` when the connection drops.
     public func send(_ command: RedisCommand) async throws -> RESPValue {
@@ -105,10 +116,17 @@ public final class RedisConnection: Sendable {
         RESPEncoder.encodeCommand(command.arguments, into: &bytes)
         let timeout = timeout ?? options.commandTimeout
         let name = command.name
-        return try await withUnsafeThrowingContinuation { continuation in
-            submit(RedisRequest(
-                bytes: bytes, count: 1, responder: .single(continuation),
-                deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout, commandName: name))
+        try Task.checkCancellation()
+        let cancellation = RequestCancellation()
+        return try await withTaskCancellationHandler {
+            try await withUnsafeThrowingContinuation { continuation in
+                submit(RedisRequest(
+                    bytes: bytes, count: 1, responder: .single(continuation),
+                    deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout, commandName: name,
+                    cancellation: cancellation))
+            }
+        } onCancel: {
+            cancel(cancellation)
         }
     }
 
@@ -126,11 +144,17 @@ public final class RedisConnection: Sendable {
             RESPEncoder.encodeCommand(command.arguments, into: &bytes)
         }
         let timeout = options.commandTimeout
-        return try await withUnsafeThrowingContinuation { continuation in
-            submit(RedisRequest(
-                bytes: bytes, count: commands.count, responder: .batch(continuation),
-                deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout,
-                commandName: first.name))
+        try Task.checkCancellation()
+        let cancellation = RequestCancellation()
+        return try await withTaskCancellationHandler {
+            try await withUnsafeThrowingContinuation { continuation in
+                submit(RedisRequest(
+                    bytes: bytes, count: commands.count, responder: .batch(continuation),
+                    deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout,
+                    commandName: first.name, cancellation: cancellation))
+            }
+        } onCancel: {
+            cancel(cancellation)
         }
     }
 
@@ -153,9 +177,20 @@ public final class RedisConnection: Sendable {
         }
     }
 
+    private func cancel(_ cancellation: RequestCancellation) {
+        cancellation.cancel()
+        let handler = self.handler
+        channel.eventLoop.execute { handler.value.cancel(cancellation) }
+    }
+
     func setProtocolVersion(_ version: Int) {
         negotiatedProtocol.store(version, ordering: .relaxed)
     }
+}
+
+/// The first error that ended a connection, written on the event loop and read anywhere.
+private final class FailureBox: Sendable {
+    let error = Mutex<RedisError?>(nil)
 }
 
 /// Carries the handler made inside the channel initializer out to ``RedisConnection/connect(_:group:)``.

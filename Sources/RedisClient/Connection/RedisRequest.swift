@@ -1,5 +1,6 @@
 import NIOCore
 import RESP
+import Synchronization
 
 /// Commands encoded and handed to the channel handler as one write, with the one continuation
 /// that receives all their replies.
@@ -11,7 +12,7 @@ struct RedisRequest: Sendable {
         /// `pipeline`: `count` commands, their replies in order.
         case batch(UnsafeContinuation<[RESPValue], any Error>)
 
-        func fail(_ error: RedisError) {
+        func fail(_ error: any Error) {
             switch self {
             case .single(let continuation): continuation.resume(throwing: error)
             case .batch(let continuation): continuation.resume(throwing: error)
@@ -30,6 +31,20 @@ struct RedisRequest: Sendable {
     var timeout: Duration
     /// The first command's name, for the timeout message.
     var commandName: String
+    /// Set when the caller's task is cancelled; the handler then answers it with `CancellationError`.
+    var cancellation: RequestCancellation
+}
+
+/// Shared between a caller's cancellation handler and the event loop. Set first, then the handler
+/// is told on the event loop: a request enqueued after the flag is set is never written, one
+/// enqueued before is found in the queue and given up on (its reply is still read and dropped).
+final class RequestCancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// `true` once the caller was cancelled.
+    var isCancelled: Bool { flag.load(ordering: .acquiring) }
+
+    func cancel() { flag.store(true, ordering: .releasing) }
 }
 
 /// A request that was written and is waiting for replies (or was given up on after a timeout, in
@@ -42,4 +57,5 @@ struct PendingRequest {
     var commandName: String
     var abandoned: Bool
     var isBatch: Bool
+    var cancellation: RequestCancellation
 }

@@ -50,6 +50,14 @@ public actor ManagedConnection {
         beginAttempt(after: .zero)
     }
 
+    /// While down and waiting out a backoff, tries again now (the caller has reason to think the
+    /// node is back, e.g. another connection to it just succeeded). Otherwise does nothing.
+    public func reconnectNowIfDown() {
+        guard case .failed = state else { return }
+        attemptTask?.cancel()
+        beginAttempt(after: .zero)
+    }
+
     /// Waits for the current connection attempt to finish; returns the state afterwards.
     @discardableResult
     public func waitForAttempt() async -> ConnectionState {
@@ -156,7 +164,9 @@ public actor ManagedConnection {
     private func connectionClosed(_ live: RedisConnection) {
         guard connection === live, state.isConnected else { return }
         connection = nil
-        scheduleRetry(after: RedisError(.closed, "connection lost", endpoint: endpoint))
+        // Say why when the connection knows (a reset, a protocol error, a server gone silent).
+        let reason = live.closeReason.map { RedisError($0.kind, "connection lost: \($0.message)", endpoint: endpoint) }
+        scheduleRetry(after: reason ?? RedisError(.closed, "connection lost", endpoint: endpoint))
     }
 
     private func noteFailure(_ error: RedisError, of live: RedisConnection) {

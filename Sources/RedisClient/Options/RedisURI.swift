@@ -26,7 +26,12 @@ public struct RedisURI: Sendable, Hashable {
             switch scheme {
             case "redis": tls = false
             case "rediss": tls = true
-            default: throw UsageError("unsupported scheme \"\(scheme)\" in \(shown): use redis:// or rediss://")
+            default:
+                // Quote the scheme only when it looks like one: a mangled URI can hold credentials there.
+                let plain = !scheme.isEmpty && scheme.count <= 16 && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+                throw UsageError(plain
+                    ? "unsupported scheme \"\(scheme)\" in \(shown): use redis:// or rediss://"
+                    : "malformed scheme in \(shown): use redis:// or rediss://")
             }
             rest = text[range.upperBound...]
         } else {
@@ -35,7 +40,10 @@ public struct RedisURI: Sendable, Hashable {
         if rest.contains("?") || rest.contains("#") {
             throw UsageError("query strings and fragments are not supported in \(shown)")
         }
-        let authority = rest.prefix(while: { $0 != "/" })
+        // The userinfo ends at the last "@" (a raw "/" in a password must not cut it short and
+        // put half of it into the host, port or database text of an error message).
+        let hostStart = rest.lastIndex(of: "@").map { rest.index(after: $0) } ?? rest.startIndex
+        let authority = rest[..<(rest[hostStart...].firstIndex(of: "/") ?? rest.endIndex)]
         let path = rest[authority.endIndex...]
 
         var hostPort = authority
@@ -106,14 +114,16 @@ public struct RedisURI: Sendable, Hashable {
 
     /// The URI with any password replaced by `***`, for messages.
     public static func redacted(_ text: String) -> String {
-        guard let schemeEnd = text.firstRange(of: "://") else {
+        guard let schemeEnd = text.firstRange(of: "://"), !text[..<schemeEnd.lowerBound].contains("@") else {
             return text.contains("@") ? "<URI with credentials>" : text
         }
         let rest = text[schemeEnd.upperBound...]
-        let authority = rest.prefix(while: { $0 != "/" })
-        guard let at = authority.lastIndex(of: "@") else { return text }
-        let userinfo = authority[..<at]
-        let user = userinfo.firstIndex(of: ":").map { String(userinfo[..<$0]) + ":" } ?? ""
+        // The last "@" anywhere, not only in the authority: a password holding a raw "/", "?" or "#"
+        // (`redis://:pa/ss@host`) does not parse, and its error message must still hide it.
+        guard let at = rest.lastIndex(of: "@") else { return text }
+        let userinfo = rest[..<at]
+        // The user is shown only when it cannot be part of a password (no second "@" in it).
+        let user = userinfo.firstIndex(of: ":").map { String(userinfo[..<$0]) }.flatMap { $0.contains("@") ? nil : $0 + ":" } ?? ""
         return String(text[..<schemeEnd.upperBound]) + user + "***" + String(rest[at...])
     }
 

@@ -86,6 +86,16 @@ final class TmuxSession: @unchecked Sendable {
         throw Failure(description: "timed out after \(timeout) waiting for \"\(text)\"; the screen was:\n\(screen)")
     }
 
+    /// The names of tmux's paste buffers (an OSC 52 clipboard write that got through would add one).
+    func pasteBuffers() throws -> [String] {
+        try run(["list-buffers", "-F", "#{buffer_name}"]).split(separator: "\n").map(String.init)
+    }
+
+    /// Sets a tmux server option (`set-option -s`), e.g. `set-clipboard on`.
+    func setServerOption(_ name: String, _ value: String) throws {
+        _ = try run(["set-option", "-s", name, value])
+    }
+
     /// Resizes the session's window to `width` × `height` (the program gets SIGWINCH).
     func resize(width: Int, height: Int) throws {
         _ = try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])

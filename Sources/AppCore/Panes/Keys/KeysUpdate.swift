@@ -14,6 +14,14 @@ enum KeysUpdate {
         return [.startScan(node: state.currentNode, filter: .all)]
     }
 
+    /// Node `node` answers again after being down: rescan if its scan had failed.
+    static func nodeRecovered(_ node: Int, _ state: inout AppState) -> [AppEffect] {
+        guard state.keys.node == node, case .failed = state.keys.progress.phase else { return [] }
+        state.keys.progress = ScanProgress()
+        state.keys.progress.phase = .scanning
+        return [.startScan(node: node, filter: state.keys.keyFilter)]
+    }
+
     static func perform(_ action: AppAction, _ state: inout AppState) -> [AppEffect] {
         if state.keys.opened != nil, let effects = performInDetail(action, &state) { return effects }
         let count = state.keys.listing.count

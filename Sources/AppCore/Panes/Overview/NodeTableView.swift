@@ -85,9 +85,17 @@ enum NodeTableView {
             latencyStyle = theme.warn  // an outlier among its peers
         }
         if sample.latency > 0.1 { latencyStyle = theme.critical }
+        var role = Line(sample.role == "master" ? "primary" : (sample.role == "slave" ? "replica" : sample.role))
+        var latency = Line(Span(Formatting.milliseconds(sample.latency), style: latencyStyle))
+        if let silent = silence(of: sample, state: state) {
+            // Blocked (DEBUG SLEEP, CLIENT PAUSE, a long script): the sample is still waiting.
+            // Say so rather than show the last figures as if they were current.
+            role = Line(Span("SLOW", style: theme.critical.adding(.bold)))
+            latency = Line(Span(">\(Formatting.duration(silent))", style: theme.critical))
+        }
         return Table.Row([
             address,
-            Line(sample.role == "master" ? "primary" : (sample.role == "slave" ? "replica" : sample.role)),
+            role,
             Line(rates.map { Formatting.number($0.opsPerSecond) } ?? "…"),
             Line(""),
             Line(Span(hit.map { Formatting.percent($0) } ?? "-", style: hitStyle)),
@@ -97,8 +105,15 @@ enum NodeTableView {
             Line(Span(evictions.map(Formatting.number) ?? "…", style: evictionStyle)),
             Line(""),
             Line(String(sample.connectedClients)),
-            Line(Span(Formatting.milliseconds(sample.latency), style: latencyStyle)),
+            latency,
         ])
+    }
+
+    /// Seconds since the node's last answer when that is well past the sampling interval
+    /// (three intervals, at least 2.5 s), else nil.
+    static func silence(of sample: NodeSample, state: AppState) -> Double? {
+        let silent = state.now - sample.time
+        return silent > max(3 * state.interval, 2.5) ? silent : nil
     }
 
     static func median(_ values: [Double]) -> Double? {
