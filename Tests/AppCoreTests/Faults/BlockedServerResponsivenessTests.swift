@@ -78,7 +78,7 @@ struct BlockedServerResponsivenessTests {
         let recovered = await log.waitFor(after: log.count, timeout: .seconds(15)) { $0.contains("primary") && !$0.contains("SLOW") }
         #expect(recovered != nil, "still not recovered:\n\(log.last)")
         runtime.send(.terminal(.key(.character("q"))))
-        await running.value
+        _ = await running.value
         await blocker.close()
     }
 }

@@ -35,12 +35,3 @@ extension LocalRedisCluster.Node {
     var options: ConnectionOptions { ConnectionOptions(endpoint: endpoint, connectTimeout: .seconds(2), commandTimeout: .seconds(5)) }
 }
 
-/// Polls `condition` until it holds or `seconds` pass.
-func eventually(_ seconds: Double = 15, _ condition: () async throws -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-    while ContinuousClock.now < deadline {
-        if (try? await condition()) == true { return true }
-        try? await Task.sleep(for: .milliseconds(100))
-    }
-    return false
-}
