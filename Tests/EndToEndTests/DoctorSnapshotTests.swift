@@ -31,6 +31,9 @@ struct DoctorSnapshotTests {
         #expect(missing["prefix"] as? String == "user:")
         let secrets = try #require(findings.first { $0["kind"] as? String == "secrets" })
         #expect(secrets["fieldNames"] as? [String] == ["password_hash"])
+        let user = try #require((node["prefixes"] as? [[String: Any]])?.first { $0["prefix"] as? String == "user:" })
+        #expect(user["keys"] as? Int == 240 && user["withoutTTL"] as? Int == 40)
+        #expect(((user["remainingTTL"] as? [String: Any])?["counts"] as? [Int])?.reduce(0, +) == 200)
         let lock = try #require(findings.first { $0["kind"] as? String == "stale-lock" })
         #expect(lock["exampleKeys"] as? [String] == ["job:42:lock"])
     }

@@ -66,7 +66,8 @@ public enum AppView {
                 .render(in: row, buffer: &buffer)
             return
         }
-        HintBar(state.keymap.hints(for: state.scope), theme: theme).render(in: row, buffer: &buffer)
+        let hints = state.pane == .keys && state.doctor.isOpen ? DoctorView.hints(state) : state.keymap.hints(for: state.scope)
+        HintBar(hints, theme: theme).render(in: row, buffer: &buffer)
     }
 
     static func renderOverlay(_ overlay: Overlay, _ state: AppState, _ screen: Rect, _ bottomRow: Rect, _ buffer: inout Buffer) {

@@ -71,11 +71,13 @@ public struct CacheDoctor: Sendable {
         findings += HotKeyDetector.findings(hot, thresholds: thresholds)
         if let note = HotKeyDetector.unavailableNote(hot) { notes.append(note) }
 
-        return DoctorReport(node: node, findings: findings, notes: notes, indexedKeys: analysis.keyCount,
-                            expectedKeys: expectedKeys, complete: complete, keysWithoutTTL: analysis.persistentCount,
-                            memory: analysis.memory, largestAverages: OversizedDetector.largestAverages(analysis),
-                            largestByType: analysis.largestByType, analysisSeconds: analysisSeconds,
-                            samplingSeconds: MonotonicClock.now() - samplingStart, commandsSent: pacer.commandsSent)
+        var report = DoctorReport(node: node, findings: findings, notes: notes, indexedKeys: analysis.keyCount,
+                                  expectedKeys: expectedKeys, complete: complete, keysWithoutTTL: analysis.persistentCount,
+                                  memory: analysis.memory, largestAverages: OversizedDetector.largestAverages(analysis),
+                                  largestByType: analysis.largestByType, analysisSeconds: analysisSeconds,
+                                  samplingSeconds: MonotonicClock.now() - samplingStart, commandsSent: pacer.commandsSent)
+        report.prefixes = Array(analysis.profiles.sorted { $0.keyCount > $1.keyCount }.prefix(DoctorReport.prefixesListed))
+        return report
     }
 
     // MARK: samples

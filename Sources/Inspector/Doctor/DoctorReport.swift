@@ -20,6 +20,11 @@ public struct DoctorReport: Sendable, Hashable {
     public var memory: UInt64
     /// The prefixes with the largest average entry (for the view).
     public var largestAverages: [PrefixProfile]
+    /// The largest prefixes by key count (at most ``DoctorReport/prefixesListed``), each with its
+    /// TTL-less count, memory and remaining-TTL histogram, findings or not.
+    public var prefixes: [PrefixProfile] = []
+    /// How many prefixes the report keeps.
+    public static let prefixesListed = 50
     /// The largest key of each type.
     public var largestByType: [KeyEntry]
     /// Seconds spent in the one-pass analysis, and in the paced network sampling.
@@ -129,6 +134,14 @@ public struct DoctorReport: Sendable, Hashable {
             var binSeconds: Int64
             var counts: [Int]
         }
+        struct Prefix: Encodable {
+            var prefix: String
+            var keys: Int
+            var withoutTTL: Int
+            var memory: UInt64
+            var averageMemory: UInt64
+            var remainingTTL: Histogram?
+        }
         var node: String
         var takenAt: String
         var complete: Bool
@@ -137,6 +150,7 @@ public struct DoctorReport: Sendable, Hashable {
         var keysWithoutTTL: Int
         var memory: UInt64
         var findings: [Finding]
+        var prefixes: [Prefix]
         var notes: [String]
         var analysisSeconds: Double
         var samplingSeconds: Double
@@ -151,6 +165,11 @@ public struct DoctorReport: Sendable, Hashable {
             keysWithoutTTL = report.keysWithoutTTL
             memory = report.memory
             notes = report.notes
+            prefixes = report.prefixes.map { p in
+                Prefix(prefix: AuditEntry.escape(p.prefix), keys: p.keyCount, withoutTTL: p.persistentCount, memory: p.memory,
+                       averageMemory: p.averageMemory,
+                       remainingTTL: p.histogram.total > 0 ? Histogram(binSeconds: p.histogram.binSeconds, counts: p.histogram.counts) : nil)
+            }
             analysisSeconds = report.analysisSeconds
             samplingSeconds = report.samplingSeconds
             commandsSent = report.commandsSent

@@ -42,6 +42,14 @@ enum DoctorView {
         line.render(in: row, buffer: &buffer)
     }
 
+    /// The hint bar while the view is open (the keys pane's own bindings do not apply here).
+    static func hints(_ state: AppState) -> [KeyHint] {
+        var hints = [KeyHint(keys: "j/k", description: "finding")]
+        if !state.readOnly { hints.append(KeyHint(keys: "f", description: "fix (dry run first)", isDangerous: true)) }
+        hints += [KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help")]
+        return hints
+    }
+
     static func style(_ severity: FindingSeverity, _ theme: Theme) -> Style {
         switch severity {
         case .critical: theme.critical
