@@ -9,8 +9,9 @@ public struct ScanLoadPolicy: Sendable, Hashable {
     /// SCAN round trip seen, which includes the SCAN's own server time and the queueing behind the
     /// scan's own lookups, so neither is mistaken for a struggling server)…
     public var baselineMultiplier: Double
-    /// …but only once it is above this many seconds (a SCAN of 1000 keys itself takes about a
-    /// millisecond; jitter below this is noise).
+    /// …but only once it is above this many seconds. A SCAN of 1000 keys itself takes about a
+    /// millisecond, and a busy client (our own decoding of lookup replies on a loaded machine)
+    /// adds a few more; below this the round trip says more about us than about the server.
     public var significantLatency: Double
     /// Back off whenever the median round trip exceeds this many seconds, whatever the baseline.
     public var absoluteLatencyLimit: Double
@@ -31,11 +32,11 @@ public struct ScanLoadPolicy: Sendable, Hashable {
     public var scriptChunkSize: Int
 
     /// - Parameters: see the properties. Defaults: COUNT 1000 (down to 10), back off above 3× the
-    ///   baseline once past 3 ms or above 15 ms in any case, at most 100k commands/s, 3 lookups in
+    ///   baseline once past 10 ms or above 25 ms in any case, at most 100k commands/s, 3 lookups in
     ///   flight, `SAMPLES 5`, plain pipelined lookups (script chunks of 100 keys when asked).
     public init(
         maxCount: Int = 1000, minCount: Int = 10, baselineMultiplier: Double = 3,
-        significantLatency: Double = 0.003, absoluteLatencyLimit: Double = 0.015,
+        significantLatency: Double = 0.010, absoluteLatencyLimit: Double = 0.025,
         maxCommandsPerSecond: Double? = 100_000, maxLookupsInFlight: Int = 3, memorySamples: Int = 5,
         useLookupScript: Bool = false, scriptChunkSize: Int = 100
     ) {

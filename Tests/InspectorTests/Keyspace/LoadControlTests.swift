@@ -30,10 +30,10 @@ import Testing
         for _ in 0..<3 { throttle.record(roundTrip: 0.0003) }
         #expect(throttle.count == 1000)
         #expect(!throttle.isThrottled)
-        for _ in 0..<3 { throttle.record(roundTrip: 0.010) }
+        for _ in 0..<3 { throttle.record(roundTrip: 0.030) }
         #expect(throttle.count == 500)
         #expect(throttle.pause > 0)
-        for _ in 0..<3 { throttle.record(roundTrip: 0.010) }
+        for _ in 0..<3 { throttle.record(roundTrip: 0.030) }
         #expect(throttle.count == 250)
         for _ in 0..<60 { throttle.record(roundTrip: 0.0003) }
         #expect(throttle.count == 1000)
