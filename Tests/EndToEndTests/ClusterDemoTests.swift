@@ -1,4 +1,5 @@
 import Foundation
+import LocalRedis
 import Testing
 
 /// `cachescope demo --cluster` in a real terminal: a six-node local cluster, every node in the
@@ -74,5 +75,21 @@ struct ClusterDemoTests {
     static func command(of pid: Int32) -> String {
         let raw = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
         return String(decoding: raw.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
+@Suite("Cluster snapshot", .timeLimit(.minutes(1)))
+struct ClusterSnapshotTests {
+    @Test("snapshot given one replica's address reports all six nodes (cluster mode detected)")
+    func snapshotOfCluster() throws {
+        let cluster = try LocalRedisCluster.start(primaries: 3, replicasPerPrimary: 1)
+        defer { cluster.stop() }
+        let config = NSTemporaryDirectory() + "cachescope-cluster-snapshot-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let (status, output) = try SnapshotCommandTests.run(
+            ["snapshot", "--interval", "0.2", "redis://127.0.0.1:\(cluster.replicas[0].port)"], environment: ["XDG_CONFIG_HOME": config])
+        #expect(status == 0, "\(output)")
+        for port in cluster.ports { #expect(output.contains("127.0.0.1:\(port)"), "node \(port) missing from: \(output)") }
     }
 }

@@ -25,11 +25,25 @@ struct SnapshotCommand: AsyncParsableCommand {
             return
         }
         let interval = display.interval ?? target.config.interval
-        let connections = target.options.map { ManagedConnection(options: $0, policy: ReconnectPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(1))) }
+        var options = target.options
+        if let seeds = await ClusterSessionSetup.clusterSeeds(target) {
+            // A cluster: report every node the topology lists, primaries and replicas.
+            let cluster = ClusterClient(seeds: seeds)
+            defer { Task { await cluster.close() } }
+            do {
+                var nodes: [ConnectionOptions] = []
+                for node in try await cluster.connect().nodes { nodes.append(await cluster.connectionOptions(for: node.endpoint)) }
+                options = nodes
+            } catch {
+                FileHandle.standardError.write(Data("cachescope: cluster discovery failed: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        let connections = options.map { ManagedConnection(options: $0, policy: ReconnectPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(1))) }
         let monitor = HealthMonitor(connections: connections, interval: .milliseconds(Int(interval * 1000)))
         let outcomes = await monitor.collect(count: 2)
         for c in connections { await c.close() }
-        var nodes = target.options.map { NodeHealth(address: "\($0.endpoint)") }
+        var nodes = options.map { NodeHealth(address: "\($0.endpoint)") }
         // The rules' durations cannot pass in one snapshot: a breach now is reported as it
         // stands (pending, or firing for rules without a duration).
         var alerts = AlertEngine(rules: target.config.alertRules)
