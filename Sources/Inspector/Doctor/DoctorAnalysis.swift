@@ -171,8 +171,15 @@ public struct DoctorAnalysis: Sendable {
         var profile: PrefixProfile
         var deadlines: [Int64] = []
         var expiringIDs: [UInt32] = []
-        var sample: [UInt32] = []
-        var sampleSeen = 0
+        /// Reservoirs of hashes and of strings, kept apart so that a prefix mostly of one type
+        /// still has the other sampled (whole rows cached as hashes hide among JSON strings).
+        var hashSample: [UInt32] = []
+        var hashSeen = 0
+        var stringSample: [UInt32] = []
+        var stringSeen = 0
+
+        /// Both reservoirs, hashes first.
+        var sample: [UInt32] { hashSample + stringSample }
 
         init(prefix: [UInt8]) {
             self.prefix = prefix
@@ -201,16 +208,23 @@ public struct DoctorAnalysis: Sendable {
                 deadlines.append(deadline)
                 expiringIDs.append(id)
             }
-            // Secrets are looked for in hashes and strings: a reservoir sample of them.
-            if type == RedisKeyType.hash.rawValue || type == RedisKeyType.string.rawValue {
-                sampleSeen += 1
-                let size = thresholds.secretKeysPerPrefix
-                if sample.count < size {
-                    sample.append(id)
-                } else if size > 0 {
-                    let slot = Int(random.next() % UInt64(sampleSeen))
-                    if slot < size { sample[slot] = id }
-                }
+            // Secrets are looked for in hashes and strings: half the sample from each type.
+            let hashShare = (thresholds.secretKeysPerPrefix + 1) / 2
+            if type == RedisKeyType.hash.rawValue {
+                Self.reservoir(&hashSample, seen: &hashSeen, size: hashShare, id: id, random: &random)
+            } else if type == RedisKeyType.string.rawValue {
+                Self.reservoir(&stringSample, seen: &stringSeen, size: thresholds.secretKeysPerPrefix - hashShare, id: id, random: &random)
+            }
+        }
+
+        /// Reservoir sampling: every id seen has the same chance to be among the `size` kept.
+        static func reservoir(_ sample: inout [UInt32], seen: inout Int, size: Int, id: UInt32, random: inout SplitMix64) {
+            seen += 1
+            if sample.count < size {
+                sample.append(id)
+            } else if size > 0 {
+                let slot = Int(random.next() % UInt64(seen))
+                if slot < size { sample[slot] = id }
             }
         }
 
