@@ -19,6 +19,12 @@ public struct RedisURI: Sendable, Hashable {
     /// Parses a URI.
     /// - Throws: ``UsageError`` naming the problem; the message shows the URI with its password hidden.
     public init(parsing text: String) throws(UsageError) {
+        // URIs are ASCII (RFC 3986: anything else is percent-encoded). Refusing the rest up front
+        // also keeps grapheme clusters out of the parsing: an "@" followed by a combining mark is
+        // not the Character "@", and would have put the password into the host.
+        guard text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) else {
+            throw UsageError("a redis:// URI must be printable ASCII without spaces (percent-encode the rest); it is not shown because it may hold a password")
+        }
         let shown = Self.redacted(text)
         let rest: Substring
         if let range = text.firstRange(of: "://") {
@@ -88,8 +94,8 @@ public struct RedisURI: Sendable, Hashable {
                 host = String(hostPort)
             }
             if host.isEmpty { host = "127.0.0.1" }
-            guard !host.contains(where: { $0 == "[" || $0 == "]" || $0 == " " }) else {
-                throw UsageError("invalid host in \(shown)")
+            guard host.utf8.allSatisfy({ Self.isHostByte($0) }) else {
+                throw UsageError("invalid host in \(shown): a host is a name or an IP address")
             }
         }
         port = nil
@@ -112,8 +118,17 @@ public struct RedisURI: Sendable, Hashable {
         }
     }
 
+    /// Letters, digits, `-`, `.` and `_`: what a host name or an IPv4 address is made of.
+    static func isHostByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2D || byte == 0x2E || byte == 0x5F
+    }
+
     /// The URI with any password replaced by `***`, for messages.
     public static func redacted(_ text: String) -> String {
+        // Outside printable ASCII, "@" may hide inside a grapheme cluster: show nothing of it.
+        guard text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) else {
+            return text.utf8.contains(UInt8(ascii: "@")) ? "<URI with credentials>" : "<URI with non-ASCII characters>"
+        }
         guard let schemeEnd = text.firstRange(of: "://"), !text[..<schemeEnd.lowerBound].contains("@") else {
             return text.contains("@") ? "<URI with credentials>" : text
         }
