@@ -18,6 +18,8 @@ public struct ClusterOverview: Sendable, Hashable {
     public var coveredSlots: Int
     /// Primaries that serve slots.
     public var primaryCount: Int
+    /// The topology summarised (slot ranges included, for routing by slot).
+    public var topology: ClusterTopology
 
     /// Summarises a topology.
     public init(_ topology: ClusterTopology) {
@@ -27,6 +29,12 @@ public struct ClusterOverview: Sendable, Hashable {
         }
         coveredSlots = topology.coveredSlots
         primaryCount = topology.servingShards.count
+        self.topology = topology
+    }
+
+    /// The address of the primary serving `slot`, if one does.
+    public func primaryAddress(forSlot slot: Int) -> String? {
+        topology.shard(forSlot: slot).map { "\($0.primary.endpoint)" }
     }
 
     /// The node at `address`, if the cluster knows it.

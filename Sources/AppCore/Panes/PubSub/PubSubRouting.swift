@@ -1,14 +1,18 @@
 import RedisClient
 
-/// Which node a subscription goes to: the hook where cluster routing plugs in.
+/// Which node a subscription goes to.
 ///
-/// Today every subscription goes to the node the panes work on. In a cluster, plain channels and
-/// patterns can be read from any one node (classic pub/sub is broadcast cluster-wide), while a
-/// sharded channel (`SSUBSCRIBE`) must go to the owner of its slot: this function is the one place
-/// to compute `CLUSTER KEYSLOT`-style ownership once the app knows the slot map.
+/// Plain channels and patterns are read from the node the panes work on (classic pub/sub is
+/// broadcast cluster-wide, so any one node sees every message). A sharded channel (`SSUBSCRIBE`)
+/// in a cluster goes to the primary serving its slot (`CRC16` with the `{hashtag}` rule), as Redis
+/// answers `MOVED` anywhere else.
 enum PubSubRouting {
     /// The node index to subscribe to `name` of `kind` on.
     static func node(for kind: SubscriptionKind, name: [UInt8], in state: AppState) -> Int {
-        state.currentNode
+        guard kind == .shardChannel, let cluster = state.cluster,
+              let owner = cluster.primaryAddress(forSlot: HashSlot.of(name)),
+              let index = state.nodes.firstIndex(where: { $0.address == owner })
+        else { return state.currentNode }
+        return index
     }
 }
