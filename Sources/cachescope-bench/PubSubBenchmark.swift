@@ -44,6 +44,7 @@ enum PubSubBenchmark {
         }
         _ = try await admin.send(RedisCommand("CONFIG", "RESETSTAT"))
         let oursBefore = subscriber.inbox.totalReceived
+        let watcher = CountWatcher(inbox: subscriber.inbox)
         let cliBefore = cli.messages
         progress("publishing for \(seconds) s with \(publishers) redis-benchmark processes")
 
@@ -65,6 +66,7 @@ enum PubSubBenchmark {
             maxOmemCli = max(maxOmemCli, clients.first { $0["cmd"] == "subscribe" && $0["name"] != "cachescope-sub" }.flatMap { Int($0["omem"] ?? "") } ?? 0)
         }
         try await stop(processes)
+        let publishersStopped = ContinuousClock.now
         let published = try await publishCalls(admin)
         progress("published \(published); waiting for the subscribers to read everything")
 
@@ -94,13 +96,14 @@ enum PubSubBenchmark {
 
         let oursCount = subscriber.inbox.totalReceived - oursBefore
         let cliCount = cli.messages - cliBefore
-        let oursSeconds = max(0.001, (ourLast - started).seconds)
+        _ = ourLast
+        let oursSeconds = max(0.001, (watcher.finish() - started).seconds)
         let cliSeconds = max(0.001, (cli.lastRead - started).seconds)
         let oursRate = Double(oursCount) / oursSeconds
         let cliRate = Double(cliCount) / cliSeconds
-        let publishRate = Double(published) / (publishEnd - started).seconds
+        let publishRate = Double(published) / (publishersStopped - started).seconds
 
-        print("published \(published) messages in \(String(format: "%.1f", (publishEnd - started).seconds)) s (\(format(publishRate))/s; \(publishers) × redis-benchmark -c 4 -P 64 PUBLISH, \(payload.utf8.count)-byte payload)")
+        print("published \(published) messages in \(String(format: "%.1f", (publishersStopped - started).seconds)) s (\(format(publishRate))/s; \(publishers) × redis-benchmark -c 4 -P 64 PUBLISH, \(payload.utf8.count)-byte payload)")
         print(row("subscriber", "messages", "seconds", "messages/s", "max omem", "cut off"))
         print(row("redis-cli subscribe", "\(cliCount)", String(format: "%.2f", cliSeconds), format(cliRate), Formatting.bytes(Double(maxOmemCli)), cliConnected ? "no" : "YES"))
         print(row("cachescope", "\(oursCount)", String(format: "%.2f", oursSeconds), format(oursRate), Formatting.bytes(Double(maxOmemOurs)), oursConnected ? "no" : "YES"))
@@ -211,6 +214,35 @@ enum PubSubBenchmark {
     }
 
     static func format(_ value: Double) -> String { String(format: "%.0f", value) }
+}
+
+/// Notes when an inbox's count last moved (checked every 2 ms), for the subscriber's finishing time.
+final class CountWatcher: Sendable {
+    final class Box: Sendable {
+        let value = Mutex<(count: Int, last: ContinuousClock.Instant, stop: Bool)>((0, .now, false))
+    }
+    private let box = Box()
+
+    init(inbox: PubSubInbox) {
+        let box = self.box
+        box.value.withLock { $0.count = inbox.totalReceived }
+        Thread {
+            while true {
+                let count = inbox.totalReceived
+                let stop = box.value.withLock { s -> Bool in
+                    if count != s.count { s.count = count; s.last = .now }
+                    return s.stop
+                }
+                if stop { break }
+                usleep(2000)
+            }
+        }.start()
+    }
+
+    /// Stops watching; returns when the count last moved.
+    func finish() -> ContinuousClock.Instant {
+        box.value.withLock { $0.stop = true; return $0.last }
+    }
 }
 
 /// Drains an inbox into a message log every 100 ms, as the app's loop would.
