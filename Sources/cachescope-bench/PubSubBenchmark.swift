@@ -1,3 +1,4 @@
+import AppCore
 import Foundation
 import Inspector
 import LocalRedis
@@ -21,6 +22,7 @@ enum PubSubBenchmark {
     static let publishers = Int(ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_PUBLISHERS"] ?? "") ?? 2
 
     static func run() async throws {
+        progress("starting redis-server")
         let server = try LocalRedisServer.start()
         defer { server.stop() }
         let options = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port), clientName: "cachescope-sub")
@@ -33,6 +35,7 @@ enum PubSubBenchmark {
         let subscriber = SubscriberConnection(options: options, inbox: PubSubInbox(capacity: 10_000))
         await subscriber.subscribe([Array(channel.utf8)], kind: .channel)
         let logTask = LogDrainer(inbox: subscriber.inbox)
+        progress("waiting for both subscribers")
 
         let ready = ContinuousClock.now + .seconds(10)
         while try await numsub(admin) < 2 {
@@ -41,7 +44,9 @@ enum PubSubBenchmark {
         }
         _ = try await admin.send(RedisCommand("CONFIG", "RESETSTAT"))
         let oursBefore = subscriber.inbox.totalReceived
+        let watcher = CountWatcher(inbox: subscriber.inbox)
         let cliBefore = cli.messages
+        progress("publishing for \(seconds) s with \(publishers) redis-benchmark processes")
 
         // Publish for `seconds`, sampling CLIENT LIST.
         let started = ContinuousClock.now
@@ -60,9 +65,10 @@ enum PubSubBenchmark {
             maxOmemOurs = max(maxOmemOurs, clients.first { $0["name"] == "cachescope-sub" }.flatMap { Int($0["omem"] ?? "") } ?? 0)
             maxOmemCli = max(maxOmemCli, clients.first { $0["cmd"] == "subscribe" && $0["name"] != "cachescope-sub" }.flatMap { Int($0["omem"] ?? "") } ?? 0)
         }
-        for process in processes where process.isRunning { process.terminate() }
-        for process in processes { process.waitUntilExit() }
+        try await stop(processes)
+        let publishersStopped = ContinuousClock.now
         let published = try await publishCalls(admin)
+        progress("published \(published); waiting for the subscribers to read everything")
 
         // Let both subscribers finish reading what was sent (until their counts stop moving).
         let drainDeadline = ContinuousClock.now + .seconds(20)
@@ -80,21 +86,24 @@ enum PubSubBenchmark {
             if ours - oursBefore >= published && (current - cliBefore >= published || cliStable > 50) { break }
             try await Task.sleep(for: .milliseconds(10))
         }
+        progress("measuring")
         let clients = try await clientList(admin)
         let oursConnected = clients.contains { $0["name"] == "cachescope-sub" }
         let cliConnected = clients.contains { $0["cmd"] == "subscribe" && $0["name"] != "cachescope-sub" }
         let log = await logTask.finish()
+        progress("log drained")
         let rss = residentBytes()
 
         let oursCount = subscriber.inbox.totalReceived - oursBefore
         let cliCount = cli.messages - cliBefore
-        let oursSeconds = max(0.001, (ourLast - started).seconds)
+        _ = ourLast
+        let oursSeconds = max(0.001, (watcher.finish() - started).seconds)
         let cliSeconds = max(0.001, (cli.lastRead - started).seconds)
         let oursRate = Double(oursCount) / oursSeconds
         let cliRate = Double(cliCount) / cliSeconds
-        let publishRate = Double(published) / (publishEnd - started).seconds
+        let publishRate = Double(published) / (publishersStopped - started).seconds
 
-        print("published \(published) messages in \(String(format: "%.1f", (publishEnd - started).seconds)) s (\(format(publishRate))/s; \(publishers) × redis-benchmark -c 4 -P 64 PUBLISH, \(payload.utf8.count)-byte payload)")
+        print("published \(published) messages in \(String(format: "%.1f", (publishersStopped - started).seconds)) s (\(format(publishRate))/s; \(publishers) × redis-benchmark -c 4 -P 64 PUBLISH, \(payload.utf8.count)-byte payload)")
         print(row("subscriber", "messages", "seconds", "messages/s", "max omem", "cut off"))
         print(row("redis-cli subscribe", "\(cliCount)", String(format: "%.2f", cliSeconds), format(cliRate), Formatting.bytes(Double(maxOmemCli)), cliConnected ? "no" : "YES"))
         print(row("cachescope", "\(oursCount)", String(format: "%.2f", oursSeconds), format(oursRate), Formatting.bytes(Double(maxOmemOurs)), oursConnected ? "no" : "YES"))
@@ -104,9 +113,48 @@ enum PubSubBenchmark {
         print("bench RSS (VmRSS, cachescope subscriber + log in this process): \(Formatting.bytes(Double(rss)))")
         await subscriber.close()
         await admin.close()
+        progress("closed; measuring the UI loop")
+        uiCost()
+    }
+
+    /// What one 100 ms batch at this rate costs the app's loop: `update` with a batch of 10,000
+    /// kept messages (of 120,000 counted) into a full 10,000-entry log, then a full frame; and a
+    /// keypress (`j`) with its frame. Keypress to frame is at most one batch plus one keypress.
+    static func uiCost() {
+        var state = AppState(addresses: ["127.0.0.1:6379"], width: 200, height: 60)
+        _ = AppUpdate.update(&state, .terminal(.key(.character("4"))))
+        func batch(_ round: Int) -> PubSubBatch {
+            let messages = (0..<10_000).map { i in
+                PubSubMessage(kind: .channel, channel: ByteBuffer(string: channel), pattern: nil,
+                              payload: ByteBuffer(string: "{\"order\":\(round * 10_000 + i),\"state\":\"paid\"}"), receivedAt: WallClock.nanoseconds())
+            }
+            return PubSubBatch(messages: messages, received: 120_000, channelCounts: [ByteBuffer(string: channel): 120_000])
+        }
+        let batches = (0..<12).map(batch)
+        var batchTimes: [Double] = []
+        var keyTimes: [Double] = []
+        let clock = ContinuousClock()
+        for (round, b) in batches.enumerated() {
+            let start = clock.now
+            _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: b, now: Double(round) / 10))
+            _ = AppView.render(state)
+            let mid = clock.now
+            _ = AppUpdate.update(&state, .terminal(.key(.character("j"))))
+            _ = AppView.render(state)
+            batchTimes.append((mid - start).seconds * 1000)
+            keyTimes.append((clock.now - mid).seconds * 1000)
+        }
+        let worstBatch = batchTimes.dropFirst(2).max() ?? 0
+        let worstKey = keyTimes.dropFirst(2).max() ?? 0
+        print("UI loop at 1.2M msgs/s (10,000 kept of 120,000 per 100 ms batch, log full): batch+frame \(String(format: "%.1f", worstBatch)) ms, keypress+frame \(String(format: "%.1f", worstKey)) ms (worst of 10); keypress to frame ≤ \(String(format: "%.1f", worstBatch + worstKey)) ms (goal ≤ 50)")
     }
 
     // MARK: - Pieces
+
+    /// A stage, on stderr (so a stuck run says where).
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data("  [pubsub] \(text)\n".utf8))
+    }
 
     static func startPublisher(port: Int) throws -> Process {
         let process = Process()
@@ -117,6 +165,15 @@ enum PubSubBenchmark {
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// Stops publishers by pid (SIGTERM, then SIGKILL) and waits for them without blocking a thread.
+    static func stop(_ processes: [Process]) async throws {
+        for process in processes where process.isRunning { process.terminate() }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while processes.contains(where: \.isRunning), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        for process in processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while processes.contains(where: \.isRunning) { try await Task.sleep(for: .milliseconds(10)) }
     }
 
     static func numsub(_ admin: RedisConnection) async throws -> Int64 {
@@ -157,6 +214,35 @@ enum PubSubBenchmark {
     }
 
     static func format(_ value: Double) -> String { String(format: "%.0f", value) }
+}
+
+/// Notes when an inbox's count last moved (checked every 2 ms), for the subscriber's finishing time.
+final class CountWatcher: Sendable {
+    final class Box: Sendable {
+        let value = Mutex<(count: Int, last: ContinuousClock.Instant, stop: Bool)>((0, .now, false))
+    }
+    private let box = Box()
+
+    init(inbox: PubSubInbox) {
+        let box = self.box
+        box.value.withLock { $0.count = inbox.totalReceived }
+        Thread {
+            while true {
+                let count = inbox.totalReceived
+                let stop = box.value.withLock { s -> Bool in
+                    if count != s.count { s.count = count; s.last = .now }
+                    return s.stop
+                }
+                if stop { break }
+                usleep(2000)
+            }
+        }.start()
+    }
+
+    /// Stops watching; returns when the count last moved.
+    func finish() -> ContinuousClock.Instant {
+        box.value.withLock { $0.stop = true; return $0.last }
+    }
 }
 
 /// Drains an inbox into a message log every 100 ms, as the app's loop would.

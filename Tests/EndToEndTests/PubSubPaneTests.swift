@@ -52,4 +52,42 @@ struct PubSubPaneTests {
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0")
     }
+
+    @Test("e offers to turn key events on, y sets them, an expiring key shows up, quitting restores the setting")
+    func keyEventsEnableAndRestore() async throws {
+        let server = try LocalRedisServer.start()
+        defer { server.stop() }
+        let binary = try BuildProducts.executable(named: "cachescope")
+        let directory = NSTemporaryDirectory() + "cachescope-keyevents-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let session = try TmuxSession(command: "\(TmuxSession.shellQuote(binary)) redis://127.0.0.1:\(server.port); echo EXITED:$?; sleep 30",
+                                      environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
+        defer { session.kill() }
+        try await session.waitFor(text: "primary")
+        try session.sendKeys("4")
+        try await session.waitFor(text: "Nothing subscribed")
+        try session.sendKeys("e")
+        try await session.waitFor(text: "Turn on keyspace notifications")
+        try session.sendKeys("y")
+        try await session.waitFor(text: "key events on")
+        #expect(try Self.cli(server.port, "CONFIG", "GET", "notify-keyspace-events").contains("E"))
+
+        // Publish-side: keep touching a short-lived key until its expiry shows (the subscription may lag a moment).
+        let deadline = ContinuousClock.now + .seconds(15)
+        var screen = ""
+        while !screen.contains("__keyevent@0__:expired"), ContinuousClock.now < deadline {
+            _ = try Self.cli(server.port, "SET", "session:42", "v", "PX", "20")
+            try await Task.sleep(for: .milliseconds(150))
+            _ = try Self.cli(server.port, "EXISTS", "session:42")
+            screen = try session.capture()
+        }
+        #expect(screen.contains("__keyevent@0__:expired"))
+        #expect(screen.contains("session:42"))
+
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+        let restored = try Self.cli(server.port, "CONFIG", "GET", "notify-keyspace-events")
+        // redis-cli prints the name, then the (empty) value.
+        #expect(restored.trimmingCharacters(in: .whitespacesAndNewlines) == "notify-keyspace-events")
+    }
 }

@@ -13,7 +13,7 @@ struct InboxCollector {
 
     init(_ inbox: PubSubInbox) { self.inbox = inbox }
 
-    mutating func collect(timeout: Duration = .seconds(10), until done: (InboxCollector) -> Bool) async {
+    mutating func collect(timeout: Duration = .seconds(30), until done: (InboxCollector) -> Bool) async {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let batch = inbox.drain()
@@ -133,7 +133,7 @@ struct SubscriberConnectionTests {
             let publisher = try await RedisConnection.connect(server.options())
             _ = try await publisher.pipeline((0..<1000).map { RedisCommand("PUBLISH", "flood", "m\($0)") })
             // Let everything arrive before draining once.
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(30)
             while subscriber.inbox.totalReceived < 1000, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
             let batch = subscriber.inbox.drain()
             #expect(subscriber.inbox.totalReceived == 1000)

@@ -36,7 +36,7 @@ struct KeyspaceEventsTests {
             await subscriber.subscribe([Array(KeyspaceEventsSetting.pattern.utf8)], kind: .pattern)
             var log = MessageLog(capacity: 100)
             var subscribed = false
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(30)
             while !subscribed, ContinuousClock.now < deadline {
                 let batch = subscriber.inbox.drain()
                 subscribed = batch.events.contains { if case .subscribed = $0 { return true } else { return false } }

@@ -20,7 +20,7 @@ struct MessageLogTests {
             await subscriber.subscribe([Array("flood".utf8)], kind: .channel)
             var log = MessageLog(capacity: 100)
             // Wait for the confirmation before publishing.
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(30)
             var confirmed = false
             while !confirmed, ContinuousClock.now < deadline {
                 let batch = subscriber.inbox.drain()
