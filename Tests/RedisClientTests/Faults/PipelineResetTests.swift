@@ -43,7 +43,7 @@ struct PipelineResetTests {
     @Test("CLIENT KILL of our connection during a long pipeline against a real server")
     func clientKillMidPipeline() async throws {
         try await withRedis { server in
-            let total = 300_000
+            let total = 150_000
             let managed = ManagedConnection(
                 options: server.options(commandTimeout: .seconds(30)),
                 policy: ReconnectPolicy(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200)))
