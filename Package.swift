@@ -96,10 +96,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strictSettings),
+        /// Seeded, time-boxed fuzzing helpers shared by the test targets.
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: strictSettings),
+        .testTarget(name: "RESPTests", dependencies: ["RESP", "FuzzSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RedisClientTests",
-            dependencies: ["RedisClient", "RESP", "LocalRedis"],
+            dependencies: ["RedisClient", "RESP", "LocalRedis", "FuzzSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -110,12 +112,12 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectorTests",
-            dependencies: ["Inspector", "RedisClient", "RESP", "LocalRedis"],
+            dependencies: ["Inspector", "RedisClient", "RESP", "LocalRedis", "FuzzSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "AppCoreTests",
-            dependencies: ["AppCore", "Inspector", "TerminalUI", "RedisClient", "LocalRedis"],
+            dependencies: ["AppCore", "Inspector", "TerminalUI", "RedisClient", "LocalRedis", "FuzzSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

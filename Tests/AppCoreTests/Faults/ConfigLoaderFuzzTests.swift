@@ -1,3 +1,4 @@
+import FuzzSupport
 import Testing
 @testable import AppCore
 
@@ -52,7 +53,7 @@ struct ConfigLoaderFuzzTests {
     }
 
     @Test("table headers the TOML parser would abort on are refused with the line (regression: toml++ assertion)",
-          arguments: ["[!]", "[ 漢]", "[=]", "[.a]", "[#]", "[[漢]]", "[\t=x]", "[\n\n[connections.prod]\nurl = \"redis://h\"", "[  \n", "interval = 2\n\n[\u{76B3}alerts.slow]\nabove = 1"])
+          arguments: ["[!]", "[[[alerts.low]\nbelow = 1", "[a]]", "[[a]", "[ 漢]", "[=]", "[.a]", "[#]", "[[漢]]", "[\t=x]", "[\n\n[connections.prod]\nurl = \"redis://h\"", "[  \n", "interval = 2\n\n[\u{76B3}alerts.slow]\nabove = 1"])
     func badTableHeaders(_ text: String) {
         do {
             _ = try ConfigLoader.parse(text, file: "c.toml")

@@ -1,3 +1,4 @@
+import FuzzSupport
 import Testing
 @testable import RedisClient
 
@@ -29,6 +30,17 @@ struct ConnectionFlagsFuzzTests {
         }
     }
 
+    /// Whether the password sits where a URI keeps one: in the userinfo (up to the last "@"),
+    /// after its first ":" or, with no ":", as the whole userinfo (redis-cli's habit). Elsewhere
+    /// (a mangled URI moved it into the user or the host) it is just text the user typed.
+    static func inPasswordPosition(_ uri: String) -> Bool {
+        guard let range = uri.firstRange(of: Self.password), let at = uri.lastIndex(of: "@"), range.upperBound <= at else { return false }
+        let start = uri.firstRange(of: "://")?.upperBound ?? uri.startIndex
+        guard range.lowerBound >= start else { return false }
+        guard let colon = uri[start..<at].firstIndex(of: ":") else { return true }
+        return range.lowerBound > colon
+    }
+
     @Test("random URIs and flags: options or a one-line UsageError; the password never shows")
     func fuzz() {
         var budget = FuzzBudget()
@@ -44,8 +56,7 @@ struct ConnectionFlagsFuzzTests {
             flags.tls = Int.random(in: 0..<3, using: &budget.random) == 0
             flags.insecure = Int.random(in: 0..<4, using: &budget.random) == 0
             let environment = Bool.random(using: &budget.random) ? ["REDISCLI_AUTH": Self.password] : [:]
-            // The password is "in place" when the text still holds it followed (somewhere) by an "@".
-            let inPlace = uri.firstRange(of: Self.password).map { uri[$0.upperBound...].contains("@") } ?? false
+            let inPlace = Self.inPasswordPosition(uri)
             // Shown only when the user typed it where it is not a password (a broken URI, -h …).
             let typedElsewhere = (uri.contains(Self.password) && !inPlace) || flags.host != nil
             do {
