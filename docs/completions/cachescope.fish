@@ -25,9 +25,9 @@ function __cachescope_parse_tokens -S
         case 'watch'
             __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'help'
         case 'demo'
-            __cachescope_parse_subcommand 0 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'help'
+            __cachescope_parse_subcommand 0 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'cluster' 'help'
         case 'snapshot'
-            __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'json' 'help'
+            __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'json' 'doctor' 'help'
         case 'help'
             __cachescope_parse_subcommand -r 1 
         end
@@ -114,6 +114,7 @@ complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" no-color' -l 'no-color' -d 'No colours (NO_COLOR is honoured too).'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" audit-log' -l 'audit-log' -d 'Where every change is logged (default under $XDG_STATE_HOME/cachescope/).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" config' -l 'config' -d 'Config file (default ~/.config/cachescope/config.toml).' -rfka ''
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" cluster' -l 'cluster' -d 'Run the demo on a local Redis Cluster: three primaries with one replica each.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" help' -l 'help' -d 'Show help information.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" h' -s 'h' -d 'Server hostname (default 127.0.0.1).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" p' -s 'p' -d 'Server port (default 6379).' -rfka ''
@@ -135,4 +136,5 @@ complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" audit-log' -l 'audit-log' -d 'Where every change is logged (default under $XDG_STATE_HOME/cachescope/).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" config' -l 'config' -d 'Config file (default ~/.config/cachescope/config.toml).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" json' -l 'json' -d 'Print JSON instead of text.'
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" doctor' -l 'doctor' -d 'Index every node\'s keyspace (SCAN) and print the cache doctor\'s findings instead of the figures.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" help' -l 'help' -d 'Show help information.'

@@ -107,6 +107,7 @@ _cachescope_demo() {
         '--no-color[No colours (NO_COLOR is honoured too).]'
         '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
         '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
+        '--cluster[Run the demo on a local Redis Cluster\: three primaries with one replica each.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -138,6 +139,7 @@ _cachescope_snapshot() {
         '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
         '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
         '--json[Print JSON instead of text.]'
+        '--doctor[Index every node'\''s keyspace (SCAN) and print the cache doctor'\''s findings instead of the figures.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
