@@ -178,8 +178,14 @@ public struct DoctorAnalysis: Sendable {
         var stringSample: [UInt32] = []
         var stringSeen = 0
 
-        /// Both reservoirs, hashes first.
-        var sample: [UInt32] { hashSample + stringSample }
+        var sampleSize = 0
+
+        /// Up to `sampleSize` keys, half of each type when both have enough (a type with fewer
+        /// leaves its share to the other), hashes first.
+        var sample: [UInt32] {
+            let hashes = min(hashSample.count, max((sampleSize + 1) / 2, sampleSize - stringSample.count))
+            return Array(hashSample.prefix(hashes)) + Array(stringSample.prefix(sampleSize - hashes))
+        }
 
         init(prefix: [UInt8]) {
             self.prefix = prefix
@@ -208,12 +214,12 @@ public struct DoctorAnalysis: Sendable {
                 deadlines.append(deadline)
                 expiringIDs.append(id)
             }
-            // Secrets are looked for in hashes and strings: half the sample from each type.
-            let hashShare = (thresholds.secretKeysPerPrefix + 1) / 2
+            // Secrets are looked for in hashes and strings, sampled apart (see `sample`).
+            sampleSize = thresholds.secretKeysPerPrefix
             if type == RedisKeyType.hash.rawValue {
-                Self.reservoir(&hashSample, seen: &hashSeen, size: hashShare, id: id, random: &random)
+                Self.reservoir(&hashSample, seen: &hashSeen, size: sampleSize, id: id, random: &random)
             } else if type == RedisKeyType.string.rawValue {
-                Self.reservoir(&stringSample, seen: &stringSeen, size: thresholds.secretKeysPerPrefix - hashShare, id: id, random: &random)
+                Self.reservoir(&stringSample, seen: &stringSeen, size: sampleSize, id: id, random: &random)
             }
         }
 

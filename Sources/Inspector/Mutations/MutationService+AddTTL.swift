@@ -52,30 +52,14 @@ extension MutationService {
         let pacer = BulkPacer(rate: rate)
         var tally = BulkTally(command: "EXPIRE", expected: plan.count)
         var batch = UndoStack.Batch(entries: [], deletedAt: MonotonicClock.now(), kind: .persist)
-        var generator = SystemRandomNumberGenerator()
         let aborted: Bool
         do {
             aborted = try await forEachPacedBatch(plan, batchSize: batchSize, pacer: pacer,
                                                   done: "\(tally.changed) keys were given a TTL (undoable), the rest was not touched",
                                                   scanned: { tally.scanned }) { chunk in
-                var targets = chunk
-                if !nx {
-                    let ttls = try await exchange(targets.map { RedisCommand("PTTL", $0) }, command: "PTTL",
-                                                  done: "\(tally.changed) keys were given a TTL before this batch")
-                    targets = try zip(targets, ttls).filter { try integer($0.1, "PTTL") == -1 }.map(\.0)
-                }
-                let commands = targets.map { key -> RedisCommand in
-                    let ttl = TTLJitter.seconds(seconds, jitter: jitter, using: &generator)
-                    return nx ? RedisCommand("EXPIRE", key, ttl, "NX") : RedisCommand("EXPIRE", key, ttl)
-                }
-                let replies = try await exchange(commands, command: "EXPIRE",
-                                                 done: "\(tally.changed) keys were given a TTL before this batch")
-                var changedKeys: [[UInt8]] = []
-                for (key, reply) in zip(targets, replies) {
-                    guard try integer(reply, "EXPIRE") == 1 else { continue }
-                    changedKeys.append(key)
-                    batch.entries.append(UndoStack.Entry(key: key, dump: [], pttl: -1))
-                }
+                let changedKeys = try await expireKeysWithoutTTL(chunk, seconds: seconds, jitter: jitter, nx: nx,
+                                                                 done: "\(tally.changed) keys were given a TTL before this batch")
+                batch.entries += changedKeys.map { UndoStack.Entry(key: $0, dump: [], pttl: -1) }
                 tally.scanned += chunk.count
                 tally.changed += changedKeys.count
                 tally.undoable += changedKeys.count

@@ -81,6 +81,18 @@ struct CacheDoctorTests {
         }
     }
 
+    @Test("a few hashes caching whole rows among many JSON strings of the same prefix are still sampled")
+    func secretsHiddenAmongStrings() async throws {
+        try await RedisFixture.with { redis in
+            var commands = (0..<400).map { RedisCommand("SET", "user:\($0)", "{\"id\":\($0),\"name\":\"U\($0)\"}", "EX", 3600) }
+            commands += (0..<10).map { RedisCommand("HSET", "user:row:\($0)", "name", "U", "password_hash", "x") }
+            try await redis.run(commands)
+            let (report, _) = try await Self.diagnose(redis)
+            let finding = try #require(report.findings.first { $0.kind == .secrets && $0.prefix == Array("user:".utf8) })
+            #expect(finding.fieldNames == ["password_hash"])
+        }
+    }
+
     @Test("hashes with password_hash and JSON with api_key: the field names are reported, the values never")
     func secrets() async throws {
         try await RedisFixture.with { redis in
