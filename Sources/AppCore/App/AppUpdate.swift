@@ -180,6 +180,13 @@ public enum AppUpdate {
             return ServerUpdate.perform(action, &state)
         case _ where state.pane == .pubsub:
             return PubSubUpdate.perform(action, &state)
+        case .open where state.pane == .overview:
+            // The node picker: Enter on a row narrows every pane to that node.
+            let visible = state.visibleNodeIndices
+            guard let row = state.overview.table.selected, visible.indices.contains(row), state.focusedNode == nil, visible.count > 1 else { return [] }
+            return focus(node: visible[row], &state)
+        case .back where state.pane == .overview && state.focusedNode != nil:
+            return focus(node: nil, &state)
         case .back:
             if state.status != nil { state.status = nil }
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
@@ -247,17 +254,27 @@ public enum AppUpdate {
                     state.status = StatusMessage("node \(number): there are \(state.nodes.count) nodes", kind: .error, now: state.now)
                     return []
                 }
-                state.focusedNode = number - 1
-                state.overview.table.select(0, count: 1)
-                state.status = StatusMessage("showing node \(number): \(state.nodes[number - 1].address)", now: state.now)
-                if state.pane == .keys { return KeysUpdate.entered(&state) }
-                if state.pane == .server { return ServerUpdate.entered(&state) }
-            } else {
-                state.focusedNode = nil
-                state.status = StatusMessage("showing all \(state.nodes.count) nodes", now: state.now)
-                // In cluster mode the keys pane goes back to the whole cluster.
-                if state.pane == .keys, state.keysSpanCluster { return KeysUpdate.entered(&state) }
+                return focus(node: number - 1, &state)
             }
+            return focus(node: nil, &state)
+        }
+        return []
+    }
+
+    /// Narrows every pane to node `node` (`:node N`, or Enter on an overview row), or back to
+    /// all nodes with nil (`:node all`, or Esc on the overview).
+    static func focus(node: Int?, _ state: inout AppState) -> [AppEffect] {
+        if let node {
+            state.focusedNode = node
+            state.overview.table.select(0, count: 1)
+            state.status = StatusMessage("showing node \(node + 1): \(state.nodes[node].address) (Esc on the overview, or :node all, shows all)", now: state.now)
+            if state.pane == .keys { return KeysUpdate.entered(&state) }
+            if state.pane == .server { return ServerUpdate.entered(&state) }
+        } else {
+            state.focusedNode = nil
+            state.status = StatusMessage("showing all \(state.nodes.count) nodes", now: state.now)
+            // In cluster mode the keys pane goes back to the whole cluster.
+            if state.pane == .keys, state.keysSpanCluster { return KeysUpdate.entered(&state) }
         }
         return []
     }

@@ -44,6 +44,7 @@ public enum DefaultKeymap {
 
         KeyBinding(.character("/"), scope: keys, action: AppAction.filter.rawValue, description: "filter"),
         KeyBinding([.enter, .right], scope: keys, action: AppAction.open.rawValue, description: "open"),
+        KeyBinding(.enter, scope: overview, action: AppAction.open.rawValue, description: "show only this node"),
         KeyBinding(.left, scope: keys, action: AppAction.collapse.rawValue, description: "close folder / value", showInHints: false),
         KeyBinding(.character("t"), scope: keys, action: AppAction.toggleView.rawValue, description: "tree/list"),
         KeyBinding(.character("T"), scope: keys, action: AppAction.cycleType.rawValue, description: "type filter"),
