@@ -140,6 +140,7 @@ _cachescope_snapshot() {
         '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
         '--json[Print JSON instead of text.]'
         '--doctor[Index every node'\''s keyspace (SCAN) and print the cache doctor'\''s findings instead of the figures.]'
+        '--hot-keys[With --doctor and no LFU policy\: find hot keys by OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

@@ -16,11 +16,15 @@ public struct CacheDoctor: Sendable {
     /// The node as shown, e.g. `127.0.0.1:6379`.
     public let node: String
     public var thresholds: DoctorThresholds
+    /// Without an LFU policy, look for hot keys with the recent-use probe (`OBJECT IDLETIME`
+    /// rounds, see ``DoctorThresholds``): asked for explicitly, as it takes a few seconds.
+    public var probeRecentUse: Bool
 
-    public init(connection: any RedisPipelining, node: String, thresholds: DoctorThresholds = .default) {
+    public init(connection: any RedisPipelining, node: String, thresholds: DoctorThresholds = .default, probeRecentUse: Bool = false) {
         self.connection = connection
         self.node = node
         self.thresholds = thresholds
+        self.probeRecentUse = probeRecentUse
     }
 
     /// Runs the analysis and the samples over `view`.
@@ -66,6 +70,12 @@ public struct CacheDoctor: Sendable {
                 hot = try await hotKeys(analysis, policy: context.policy, &pacer)
             } catch {
                 notes.append("hot keys: OBJECT FREQ stopped: \(error)")
+            }
+        } else if probeRecentUse {
+            do {
+                hot = try await recentUse(analysis, policy: context.policy, &pacer)
+            } catch {
+                notes.append("hot keys: OBJECT IDLETIME probe stopped: \(error)")
             }
         }
         findings += HotKeyDetector.findings(hot, thresholds: thresholds)
@@ -164,6 +174,26 @@ public struct CacheDoctor: Sendable {
         var idle: [[UInt8]: Int64] = [:]
         for (lock, reply) in zip(locks, replies) { if let seconds = reply.int { idle[lock.key] = seconds } }
         return idle
+    }
+
+    /// Rounds of `OBJECT IDLETIME` over the hot-key sample, a second apart: per key, in how many
+    /// rounds it had been used within the last second; most used first.
+    func recentUse(_ analysis: DoctorAnalysis, policy: String?, _ pacer: inout DoctorPacer) async throws -> HotKeySample {
+        var sample = HotKeySample(policy: policy)
+        let keys = analysis.hotKeyCandidates
+        var used = [Int](repeating: 0, count: keys.count)
+        let rounds = max(1, thresholds.recentUseRounds)
+        for round in 0..<rounds {
+            if round > 0 { try await Task.sleep(for: .milliseconds(Int(thresholds.recentUseInterval * 1000))) }
+            let replies = try await pacer.send(keys.map { RedisCommand("OBJECT", "IDLETIME", $0) })
+            for (index, reply) in replies.enumerated() where index < used.count {
+                if let idle = reply.int, idle <= 1 { used[index] += 1 }
+            }
+        }
+        sample.sampled = keys.count
+        sample.recentUseRounds = rounds
+        sample.frequencies = zip(keys, used).filter { $0.1 > 0 }.map { (key: $0.0, frequency: $0.1) }.sorted { $0.frequency > $1.frequency }
+        return sample
     }
 
     /// `OBJECT FREQ` of the analysis' hot-key sample, hottest first.

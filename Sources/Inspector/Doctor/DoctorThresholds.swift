@@ -67,6 +67,11 @@ public struct DoctorThresholds: Sendable, Hashable {
     public var memoryWarningShare = 0.8
     public var memoryCriticalShare = 0.95
 
+    /// Rounds of `OBJECT IDLETIME` over the hot-key sample when the policy is not LFU and the
+    /// user asked for the probe, and the seconds between rounds.
+    public var recentUseRounds = 3
+    public var recentUseInterval = 1.0
+
     public init() {}
 
     /// The defaults.

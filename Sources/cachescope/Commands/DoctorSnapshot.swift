@@ -8,14 +8,14 @@ import RedisClient
 /// with its load policy), runs the cache doctor over it, and prints the findings as text or as
 /// JSON (`{"nodes":[report, …]}`). Exits 1 when a node cannot be reached.
 enum DoctorSnapshot {
-    static func run(_ target: ResolvedTarget, json: Bool) async throws {
+    static func run(_ target: ResolvedTarget, json: Bool, probeRecentUse: Bool = false) async throws {
         let delimiter = target.config.delimiter.utf8.first ?? UInt8(ascii: ":")
         var reports: [DoctorReport] = []
         var failures: [(String, String)] = []
         for options in target.options {
             let node = "\(options.endpoint)"
             do {
-                reports.append(try await diagnose(options, node: node, delimiter: delimiter))
+                reports.append(try await diagnose(options, node: node, delimiter: delimiter, probeRecentUse: probeRecentUse))
             } catch {
                 failures.append((node, "\(error)"))
             }
@@ -30,7 +30,7 @@ enum DoctorSnapshot {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 
-    static func diagnose(_ options: ConnectionOptions, node: String, delimiter: UInt8) async throws -> DoctorReport {
+    static func diagnose(_ options: ConnectionOptions, node: String, delimiter: UInt8, probeRecentUse: Bool) async throws -> DoctorReport {
         let scan = try await RedisConnection.connect(options)
         let lookup: RedisConnection
         do { lookup = try await RedisConnection.connect(options) } catch { await scan.close(); throw error }
@@ -42,7 +42,7 @@ enum DoctorSnapshot {
             let progress = await scanner.progress
             if case .failed(let message) = progress.phase { throw DoctorSnapshotError(message: message) }
             let view = await scanner.view
-            let report = await CacheDoctor(connection: scan, node: node)
+            let report = await CacheDoctor(connection: scan, node: node, probeRecentUse: probeRecentUse)
                 .diagnose(view, complete: progress.phase == .finished, expectedKeys: expected)
             await scan.close()
             await lookup.close()

@@ -16,12 +16,13 @@ struct SnapshotCommand: AsyncParsableCommand {
     @OptionGroup var display: DisplayArguments
     @Flag(help: "Print JSON instead of text.") var json = false
     @Flag(help: "Index every node's keyspace (SCAN) and print the cache doctor's findings instead of the figures.") var doctor = false
+    @Flag(name: .customLong("hot-keys"), help: "With --doctor and no LFU policy: find hot keys by OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys.") var hotKeys = false
 
     func run() async throws {
         PasswordWarning.printIfNeeded(connection)
         let target = try ResolvedTarget.resolve(connection, display)
         if doctor {
-            try await DoctorSnapshot.run(target, json: json)
+            try await DoctorSnapshot.run(target, json: json, probeRecentUse: hotKeys)
             return
         }
         let interval = display.interval ?? target.config.interval

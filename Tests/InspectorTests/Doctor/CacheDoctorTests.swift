@@ -164,6 +164,33 @@ struct CacheDoctorTests {
         }
     }
 
+    @Test("without LFU, the asked-for recent-use probe finds the key read all the time, and only it")
+    func recentUseProbe() async throws {
+        try await RedisFixture.with(["--maxmemory-policy", "allkeys-lru"]) { redis in
+            try await redis.run((0..<100).map { RedisCommand("SET", "product:\($0)", "p", "EX", 500 + $0 * 11) })
+            // Let the others go idle for more than the probe's one second.
+            try await Task.sleep(for: .milliseconds(2500))
+            let reader = try await redis.connect()
+            let traffic = Task {
+                while !Task.isCancelled {
+                    _ = try? await reader.send(RedisCommand("GET", "product:7"))
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            let scanner = KeyspaceScanner(scanConnection: redis.connection, policy: ScanLoadPolicy(maxCommandsPerSecond: nil))
+            await scanner.start()
+            await scanner.waitUntilDone()
+            let doctor = CacheDoctor(connection: redis.connection, node: "n", probeRecentUse: true)
+            let report = await doctor.diagnose(await scanner.view)
+            traffic.cancel()
+            await reader.close()
+            let hot = try #require(report.findings.first { $0.kind == .hotKeys })
+            #expect(hot.exampleKeys == [Array("product:7".utf8)])
+            #expect(hot.title.contains("each of 3 probes"))
+            #expect(!report.notes.contains { $0.hasPrefix("hot keys") })
+        }
+    }
+
     @Test("a clean keyspace (jittered TTLs, no secrets, no locks, small values) gives no finding")
     func cleanKeyspace() async throws {
         try await RedisFixture.with { redis in
@@ -176,7 +203,7 @@ struct CacheDoctorTests {
             #expect(view.count == 550)
             #expect(report.findings.isEmpty, "\(report.text())")
             #expect(report.indexedKeys == 550)
-            #expect(report.notes.contains { $0.hasPrefix("hot keys: needs an LFU") })
+            #expect(report.notes.contains { $0.hasPrefix("hot keys: an LFU maxmemory-policy") })
             #expect(report.commandsSent <= 3 + 500)
         }
     }
