@@ -29,7 +29,8 @@ public enum AppEffect: Sendable, Equatable {
     /// Stop the leaderboard's poll (the pane is out of view).
     case stopLeaderboardPolling
     /// Run the cache doctor over node `node`'s keyspace index (whatever it holds so far).
-    case runDoctor(node: Int)
+    /// `probeHotKeys`: also run the recent-use hot-key probe (a few seconds) when there is no LFU.
+    case runDoctor(node: Int, probeHotKeys: Bool = false)
     /// Subscribe node `node`'s subscriber connection to `names` (made on first use).
     case subscribe(node: Int, kind: SubscriptionKind, names: [[UInt8]])
     /// Unsubscribe from `names` (every name of `kind` when empty).

@@ -214,8 +214,8 @@ public actor AppRuntime {
             }
         case .mutate(let node, let request):
             mutate(node: node, request)
-        case .runDoctor(let node):
-            runDoctor(node: node)
+        case .runDoctor(let node, let probeHotKeys):
+            runDoctor(node: node, probeHotKeys: probeHotKeys)
         case .subscribe(let node, let kind, let names):
             guard let subscriber = subscriber(node) else { return }
             chainSubscription { await subscriber.subscribe(names, kind: kind) }
@@ -450,7 +450,7 @@ public actor AppRuntime {
 
     /// Runs the cache doctor over the node's current index (partial while the scan runs) on the
     /// keyspace connection, off the loop; the report comes back as `.doctorFinished`.
-    private func runDoctor(node: Int) {
+    private func runDoctor(node: Int, probeHotKeys: Bool) {
         guard connections.indices.contains(node) else { return }
         let continuation = self.continuation
         let scanner = scanners[node]
@@ -463,7 +463,7 @@ public actor AppRuntime {
             }
             let view = await scanner.view
             let progress = await scanner.progress
-            let report = await CacheDoctor(connection: connection, node: label)
+            let report = await CacheDoctor(connection: connection, node: label, probeRecentUse: probeHotKeys)
                 .diagnose(view, complete: progress.phase == .finished, expectedKeys: progress.expectedKeys)
             continuation.yield(.doctorFinished(node: node, result: .success(report)))
         }

@@ -29,6 +29,8 @@ import TerminalUI
         state.keymap = Keymap(DefaultKeymap.bindings).filtered(readOnly: readOnly)
         #expect(AppUpdate.update(&state, .terminal(.key(.character("2")))) == [.startScan(node: 0, filter: .all)])
         #expect(AppUpdate.update(&state, .terminal(.key(.character("H")))) == [.runDoctor(node: 0)])
+        // h asks for the hot-key probe explicitly (it takes a few seconds without LFU).
+        #expect(AppUpdate.update(&state, .terminal(.key(.character("h")))) == [.runDoctor(node: 0, probeHotKeys: true)])
         _ = AppUpdate.update(&state, .doctorFinished(node: 0, result: .success(report())))
         return state
     }

@@ -11,13 +11,14 @@ enum DoctorUpdate {
         return run(&state)
     }
 
-    static func run(_ state: inout AppState) -> [AppEffect] {
+    static func run(_ state: inout AppState, probeHotKeys: Bool = false) -> [AppEffect] {
         let node = state.keys.node ?? state.currentNode
         if state.doctor.node != node { state.doctor.report = nil }
         state.doctor.node = node
         state.doctor.running = true
         state.doctor.error = nil
-        return [.runDoctor(node: node)]
+        if probeHotKeys { state.status = StatusMessage("probing hot keys: OBJECT IDLETIME, 3 rounds a second apart over ≤ 2000 sampled keys", now: state.now) }
+        return [.runDoctor(node: node, probeHotKeys: probeHotKeys)]
     }
 
     /// A report (or failure) arrived.
@@ -82,6 +83,8 @@ enum DoctorUpdate {
         case .pageUp: select(current - max(1, state.height / 3))
         case .character("r"):
             return run(&state)
+        case .character("h"):
+            return run(&state, probeHotKeys: true)
         case .character("f"):
             return fix(&state)
         default:

@@ -46,7 +46,7 @@ enum DoctorView {
     static func hints(_ state: AppState) -> [KeyHint] {
         var hints = [KeyHint(keys: "j/k", description: "finding")]
         if !state.readOnly { hints.append(KeyHint(keys: "f", description: "fix (dry run first)", isDangerous: true)) }
-        hints += [KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help")]
+        hints += [KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "h", description: "probe hot keys"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help")]
         return hints
     }
 
