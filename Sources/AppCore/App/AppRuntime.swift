@@ -47,6 +47,8 @@ public actor AppRuntime {
     ///   - dumpDirectory: where `:dump` writes its files.
     private let scanPolicy: ScanLoadPolicy
     private let delimiter: UInt8
+    /// Cluster mode: the keys index and value reads go to replicas (`read_from_replicas`).
+    private let readFromReplicas: Bool
     /// Second connection per node for the index's lookups, so they overlap the next SCAN.
     private var lookupConnections: [Int: ManagedConnection] = [:]
 
@@ -65,8 +67,9 @@ public actor AppRuntime {
     /// - Parameter auditLog: where every change is recorded; without one, every change is refused.
     /// - Parameter cluster: in cluster mode, the connected cluster client (`connections` are then
     ///   its nodes, in topology order); new nodes it discovers are added as they appear.
-    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits(), cluster: ClusterClient? = nil) {
+    public init(state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default, delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits(), cluster: ClusterClient? = nil, readFromReplicas: Bool = false) {
         self.cluster = cluster
+        self.readFromReplicas = readFromReplicas
         self.scanPolicy = scanPolicy
         self.delimiter = delimiter
         self.mutationLimits = mutationLimits
@@ -315,7 +318,7 @@ public actor AppRuntime {
     /// Where commands about one key go: in cluster mode the cluster (the key's slot owner answers),
     /// otherwise node `node`'s keyspace connection.
     private func keyedConnection(_ node: Int) -> any RedisPipelining {
-        if let cluster { return cluster }
+        if let cluster { return readFromReplicas ? ClusterReplicaReads(cluster) : cluster }
         return keyspaceConnection(node)
     }
 
@@ -339,12 +342,13 @@ public actor AppRuntime {
     private func startScan(node: Int, filter: KeyFilter) {
         guard connections.indices.contains(node) else { return }
         let scanner: KeyspaceScanner
-        if let cluster, state.keys.spansCluster {
-            // One index over the whole cluster: SCAN walks every primary, lookups go to each key's owner.
+        if cluster != nil, state.keys.spansCluster {
+            // One index over the whole cluster: SCAN walks every primary (or a replica of each
+            // with `read_from_replicas`), lookups go to each key's owner (or its replica).
             if let existing = clusterScanner {
                 scanner = existing
             } else {
-                scanner = KeyspaceScanner(scanConnection: cluster, policy: clusterAwarePolicy, delimiter: delimiter)
+                scanner = KeyspaceScanner(scanConnection: keyedConnection(node), policy: clusterAwarePolicy, delimiter: delimiter)
                 clusterScanner = scanner
                 background.append(Task.detached { [weak self] in
                     for await update in scanner.updates { await self?.deliverScan(update, node: node, clusterWide: true) }
@@ -357,7 +361,7 @@ public actor AppRuntime {
             // redirect). A standalone node: lookups on a second connection, overlapping the SCANs.
             let lookupTargets: [any RedisPipelining]
             if let cluster {
-                lookupTargets = [cluster]
+                lookupTargets = [readFromReplicas ? ClusterReplicaReads(cluster) : cluster]
             } else {
                 let lookups = lookupConnections[node] ?? ManagedConnection(options: connections[node].options)
                 lookupConnections[node] = lookups

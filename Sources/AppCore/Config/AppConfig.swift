@@ -11,6 +11,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Namespace delimiter for the keys tree.
     public var delimiter: String = ":"
 
+    /// In a cluster, index keys and read values from replicas, sparing the primaries.
+    public var readFromReplicas = false
+
     /// The load policy of the keys index under this configuration.
     public var scanPolicy: ScanLoadPolicy {
         ScanLoadPolicy(maxCommandsPerSecond: Double(scanCommandsPerSecond))
@@ -39,6 +42,6 @@ public struct AppConfig: Sendable, Equatable {
             && a.delimiter == b.delimiter && a.alertRules == b.alertRules && a.connections == b.connections
             && a.keyOverrides == b.keyOverrides && a.scanCommandsPerSecond == b.scanCommandsPerSecond
             && a.messageLogCapacity == b.messageLogCapacity && a.bulkKeysPerSecond == b.bulkKeysPerSecond
-            && a.undoBudgetBytes == b.undoBudgetBytes
+            && a.undoBudgetBytes == b.undoBudgetBytes && a.readFromReplicas == b.readFromReplicas
     }
 }

@@ -45,6 +45,7 @@ public enum ConfigLoader {
                 config.interval = v
             case "theme": config.theme = try reader.string(value, key: key, section: nil)
             case "read_only": config.readOnly = try reader.bool(value, key: key, section: nil)
+            case "read_from_replicas": config.readFromReplicas = try reader.bool(value, key: key, section: nil)
             case "audit_log": config.auditLogPath = try reader.string(value, key: key, section: nil)
             case "delimiter":
                 let d = try reader.string(value, key: key, section: nil)

@@ -13,6 +13,13 @@ extension ClusterClient {
     /// - `DBSIZE` adds up every primary; other keyless commands go to the first primary.
     /// - Throws: ``RedisError`` when a node cannot be reached.
     public func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
+        try await pipeline(commands, fromReplicas: false)
+    }
+
+    /// Like ``pipeline(_:)``, with `fromReplicas` sending keyed commands to a replica of their
+    /// slot (after `READONLY`) and `SCAN` to one replica per shard (the primary where a shard has
+    /// none): for read-only work such as indexing, off the primaries' backs. Never for writes.
+    public func pipeline(_ commands: [RedisCommand], fromReplicas: Bool) async throws -> [RESPValue] {
         if topology.shards.isEmpty { try await refreshTopology() }
         var replies = [RESPValue](repeating: .null, count: commands.count)
         var groups: [RedisEndpoint: [Int]] = [:]
@@ -20,7 +27,8 @@ extension ClusterClient {
         for (index, command) in commands.enumerated() {
             switch ClusterCommandKeys.routing(of: command) {
             case .key(let position):
-                guard command.arguments.indices.contains(position), let endpoint = endpoint(forKey: command.arguments[position]) else {
+                guard command.arguments.indices.contains(position),
+                      let endpoint = endpoint(forSlot: HashSlot.of(command.arguments[position]), replica: fromReplicas) else {
                     special.append(index)
                     continue
                 }
@@ -33,9 +41,13 @@ extension ClusterClient {
         let batches = groups.map { (endpoint: $0.key, indices: $0.value, connection: connection(for: $0.key)) }
         let results = await withTaskGroup(of: (Int, Result<[RESPValue], any Error>).self) { group in
             for (batchIndex, batch) in batches.enumerated() {
-                let selected = batch.indices.map { commands[$0] }
+                // A replica serves keyed reads only after READONLY (its reply is dropped).
+                let selected = (fromReplicas ? [RedisCommand("READONLY")] : []) + batch.indices.map { commands[$0] }
                 group.addTask {
-                    do { return (batchIndex, .success(try await batch.connection.pipeline(selected))) } catch { return (batchIndex, .failure(error)) }
+                    do {
+                        let replies = try await batch.connection.pipeline(selected)
+                        return (batchIndex, .success(fromReplicas ? Array(replies.dropFirst()) : replies))
+                    } catch { return (batchIndex, .failure(error)) }
                 }
             }
             var collected: [(Int, Result<[RESPValue], any Error>)] = []
@@ -49,7 +61,7 @@ extension ClusterClient {
                 for (index, reply) in zip(batch.indices, batchReplies) {
                     if Self.isRedirect(reply) {
                         // Mid-migration or a moved slot: this one command follows the redirection.
-                        replies[index] = try await sendReply(commands[index], key: ClusterCommandKeys.key(of: commands[index]))
+                        replies[index] = try await sendReply(commands[index], key: ClusterCommandKeys.key(of: commands[index]), replica: fromReplicas)
                     } else {
                         replies[index] = reply
                     }
@@ -57,12 +69,12 @@ extension ClusterClient {
             case .failure:
                 // The node went away (failover?): each command again through the routed path, which refreshes once.
                 for index in batch.indices {
-                    replies[index] = try await sendReply(commands[index], key: ClusterCommandKeys.key(of: commands[index]))
+                    replies[index] = try await sendReply(commands[index], key: ClusterCommandKeys.key(of: commands[index]), replica: fromReplicas)
                 }
             }
         }
         for index in special {
-            replies[index] = try await runUnbatched(commands[index])
+            replies[index] = try await runUnbatched(commands[index], fromReplicas: fromReplicas)
         }
         return replies
     }
@@ -72,15 +84,15 @@ extension ClusterClient {
         return message.hasPrefix("MOVED ") || message.hasPrefix("ASK ") || message.hasPrefix("TRYAGAIN")
     }
 
-    private func runUnbatched(_ command: RedisCommand) async throws -> RESPValue {
+    private func runUnbatched(_ command: RedisCommand, fromReplicas: Bool) async throws -> RESPValue {
         switch ClusterCommandKeys.routing(of: command) {
         case .key:
-            return try await sendReply(command, key: ClusterCommandKeys.key(of: command))
+            return try await sendReply(command, key: ClusterCommandKeys.key(of: command), replica: fromReplicas)
         case .summedKeys:
             return try await summed(command)
         case .keyless:
             switch command.name {
-            case "SCAN": return try await scan(command)
+            case "SCAN": return try await scan(command, fromReplicas: fromReplicas)
             case "DBSIZE":
                 let sizes = try await forEachPrimary { _, connection in try await connection.pipeline([RedisCommand("DBSIZE")])[0] }
                 if let error = sizes.first(where: { $0.errorMessage != nil }) { return error }
@@ -112,7 +124,7 @@ extension ClusterClient {
 
     /// One step of a cluster-wide `SCAN`: the cursor `shard:cursor` names the shard (in slot
     /// order) and that primary's own cursor; `0` starts at the first shard and ends after the last.
-    private func scan(_ command: RedisCommand) async throws -> RESPValue {
+    private func scan(_ command: RedisCommand, fromReplicas: Bool) async throws -> RESPValue {
         guard command.arguments.count >= 2 else { return try await sendReply(command, key: nil) }
         let cursorText = String(decoding: command.arguments[1], as: UTF8.self)
         var shardIndex = 0
@@ -125,7 +137,10 @@ extension ClusterClient {
             shardIndex = index
             nodeCursor = String(parts[1])
         }
-        let primaries = topology.servingShards.map(\.primary.endpoint)
+        // One node per shard, in slot order: its primary, or a healthy replica when asked.
+        let primaries = topology.servingShards.map { shard in
+            (fromReplicas ? shard.replicas.first { $0.health != .failed }?.endpoint : nil) ?? shard.primary.endpoint
+        }
         guard shardIndex < primaries.count else {
             return .array([.bulkString(ByteBuffer(string: "0")), .array([])])
         }

@@ -16,6 +16,9 @@ import Inspector
         interval = 2
         theme = "light"
         read_only = true
+        read_from_replicas = true
+        delimiter = "/"
+        scan_commands_per_second = 20000
 
         [connections.prod]
         url = "rediss://cache.internal:6380/2"
@@ -42,6 +45,9 @@ import Inspector
         #expect(config.interval == 2)
         #expect(config.theme == "light")
         #expect(config.readOnly)
+        #expect(config.readFromReplicas)
+        #expect(config.delimiterByte == UInt8(ascii: "/"))
+        #expect(config.scanPolicy.maxCommandsPerSecond == 20000)
         let prod = try #require(config.connections["prod"])
         #expect(prod.uris == ["rediss://cache.internal:6380/2"])
         #expect(prod.readOnly)

@@ -51,6 +51,50 @@ struct ClusterKeyspaceTests {
         #expect(entry.type == .zset)
     }
 
+    @Test("read_from_replicas: the index is built from replicas only, with every key and its type")
+    func scanFromReplicas() async throws {
+        let cluster = try #require(InspectorSharedCluster.current)
+        let client = try await InspectorSharedCluster.client()
+        defer { Task { await client.close() } }
+        _ = try await client.pipeline((0..<300).map { RedisCommand("SET", "replica:read:\($0)", "v", "EX", 600) }
+            + (0..<30).map { RedisCommand("HSET", "replica:hash:\($0)", "f", "v") })
+        // Replication is asynchronous: wait until each primary's writes are on its replica.
+        _ = try await client.forEachPrimary { _, connection in try await connection.send(RedisCommand("WAIT", 1, 5000)) }
+        let nodes = cluster.primaries + (0..<cluster.primaries.count).flatMap { cluster.replicas(ofPrimary: $0) }
+        for node in nodes {
+            let connection = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: node.port)))
+            _ = try await connection.send(RedisCommand("CONFIG", "RESETSTAT"))
+            await connection.close()
+        }
+
+        let scanner = KeyspaceScanner(scanConnection: ClusterReplicaReads(client),
+                                      policy: ScanLoadPolicy(maxCount: 100, maxCommandsPerSecond: nil, useLookupScript: false))
+        await scanner.start(filter: KeyFilter(pattern: GlobPattern(Array("replica:*".utf8))))
+        await scanner.waitUntilDone()
+        let view = await scanner.view
+        #expect(await scanner.progress.phase == .finished)
+        #expect(view.count == 330)
+        #expect(view.persistentCount == 30)
+
+        // Who did the work: every replica scanned and looked keys up; no primary did.
+        func calls(_ port: Int, _ command: String) async throws -> Int {
+            let connection = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: port)))
+            defer { Task { await connection.close() } }
+            let stats = try await connection.send(RedisCommand("INFO", "commandstats")).string ?? ""
+            guard let line = stats.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("cmdstat_\(command):calls=") }) else { return 0 }
+            return Int(line.dropFirst("cmdstat_\(command):calls=".count).prefix { $0.isNumber }) ?? 0
+        }
+        for primary in cluster.primaries {
+            #expect(try await calls(primary.port, "scan") == 0)
+            #expect(try await calls(primary.port, "type") == 0)
+        }
+        for index in cluster.primaries.indices {
+            let replica = try #require(cluster.replicas(ofPrimary: index).first)
+            #expect(try await calls(replica.port, "scan") > 0)
+            #expect(try await calls(replica.port, "type") > 0)
+        }
+    }
+
     @Test("a pattern delete across shards deletes all and only the matching keys, and undo restores them")
     func patternDelete() async throws {
         let client = try await InspectorSharedCluster.client()
