@@ -382,12 +382,15 @@ public actor AppRuntime {
         }
         // A scan asked for after the node came back must not fail on this connection's backoff.
         // Chained per node so scans start in the order they were asked for.
-        let connection = keyspaceConnection(node)
+        // Both of the scan's connections: SCAN runs on one, the lookups on the other.
+        let scanConnections = [keyspaceConnection(node)] + (lookupConnections[node].map { [$0] } ?? [])
         let previous = scanStarts[node]
         scanStarts[node] = Task {
             await previous?.value
-            await connection.reconnectNowIfDown()
-            await connection.waitForAttempt()
+            for connection in scanConnections {
+                await connection.reconnectNowIfDown()
+                await connection.waitForAttempt()
+            }
             await scanner.start(filter: filter)
         }
     }
