@@ -44,40 +44,8 @@ extension MutationService {
     ///   stays undoable).
     public func addTTLWithJitter(_ plan: PatternPlan, seconds: Int64, jitter: Double = 0.1, rate: Int = 5000, batchSize: Int = 500,
                                  progress: @Sendable (BulkProgress) -> Void = { _ in }) async throws -> BulkResult {
-        let detail = "add-ttl seconds=\(seconds) jitter=\(jitter) rate=\(rate) batch=\(batchSize)"
-        try await refuseIfReadOnly("EXPIRE", pattern: plan.pattern.source, detail: detail)
-        try validate(plan, rate: rate, batchSize: batchSize)
-        guard seconds > 0 else { throw MutationError.invalidArgument("EXPIRE: the TTL must be at least 1 second") }
-        let nx = await expireNXSupported()
-        let pacer = BulkPacer(rate: rate)
-        var tally = BulkTally(command: "EXPIRE", expected: plan.count)
-        var batch = UndoStack.Batch(entries: [], deletedAt: MonotonicClock.now(), kind: .persist)
-        let aborted: Bool
-        do {
-            aborted = try await forEachPacedBatch(plan, batchSize: batchSize, pacer: pacer,
-                                                  done: "\(tally.changed) keys were given a TTL (undoable), the rest was not touched",
-                                                  scanned: { tally.scanned }) { chunk in
-                let changedKeys = try await expireKeysWithoutTTL(chunk, seconds: seconds, jitter: jitter, nx: nx,
-                                                                 done: "\(tally.changed) keys were given a TTL before this batch")
-                batch.entries += changedKeys.map { UndoStack.Entry(key: $0, dump: [], pttl: -1) }
-                tally.scanned += chunk.count
-                tally.changed += changedKeys.count
-                tally.undoable += changedKeys.count
-                tally.skipped += chunk.count - changedKeys.count
-                tally.list(changedKeys)
-                progress(tally.progress(elapsed: pacer.elapsed))
-            }
-        } catch {
-            undoStack.push(batch)
-            let failure = Self.interrupted(error, node: node, command: "EXPIRE", completed: tally.changed, batch: batchSize)
-            await audit("EXPIRE", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source, detail: detail,
-                        result: Self.auditResult(failure))
-            throw failure
-        }
-        undoStack.push(batch)
-        await audit("EXPIRE", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source,
-                    detail: detail + " skipped=\(tally.skipped)", result: aborted ? "aborted" : "ok")
-        return tally.result(aborted: aborted, elapsed: pacer.elapsed)
+        try await giveTTLs(plan, seconds: seconds, jitter: jitter, rate: rate, batchSize: batchSize, undoable: true,
+                           detail: "add-ttl seconds=\(seconds) jitter=\(jitter) rate=\(rate) batch=\(batchSize)", progress: progress)
     }
 
     /// Undoes an added TTL: `PERSIST` each key given one. A key that is gone is reported as
