@@ -132,7 +132,7 @@ public struct DoctorAnalysis: Sendable {
         var secretBudget = thresholds.secretKeysTotal
         for accumulator in accumulators {
             profiles.append(accumulator.profile(now: now, index: index))
-            let sample = Array(accumulator.sample.prefix(max(0, secretBudget)))
+            let sample = Array(accumulator.sample(size: thresholds.secretKeysPerPrefix).prefix(max(0, secretBudget)))
             secretBudget -= sample.count
             secretCandidates.append(sample.map { index.entry(KeyID(rawValue: $0)) })
         }
@@ -178,13 +178,11 @@ public struct DoctorAnalysis: Sendable {
         var stringSample: [UInt32] = []
         var stringSeen = 0
 
-        var sampleSize = 0
-
-        /// Up to `sampleSize` keys, half of each type when both have enough (a type with fewer
+        /// Up to `size` keys, half of each type when both have enough (a type with fewer
         /// leaves its share to the other), hashes first.
-        var sample: [UInt32] {
-            let hashes = min(hashSample.count, max((sampleSize + 1) / 2, sampleSize - stringSample.count))
-            return Array(hashSample.prefix(hashes)) + Array(stringSample.prefix(sampleSize - hashes))
+        func sample(size: Int) -> [UInt32] {
+            let hashes = min(hashSample.count, max((size + 1) / 2, size - stringSample.count))
+            return Array(hashSample.prefix(hashes)) + Array(stringSample.prefix(size - hashes))
         }
 
         init(prefix: [UInt8]) {
@@ -215,7 +213,7 @@ public struct DoctorAnalysis: Sendable {
                 expiringIDs.append(id)
             }
             // Secrets are looked for in hashes and strings, sampled apart (see `sample`).
-            sampleSize = thresholds.secretKeysPerPrefix
+            let sampleSize = thresholds.secretKeysPerPrefix
             if type == RedisKeyType.hash.rawValue {
                 Self.reservoir(&hashSample, seen: &hashSeen, size: sampleSize, id: id, random: &random)
             } else if type == RedisKeyType.string.rawValue {
