@@ -46,33 +46,57 @@ public struct RESPDecoder: Sendable {
         guard buffer.readableBytes > 0 else { return nil }
         let base = buffer
         var consumed = 0
-        let result: RESPValue? = try base.withUnsafeReadableBytes { (raw) throws(RESPProtocolError) -> RESPValue? in
-            while true {
-                var cursor = consumed
-                guard let token = try self.readToken(raw, base, &cursor) else { return nil }
-                consumed = cursor
-                switch token {
-                case .value(let value):
-                    if let done = self.complete(value) { return done }
-                case .aggregate(let kind, let count):
-                    if count == 0 {
-                        // An empty attribute annotates nothing: skip it.
-                        if case .attribute = kind { continue }
-                        if let done = self.complete(kind.makeEmpty()) { return done }
-                    } else {
-                        guard self.stack.count < self.limits.maxDepth else {
-                            throw RESPProtocolError("nesting deeper than the limit of \(self.limits.maxDepth)")
-                        }
-                        // Reserve only what the buffered bytes could hold (every element takes >= 3 bytes).
-                        var elements: [RESPValue] = []
-                        elements.reserveCapacity(Swift.min(count, (raw.count - cursor) / 3))
-                        self.stack.append(Frame(kind: kind, remaining: count, elements: elements))
-                    }
-                }
-            }
+        let result = try base.withUnsafeReadableBytes { (raw) throws(RESPProtocolError) -> RESPValue? in
+            try self.next(raw, base, &consumed)
         }
         buffer.moveReaderIndex(forwardBy: consumed)
         return result
+    }
+
+    /// Decodes every complete top-level value in `buffer`, handing each to `body` in order, and
+    /// moves the reader index past them (and past the complete parts of an unfinished aggregate).
+    ///
+    /// The same as calling ``decode(_:)`` until it returns `nil`, without re-entering the buffer for
+    /// every value: a connection reading a pipeline of small replies spends much of its time here.
+    /// `body` must not touch `buffer`. If `body` throws, decoding stops there and the error is rethrown.
+    public mutating func decodeAll(_ buffer: inout ByteBuffer, _ body: (RESPValue) throws -> Void) throws {
+        guard buffer.readableBytes > 0 else { return }
+        let base = buffer
+        var consumed = 0
+        defer { buffer.moveReaderIndex(forwardBy: consumed) }
+        try base.withUnsafeReadableBytes { raw in
+            while let value = try self.next(raw, base, &consumed) { try body(value) }
+        }
+    }
+
+    /// Reads tokens from `consumed` on until a top-level value is complete (returned) or the bytes
+    /// run out (`nil`); `consumed` moves past everything read.
+    private mutating func next(
+        _ raw: UnsafeRawBufferPointer, _ base: ByteBuffer, _ consumed: inout Int
+    ) throws(RESPProtocolError) -> RESPValue? {
+        while true {
+            var cursor = consumed
+            guard let token = try readToken(raw, base, &cursor) else { return nil }
+            consumed = cursor
+            switch token {
+            case .value(let value):
+                if let done = complete(value) { return done }
+            case .aggregate(let kind, let count):
+                if count == 0 {
+                    // An empty attribute annotates nothing: skip it.
+                    if case .attribute = kind { continue }
+                    if let done = complete(kind.makeEmpty()) { return done }
+                } else {
+                    guard stack.count < limits.maxDepth else {
+                        throw RESPProtocolError("nesting deeper than the limit of \(limits.maxDepth)")
+                    }
+                    // Reserve only what the buffered bytes could hold (every element takes >= 3 bytes).
+                    var elements: [RESPValue] = []
+                    elements.reserveCapacity(Swift.min(count, (raw.count - cursor) / 3))
+                    stack.append(Frame(kind: kind, remaining: count, elements: elements))
+                }
+            }
+        }
     }
 
     // MARK: - Aggregates

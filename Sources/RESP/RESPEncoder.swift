@@ -9,19 +9,55 @@ public enum RESPEncoder {
     ///   - arguments: the command name and its arguments, as bytes.
     ///   - buffer: the buffer to append to.
     public static func encodeCommand(_ arguments: [[UInt8]], into buffer: inout ByteBuffer) {
-        var size = 16
-        for argument in arguments { size &+= argument.count &+ 16 }
-        buffer.reserveCapacity(minimumWritableBytes: size)
-        buffer.writeInteger(UInt8(ascii: "*"))
-        writeDecimal(arguments.count, into: &buffer)
-        writeCRLF(into: &buffer)
-        for argument in arguments {
-            buffer.writeInteger(UInt8(ascii: "$"))
-            writeDecimal(argument.count, into: &buffer)
-            writeCRLF(into: &buffer)
-            buffer.writeBytes(argument)
-            writeCRLF(into: &buffer)
+        // One reservation and raw stores: the index writes millions of small commands, and every
+        // ByteBuffer.write call pays its own capacity and exclusivity checks.
+        var size = headerBound
+        for argument in arguments { size &+= headerBound &+ argument.count &+ 2 }
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
+            var at = storeHeader(UInt8(ascii: "*"), arguments.count, raw, 0)
+            for argument in arguments {
+                at = storeHeader(UInt8(ascii: "$"), argument.count, raw, at)
+                argument.withUnsafeBytes { source in
+                    if let from = source.baseAddress {
+                        (raw.baseAddress! + at).copyMemory(from: from, byteCount: source.count)
+                    }
+                }
+                at &+= argument.count
+                raw[at] = 0x0D
+                raw[at &+ 1] = 0x0A
+                at &+= 2
+            }
+            return at
         }
+    }
+
+    /// Room for a type byte, a 20-digit length and CRLF.
+    private static let headerBound = 23
+
+    /// Stores `type`, `count` in decimal and CRLF at `at`; returns the index after them.
+    @inline(__always)
+    private static func storeHeader(_ type: UInt8, _ count: Int, _ raw: UnsafeMutableRawBufferPointer, _ at: Int) -> Int {
+        raw[at] = type
+        var end = at &+ 1
+        if count < 10 {
+            raw[end] = UInt8(truncatingIfNeeded: count) &+ UInt8(ascii: "0")
+            end &+= 1
+        } else {
+            var digits = 0
+            var rest = count
+            while rest > 0 { digits &+= 1; rest /= 10 }
+            rest = count
+            var index = end &+ digits
+            end = index
+            while rest > 0 {
+                index &-= 1
+                raw[index] = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
+                rest /= 10
+            }
+        }
+        raw[end] = 0x0D
+        raw[end &+ 1] = 0x0A
+        return end &+ 2
     }
 
     /// Encodes any value in its RESP3 form (RESP2 forms for arrays, bulk strings and errors).

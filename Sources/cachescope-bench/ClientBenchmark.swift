@@ -36,52 +36,66 @@ enum ClientBenchmark {
         _ = try await setup.send(RedisCommand("SET", "key:__rand_int__", "xxx"))
         await setup.close()
 
-        var onLoops: [Double] = []
-        var onPool: [Double] = []
-        var theirs: [Double] = []
-        print(row("round", "ours, loop actors", "ours, task pool", "redis-benchmark", "ratio (loop)", "ratio (pool)"))
+        // Ours on one event-loop thread (like redis-benchmark's single thread, leaving the other core
+        // to the server) and on NIO's shared group (one thread per core, competing with the server).
+        // CPU per GET is printed too: on a 2-core machine client and server share the cores, so the
+        // client's CPU per request decides throughput, and it is steadier than the rates.
+        let single = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let admin = try await RedisConnection.connect(options)
+        var rates: [[Double]] = [[], [], []]
+        var clientCPU: [[Double]] = [[], [], []]
+        var serverCPU: [[Double]] = [[], [], []]
+        print(row("round", "ours, 1 loop thread", "ours, shared group", "redis-benchmark", "ratio (1 thread)", "ratio (shared)"))
         for round in 1...rounds {
-            let loop = try await pipelinedGets(options, onEventLoops: true)
-            let pool = try await pipelinedGets(options, onEventLoops: false)
-            let reference = try redisBenchmark(port: server.port)
-            onLoops.append(loop)
-            onPool.append(pool)
-            theirs.append(reference)
-            print(row("\(round)", format(loop), format(pool), format(reference),
-                      String(format: "%.2f", loop / reference), String(format: "%.2f", pool / reference)))
+            for variant in 0..<3 {
+                let ownBefore = CPUTime.ownProcess()
+                let childrenBefore = CPUTime.waitedChildren()
+                let serverBefore = try await CPUTime.server(admin)
+                let rate: Double
+                switch variant {
+                case 0: rate = try await pipelinedGets(options, group: single)
+                case 1: rate = try await pipelinedGets(options, group: MultiThreadedEventLoopGroup.singleton)
+                default: rate = try redisBenchmark(port: server.port)
+                }
+                let client = variant == 2 ? CPUTime.waitedChildren() - childrenBefore : CPUTime.ownProcess() - ownBefore
+                rates[variant].append(rate)
+                clientCPU[variant].append(client / Double(requests) * 1e6)
+                serverCPU[variant].append((try await CPUTime.server(admin) - serverBefore) / Double(requests) * 1e6)
+            }
+            let (one, shared, reference) = (rates[0][round - 1], rates[1][round - 1], rates[2][round - 1])
+            print(row("\(round)", format(one), format(shared), format(reference),
+                      String(format: "%.2f", one / reference), String(format: "%.2f", shared / reference)))
         }
-        let (loop, pool, reference) = (median(onLoops), median(onPool), median(theirs))
-        print(row("median", format(loop), format(pool), format(reference),
-                  String(format: "%.2f", loop / reference), String(format: "%.2f", pool / reference)))
-        print("(GET/s; loop actors: each connection's batches run in an actor on that connection's event loop;")
-        print(" task pool: plain tasks on Swift's global executor; redis-benchmark: -P \(depth) -c \(connections) -t get -n \(requests) -q)")
+        try await single.shutdownGracefully()
+        await admin.close()
+        let (one, shared, reference) = (median(rates[0]), median(rates[1]), median(rates[2]))
+        print(row("median", format(one), format(shared), format(reference),
+                  String(format: "%.2f", one / reference), String(format: "%.2f", shared / reference)))
+        print(row("client CPU µs/GET, median", String(format: "%.2f", median(clientCPU[0])), String(format: "%.2f", median(clientCPU[1])),
+                  String(format: "%.2f", median(clientCPU[2])), String(format: "%.2f", median(clientCPU[0]) / median(clientCPU[2])),
+                  String(format: "%.2f", median(clientCPU[1]) / median(clientCPU[2]))))
+        print(row("server CPU µs/GET, median", String(format: "%.2f", median(serverCPU[0])), String(format: "%.2f", median(serverCPU[1])),
+                  String(format: "%.2f", median(serverCPU[2])), "", ""))
+        print("(GET/s; each connection's batches run in an actor on that connection's event loop, so a reply")
+        print(" resumes its caller without a thread hop; shared group: \(System.coreCount) threads (one per core);")
+        print(" redis-benchmark: -P \(depth) -c \(connections) -t get -n \(requests) -q; CPU ratios are ours / redis-benchmark's)")
     }
 
     // MARK: - Pipelined GET
 
-    /// GETs per second over `connections` connections, each sending depth-`depth` batches, either from
-    /// plain tasks or from actors running on each connection's event loop (no thread hop per batch).
-    static func pipelinedGets(_ options: ConnectionOptions, onEventLoops: Bool) async throws -> Double {
+    /// GETs per second over `connections` connections on `group`, each sending depth-`depth` batches
+    /// from an actor running on its connection's event loop (no thread hop per batch).
+    static func pipelinedGets(_ options: ConnectionOptions, group: any EventLoopGroup) async throws -> Double {
         var clients: [RedisConnection] = []
-        for _ in 0..<connections { clients.append(try await RedisConnection.connect(options)) }
+        for _ in 0..<connections { clients.append(try await RedisConnection.connect(options, group: group)) }
         let batch = Array(repeating: RedisCommand("GET", "key:__rand_int__"), count: depth)
         let batchesPerClient = requests / depth / connections
         let clock = ContinuousClock()
         let started = clock.now
         try await withThrowingTaskGroup(of: Int.self) { group in
             for client in clients {
-                if onEventLoops {
-                    let driver = EventLoopDriver(client)
-                    group.addTask { try await driver.run(batch, times: batchesPerClient) }
-                } else {
-                    group.addTask {
-                        var replies = 0
-                        for _ in 0..<batchesPerClient {
-                            replies += try await client.pipeline(batch).count
-                        }
-                        return replies
-                    }
-                }
+                let driver = EventLoopDriver(client)
+                group.addTask { try await driver.run(batch, times: batchesPerClient) }
             }
             var total = 0
             for try await count in group { total += count }

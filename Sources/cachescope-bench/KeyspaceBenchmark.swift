@@ -48,8 +48,8 @@ enum KeyspaceBenchmark {
         _ = try await admin.send(RedisCommand("SLOWLOG", "RESET"))
         _ = try await admin.send(RedisCommand("CONFIG", "SET", "slowlog-log-slower-than", "1000"))
         let rssBefore = memoryStatus()
-        let serverCPUBefore = try await serverCPU(admin)
-        let ownCPUBefore = processCPU()
+        let serverCPUBefore = try await CPUTime.server(admin)
+        let ownCPUBefore = CPUTime.ownProcess()
         let scan = try await RedisConnection.connect(options)
         let lookupA = try await RedisConnection.connect(options)
         let lookupB = try await RedisConnection.connect(options)
@@ -72,8 +72,8 @@ enum KeyspaceBenchmark {
         }
         let indexSeconds = seconds(ContinuousClock.now - started)
         let rssAfter = memoryStatus()
-        let serverCPUSeconds = try await serverCPU(admin) - serverCPUBefore
-        let ownCPUSeconds = processCPU() - ownCPUBefore
+        let serverCPUSeconds = try await CPUTime.server(admin) - serverCPUBefore
+        let ownCPUSeconds = CPUTime.ownProcess() - ownCPUBefore
         let stats = try await admin.send(RedisCommand("INFO", "commandstats")).string ?? ""
         let slowlog = try await admin.send(RedisCommand("SLOWLOG", "GET", 128)).array ?? []
         let slowestEntry = slowlog.max { ($0.array?[2].int ?? 0) < ($1.array?[2].int ?? 0) }
@@ -154,24 +154,6 @@ enum KeyspaceBenchmark {
 
     private static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-
-    /// used_cpu_user + used_cpu_sys of the server, seconds.
-    private static func serverCPU(_ connection: RedisConnection) async throws -> Double {
-        let info = try await connection.send(RedisCommand("INFO", "cpu")).string ?? ""
-        var total = 0.0
-        for line in info.split(whereSeparator: \.isNewline) where line.hasPrefix("used_cpu_user:") || line.hasPrefix("used_cpu_sys:") {
-            total += Double(line.split(separator: ":").last ?? "0") ?? 0
-        }
-        return total
-    }
-
-    /// User + system CPU seconds of this process.
-    private static func processCPU() -> Double {
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     /// VmRSS and VmHWM of this process in bytes, from /proc/self/status.

@@ -14,7 +14,9 @@ enum RESPTestSupport {
     }
 
     /// Feeds `bytes` in the given chunk boundaries and collects every decoded value.
-    static func decode(_ bytes: [UInt8], splits: [Int] = [], limits: RESPDecoder.Limits = .default) throws -> [RESPValue] {
+    /// Feeds `bytes` in pieces cut at `splits`, decoding with `decode(_:)` until it returns nil, or
+    /// with `decodeAll(_:_:)` when `all` is set.
+    static func decode(_ bytes: [UInt8], splits: [Int] = [], limits: RESPDecoder.Limits = .default, all: Bool = false) throws -> [RESPValue] {
         var decoder = RESPDecoder(limits: limits)
         var buffer = ByteBuffer()
         var values: [RESPValue] = []
@@ -22,7 +24,11 @@ enum RESPTestSupport {
         for end in splits + [bytes.count] where end >= start {
             buffer.writeBytes(bytes[start..<end])
             start = end
-            while let value = try decoder.decode(&buffer) { values.append(value) }
+            if all {
+                try decoder.decodeAll(&buffer) { values.append($0) }
+            } else {
+                while let value = try decoder.decode(&buffer) { values.append(value) }
+            }
         }
         return values
     }

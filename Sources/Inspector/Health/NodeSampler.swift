@@ -22,14 +22,14 @@ public struct NodeSampler: Sendable {
             guard let text = reply.string ?? reply.bytes.map({ String(decoding: $0, as: UTF8.self) }) else {
                 return .failure(error: "\(connection.endpoint): INFO returned an unexpected reply", at: MonotonicClock.now())
             }
-            var infoText = text
-            if text.contains("cluster_enabled:1") {
+            var snapshot = InfoSnapshot(parsing: text)
+            if snapshot["cluster_enabled"] == "1" {
                 let cluster = try await connection.send(RedisCommand("CLUSTER", "INFO"))
                 if let clusterText = cluster.string ?? cluster.bytes.map({ String(decoding: $0, as: UTF8.self) }) {
-                    infoText += "\r\n# ClusterInfo\r\n" + clusterText
+                    snapshot = InfoSnapshot(parsing: text + "\r\n# ClusterInfo\r\n" + clusterText)
                 }
             }
-            return .sample(NodeSample(time: MonotonicClock.now(), latency: latency, info: InfoSnapshot(parsing: infoText)))
+            return .sample(NodeSample(time: MonotonicClock.now(), latency: latency, info: snapshot))
         } catch {
             return .failure(error: "\(error)", at: MonotonicClock.now())
         }

@@ -235,7 +235,7 @@ public actor KeyspaceScanner {
                         publishedOnce = true
                         lastPublish = ContinuousClock.now
                         // Keep snapshot building a small share of the scan at any index size.
-                        interval = Swift.max(publishInterval, cost * 8)
+                        interval = Swift.max(publishInterval, cost * 16)
                     }
                 } while cursor != Array("0".utf8)
                 while let batch = try await group.next() { try ensureCurrent(generation); apply(batch) }

@@ -66,7 +66,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
         if pending.isEmpty, isBatch { headReplies.reserveCapacity(request.count) }
         pending.append(PendingRequest(
             remaining: request.count, responder: request.responder, deadline: request.deadline,
-            timeout: request.timeout, commandName: request.commandName, abandoned: false, isBatch: isBatch,
+            timeout: request.timeout, firstCommand: request.firstCommand, abandoned: false, isBatch: isBatch,
             cancellation: request.cancellation))
         if timer == nil { scheduleTimer(context, at: request.deadline) }
         context.writeAndFlush(wrapOutboundOut(request.bytes), promise: nil)
@@ -119,12 +119,10 @@ final class RedisChannelHandler: ChannelInboundHandler {
             received = incoming
         }
         do {
-            while var buffer = received {
+            if var buffer = received {
                 received = nil
-                let value = try decoder.decode(&buffer)
-                received = buffer
-                guard let value else { break }
-                try deliver(value)
+                defer { received = buffer }
+                try decoder.decodeAll(&buffer) { value in try deliver(value) }
             }
         } catch {
             failAll(RedisError.from(error, endpoint: endpoint))
@@ -216,7 +214,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
                     pending[index].abandoned = true
                     expired = true
                     let request = pending[index]
-                    request.responder.fail(RedisError.timeout(after: request.timeout, command: request.commandName, endpoint: endpoint))
+                    request.responder.fail(RedisError.timeout(after: request.timeout, command: request.firstCommand.name, endpoint: endpoint))
                 } else if earliest == nil || pending[index].deadline < earliest! {
                     earliest = pending[index].deadline
                 }

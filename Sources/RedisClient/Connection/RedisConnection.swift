@@ -115,14 +115,13 @@ public final class RedisConnection: Sendable {
         var bytes = channel.allocator.buffer(capacity: 64)
         RESPEncoder.encodeCommand(command.arguments, into: &bytes)
         let timeout = timeout ?? options.commandTimeout
-        let name = command.name
         try Task.checkCancellation()
         let cancellation = RequestCancellation()
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { continuation in
                 submit(RedisRequest(
                     bytes: bytes, count: 1, responder: .single(continuation),
-                    deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout, commandName: name,
+                    deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout, firstCommand: command,
                     cancellation: cancellation))
             }
         } onCancel: {
@@ -151,7 +150,7 @@ public final class RedisConnection: Sendable {
                 submit(RedisRequest(
                     bytes: bytes, count: commands.count, responder: .batch(continuation),
                     deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout,
-                    commandName: first.name, cancellation: cancellation))
+                    firstCommand: first, cancellation: cancellation))
             }
         } onCancel: {
             cancel(cancellation)

@@ -29,8 +29,8 @@ struct RedisRequest: Sendable {
     var deadline: NIODeadline
     /// For the timeout message.
     var timeout: Duration
-    /// The first command's name, for the timeout message.
-    var commandName: String
+    /// The first command, named in the timeout message (its name is only spelled out then).
+    var firstCommand: RedisCommand
     /// Set when the caller's task is cancelled; the handler then answers it with `CancellationError`.
     var cancellation: RequestCancellation
 }
@@ -54,7 +54,7 @@ struct PendingRequest {
     var responder: RedisRequest.Responder
     var deadline: NIODeadline
     var timeout: Duration
-    var commandName: String
+    var firstCommand: RedisCommand
     var abandoned: Bool
     var isBatch: Bool
     var cancellation: RequestCancellation
