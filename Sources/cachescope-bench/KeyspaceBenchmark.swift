@@ -128,6 +128,9 @@ enum KeyspaceBenchmark {
         print(row("largest usec_per_call (\(worst.name))", String(format: "%.2f µs", worst.usec), "≤ 5 ms", worst.usec <= 5000))
         print(row("slowest single call (SLOWLOG ≥ 1 ms): \(slowestName)", slowest > 0 ? "\(slowest) µs" : "none ≥ 1 ms", "≤ 5 ms", slowest <= 5000))
         print(row("CPU during the scan: redis-server / bench", String(format: "%.2f s / %.2f s", serverCPUSeconds, ownCPUSeconds), "", nil))
+        // The server's own work is the floor for any client that asks it for type, TTL and memory.
+        print(row("  redis-server CPU per key / in commands", String(format: "%.2f µs / %.2f µs", serverCPUSeconds / Double(view.count) * 1e6,
+                                                                secondsInCommands(stats) / Double(view.count) * 1e6), "", nil))
         print(row("median SCAN round trip at end", final.progress.medianRoundTrip.map { Formatting.milliseconds($0) } ?? "-", "", nil))
         print(row("commands sent / SCAN COUNT at end", "\(final.progress.commandsSent) / \(final.progress.scanCount)", "", nil))
         print(row("root children by memory (tree query)", Formatting.milliseconds(seconds(rootChildren)), "", nil))
@@ -150,6 +153,19 @@ enum KeyspaceBenchmark {
             if usec > worst.usec { worst = (String(name), usec) }
         }
         return worst
+    }
+
+    /// Total `usec` the server spent inside the index's commands (INFO commandstats), seconds.
+    private static func secondsInCommands(_ stats: String) -> Double {
+        var total = 0.0
+        for line in stats.split(whereSeparator: \.isNewline) where line.hasPrefix("cmdstat_") {
+            let name = line.dropFirst("cmdstat_".count).prefix { $0 != ":" }
+            guard ["scan", "type", "pttl", "memory|usage", "memory", "eval", "evalsha"].contains(String(name)),
+                  let field = line.split(separator: ",").first(where: { $0.hasPrefix("usec=") }),
+                  let usec = Double(field.split(separator: "=").last ?? "") else { continue }
+            total += usec / 1e6
+        }
+        return total
     }
 
     private static func seconds(_ d: Duration) -> Double {
