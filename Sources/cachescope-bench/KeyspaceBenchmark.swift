@@ -2,6 +2,7 @@ import AppCore
 import Foundation
 import Inspector
 import LocalRedis
+import NIOCore
 import RESP
 import RedisClient
 
@@ -97,6 +98,11 @@ enum KeyspaceBenchmark {
 
         await scan.close(); await lookupA.close(); await lookupB.close()
 
+        // The floor: the same three lookups a key piped by redis-cli (C, no SCAN, the key names
+        // known in advance), timed with the server's CPU. No client asking the server for type,
+        // TTL and memory can index these keys faster than the server does this work.
+        let floor = try await lookupFloor(view: view, port: server.port, admin: admin, samples: policy.memorySamples)
+
         // The dashboard itself indexing the same keys at its default load ceiling, with keypresses.
         _ = try await admin.send(RedisCommand("CONFIG", "RESETSTAT"))
         let app = try await KeyspaceResponsiveness.measure(port: server.port, policy: AppConfig().scanPolicy)
@@ -129,8 +135,11 @@ enum KeyspaceBenchmark {
         print(row("slowest single call (SLOWLOG ≥ 1 ms): \(slowestName)", slowest > 0 ? "\(slowest) µs" : "none ≥ 1 ms", "≤ 5 ms", slowest <= 5000))
         print(row("CPU during the scan: redis-server / bench", String(format: "%.2f s / %.2f s", serverCPUSeconds, ownCPUSeconds), "", nil))
         // The server's own work is the floor for any client that asks it for type, TTL and memory.
-        print(row("  redis-server CPU per key / in commands", String(format: "%.2f µs / %.2f µs", serverCPUSeconds / Double(view.count) * 1e6,
+        print(row("  server CPU per key / in commands", String(format: "%.1f / %.1f µs", serverCPUSeconds / Double(view.count) * 1e6,
                                                                 secondsInCommands(stats) / Double(view.count) * 1e6), "", nil))
+        print(row("floor: same lookups by redis-cli --pipe", String(format: "%.2f s", floor.seconds), "", nil))
+        print(row("  (no SCAN, keys known) server CPU", String(format: "%.2f s", floor.serverCPU), "", nil))
+        print(row("  ours against the floor", String(format: "%.2f×", indexSeconds / floor.seconds), "", nil))
         print(row("median SCAN round trip at end", final.progress.medianRoundTrip.map { Formatting.milliseconds($0) } ?? "-", "", nil))
         print(row("commands sent / SCAN COUNT at end", "\(final.progress.commandsSent) / \(final.progress.scanCount)", "", nil))
         print(row("root children by memory (tree query)", Formatting.milliseconds(seconds(rootChildren)), "", nil))
@@ -153,6 +162,36 @@ enum KeyspaceBenchmark {
             if usec > worst.usec { worst = (String(name), usec) }
         }
         return worst
+    }
+
+    /// Pipes TYPE, PTTL and MEMORY USAGE for every key of `view` through `redis-cli --pipe`.
+    private static func lookupFloor(view: KeyspaceView, port: Int, admin: RedisConnection, samples memorySamples: Int) async throws -> (seconds: Double, serverCPU: Double) {
+        let path = NSTemporaryDirectory() + "cachescope-bench-lookups-\(getpid()).resp"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var bytes = ByteBuffer()
+        let samples = Array(String(memorySamples).utf8)
+        for position in 0..<view.count {
+            let key = view.index.key(view.id(at: position))
+            RESPEncoder.encodeCommand([Array("TYPE".utf8), key], into: &bytes)
+            RESPEncoder.encodeCommand([Array("PTTL".utf8), key], into: &bytes)
+            RESPEncoder.encodeCommand([Array("MEMORY".utf8), Array("USAGE".utf8), key, Array("SAMPLES".utf8), samples], into: &bytes)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes.readableBytesView)) else {
+            throw LocalRedisError("could not write \(path)")
+        }
+        let cpuBefore = try await CPUTime.server(admin)
+        let started = ContinuousClock.now
+        let cli = Process()
+        cli.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cli.arguments = ["redis-cli", "-p", String(port), "--pipe"]
+        cli.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        cli.standardOutput = FileHandle.nullDevice
+        cli.standardError = FileHandle.nullDevice
+        try cli.run()
+        cli.waitUntilExit()
+        guard cli.terminationStatus == 0 else { throw LocalRedisError("redis-cli --pipe exited with \(cli.terminationStatus)") }
+        let elapsed = seconds(ContinuousClock.now - started)
+        return (elapsed, try await CPUTime.server(admin) - cpuBefore)
     }
 
     /// Total `usec` the server spent inside the index's commands (INFO commandstats), seconds.
