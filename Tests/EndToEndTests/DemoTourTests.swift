@@ -43,8 +43,9 @@ struct DemoTourTests {
         #expect(board.contains("leaderboard:score"))
 
         // Pub/Sub and Server.
+        // Nothing is subscribed yet: the pane lists the demo's invalidation channel and its listeners.
         try session.sendKeys("4")
-        try await session.waitFor(text: "Pub/Sub")
+        try await session.waitFor(text: "cache:invalidate  2 subscribers")
         try session.sendKeys("5")
         let server = try await session.waitFor(text: "Clients")
         #expect(server.contains("Slow log"))

@@ -39,6 +39,8 @@ public enum AppEffect: Sendable, Equatable {
     case publish(node: Int, channel: [UInt8], message: [UInt8])
     /// Read `notify-keyspace-events`.
     case checkKeyspaceEvents(node: Int)
+    /// Read the node's active channels and their subscriber counts (bounded; see `ActiveChannels`).
+    case listChannels(node: Int)
     /// Set `notify-keyspace-events` through the mutation path (a confirmed, dangerous action).
     case setKeyspaceEvents(node: Int, flags: String, previous: String)
     /// Look up the rank of `member` in `key` (`ZREVRANK`/`ZRANK`).

@@ -239,6 +239,17 @@ public actor AppRuntime {
                     continuation.yield(.published(channel: channel, result: .failure(LoadError("\(error)"))))
                 }
             }
+        case .listChannels(let node):
+            guard connections.indices.contains(node) else { return }
+            let connection = keyspaceConnection(node)
+            let continuation = self.continuation
+            Task.detached {
+                do {
+                    continuation.yield(.channelsListed(node: node, result: .success(try await ActiveChannels.fetch(from: connection))))
+                } catch {
+                    continuation.yield(.channelsListed(node: node, result: .failure(LoadError("\(error)"))))
+                }
+            }
         case .checkKeyspaceEvents(let node):
             guard connections.indices.contains(node) else { return }
             let connection = keyspaceConnection(node)

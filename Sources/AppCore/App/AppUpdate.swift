@@ -66,6 +66,9 @@ public enum AppUpdate {
         case .published(let channel, let result):
             PubSubUpdate.published(channel: channel, result: result, &state)
             return []
+        case .channelsListed(let node, let result):
+            PubSubUpdate.channelsListed(node: node, result: result, &state)
+            return []
         case .keyspaceEventsChecked(let node, let result):
             return PubSubUpdate.keyspaceChecked(node: node, result: result, &state)
         case .keyspaceEventsSet(let node, let flags, let previous, let error):
@@ -210,7 +213,8 @@ public enum AppUpdate {
         case .keys: effects += KeysUpdate.entered(&state)
         case .server: effects += ServerUpdate.entered(&state)
         case .leaderboard: effects += LeaderboardUpdate.entered(&state)
-        case .overview, .pubsub: break
+        case .pubsub: effects += PubSubUpdate.entered(&state)
+        case .overview: break
         }
         return effects
     }

@@ -39,10 +39,12 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let traffic = Task.detached { await DemoTraffic(connection: writer).run() }
+        let listeners = await DemoTraffic.invalidationListeners(options)
         let connection = try ConnectionArguments.parse(["redis://127.0.0.1:\(server.port)"])
         let target = try ResolvedTarget.resolve(connection, display)
         let status = await DashboardSession.run(target: target, display: display, extraStatus: "demo: private redis-server on 127.0.0.1:\(server.port), pid \(server.pid); it stops when you quit")
         traffic.cancel()
+        for listener in listeners { await listener.close() }
         await writer.close()
         throw ExitCode(status)
     }

@@ -9,6 +9,21 @@ struct DemoTraffic: Sendable {
     /// Seconds for one swing of the hit ratio (high → below 80% → high).
     var period: Double = 180
 
+    /// Two "application servers" listening for invalidations, as the services using the cache
+    /// would: the Pub/Sub pane lists `cache:invalidate` with its subscribers before anything is
+    /// subscribed there. They keep only the newest few messages.
+    static func invalidationListeners(_ options: ConnectionOptions) async -> [SubscriberConnection] {
+        var listeners: [SubscriberConnection] = []
+        for number in 1...2 {
+            var named = options
+            named.clientName = "demo-app-\(number)"
+            let listener = SubscriberConnection(options: named, inbox: PubSubInbox(capacity: 16))
+            await listener.subscribe([Array("cache:invalidate".utf8)], kind: .channel)
+            listeners.append(listener)
+        }
+        return listeners
+    }
+
     /// Runs until cancelled.
     func run() async {
         var random = SystemRandomNumberGenerator()

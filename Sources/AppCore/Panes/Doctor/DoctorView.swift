@@ -36,7 +36,7 @@ enum DoctorView {
         }
         if state.doctor.running { spans.append(Span(" · running…", style: theme.accent)) }
         spans.append(Span(state.readOnly ? " · read-only: fixes off" : " · f fix", style: state.readOnly ? theme.warn : theme.muted))
-        spans.append(Span(" · r rerun · Esc back", style: theme.muted))
+        spans.append(Span(" · r rerun · h hot keys · Esc back", style: theme.muted))
         var line = Line(spans)
         line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
         line.render(in: row, buffer: &buffer)

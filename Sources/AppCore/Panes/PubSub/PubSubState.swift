@@ -21,6 +21,9 @@ public struct PubSubState: Sendable {
     public var keyEvents: KeyEventsStatus = .off
     /// The `notify-keyspace-events` value to put back on quit, when cachescope changed it.
     public var keyspaceRestore: KeyspaceRestore?
+    /// What other clients of the node listen to, read on entering the pane while nothing is
+    /// subscribed here: offered as channels to tail.
+    public var activeChannels: ActiveChannels?
 
     /// A log keeping the newest `capacity` entries (the config's `message_log_capacity`).
     public init(capacity: Int = 10_000) {

@@ -183,6 +183,22 @@ enum PubSubUpdate {
 
     // MARK: key events
 
+    /// On entering the pane with nothing subscribed: list what the node's other clients listen to.
+    static func entered(_ state: inout AppState) -> [AppEffect] {
+        guard !state.pubsub.hasSubscriptions else { return [] }
+        return [.listChannels(node: state.currentNode)]
+    }
+
+    static func channelsListed(node: Int, result: Result<ActiveChannels, LoadError>, _ state: inout AppState) {
+        guard node == state.currentNode else { return }
+        switch result {
+        case .success(let channels): state.pubsub.activeChannels = channels
+        case .failure(let error):
+            state.pubsub.activeChannels = nil
+            state.status = StatusMessage("active channels: \(error.description)", kind: .warning, now: state.now)
+        }
+    }
+
     static func toggleKeyEvents(_ state: inout AppState) -> [AppEffect] {
         let node = state.currentNode
         let pattern = Array(KeyspaceEventsSetting.pattern.utf8)

@@ -148,7 +148,28 @@ enum PubSubView {
                 text = "Waiting for messages…"
             }
             buffer.setString(inner.x + 1, inner.y + 1, text, style: theme.muted, maxWidth: max(0, inner.width - 1))
+            if !pubsub.hasSubscriptions, let active = pubsub.activeChannels {
+                let lines = activeChannelLines(active, symbols: state.symbols)
+                for (row, line) in lines.prefix(max(0, inner.height - 3)).enumerated() {
+                    buffer.setString(inner.x + 3, inner.y + 3 + row, line, style: row == 0 ? theme.text : theme.muted, maxWidth: max(0, inner.width - 3))
+                }
+            }
         }
+    }
+
+    /// What the node's other clients listen to, offered while nothing is subscribed here.
+    static func activeChannelLines(_ active: ActiveChannels, symbols: Symbols) -> [String] {
+        let patterns = active.patternCount > 0 ? ", \(active.patternCount) pattern\(active.patternCount == 1 ? "" : "s")" : ""
+        if active.channelCount == 0 { return ["No client of this node is subscribed to a channel\(patterns.isEmpty ? "" : " (\(patterns.dropFirst(2)) in use)")."] }
+        if active.isTruncated {
+            return ["\(active.channelCount) channels in use on this node\(patterns): too many to list; :psub PATTERN tails a family."]
+        }
+        var lines = ["Channels in use on this node\(patterns); :sub NAME tails one:"]
+        for channel in active.channels {
+            let who = channel.subscribers == 1 ? "1 subscriber" : "\(channel.subscribers) subscribers"
+            lines.append("\(symbols.treeLeaf) \(Sanitizer.display(channel.name))  \(who)")
+        }
+        return lines
     }
 
     /// A payload on one line: the first bytes, escaped (newlines and escape sequences shown, not acted on).
