@@ -8,7 +8,8 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("keyspace", "index 1M keys (name, type, TTL, memory) vs redis-cli --memkeys; first batch, RSS, slowest call", { try await KeyspaceBenchmark.run() }),
     ("doctor", "index 1M keys, then the cache doctor over them: the % it adds to the scan (goal ≤ 20%)", { try await DoctorBenchmark.run() }),
     ("overview", "the real overview pane's render + diff, and cachescope's idle CPU at a 1 s interval", { try await OverviewBenchmark.run() }),
-    ("pubsub", "messages/s ingested by our subscriber + message log vs redis-cli subscribe; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
+    ("pubsub", "real Redis flood, then pubsub-rate; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
+    ("pubsub-rate", "loopback source: msgs/s ours vs redis-cli > /dev/null, 1M msgs/s for 5 s, keypress→frame, RSS", { try await PubSubIngestBenchmark.run() }),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
