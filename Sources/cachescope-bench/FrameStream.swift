@@ -9,7 +9,7 @@ import Glibc
 ///
 /// "Read by the client" means gone from both of the connection's kernel queues: this end's send
 /// queue (`TIOCOUTQ`: not yet sent or not yet acknowledged) and the client end's receive queue
-/// (`rx_queue` of its line in /proc/net/tcp: arrived, not yet read by the program).
+/// (``SocketDiagnostics``: arrived, not yet read by the program).
 final class FrameStream: @unchecked Sendable {
     /// What one stream did. Instants are on the continuous clock.
     struct Outcome: Sendable {
@@ -91,18 +91,13 @@ final class FrameStream: @unchecked Sendable {
         var maxUnwritten = 0
         var maxUnread = 0
         var peerQueue = 0
-        var lastPeerCheck = started
         var tick = 0
         while written < total {
             let target = due(.now)
             maxUnwritten = max(maxUnwritten, target - written)
             if target > written { try send(upTo: target, written: &written) }
             let now = ContinuousClock.now
-            // /proc/net/tcp is read every few ms (it costs a file read); the send queue every time.
-            if now - lastPeerCheck >= .milliseconds(5) {
-                peerQueue = peerReceiveQueue() ?? 0
-                lastPeerCheck = now
-            }
+            peerQueue = peerReceiveQueue() ?? 0
             let unwritten = due(now) - written
             maxUnwritten = max(maxUnwritten, unwritten)
             maxUnread = max(maxUnread, unwritten + sendQueue() + peerQueue)
@@ -153,18 +148,9 @@ final class FrameStream: @unchecked Sendable {
         return Int(value)
     }
 
-    /// Bytes that reached the client's socket but were not read yet, from /proc/net/tcp (nil: not found).
+    /// Bytes that reached the client's socket but were not read yet (nil: the socket is gone).
     func peerReceiveQueue() -> Int? {
-        let local = String(format: "0100007F:%04X", clientPort)
-        let remote = String(format: "0100007F:%04X", serverPort)
-        guard let text = Self.readProcFile("/proc/net/tcp") else { return nil }
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count > 4, fields[1] == local, fields[2] == remote else { continue }
-            guard let queues = fields[4].split(separator: ":").last else { return nil }
-            return Int(queues, radix: 16)
-        }
-        return nil
+        SocketDiagnostics.receiveQueue(localPort: clientPort, remotePort: serverPort)
     }
 
     /// Polls until both queues are empty (the client has read everything) and `done`. Fails after 60 s.
@@ -173,26 +159,12 @@ final class FrameStream: @unchecked Sendable {
         while ContinuousClock.now < deadline {
             if sendQueue() == 0 {
                 guard let peer = peerReceiveQueue() else {
-                    throw BenchError("frame server: the client's socket (port \(clientPort)) is gone from /proc/net/tcp before it read everything")
+                    throw BenchError("frame server: the client's socket (port \(clientPort)) closed before it read everything")
                 }
                 if peer == 0, done() { return .now }
             }
             usleep(100)
         }
         throw BenchError("frame server: the client did not read everything within 60 s (send queue \(sendQueue()) bytes, its receive queue \(peerReceiveQueue() ?? -1) bytes)")
-    }
-
-    static func readProcFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { Glibc.close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
