@@ -27,6 +27,12 @@ final class FrameStream: @unchecked Sendable {
         var maxUnwritten = 0
         /// Paced: the most bytes due but not yet read by the client (unwritten + both socket queues).
         var maxUnread = 0
+        /// Paced: the most bytes in the two socket queues (written, not yet read).
+        var maxQueued = 0
+        /// Paced: the longest one write waited for room in the socket (seconds): the reader's lag.
+        var longestSend = 0.0
+        /// Paced: the latest the source itself woke up for a tick (seconds): the machine's lag, not the reader's.
+        var latestWake = 0.0
 
         var seconds: Double { (drained - started).seconds }
         var rate: Double { Double(messages) / max(1e-9, seconds) }
@@ -90,23 +96,31 @@ final class FrameStream: @unchecked Sendable {
         var written = 0
         var maxUnwritten = 0
         var maxUnread = 0
-        var peerQueue = 0
+        var maxQueued = 0
+        var longestSend = Duration.zero
+        var latestWake = Duration.zero
         var tick = 0
         while written < total {
             let target = due(.now)
             maxUnwritten = max(maxUnwritten, target - written)
-            if target > written { try send(upTo: target, written: &written) }
+            if target > written {
+                let before = ContinuousClock.now
+                try send(upTo: target, written: &written)
+                longestSend = max(longestSend, .now - before)
+            }
             let now = ContinuousClock.now
-            peerQueue = peerReceiveQueue() ?? 0
+            let queued = sendQueue() + (peerReceiveQueue() ?? 0)
             let unwritten = due(now) - written
             maxUnwritten = max(maxUnwritten, unwritten)
-            maxUnread = max(maxUnread, unwritten + sendQueue() + peerQueue)
+            maxQueued = max(maxQueued, queued)
+            maxUnread = max(maxUnread, unwritten + queued)
             // Sleep to the next millisecond of the schedule.
             tick += 1
             let next = started + .microseconds(tick * 1000)
             let wait = next - ContinuousClock.now
             if wait > .zero {
                 usleep(UInt32(max(1, wait.components.attoseconds / 1_000_000_000_000)))
+                latestWake = max(latestWake, .now - next)
             } else {
                 tick = Int((ContinuousClock.now - started).seconds * 1000)
             }
@@ -114,7 +128,8 @@ final class FrameStream: @unchecked Sendable {
         let lastWrite = ContinuousClock.now
         let drained = try waitUntilRead(done: done)
         return Outcome(messages: messages, bytes: total, started: started, lastWrite: lastWrite, drained: drained,
-                       scheduleEnd: started + .nanoseconds(Int64(seconds * 1e9)), maxUnwritten: maxUnwritten, maxUnread: maxUnread)
+                       scheduleEnd: started + .nanoseconds(Int64(seconds * 1e9)), maxUnwritten: maxUnwritten, maxUnread: maxUnread,
+                       maxQueued: maxQueued, longestSend: longestSend.seconds, latestWake: latestWake.seconds)
     }
 
     /// Runs a blocking stream on its own thread (never on the concurrency pool: it blocks for seconds).

@@ -60,7 +60,7 @@ enum PubSubIngestBenchmark {
         print("paced \(Formatting.number(Double(pacedRate))) messages/s for \(String(format: "%g", pacedSeconds)) s to cachescope (subscriber + log):")
         print("  received \(paced.counted) of \(paced.outcome.messages) (log total \(paced.logTotal), \(paced.logKept) kept, capacity \(paced.logCapacity)): \(paced.counted == paced.outcome.messages ? "every message counted" : "MISSING MESSAGES")")
         print("  achieved \(format(paced.outcome.rate)) messages/s; read everything \(String(format: "%.0f", paced.outcome.lag * 1000)) ms after the last was due: \(paced.outcome.lag > behindAfter ? "FELL BEHIND" : "never fell behind")")
-        print("  most bytes behind: \(Formatting.bytes(Double(paced.outcome.maxUnwritten))) not yet written (Redis' omem; cut off at \(Formatting.bytes(Double(redisCutOff)))), \(Formatting.bytes(Double(paced.outcome.maxUnread))) unread incl. socket buffers: \(paced.outcome.maxUnwritten < redisCutOff ? "never cut off" : "WOULD BE CUT OFF")")
+        print("  " + behind(paced.outcome))
         print("  RSS before \(Formatting.bytes(Double(paced.rssBefore))), peak during \(Formatting.bytes(Double(paced.rssPeak))), after \(Formatting.bytes(Double(paced.rssAfter)))")
 
         progress("paced: the dashboard (AppRuntime, Pub/Sub pane) under the same flood, pressing ? and Esc")
@@ -68,13 +68,17 @@ enum PubSubIngestBenchmark {
         let sorted = app.latencies.sorted()
         print("the dashboard under \(Formatting.number(Double(pacedRate))) messages/s for \(String(format: "%g", pacedSeconds)) s (Pub/Sub pane, :sub \(channel)):")
         print("  keypress → frame over \(sorted.count) presses: median \(ms(percentile(sorted, 0.5))), p99 \(ms(percentile(sorted, 0.99))), max \(ms(sorted.last ?? 0)) (goal ≤ 50 ms)")
-        print("  read everything \(String(format: "%.0f", app.outcome.lag * 1000)) ms after the last was due (\(format(app.outcome.rate)) messages/s), most bytes behind \(Formatting.bytes(Double(app.outcome.maxUnwritten))) unwritten / \(Formatting.bytes(Double(app.outcome.maxUnread))) unread; the pane showed \"\(app.countShown) counted\"")
+        print("  achieved \(format(app.outcome.rate)) messages/s; read everything \(String(format: "%.0f", app.outcome.lag * 1000)) ms after the last was due: \(app.outcome.lag > behindAfter ? "FELL BEHIND" : "never fell behind"); the pane showed \"\(app.countShown) counted\"")
+        print("  " + behind(app.outcome))
         print("  RSS before \(Formatting.bytes(Double(app.rssBefore))), peak during \(Formatting.bytes(Double(app.rssPeak))), after \(Formatting.bytes(Double(app.rssAfter)))")
 
         var failures: [String] = []
         if paced.counted != paced.outcome.messages { failures.append("paced: counted \(paced.counted) of \(paced.outcome.messages)") }
         if paced.logTotal != paced.outcome.messages { failures.append("paced: the message log counted \(paced.logTotal) of \(paced.outcome.messages)") }
         if paced.logKept > paced.logCapacity { failures.append("paced: the log kept \(paced.logKept) entries, over its capacity \(paced.logCapacity)") }
+        if app.countShown != Formatting.number(Double(app.outcome.messages)) {
+            failures.append("the dashboard's pane showed \(app.countShown) counted, not \(Formatting.number(Double(app.outcome.messages)))")
+        }
         guard failures.isEmpty else { throw BenchError(failures.joined(separator: "; ")) }
     }
 
@@ -162,6 +166,11 @@ enum PubSubIngestBenchmark {
     }
 
     // MARK: - Pieces
+
+    /// How far behind a paced reader got, against Redis' pub/sub cut-off.
+    static func behind(_ outcome: FrameStream.Outcome) -> String {
+        "most unread \(Formatting.bytes(Double(outcome.maxUnread))) (\(Formatting.bytes(Double(outcome.maxQueued))) in socket queues): \(outcome.maxUnread < redisCutOff ? "below" : "PAST") Redis' \(Formatting.bytes(Double(redisCutOff))) cut-off; a write waited ≤ \(ms(outcome.longestSend)) for room, the source woke ≤ \(ms(outcome.latestWake)) late"
+    }
 
     static func stop(_ process: Process) {
         guard process.isRunning else { return }
