@@ -31,6 +31,8 @@ final class FrameStream: @unchecked Sendable {
         var maxQueued = 0
         /// Paced: the longest one write waited for room in the socket (seconds): the reader's lag.
         var longestSend = 0.0
+        /// Paced: when that write began, seconds into the stream.
+        var longestSendAt = 0.0
         /// Paced: the latest the source itself woke up for a tick (seconds): the machine's lag, not the reader's.
         var latestWake = 0.0
 
@@ -98,6 +100,7 @@ final class FrameStream: @unchecked Sendable {
         var maxUnread = 0
         var maxQueued = 0
         var longestSend = Duration.zero
+        var longestSendAt = 0.0
         var latestWake = Duration.zero
         var tick = 0
         while written < total {
@@ -106,7 +109,10 @@ final class FrameStream: @unchecked Sendable {
             if target > written {
                 let before = ContinuousClock.now
                 try send(upTo: target, written: &written)
-                longestSend = max(longestSend, .now - before)
+                if ContinuousClock.now - before > longestSend {
+                    longestSend = .now - before
+                    longestSendAt = (before - started).seconds
+                }
             }
             let now = ContinuousClock.now
             let queued = sendQueue() + (peerReceiveQueue() ?? 0)
@@ -129,7 +135,7 @@ final class FrameStream: @unchecked Sendable {
         let drained = try waitUntilRead(done: done)
         return Outcome(messages: messages, bytes: total, started: started, lastWrite: lastWrite, drained: drained,
                        scheduleEnd: started + .nanoseconds(Int64(seconds * 1e9)), maxUnwritten: maxUnwritten, maxUnread: maxUnread,
-                       maxQueued: maxQueued, longestSend: longestSend.seconds, latestWake: latestWake.seconds)
+                       maxQueued: maxQueued, longestSend: longestSend.seconds, longestSendAt: longestSendAt, latestWake: latestWake.seconds)
     }
 
     /// Runs a blocking stream on its own thread (never on the concurrency pool: it blocks for seconds).

@@ -37,23 +37,10 @@ enum PubSubIngestBenchmark {
         defer { server.stop() }
         let options = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port), clientName: "cachescope-sub")
 
-        // Capacity, rounds alternating redis-cli and ours.
-        var cliRates: [Double] = []
-        var ourRates: [Double] = []
-        for round in 1...rounds {
-            progress("capacity round \(round)/\(rounds): \(capacityMessages) messages to redis-cli > /dev/null")
-            cliRates.append(try await capacityRedisCLI(server: server, path: cliPath).rate)
-            progress("capacity round \(round)/\(rounds): \(capacityMessages) messages to cachescope's subscriber")
-            ourRates.append(try await capacityOurs(server: server, options: options).rate)
+        // Capacity, rounds alternating redis-cli and ours (CACHESCOPE_BENCH_PUBSUB_ROUNDS=0 skips them).
+        if rounds > 0 {
+            try await capacityRows(server: server, options: options, cliPath: cliPath)
         }
-        let cliMedian = median(cliRates)
-        let ourMedian = median(ourRates)
-        let frameBytes = PubSubFrameServer.frame(resp3: true, [Array("message".utf8), Array(channel.utf8), Array(payload.utf8)]).count
-        print("loopback frame source, as fast as each reader reads: \(Formatting.number(Double(capacityMessages))) messages of \(frameBytes) bytes (\(payload.utf8.count)-byte payload), median of \(rounds)")
-        print(row("reader", "messages/s (median)", "rounds"))
-        print(row("redis-cli subscribe > /dev/null", format(cliMedian), cliRates.map(format).joined(separator: ", ")))
-        print(row("cachescope (subscriber + log)", format(ourMedian), ourRates.map(format).joined(separator: ", ")))
-        print("ratio cachescope / redis-cli: \(String(format: "%.2f", ourMedian / max(1, cliMedian)))  (goal ≥ 0.90); every message counted in every round: yes")
 
         progress("paced: \(pacedRate) messages/s for \(pacedSeconds) s to cachescope's subscriber")
         let paced = try await pacedOurs(server: server, options: options)
@@ -80,6 +67,26 @@ enum PubSubIngestBenchmark {
             failures.append("the dashboard's pane showed \(app.countShown) counted, not \(Formatting.number(Double(app.outcome.messages)))")
         }
         guard failures.isEmpty else { throw BenchError(failures.joined(separator: "; ")) }
+    }
+
+    /// The capacity rows: `rounds` rounds of redis-cli then ours, medians and their ratio.
+    static func capacityRows(server: PubSubFrameServer, options: ConnectionOptions, cliPath: String) async throws {
+        var cliRates: [Double] = []
+        var ourRates: [Double] = []
+        for round in 1...rounds {
+            progress("capacity round \(round)/\(rounds): \(capacityMessages) messages to redis-cli > /dev/null")
+            cliRates.append(try await capacityRedisCLI(server: server, path: cliPath).rate)
+            progress("capacity round \(round)/\(rounds): \(capacityMessages) messages to cachescope's subscriber")
+            ourRates.append(try await capacityOurs(server: server, options: options).rate)
+        }
+        let cliMedian = median(cliRates)
+        let ourMedian = median(ourRates)
+        let frameBytes = PubSubFrameServer.frame(resp3: true, [Array("message".utf8), Array(channel.utf8), Array(payload.utf8)]).count
+        print("loopback frame source, as fast as each reader reads: \(Formatting.number(Double(capacityMessages))) messages of \(frameBytes) bytes (\(payload.utf8.count)-byte payload), median of \(rounds)")
+        print(row("reader", "messages/s (median)", "rounds"))
+        print(row("redis-cli subscribe > /dev/null", format(cliMedian), cliRates.map(format).joined(separator: ", ")))
+        print(row("cachescope (subscriber + log)", format(ourMedian), ourRates.map(format).joined(separator: ", ")))
+        print("ratio cachescope / redis-cli: \(String(format: "%.2f", ourMedian / max(1, cliMedian)))  (goal ≥ 0.90); every message counted in every round: yes")
     }
 
     // MARK: - Rows
@@ -169,7 +176,7 @@ enum PubSubIngestBenchmark {
 
     /// How far behind a paced reader got, against Redis' pub/sub cut-off.
     static func behind(_ outcome: FrameStream.Outcome) -> String {
-        "most unread \(Formatting.bytes(Double(outcome.maxUnread))) (\(Formatting.bytes(Double(outcome.maxQueued))) in socket queues): \(outcome.maxUnread < redisCutOff ? "below" : "PAST") Redis' \(Formatting.bytes(Double(redisCutOff))) cut-off; a write waited ≤ \(ms(outcome.longestSend)) for room, the source woke ≤ \(ms(outcome.latestWake)) late"
+        "most unread \(Formatting.bytes(Double(outcome.maxUnread))) (\(Formatting.bytes(Double(outcome.maxQueued))) in socket queues): \(outcome.maxUnread < redisCutOff ? "below" : "PAST") Redis' \(Formatting.bytes(Double(redisCutOff))) cut-off; a write waited ≤ \(ms(outcome.longestSend)) for room (at \(String(format: "%.2f", outcome.longestSendAt)) s), the source woke ≤ \(ms(outcome.latestWake)) late"
     }
 
     static func stop(_ process: Process) {
