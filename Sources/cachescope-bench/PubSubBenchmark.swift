@@ -115,6 +115,8 @@ enum PubSubBenchmark {
         await admin.close()
         progress("closed; measuring the UI loop")
         uiCost()
+        print("")
+        try await PubSubIngestBenchmark.run()
     }
 
     /// What one 100 ms batch at this rate costs the app's loop: `update` with a batch of 10,000

@@ -8,13 +8,14 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("keyspace", "index 1M keys (name, type, TTL, memory) vs redis-cli --memkeys; first batch, RSS, slowest call", { try await KeyspaceBenchmark.run() }),
     ("doctor", "index 1M keys, then the cache doctor over them: the % it adds to the scan (goal ≤ 20%)", { try await DoctorBenchmark.run() }),
     ("overview", "the real overview pane's render + diff, and cachescope's idle CPU at a 1 s interval", { try await OverviewBenchmark.run() }),
-    ("pubsub", "messages/s ingested by our subscriber + message log vs redis-cli subscribe; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
+    ("pubsub", "real Redis flood, then pubsub-rate; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
+    ("pubsub-rate", "loopback source: msgs/s ours vs redis-cli > /dev/null, 1M msgs/s for 5 s, keypress→frame, RSS", { try await PubSubIngestBenchmark.run() }),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 if requested.contains("--help") || requested.contains("-h") {
     print("usage: cachescope-bench [SUITE …]\n")
-    for suite in suites { print("  \(suite.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(suite.summary)") }
+    for suite in suites { print("  \(suite.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(suite.summary)") }
     exit(0)
 }
 let unknown = requested.filter { name in !suites.contains { $0.name == name } }
@@ -22,7 +23,9 @@ if !unknown.isEmpty {
     FileHandle.standardError.write(Data("cachescope-bench: unknown suite \(unknown.joined(separator: ", ")) (one of: \(suites.map(\.name).joined(separator: ", ")))\n".utf8))
     exit(2)
 }
-for suite in suites where requested.isEmpty || requested.contains(suite.name) {
+/// Run by `pubsub` already: only when named.
+let partOfAnother: Set<String> = ["pubsub-rate"]
+for suite in suites where requested.isEmpty ? !partOfAnother.contains(suite.name) : requested.contains(suite.name) {
     print("== \(suite.name): \(suite.summary)")
     do {
         try await suite.run()

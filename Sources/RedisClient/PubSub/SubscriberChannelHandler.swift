@@ -20,21 +20,15 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
 
     private let inbox: PubSubInbox
     private let failure: FailureNote
-    private let keep: Int
     private var decoder = RESPDecoder()
     private var received: ByteBuffer?
-    /// Messages of the current read, newest last; trimmed to the newest `keep` now and then.
-    private var messages: [PubSubMessage] = []
-    private var readCount = 0
-    private var channelCounts: [ByteBuffer: Int] = [:]
-    /// Counting runs of the same channel costs a byte comparison instead of a hash per message.
-    private var lastChannel: ByteBuffer?
-    private var lastRun = 0
+    /// Counted and kept since the last deposit (moved into a local for each read).
+    private var batch: SubscriberReadBatch
 
     init(inbox: PubSubInbox, failure: FailureNote) {
         self.inbox = inbox
         self.failure = failure
-        self.keep = inbox.capacity
+        self.batch = SubscriberReadBatch(keep: inbox.capacity)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -58,11 +52,18 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
         }
         let now = WallClock.nanoseconds()
         let maxBulk = decoder.limits.maxBulkLength
+        // The batch lives in a local for the whole read (see SubscriberReadBatch).
+        var batch = SubscriberReadBatch(keep: 0)
+        swap(&batch, &self.batch)
+        defer { swap(&batch, &self.batch) }
+        var midValue = decoder.isMidValue
         do {
             parsing: while buffer.readableBytes > 0 {
-                if decoder.isMidValue {
-                    guard let value = try decoder.decode(&buffer) else { break parsing }
-                    handle(value, now: now)
+                if midValue {
+                    let decoded = try decoder.decode(&buffer)
+                    midValue = decoder.isMidValue
+                    guard let value = decoded else { break parsing }
+                    handle(value, now: now, into: &batch)
                     continue
                 }
                 let (outcome, kind) = buffer.withUnsafeReadableBytes { raw -> (SubscriberFrameParser.Outcome, SubscriberFrameKind) in
@@ -72,13 +73,15 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
                 }
                 switch outcome {
                 case .frame(let frame):
-                    handle(frame, kind: kind, in: buffer, now: now)
+                    handle(frame, kind: kind, in: buffer, now: now, into: &batch)
                     buffer.moveReaderIndex(forwardBy: frame.consumed)
                 case .incomplete:
                     break parsing
                 case .other:
-                    guard let value = try decoder.decode(&buffer) else { break parsing }
-                    handle(value, now: now)
+                    let decoded = try decoder.decode(&buffer)
+                    midValue = decoder.isMidValue
+                    guard let value = decoded else { break parsing }
+                    handle(value, now: now, into: &batch)
                 }
             }
         } catch {
@@ -108,7 +111,7 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
 
     // MARK: - Frames
 
-    private func handle(_ frame: SubscriberFrameParser.Frame, kind: SubscriberFrameKind, in buffer: ByteBuffer, now: Int64) {
+    private func handle(_ frame: SubscriberFrameParser.Frame, kind: SubscriberFrameKind, in buffer: ByteBuffer, now: Int64, into batch: inout SubscriberReadBatch) {
         let base = buffer.readerIndex
         func slice(_ element: SubscriberFrameParser.Element) -> ByteBuffer? {
             guard case .bulk(let offset, let length) = element else { return nil }
@@ -131,7 +134,7 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
                 payload = slice(frame.e2)
             }
             guard let channel, let payload else { return }
-            record(PubSubMessage(kind: subscription, channel: channel, pattern: pattern, payload: payload, receivedAt: now))
+            batch.record(PubSubMessage(kind: subscription, channel: channel, pattern: pattern, payload: payload, receivedAt: now))
         case .subscribed(let subscription):
             guard frame.count == 3, case .integer(let count) = frame.e2 else { return }
             let name = slice(frame.e1).map { Array($0.readableBytesView) } ?? []
@@ -146,7 +149,7 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
     }
 
     /// A frame the fast path left to the general decoder (an error reply, an odd shape).
-    private func handle(_ value: RESPValue, now: Int64) {
+    private func handle(_ value: RESPValue, now: Int64, into batch: inout SubscriberReadBatch) {
         switch value {
         case .error:
             inbox.post(.serverError(value.errorMessage ?? "error"))
@@ -159,9 +162,9 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
                     return nil
                 }
                 if subscription == .pattern, parts.count == 3, let p = parts[0], let c = parts[1], let m = parts[2] {
-                    record(PubSubMessage(kind: subscription, channel: c, pattern: p, payload: m, receivedAt: now))
+                    batch.record(PubSubMessage(kind: subscription, channel: c, pattern: p, payload: m, receivedAt: now))
                 } else if subscription != .pattern, parts.count == 2, let c = parts[0], let m = parts[1] {
-                    record(PubSubMessage(kind: subscription, channel: c, pattern: nil, payload: m, receivedAt: now))
+                    batch.record(PubSubMessage(kind: subscription, channel: c, pattern: nil, payload: m, receivedAt: now))
                 }
             case .subscribed(let subscription):
                 if elements.count == 3, let count = elements[2].int {
@@ -179,39 +182,7 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
         }
     }
 
-    /// Counts a message and keeps it among the newest.
-    private func record(_ message: PubSubMessage) {
-        readCount += 1
-        if let last = lastChannel, last == message.channel {
-            lastRun += 1
-        } else {
-            flushRun()
-            lastChannel = message.channel
-            lastRun = 1
-        }
-        messages.append(message)
-        if messages.count >= 2 * keep { messages.removeFirst(messages.count - keep) }
-    }
-
-    private func flushRun() {
-        guard let last = lastChannel, lastRun > 0 else { return }
-        if let index = channelCounts.index(forKey: last) {
-            channelCounts.values[index] += lastRun
-        } else {
-            // An owned copy as the key: a slice would keep the whole read buffer alive.
-            var owned = ByteBufferAllocator().buffer(capacity: last.readableBytes)
-            owned.writeImmutableBuffer(last)
-            channelCounts[owned] = lastRun
-        }
-        lastRun = 0
-    }
-
     private func flush() {
-        flushRun()
-        lastChannel = nil
-        guard readCount > 0 else { return }
-        if messages.count > keep { messages.removeFirst(messages.count - keep) }
-        inbox.deposit(messages: &messages, received: readCount, channelCounts: &channelCounts)
-        readCount = 0
+        batch.deposit(into: inbox)
     }
 }
