@@ -24,16 +24,19 @@ final class RedisChannelHandler: ChannelInboundHandler {
     private let onPush: @Sendable (RESPValue) -> Void
     /// Told the first error that ended the connection (read by ``RedisConnection/closeReason``).
     private let onFailure: @Sendable (RedisError) -> Void
-    private var decoder: RESPDecoder
-    private var received: ByteBuffer?
-    private var pending = CircularBuffer<PendingRequest>(initialCapacity: 16)
+    // The per-reply state is touched for every reply of every pipeline; the handler lives on one
+    // event loop and never lends these out across a call, so the runtime's exclusivity checks
+    // (a thread-local access set per touch) are skipped for them.
+    @exclusivity(unchecked) private var decoder: RESPDecoder
+    @exclusivity(unchecked) private var received: ByteBuffer?
+    @exclusivity(unchecked) private var pending = CircularBuffer<PendingRequest>(initialCapacity: 16)
     /// Replies gathered so far for the head request when it is a batch.
-    private var headReplies: [RESPValue] = []
+    @exclusivity(unchecked) private var headReplies: [RESPValue] = []
     private var context: ChannelHandlerContext?
     private var failure: RedisError?
     private var timer: Scheduled<Void>?
     /// Timer expiries that failed at least one request since the last reply arrived.
-    private var silentTimeouts = 0
+    @exclusivity(unchecked) private var silentTimeouts = 0
     /// After this many timeouts in a row with no reply in between, the connection is closed.
     let maxSilentTimeouts: Int
 
