@@ -118,6 +118,7 @@ public final class RedisConnection: Sendable {
         let name = command.name
         try Task.checkCancellation()
         let cancellation = RequestCancellation()
+        defer { ReplyHandOff.acquired(cancellation) }
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { continuation in
                 submit(RedisRequest(
@@ -146,6 +147,7 @@ public final class RedisConnection: Sendable {
         let timeout = options.commandTimeout
         try Task.checkCancellation()
         let cancellation = RequestCancellation()
+        defer { ReplyHandOff.acquired(cancellation) }
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { continuation in
                 submit(RedisRequest(
