@@ -15,7 +15,24 @@ final class ChildProcess: Sendable {
     }
 
     /// Starts `executable` with `arguments`; standard input, output and error go to /dev/null.
-    static func spawn(_ executable: String, _ arguments: [String]) throws -> ChildProcess {
+    ///
+    /// With `diesWithParent` (and `setpriv` from util-linux, present on every Debian), the child
+    /// gets SIGKILL when this process ends in any way, `kill -9` included, so a test runner or
+    /// dashboard that is killed leaves no redis-server behind. `setpriv` sets the parent-death
+    /// signal and `exec`s the program, so the pid is the program's own.
+    static func spawn(_ executable: String, _ arguments: [String], diesWithParent: Bool = true) throws -> ChildProcess {
+        #if os(Linux)
+        if diesWithParent, let setpriv = ExecutableLookup.find("setpriv") {
+            let pid = try SpawnThread.shared.sync {
+                Result { try posixSpawn(setpriv, ["--pdeathsig", "KILL", "--", executable] + arguments, name: executable) }
+            }.get()
+            return ChildProcess(pid: pid)
+        }
+        #endif
+        return ChildProcess(pid: try posixSpawn(executable, arguments, name: executable))
+    }
+
+    private static func posixSpawn(_ executable: String, _ arguments: [String], name: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -39,9 +56,9 @@ final class ChildProcess: Sendable {
         var pid: pid_t = 0
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard status == 0 else {
-            throw LocalRedisError("could not start \(executable): \(String(cString: strerror(status)))")
+            throw LocalRedisError("could not start \(name): \(String(cString: strerror(status)))")
         }
-        return ChildProcess(pid: pid)
+        return pid
     }
 
     /// `true` until the process has exited (and is then reaped).

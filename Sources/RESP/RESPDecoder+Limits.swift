@@ -4,18 +4,32 @@ extension RESPDecoder {
     public struct Limits: Sendable, Hashable {
         /// How deeply aggregates (arrays, maps, sets, pushes, attributes) may nest.
         public var maxDepth: Int
-        /// The largest declared bulk string / verbatim string / blob error length (Redis' own
-        /// `proto-max-bulk-len` default is 512 MiB).
+        /// The largest declared bulk string / verbatim string / blob error length. A longer
+        /// declaration is refused on its header line, before any of its bytes are read or held.
         public var maxBulkLength: Int
         /// The largest declared element count of one aggregate (a map counts its keys and values).
         public var maxAggregateCount: Int
         /// The longest line (simple string, simple error, number) before its CRLF.
         public var maxLineLength: Int
 
+        /// The default ``maxBulkLength``: 128 MiB, a quarter of Redis' own `proto-max-bulk-len`.
+        ///
+        /// Why this is enough: string values are read in pages (`GETRANGE`), so the only large single
+        /// replies are a `DUMP` kept for undo and one element of a hash, list, set or sorted set.
+        /// Undo DUMPs a key only when its `MEMORY USAGE` is within ``maxUndoKeyBytes`` (the default
+        /// undo budget, 64 MiB); a DUMP is the key's serialised form, no larger than its memory
+        /// for strings, and this leaves twice that for estimates of sampled aggregates. An element
+        /// over 128 MiB cannot be shown: reading it fails with this error and the connection reconnects.
+        public static let defaultMaxBulkLength = 128 << 20
+
+        /// The largest `MEMORY USAGE` of one key that undo may `DUMP`: half of
+        /// ``defaultMaxBulkLength``, so its DUMP reply always fits, whatever the undo budget.
+        public static let maxUndoKeyBytes = defaultMaxBulkLength / 2
+
         /// Creates limits; the defaults suit a dashboard talking to a real Redis.
         public init(
             maxDepth: Int = 128,
-            maxBulkLength: Int = 512 * 1024 * 1024,
+            maxBulkLength: Int = Limits.defaultMaxBulkLength,
             maxAggregateCount: Int = 1 << 24,
             maxLineLength: Int = 64 * 1024
         ) {

@@ -179,7 +179,7 @@ public struct RESPDecoder: Sendable {
             }
             guard length >= 0 else { throw RESPProtocolError("negative length \(length)") }
             guard length <= limits.maxBulkLength else {
-                throw RESPProtocolError("string length \(length) exceeds the limit of \(limits.maxBulkLength) bytes")
+                throw RESPProtocolError("bulk string length \(length) exceeds the limit of \(limits.maxBulkLength) bytes")
             }
             let count = Int(length)
             let end = afterLine + count

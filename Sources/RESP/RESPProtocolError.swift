@@ -2,7 +2,7 @@
 ///
 /// After this error the stream cannot be resynchronised: the connection must be closed.
 public struct RESPProtocolError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What went wrong, in one line (e.g. `bulk string length 600000000 exceeds the limit of 536870912 bytes`).
+    /// What went wrong, in one line (e.g. `bulk string length 600000000 exceeds the limit of 134217728 bytes`).
     public var message: String
 
     /// Creates an error with a one-line message.

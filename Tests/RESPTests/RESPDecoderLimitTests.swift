@@ -33,6 +33,31 @@ struct RESPDecoderLimitTests {
         #expect(decodeError("$99999999999999999999\r\n")?.message.contains("out of range") == true)
     }
 
+    @Test("the default bulk bound is 128 MiB: one byte more is a protocol error on the header alone")
+    func defaultBulkBound() throws {
+        let limit = RESPDecoder.Limits.default.maxBulkLength
+        #expect(limit == 128 << 20)
+        // Undo DUMPs keys of at most half the bound, so the default undo budget's worth always fits.
+        #expect(RESPDecoder.Limits.maxUndoKeyBytes * 2 <= limit)
+        #expect(RESPDecoder.Limits.maxUndoKeyBytes >= 64 << 20)
+
+        // At the bound: only the header has arrived, so the decoder waits and holds nothing.
+        var decoder = RESPDecoder()
+        var atLimit = ByteBuffer(string: "$\(limit)\r\n")
+        #expect(try decoder.decode(&atLimit) == nil)
+        #expect(atLimit.readerIndex == 0)
+        #expect(!decoder.isMidValue)
+
+        // Over the bound (and Redis' own 512 MiB and a 2 GB header): refused from the header line,
+        // with no payload bytes sent, at the top level and inside an aggregate.
+        for header in ["$\(limit + 1)\r\n", "$536870912\r\n", "$2147483648\r\n", "*2\r\n:1\r\n!\(limit + 1)\r\n", "=\(limit + 1)\r\n"] {
+            let error = try #require(decodeError(header), "\(header.debugDescription) was accepted")
+            #expect(error.message == "bulk string length \(Int(header.split(separator: "\r\n").last!.dropFirst())!) exceeds the limit of \(limit) bytes")
+        }
+        // A caller may still ask for Redis' own bound.
+        #expect(decodeError("$536870912\r\n", limits: .init(maxBulkLength: 512 << 20)) == nil)
+    }
+
     @Test("a huge declared aggregate count waits without allocating, and over the limit fails")
     func aggregateCount() throws {
         var decoder = RESPDecoder()

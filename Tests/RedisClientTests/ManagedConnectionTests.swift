@@ -1,3 +1,4 @@
+import FuzzSupport
 import LocalRedis
 import RESP
 import Testing
@@ -63,7 +64,7 @@ struct ManagedConnectionTests {
 
     @Test("backoff grows exponentially up to the maximum, with bounded jitter")
     func backoff() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(state: 10)
         let policy = ReconnectPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(2), multiplier: 2, jitter: 0.2)
         let first = policy.delay(forAttempt: 1, using: &rng)
         #expect(first >= .milliseconds(80) && first <= .milliseconds(120))
@@ -71,5 +72,10 @@ struct ManagedConnectionTests {
         #expect(third >= .milliseconds(320) && third <= .milliseconds(480))
         let late = policy.delay(forAttempt: 50, using: &rng)
         #expect(late <= .milliseconds(2400) && late >= .milliseconds(1600))
+        // The form the connections use draws from the system's random source, within the same bounds.
+        for _ in 0..<20 {
+            let drawn = policy.delay(forAttempt: 3)
+            #expect(drawn >= .milliseconds(320) && drawn <= .milliseconds(480))
+        }
     }
 }

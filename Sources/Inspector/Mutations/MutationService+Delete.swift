@@ -6,8 +6,8 @@ extension MutationService {
     static let chunkSize = 1000
 
     /// Works out what deleting `keys` would do, BEFORE the user confirms: which exist, and which
-    /// can be kept for undo (their `MEMORY USAGE` fits the undo budget, counted in order) and which
-    /// cannot. Sends only `MEMORY USAGE`; changes nothing.
+    /// can be kept for undo (their `MEMORY USAGE` fits the undo budget, counted in order, and is at
+    /// most ``maxUndoKeyBytes``) and which cannot. Sends only `MEMORY USAGE`; changes nothing.
     /// - Throws: ``MutationError`` (read-only is refused here already, so the UI never asks to confirm).
     public func prepareDelete(_ keys: [[UInt8]]) async throws -> DeletePlan {
         try await refuseIfReadOnly("UNLINK", keys: keys, detail: "prepare")
@@ -19,7 +19,7 @@ extension MutationService {
             for (key, reply) in zip(chunk, replies) {
                 let reply = try checked(reply, "MEMORY USAGE")
                 guard let size = reply.int.map(Int.init) else { missing.append(key); continue }
-                if undoableBytes + size <= undoBudget {
+                if size <= Self.maxUndoKeyBytes, undoableBytes + size <= undoBudget {
                     undoable.append(key)
                     undoableBytes += size
                 } else {

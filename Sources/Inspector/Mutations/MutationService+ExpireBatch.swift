@@ -12,9 +12,8 @@ extension MutationService {
             let ttls = try await exchange(targets.map { RedisCommand("PTTL", $0) }, command: "PTTL", done: done())
             targets = try zip(targets, ttls).filter { try integer($0.1, "PTTL") == -1 }.map(\.0)
         }
-        var generator = SystemRandomNumberGenerator()
         let commands = targets.map { key -> RedisCommand in
-            let ttl = TTLJitter.seconds(seconds, jitter: jitter, using: &generator)
+            let ttl = TTLJitter.seconds(seconds, jitter: jitter)
             return nx ? RedisCommand("EXPIRE", key, ttl, "NX") : RedisCommand("EXPIRE", key, ttl)
         }
         let replies = try await exchange(commands, command: "EXPIRE", done: done())

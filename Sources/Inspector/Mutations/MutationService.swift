@@ -36,6 +36,11 @@ public actor MutationService {
     /// The default undo budget: 64 MiB of `DUMP` payloads.
     public static let defaultUndoBudget = 64 << 20
 
+    /// The largest key (by `MEMORY USAGE`) that is `DUMP`ed for undo, whatever the budget: its DUMP
+    /// reply must fit the connection's reply bound (``RESPDecoder/Limits/defaultMaxBulkLength``), or
+    /// the pipeline carrying the `UNLINK` would fail. Larger keys are deleted without undo.
+    public static let maxUndoKeyBytes = RESPDecoder.Limits.maxUndoKeyBytes
+
     /// Creates the service for one node and database.
     /// - Parameters:
     ///   - connection: a `RedisConnection` or `ManagedConnection` (already on `database`).

@@ -56,11 +56,13 @@ final class RedisChannelHandler: ChannelInboundHandler {
     /// Queues and writes a request. Must run on the channel's event loop.
     func enqueue(_ request: RedisRequest) {
         guard let context, failure == nil else {
+            ReplyHandOff.released(request.cancellation)
             request.responder.fail(failure ?? RedisError(.closed, "connection closed", endpoint: endpoint))
             return
         }
         if request.cancellation.isCancelled {
             // Never written: nothing to read back.
+            ReplyHandOff.released(request.cancellation)
             request.responder.fail(CancellationError())
             return
         }
@@ -83,6 +85,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
             if pending[index].cancellation === cancellation {
                 guard !pending[index].abandoned else { return }
                 pending[index].abandoned = true
+                ReplyHandOff.released(cancellation)
                 pending[index].responder.fail(CancellationError())
                 return
             }
@@ -159,6 +162,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
         if !pending[head].isBatch {
             let request = pending.removeFirst()
             if !request.abandoned, case .single(let continuation) = request.responder {
+                ReplyHandOff.released(request.cancellation)
                 continuation.resume(returning: value)
             }
             prepareHead()
@@ -172,6 +176,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
         headReplies = []
         prepareHead()
         if !request.abandoned, case .batch(let continuation) = request.responder {
+            ReplyHandOff.released(request.cancellation)
             continuation.resume(returning: replies)
         }
     }
@@ -191,6 +196,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
         pending.removeAll()
         headReplies = []
         for request in requests where !request.abandoned {
+            ReplyHandOff.released(request.cancellation)
             request.responder.fail(error)
         }
     }
@@ -217,6 +223,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
                     pending[index].abandoned = true
                     expired = true
                     let request = pending[index]
+                    ReplyHandOff.released(request.cancellation)
                     request.responder.fail(RedisError.timeout(after: request.timeout, command: request.firstCommand.name, endpoint: endpoint))
                 } else if earliest == nil || pending[index].deadline < earliest! {
                     earliest = pending[index].deadline

@@ -117,6 +117,7 @@ public final class RedisConnection: Sendable {
         let timeout = timeout ?? options.commandTimeout
         try Task.checkCancellation()
         let cancellation = RequestCancellation()
+        defer { ReplyHandOff.acquired(cancellation) }
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { continuation in
                 submit(RedisRequest(
@@ -145,6 +146,7 @@ public final class RedisConnection: Sendable {
         let timeout = options.commandTimeout
         try Task.checkCancellation()
         let cancellation = RequestCancellation()
+        defer { ReplyHandOff.acquired(cancellation) }
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { continuation in
                 submit(RedisRequest(

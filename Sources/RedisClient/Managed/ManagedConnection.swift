@@ -24,7 +24,6 @@ public actor ManagedConnection {
     private var failures = 0
     private var downSince: ContinuousClock.Instant?
     private var generation = 0
-    private var random = SystemRandomNumberGenerator()
 
     /// Creates a managed connection; nothing happens until ``start()`` or the first command.
     public init(
@@ -181,7 +180,7 @@ public actor ManagedConnection {
         let now = ContinuousClock.now
         let since = downSince ?? now
         downSince = since
-        let delay = policy.delay(forAttempt: failures, using: &random)
+        let delay = policy.delay(forAttempt: failures)
         setState(.failed(error, since: since, nextAttempt: now + delay))
         beginAttempt(after: delay)
     }

@@ -19,9 +19,21 @@ public struct ReconnectPolicy: Sendable, Hashable {
 
     /// The delay before attempt `attempt` (1 for the first retry).
     public func delay(forAttempt attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
+        delay(forAttempt: attempt, spread: jitter > 0 ? Double.random(in: -jitter...jitter, using: &generator) : 0)
+    }
+
+    /// The delay before attempt `attempt`, jittered from the system's random source.
+    ///
+    /// Connections call this rather than passing a `SystemRandomNumberGenerator` to the generic
+    /// form: that generator has no storage, and ThreadSanitizer builds crash on the inout access
+    /// to it inside a generic function (https://github.com/swiftlang/swift/issues/66099).
+    public func delay(forAttempt attempt: Int) -> Duration {
+        delay(forAttempt: attempt, spread: jitter > 0 ? Double.random(in: -jitter...jitter) : 0)
+    }
+
+    private func delay(forAttempt attempt: Int, spread: Double) -> Duration {
         let base = Double(initialDelay.nanoseconds) * pow(multiplier, Double(max(0, attempt - 1)))
         let capped = min(base, Double(maximumDelay.nanoseconds))
-        let spread = jitter > 0 ? Double.random(in: -jitter...jitter, using: &generator) : 0
         return .nanoseconds(Int64(max(0, capped * (1 + spread))))
     }
 

@@ -30,7 +30,6 @@ public actor SubscriberConnection {
     private var downReason = ""
     private var generation = 0
     private var attemptTask: Task<Void, Never>?
-    private var random = SystemRandomNumberGenerator()
 
     /// Creates a subscriber; nothing connects until ``start()`` or the first subscription.
     /// - Parameter inbox: where messages go (its capacity bounds what is kept between drains).
@@ -181,7 +180,7 @@ public actor SubscriberConnection {
             downReason = reason
         }
         setState(.reconnecting(reason: reason, since: downSince ?? now))
-        attempt(after: policy.delay(forAttempt: failures, using: &random))
+        attempt(after: policy.delay(forAttempt: failures))
     }
 
     private func setState(_ new: SubscriberState) {

@@ -110,4 +110,24 @@ import Testing
             #expect(try await f.int("EXISTS", "small", "big") == 1)
         }
     }
+    @Test func aKeyOverTheDumpCeilingIsNotUndoableEvenWithALargeBudget() async throws {
+        try await MutationFixture.with { f in
+            // A 32 MiB key is kept; one over the per-key ceiling (64 MiB) is not, even when
+            // the configured budget would hold it, because its DUMP reply could exceed the reply bound.
+            let ceiling = MutationService.maxUndoKeyBytes
+            #expect(ceiling == RESPDecoder.Limits.defaultMaxBulkLength / 2)
+            _ = try await f.redis.send("SETRANGE", "fits", "\((32 << 20) - 1)", "x")
+            _ = try await f.redis.send("SETRANGE", "huge", "\(ceiling + 1)", "x")
+            let service = f.service(undoBudget: 1 << 30)
+            let plan = try await service.prepareDelete([Array("fits".utf8), Array("huge".utf8)])
+            #expect(plan.undoable == [Array("fits".utf8)])
+            #expect(plan.notUndoable == [Array("huge".utf8)])
+            let outcome = try await service.delete(plan)
+            #expect(outcome.deleted == 2)
+            #expect(outcome.undoable == 1)
+            let undone = try #require(try await service.undo())
+            #expect(undone.restored == [Array("fits".utf8)])
+            #expect(try await f.int("STRLEN", "fits") == 32 << 20)
+        }
+    }
 }

@@ -37,6 +37,9 @@ struct HostileServerTests {
         .afterHello("integer overflow", mentions: "") { $0.write(":99999999999999999999999\r\n") },
         .afterHello("line without CR (never ends: the timeout answers)", kinds: [.protocol, .timeout], mentions: "") { $0.write("+OK\n+OK\n") },
         .afterHello("2 GB bulk header", mentions: "limit") { $0.write("$2147483648\r\n") },
+        .afterHello("bulk header one byte over the 128 MiB bound", mentions: "exceeds the limit of 134217728 bytes") {
+            $0.write("$\(RESPDecoder.Limits.defaultMaxBulkLength + 1)\r\n")
+        },
         .afterHello("2^63 bulk header", mentions: "") { $0.write("$9223372036854775807\r\n") },
         .afterHello("huge aggregate count", mentions: "limit") { $0.write("*4294967296\r\n") },
         .afterHello("endless nesting", mentions: "nesting") { client in
@@ -146,9 +149,9 @@ struct HostileServerTests {
             for _ in 0..<64 where client.write(chunk) {}
             client.close()
         }
-        // Over the limit: refused on the header. At the limit (512 MiB, Redis' own proto-max-bulk-len):
-        // accepted, but nothing is reserved from the declared length, only what actually arrives.
-        let plays = [stream("$2147483648\r\n", 64), stream("*1\r\n$536870912\r\n", 2), nesting]
+        // Over the limit: refused on the header. At the limit (128 MiB): accepted, but nothing is
+        // reserved from the declared length, only what actually arrives.
+        let plays = [stream("$2147483648\r\n", 64), stream("*1\r\n$\(RESPDecoder.Limits.defaultMaxBulkLength)\r\n", 2), nesting]
         // Warm up allocator and NIO once so their first-use growth is not counted.
         for play in plays {
             let fake = try FakeRedisServer(script: play)

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Synchronization
 import RESP
 import Testing
@@ -137,7 +138,7 @@ struct TimeoutCancellationTests {
         let fake = try Self.echoServer(delays: [:])
         defer { fake.stop() }
         let connection = try await RedisConnection.connect(fake.options())
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(state: 140)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<400 {
                 let cancelAfter = Int.random(in: 0..<3, using: &rng)
