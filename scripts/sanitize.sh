@@ -17,9 +17,9 @@ filter="${2:-}"
 run() {
     kind="$1"
     echo "== swift test --sanitize=$kind ${filter:+--filter $filter}"
-    # halt_on_error: the first report fails the run instead of scrolling by.
+    # halt_on_error: the first report fails the run instead of scrolling by. scripts/tsan.supp:
+    # known false positives of the uninstrumented Swift runtime, each explained there.
     ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1}" \
-    # scripts/tsan.supp: known false positives of the uninstrumented Swift runtime, each explained.
     TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}:suppressions=$(pwd)/scripts/tsan.supp" \
         swift test --sanitize="$kind" --scratch-path ".build-$( [ "$kind" = address ] && echo asan || echo tsan )" \
             --no-parallel ${filter:+--filter "$filter"}
