@@ -16,15 +16,11 @@ extension RESPDecoder {
         ///
         /// Why this is enough: string values are read in pages (`GETRANGE`), so the only large single
         /// replies are a `DUMP` kept for undo and one element of a hash, list, set or sorted set.
-        /// Undo DUMPs a key only when its `MEMORY USAGE` is within ``maxUndoKeyBytes`` (the default
-        /// undo budget, 64 MiB); a DUMP is the key's serialised form, no larger than its memory
+        /// Undo DUMPs a key only when its `MEMORY USAGE` is at most half this bound (64 MiB, the
+        /// default undo budget); a DUMP is the key's serialised form, no larger than its memory
         /// for strings, and this leaves twice that for estimates of sampled aggregates. An element
         /// over 128 MiB cannot be shown: reading it fails with this error and the connection reconnects.
         public static let defaultMaxBulkLength = 128 << 20
-
-        /// The largest `MEMORY USAGE` of one key that undo may `DUMP`: half of
-        /// ``defaultMaxBulkLength``, so its DUMP reply always fits, whatever the undo budget.
-        public static let maxUndoKeyBytes = defaultMaxBulkLength / 2
 
         /// Creates limits; the defaults suit a dashboard talking to a real Redis.
         public init(

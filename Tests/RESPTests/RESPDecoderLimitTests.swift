@@ -37,9 +37,6 @@ struct RESPDecoderLimitTests {
     func defaultBulkBound() throws {
         let limit = RESPDecoder.Limits.default.maxBulkLength
         #expect(limit == 128 << 20)
-        // Undo DUMPs keys of at most half the bound, so the default undo budget's worth always fits.
-        #expect(RESPDecoder.Limits.maxUndoKeyBytes * 2 <= limit)
-        #expect(RESPDecoder.Limits.maxUndoKeyBytes >= 64 << 20)
 
         // At the bound: only the header has arrived, so the decoder waits and holds nothing.
         var decoder = RESPDecoder()

@@ -59,7 +59,7 @@ extension MutationService {
             var estimate = keptBytes
             for (key, reply) in zip(keys, sizes) {
                 guard let size = try checked(reply, "MEMORY USAGE").int.map(Int.init) else { continue }
-                if size <= Self.maxUndoKeyBytes, estimate + size <= undoBudget {
+                if undoFits(size, after: estimate) {
                     toDump.append(key)
                     estimate += size
                 }

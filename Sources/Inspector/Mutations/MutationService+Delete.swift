@@ -7,7 +7,7 @@ extension MutationService {
 
     /// Works out what deleting `keys` would do, BEFORE the user confirms: which exist, and which
     /// can be kept for undo (their `MEMORY USAGE` fits the undo budget, counted in order, and is at
-    /// most ``maxUndoKeyBytes``) and which cannot. Sends only `MEMORY USAGE`; changes nothing.
+    /// most ``maxUndoKeyBytes``: see ``undoFits(_:after:)``) and which cannot. Sends only `MEMORY USAGE`; changes nothing.
     /// - Throws: ``MutationError`` (read-only is refused here already, so the UI never asks to confirm).
     public func prepareDelete(_ keys: [[UInt8]]) async throws -> DeletePlan {
         try await refuseIfReadOnly("UNLINK", keys: keys, detail: "prepare")
@@ -19,7 +19,7 @@ extension MutationService {
             for (key, reply) in zip(chunk, replies) {
                 let reply = try checked(reply, "MEMORY USAGE")
                 guard let size = reply.int.map(Int.init) else { missing.append(key); continue }
-                if size <= Self.maxUndoKeyBytes, undoableBytes + size <= undoBudget {
+                if undoFits(size, after: undoableBytes) {
                     undoable.append(key)
                     undoableBytes += size
                 } else {

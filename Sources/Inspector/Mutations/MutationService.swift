@@ -36,10 +36,17 @@ public actor MutationService {
     /// The default undo budget: 64 MiB of `DUMP` payloads.
     public static let defaultUndoBudget = 64 << 20
 
-    /// The largest key (by `MEMORY USAGE`) that is `DUMP`ed for undo, whatever the budget: its DUMP
-    /// reply must fit the connection's reply bound (``RESPDecoder/Limits/defaultMaxBulkLength``), or
-    /// the pipeline carrying the `UNLINK` would fail. Larger keys are deleted without undo.
-    public static let maxUndoKeyBytes = RESPDecoder.Limits.maxUndoKeyBytes
+    /// The largest key (by `MEMORY USAGE`) that is `DUMP`ed for undo, whatever the budget: half the
+    /// connection's reply bound (``RESPDecoder/Limits/defaultMaxBulkLength``), so its DUMP reply
+    /// always fits and the pipeline carrying the `UNLINK` cannot fail on it. Larger keys are deleted
+    /// without undo.
+    public static let maxUndoKeyBytes = RESPDecoder.Limits.defaultMaxBulkLength / 2
+
+    /// Whether a key of `size` bytes can still be kept for undo when `kept` bytes already are:
+    /// within the per-key ceiling and the budget.
+    nonisolated func undoFits(_ size: Int, after kept: Int) -> Bool {
+        size <= Self.maxUndoKeyBytes && kept + size <= undoBudget
+    }
 
     /// Creates the service for one node and database.
     /// - Parameters:

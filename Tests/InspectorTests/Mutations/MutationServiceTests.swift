@@ -116,6 +116,9 @@ import Testing
             // the configured budget would hold it, because its DUMP reply could exceed the reply bound.
             let ceiling = MutationService.maxUndoKeyBytes
             #expect(ceiling == RESPDecoder.Limits.defaultMaxBulkLength / 2)
+            // Keys of at most half the reply bound are DUMPed, so the default undo budget's worth always fits.
+            #expect(ceiling * 2 <= RESPDecoder.Limits.default.maxBulkLength)
+            #expect(ceiling >= 64 << 20)
             _ = try await f.redis.send("SETRANGE", "fits", "\((32 << 20) - 1)", "x")
             _ = try await f.redis.send("SETRANGE", "huge", "\(ceiling + 1)", "x")
             let service = f.service(undoBudget: 1 << 30)
