@@ -137,21 +137,18 @@ extension ClusterClient {
             shardIndex = index
             nodeCursor = String(parts[1])
         }
-        // One node per shard, in slot order: its primary, or a healthy replica when asked.
-        let primaries = topology.servingShards.map { shard in
-            (fromReplicas ? shard.replicas.first { $0.health != .failed }?.endpoint : nil) ?? shard.primary.endpoint
-        }
-        guard shardIndex < primaries.count else {
+        let nodes = shardEndpoints(replica: fromReplicas)
+        guard shardIndex < nodes.count else {
             return .array([.bulkString(ByteBuffer(string: "0")), .array([])])
         }
         var arguments = command.arguments
         arguments[1] = Array(nodeCursor.utf8)
-        let reply = try await sendReply(RedisCommand(arguments: arguments), to: primaries[shardIndex])
+        let reply = try await sendReply(RedisCommand(arguments: arguments), to: nodes[shardIndex])
         guard let parts = reply.array, parts.count == 2, let next = parts[0].string else { return reply }
         let composite: String
         if next != "0" {
             composite = "\(shardIndex):\(next)"
-        } else if shardIndex + 1 < primaries.count {
+        } else if shardIndex + 1 < nodes.count {
             composite = "\(shardIndex + 1):0"
         } else {
             composite = "0"

@@ -71,6 +71,14 @@ public struct ClusterRouter: Sendable {
         return primary
     }
 
+    /// One node per shard that serves slots, in slot order: its primary, or with `replica` its
+    /// first healthy replica (the primary when it has none). What a cluster-wide `SCAN` walks.
+    public func shardEndpoints(replica: Bool) -> [RedisEndpoint] {
+        topology.servingShards.map { shard in
+            (replica ? replicas[shard.primary.endpoint]?.first : nil) ?? shard.primary.endpoint
+        }
+    }
+
     /// The node serving `key` (see ``endpoint(forSlot:replica:)``).
     public func endpoint(forKey key: some Collection<UInt8>, replica: Bool = false) -> RedisEndpoint? {
         endpoint(forSlot: HashSlot.of(key), replica: replica)
