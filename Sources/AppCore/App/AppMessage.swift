@@ -32,8 +32,9 @@ public enum AppMessage: Sendable {
     case pubsubReceived(node: Int, batch: PubSubBatch, now: Double)
     /// `:pub` answered: how many subscribers received the message, or why it failed.
     case published(channel: [UInt8], result: Result<Int64, LoadError>)
-    /// `notify-keyspace-events` of node `node` was read, or could not be.
+    /// The channels other clients of node `node` listen to were read, or could not be.
     case channelsListed(node: Int, result: Result<ActiveChannels, LoadError>)
+    /// `notify-keyspace-events` of node `node` was read, or could not be.
     case keyspaceEventsChecked(node: Int, result: Result<KeyspaceEventsSetting, LoadError>)
     /// `notify-keyspace-events` was set to `flags` (from `previous`), or `error` says why not.
     case keyspaceEventsSet(node: Int, flags: String, previous: String, error: LoadError?)

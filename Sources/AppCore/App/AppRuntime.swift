@@ -371,8 +371,8 @@ public actor AppRuntime {
             // A cluster node (`:node N`): SCAN it, but look keys up at their owner (a replica would
             // redirect). A standalone node: lookups on a second connection, overlapping the SCANs.
             let lookupTargets: [any RedisPipelining]
-            if let cluster {
-                lookupTargets = [readFromReplicas ? ClusterReplicaReads(cluster) : cluster]
+            if cluster != nil {
+                lookupTargets = [keyedConnection(node)]
             } else {
                 let lookups = lookupConnections[node] ?? ManagedConnection(options: connections[node].options)
                 lookupConnections[node] = lookups
