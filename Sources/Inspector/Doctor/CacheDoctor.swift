@@ -79,7 +79,7 @@ public struct CacheDoctor: Sendable {
             }
         }
         findings += HotKeyDetector.findings(hot, thresholds: thresholds)
-        if let note = HotKeyDetector.unavailableNote(hot) { notes.append(note) }
+        if let note = HotKeyDetector.unavailableNote(hot, thresholds: thresholds) { notes.append(note) }
 
         var report = DoctorReport(node: node, findings: findings, notes: notes, indexedKeys: analysis.keyCount,
                                   expectedKeys: expectedKeys, complete: complete, keysWithoutTTL: analysis.persistentCount,

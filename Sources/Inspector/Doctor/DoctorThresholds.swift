@@ -49,7 +49,7 @@ public struct DoctorThresholds: Sendable, Hashable {
     public var secretStringBytes = 4096
     /// Locks looked up with `OBJECT IDLETIME`.
     public var lockIdleSample = 50
-    /// Keys asked `OBJECT FREQ` under an LFU policy.
+    /// Keys asked `OBJECT FREQ` under an LFU policy (`OBJECT IDLETIME` by the recent-use probe).
     public var hotKeySample = 2000
     /// Hot keys listed.
     public var hotKeysListed = 10
@@ -71,6 +71,14 @@ public struct DoctorThresholds: Sendable, Hashable {
     /// user asked for the probe, and the seconds between rounds.
     public var recentUseRounds = 3
     public var recentUseInterval = 1.0
+
+    /// The recent-use probe and its cost in a phrase, for the `--hot-keys` help, the status line
+    /// and the note that offers it: "OBJECT IDLETIME, 3 rounds a second apart over at most 2000
+    /// sampled keys".
+    public var recentUseProbe: String {
+        let interval = recentUseInterval == 1 ? "a second" : "\(recentUseInterval) s"
+        return "OBJECT IDLETIME, \(recentUseRounds) rounds \(interval) apart over at most \(hotKeySample) sampled keys"
+    }
 
     public init() {}
 

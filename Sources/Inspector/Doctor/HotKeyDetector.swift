@@ -42,8 +42,9 @@ public enum HotKeyDetector {
     }
 
     /// The note shown when hot keys were not looked for.
-    public static func unavailableNote(_ sample: HotKeySample) -> String? {
+    public static func unavailableNote(_ sample: HotKeySample, thresholds: DoctorThresholds = .default) -> String? {
         if sample.isLFU || sample.recentUseRounds != nil { return nil }
-        return "hot keys: an LFU maxmemory-policy (allkeys-lfu, volatile-lfu) gives OBJECT FREQ; the policy is \(sample.policy ?? "unknown (CONFIG GET refused)"). Ask for the recent-use probe instead (h in the Doctor view, snapshot --doctor --hot-keys): OBJECT IDLETIME over at most 2000 sampled keys, 3 rounds a second apart, about 6000 read commands in 3 s. MONITOR is not used: it costs the server about half its throughput while it runs."
+        let rounds = thresholds.recentUseRounds
+        return "hot keys: an LFU maxmemory-policy (allkeys-lfu, volatile-lfu) gives OBJECT FREQ; the policy is \(sample.policy ?? "unknown (CONFIG GET refused)"). Ask for the recent-use probe instead (h in the Doctor view, snapshot --doctor --hot-keys): \(thresholds.recentUseProbe), about \(rounds * thresholds.hotKeySample) read commands in \(rounds) s. MONITOR is not used: it costs the server about half its throughput while it runs."
     }
 }

@@ -16,7 +16,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     @OptionGroup var display: DisplayArguments
     @Flag(help: "Print JSON instead of text.") var json = false
     @Flag(help: "Index every node's keyspace (SCAN) and print the cache doctor's findings instead of the figures.") var doctor = false
-    @Flag(name: .customLong("hot-keys"), help: "With --doctor and no LFU policy: find hot keys by OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys.") var hotKeys = false
+    @Flag(name: .customLong("hot-keys"), help: ArgumentHelp("With --doctor and no LFU policy: find hot keys by \(DoctorThresholds.default.recentUseProbe).")) var hotKeys = false
 
     func run() async throws {
         PasswordWarning.printIfNeeded(connection)

@@ -17,7 +17,7 @@ enum DoctorUpdate {
         state.doctor.node = node
         state.doctor.running = true
         state.doctor.error = nil
-        if probeHotKeys { state.status = StatusMessage("probing hot keys: OBJECT IDLETIME, 3 rounds a second apart over ≤ 2000 sampled keys", now: state.now) }
+        if probeHotKeys { state.status = StatusMessage("probing hot keys: \(DoctorThresholds.default.recentUseProbe)", now: state.now) }
         return [.runDoctor(node: node, probeHotKeys: probeHotKeys)]
     }
 
