@@ -36,9 +36,9 @@ struct ActiveChannelsViewTests {
 
     @Test("too many channels are counted, not listed; none at all says so; an error is shown")
     func truncatedEmptyAndError() {
-        #expect(PubSubView.activeChannelLines(Self.listed([], count: 5000), symbols: .ascii)
+        #expect(PubSubView.activeChannelLines(Self.listed([], count: 5000))
             == ["5000 channels in use on this node: too many to list; :psub PATTERN tails a family."])
-        #expect(PubSubView.activeChannelLines(Self.listed([]), symbols: .ascii) == ["No client of this node is subscribed to a channel."])
+        #expect(PubSubView.activeChannelLines(Self.listed([])) == ["No client of this node is subscribed to a channel."])
         var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 1)
         _ = AppUpdate.update(&state, .terminal(.key(.character("4"))))
         _ = AppUpdate.update(&state, .channelsListed(node: 0, result: .failure(LoadError("NOPERM this user has no permissions to run the 'pubsub|channels' command"))))

@@ -149,7 +149,7 @@ enum PubSubView {
             }
             buffer.setString(inner.x + 1, inner.y + 1, text, style: theme.muted, maxWidth: max(0, inner.width - 1))
             if !pubsub.hasSubscriptions, let active = pubsub.activeChannels {
-                let lines = activeChannelLines(active, symbols: state.symbols)
+                let lines = activeChannelLines(active)
                 for (row, line) in lines.prefix(max(0, inner.height - 3)).enumerated() {
                     buffer.setString(inner.x + 3, inner.y + 3 + row, line, style: row == 0 ? theme.text : theme.muted, maxWidth: max(0, inner.width - 3))
                 }
@@ -158,7 +158,7 @@ enum PubSubView {
     }
 
     /// What the node's other clients listen to, offered while nothing is subscribed here.
-    static func activeChannelLines(_ active: ActiveChannels, symbols: Symbols) -> [String] {
+    static func activeChannelLines(_ active: ActiveChannels) -> [String] {
         let patterns = active.patternCount > 0 ? ", \(active.patternCount) pattern\(active.patternCount == 1 ? "" : "s")" : ""
         if active.channelCount == 0 { return ["No client of this node is subscribed to a channel\(patterns.isEmpty ? "" : " (\(patterns.dropFirst(2)) in use)")."] }
         if active.isTruncated {
@@ -167,7 +167,7 @@ enum PubSubView {
         var lines = ["Channels in use on this node\(patterns); :sub NAME tails one:"]
         for channel in active.channels {
             let who = channel.subscribers == 1 ? "1 subscriber" : "\(channel.subscribers) subscribers"
-            lines.append("\(symbols.treeLeaf) \(Sanitizer.display(channel.name))  \(who)")
+            lines.append("  \(Sanitizer.display(channel.name))  \(who)")
         }
         return lines
     }
