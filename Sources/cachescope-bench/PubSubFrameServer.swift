@@ -1,4 +1,5 @@
 import Foundation
+import LocalRedis
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -23,23 +24,9 @@ final class PubSubFrameServer: Sendable {
     init(channel: String, payload: String) throws {
         self.channel = Array(channel.utf8)
         self.payload = Array(payload.utf8)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw BenchError("frame server: socket() failed: errno \(errno)") }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else {
-            close(fd)
-            throw BenchError("frame server: bind/listen failed: errno \(errno)")
-        }
+        let (fd, port) = try LoopbackSocket.listening()
         listener = fd
-        port = Self.localPort(fd)
+        self.port = port
         let server = self
         Thread { server.acceptLoop() }.start()
     }
@@ -208,15 +195,6 @@ final class PubSubFrameServer: Sendable {
             offset += n
         }
         return true
-    }
-
-    static func localPort(_ fd: Int32) -> Int {
-        var address = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     static func peerPort(_ fd: Int32) -> Int {

@@ -1,4 +1,5 @@
 import Foundation
+import LocalRedis
 import NIOCore
 import RESP
 import Synchronization
@@ -22,31 +23,9 @@ final class FakeRedisServer: Sendable {
 
     /// Starts listening on a free loopback port; `script` runs once per accepted connection.
     init(script: @escaping @Sendable (FakeClient) -> Void) throws {
-        #if canImport(Darwin)
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #else
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #endif
-        guard fd >= 0 else { throw FakeServerError("socket() failed") }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else {
-            close(fd)
-            throw FakeServerError("bind/listen failed")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
+        let (fd, port) = try LoopbackSocket.listening()
         listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         Thread.detachNewThread { [self] in acceptLoop(script) }
     }
 
@@ -195,8 +174,3 @@ private let MSG_NOSIGNAL_OR_ZERO: Int32 = 0
 private let SO_NOSIGPIPE_OR_ZERO: Int32 = SO_KEEPALIVE  // harmless on Linux; MSG_NOSIGNAL does the job
 private let MSG_NOSIGNAL_OR_ZERO = Int32(MSG_NOSIGNAL)
 #endif
-
-struct FakeServerError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
