@@ -1,8 +1,9 @@
 import Foundation
 
 /// Finds programs on `PATH` (plus the usual system directories).
-enum ExecutableLookup {
-    static func find(_ name: String) -> String? {
+public enum ExecutableLookup {
+    /// The path of the first executable `name` found, or nil.
+    public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         var directories = path.split(separator: ":").map(String.init)
         directories += ["/usr/local/bin", "/usr/bin", "/bin", "/opt/homebrew/bin"]

@@ -195,10 +195,6 @@ enum ClientBenchmark {
 
     static func format(_ value: Double) -> String { String(format: "%.0f", value) }
 
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
-    }
 }
 
 /// Sends batches from the connection's own event loop: the reply resumes the caller on the thread

@@ -19,45 +19,12 @@ enum KeyspaceResponsiveness {
         var quitSeconds: Double
     }
 
-    /// Watches the frames: when the index finished, and one pending wait for a frame condition.
-    private final class FrameProbe: Sendable {
-        private struct Waiter: Sendable {
-            var condition: @Sendable (String) -> Bool
-            var continuation: CheckedContinuation<Void, Never>
-        }
-        private let waiter = Mutex<Waiter?>(nil)
-        private let finished = Mutex<ContinuousClock.Instant?>(nil)
-
-        var finishedAt: ContinuousClock.Instant? { finished.withLock { $0 } }
-
-        func receive(_ frame: Buffer) {
-            let text = frame.textLines().joined(separator: "\n")
-            if text.contains("keys indexed in") { finished.withLock { $0 = $0 ?? ContinuousClock.now } }
-            let ready = waiter.withLock { current -> CheckedContinuation<Void, Never>? in
-                guard let pending = current, pending.condition(text) else { return nil }
-                current = nil
-                return pending.continuation
-            }
-            ready?.resume()
-        }
-
-        /// Runs `action`, then waits for a frame matching `condition`; returns the seconds taken.
-        func time(_ action: () -> Void, until condition: @escaping @Sendable (String) -> Bool) async -> Double {
-            let start = ContinuousClock.now
-            await withCheckedContinuation { continuation in
-                waiter.withLock { $0 = Waiter(condition: condition, continuation: continuation) }
-                action()
-            }
-            return (ContinuousClock.now - start).seconds
-        }
-    }
-
     /// Runs the app against the loaded server on `port` with `policy`; while the scan runs it
     /// opens and closes the help overlay (`?`, `Esc`) every 100 ms and times each frame.
     static func measure(port: Int, policy: ScanLoadPolicy) async throws -> Result {
         let options = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: port), commandTimeout: .seconds(30))
         let state = AppState(addresses: ["127.0.0.1:\(port)"], width: 160, height: 48, now: MonotonicClock.now())
-        let probe = FrameProbe()
+        let probe = FrameProbe(marker: "keys indexed in")
         let runtime = AppRuntime(state: state, connections: [ManagedConnection(options: options)], frameSink: { probe.receive($0) },
                                  dumpDirectory: NSTemporaryDirectory(), scanPolicy: policy, auditLog: nil)
         let running = Task { await runtime.run() }
@@ -66,12 +33,12 @@ enum KeyspaceResponsiveness {
         let entered = ContinuousClock.now
         _ = await probe.time({ runtime.send(.terminal(.key(.character("2")))) }, until: { $0.contains("Keyspace") })
         var latencies: [Double] = []
-        while probe.finishedAt == nil {
+        while probe.markerSeenAt == nil {
             latencies.append(await probe.time({ runtime.send(.terminal(.key(.character("?")))) }, until: { $0.contains("Help: Keys") }))
             latencies.append(await probe.time({ runtime.send(.terminal(.key(.escape))) }, until: { !$0.contains("Help: Keys") }))
             try await Task.sleep(for: .milliseconds(100))
         }
-        let indexSeconds = ((probe.finishedAt ?? .now) - entered).seconds
+        let indexSeconds = ((probe.markerSeenAt ?? .now) - entered).seconds
         // Let the last snapshot settle, then quit with everything indexed.
         try await Task.sleep(for: .milliseconds(500))
         let quitStart = ContinuousClock.now

@@ -1,6 +1,7 @@
 import AppCore
 import Foundation
 import Inspector
+import LocalRedis
 import RedisClient
 import Synchronization
 
@@ -30,7 +31,7 @@ enum PubSubIngestBenchmark {
     static let behindAfter = 0.1
 
     static func run() async throws {
-        guard let cliPath = findExecutable("redis-cli") else {
+        guard let cliPath = ExecutableLookup.find("redis-cli") else {
             throw BenchError("redis-cli not found on PATH: the capacity rows compare against it, install redis-tools")
         }
         let server = try PubSubFrameServer(channel: channel, payload: payload)
@@ -110,24 +111,17 @@ enum PubSubIngestBenchmark {
 
     /// One capacity round to our subscriber, drained into a message log every 100 ms.
     static func capacityOurs(server: PubSubFrameServer, options: ConnectionOptions) async throws -> FrameStream.Outcome {
-        let subscriber = SubscriberConnection(options: options, inbox: PubSubInbox(capacity: 10_000))
-        await subscriber.subscribe([Array(channel.utf8)], kind: .channel)
-        let drainer = LogDrainer(inbox: subscriber.inbox)
-        let stream = try await FrameStream.onThread { try server.nextSubscriber() }
-        let inbox = subscriber.inbox
+        let reader = try await OurReader.start(server: server, options: options)
+        let inbox = reader.inbox
         let count = capacityMessages
-        let outcome: FrameStream.Outcome
+        let result: Result<FrameStream.Outcome, any Error>
         do {
-            outcome = try await FrameStream.onThread { try stream.capacity(messages: count, done: { inbox.totalReceived >= count }) }
+            result = .success(try await FrameStream.onThread { try reader.stream.capacity(messages: count, done: { inbox.totalReceived >= count }) })
         } catch {
-            await subscriber.close()
-            stream.close()
-            _ = await drainer.finish()
-            throw error
+            result = .failure(error)
         }
-        await subscriber.close()
-        stream.close()
-        let log = await drainer.finish()
+        let log = await reader.finish()
+        let outcome = try result.get()
         guard inbox.totalReceived == count, log.totalCounted == count else {
             throw BenchError("cachescope counted \(inbox.totalReceived) (log \(log.totalCounted)) of \(count) messages written")
         }
@@ -147,11 +141,8 @@ enum PubSubIngestBenchmark {
 
     /// The paced flood to our subscriber + log, RSS sampled every 50 ms.
     static func pacedOurs(server: PubSubFrameServer, options: ConnectionOptions) async throws -> Paced {
-        let subscriber = SubscriberConnection(options: options, inbox: PubSubInbox(capacity: 10_000))
-        await subscriber.subscribe([Array(channel.utf8)], kind: .channel)
-        let drainer = LogDrainer(inbox: subscriber.inbox)
-        let stream = try await FrameStream.onThread { try server.nextSubscriber() }
-        let inbox = subscriber.inbox
+        let reader = try await OurReader.start(server: server, options: options)
+        let inbox = reader.inbox
         let rate = pacedRate
         let seconds = pacedSeconds
         let expected = Int(Double(rate) * seconds)
@@ -159,20 +150,48 @@ enum PubSubIngestBenchmark {
         let sampler = RSSSampler()
         let result: Result<FrameStream.Outcome, any Error>
         do {
-            result = .success(try await FrameStream.onThread { try stream.paced(rate: rate, seconds: seconds, done: { inbox.totalReceived >= expected }) })
+            result = .success(try await FrameStream.onThread { try reader.stream.paced(rate: rate, seconds: seconds, done: { inbox.totalReceived >= expected }) })
         } catch {
             result = .failure(error)
         }
         let rssPeak = sampler.finish()
-        await subscriber.close()
-        stream.close()
-        let log = await drainer.finish()
+        let log = await reader.finish()
         let outcome = try result.get()
         return Paced(outcome: outcome, counted: inbox.totalReceived, logTotal: log.totalCounted, logKept: log.entries.count,
                      logCapacity: log.capacity, rssBefore: rssBefore, rssPeak: rssPeak, rssAfter: PubSubBenchmark.residentBytes())
     }
 
     // MARK: - Pieces
+
+    /// Our side of a round: a subscriber on the channel, drained into a message log every 100 ms
+    /// as the app does, and the stream the frame source opened for it.
+    struct OurReader {
+        let subscriber: SubscriberConnection
+        let drainer: LogDrainer
+        let stream: FrameStream
+        var inbox: PubSubInbox { subscriber.inbox }
+
+        static func start(server: PubSubFrameServer, options: ConnectionOptions) async throws -> OurReader {
+            let subscriber = SubscriberConnection(options: options, inbox: PubSubInbox(capacity: 10_000))
+            await subscriber.subscribe([Array(channel.utf8)], kind: .channel)
+            let drainer = LogDrainer(inbox: subscriber.inbox)
+            do {
+                let stream = try await FrameStream.onThread { try server.nextSubscriber() }
+                return OurReader(subscriber: subscriber, drainer: drainer, stream: stream)
+            } catch {
+                await subscriber.close()
+                _ = await drainer.finish()
+                throw error
+            }
+        }
+
+        /// Closes the subscriber and the stream; the log with everything that was read.
+        func finish() async -> MessageLog {
+            await subscriber.close()
+            stream.close()
+            return await drainer.finish()
+        }
+    }
 
     /// How far behind a paced reader got, against Redis' pub/sub cut-off.
     static func behind(_ outcome: FrameStream.Outcome) -> String {
@@ -183,17 +202,6 @@ enum PubSubIngestBenchmark {
         guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
-    }
-
-    static func findExecutable(_ name: String) -> String? {
-        let directories = (environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/local/bin", "/usr/bin", "/bin"]
-        return directories.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {

@@ -23,49 +23,6 @@ enum PubSubResponsiveness {
         var rssAfter: Int
     }
 
-    /// One pending wait for a frame condition, and the newest frame's text.
-    private final class FrameProbe: Sendable {
-        private struct Waiter: Sendable {
-            var condition: @Sendable (String) -> Bool
-            var continuation: CheckedContinuation<Void, Never>
-        }
-        private let waiter = Mutex<Waiter?>(nil)
-        private let latest = Mutex<String>("")
-
-        var text: String { latest.withLock { $0 } }
-
-        func receive(_ frame: Buffer) {
-            let text = frame.textLines().joined(separator: "\n")
-            latest.withLock { $0 = text }
-            let ready = waiter.withLock { current -> CheckedContinuation<Void, Never>? in
-                guard let pending = current, pending.condition(text) else { return nil }
-                current = nil
-                return pending.continuation
-            }
-            ready?.resume()
-        }
-
-        /// Runs `action`, then waits for a frame matching `condition`; returns the seconds taken.
-        func time(_ action: () -> Void, until condition: @escaping @Sendable (String) -> Bool) async -> Double {
-            let start = ContinuousClock.now
-            await withCheckedContinuation { continuation in
-                waiter.withLock { $0 = Waiter(condition: condition, continuation: continuation) }
-                action()
-            }
-            return (ContinuousClock.now - start).seconds
-        }
-
-        /// Polls the newest frame until `condition` holds or `timeout` passes.
-        func wait(for condition: (String) -> Bool, timeout: Duration) async -> Bool {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if condition(text) { return true }
-                try? await Task.sleep(for: .milliseconds(20))
-            }
-            return condition(text)
-        }
-    }
-
     static func measure(server: PubSubFrameServer, rate: Int, seconds: Double) async throws -> Result {
         let options = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port), commandTimeout: .seconds(5))
         let state = AppState(addresses: ["127.0.0.1:\(server.port)"], width: 160, height: 48, now: MonotonicClock.now())
