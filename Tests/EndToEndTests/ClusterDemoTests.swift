@@ -9,13 +9,9 @@ import Testing
 struct ClusterDemoTests {
     @Test("demo --cluster: six nodes with roles and a total, a primary killed is failed over while watched, q leaves no redis-server behind")
     func clusterDemo() async throws {
-        let directory = NSTemporaryDirectory() + "cachescope-e2e-cluster-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let binary = try BuildProducts.executable(named: "cachescope")
-        let command = "cd \(TmuxSession.shellQuote(directory)) && \(TmuxSession.shellQuote(binary)) demo --cluster; echo EXITED:$?; sleep 30"
-        let session = try TmuxSession(command: command, environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
-        defer { session.kill() }
+        let demo = try DemoSession("--cluster")
+        defer { demo.end() }
+        let session = demo.tmux
 
         let shell = try #require(Int32(try session.display("#{pane_pid}")))
         let program = try await ProcessProbe.waitForChild(of: shell, timeout: .seconds(10))

@@ -7,14 +7,9 @@ import Testing
 struct DemoTourTests {
     @Test("demo: every pane, live numbers, help, dump, and no redis-server left after q")
     func tour() async throws {
-        let home = NSTemporaryDirectory() + "cachescope-demo-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let binary = try BuildProducts.executable(named: "cachescope")
-        let session = try TmuxSession(
-            command: "cd \(TmuxSession.shellQuote(home)) && \(TmuxSession.shellQuote(binary)) demo; echo EXITED:$?; sleep 30",
-            environment: ["XDG_CONFIG_HOME": home, "XDG_STATE_HOME": home])
-        defer { session.kill() }
+        let demo = try DemoSession()
+        defer { demo.end() }
+        let session = demo.tmux
 
         // Overview: the private server, its pid on the status line, live figures.
         let first = try await session.waitFor(text: "demo: private redis-server", timeout: .seconds(30))
@@ -58,7 +53,7 @@ struct DemoTourTests {
         try session.sendText(":dump")
         try session.sendKeys("Enter")
         try await session.waitFor(text: "dumped to")
-        let files = try FileManager.default.contentsOfDirectory(atPath: home)
+        let files = try FileManager.default.contentsOfDirectory(atPath: demo.home)
         #expect(files.contains { $0.hasPrefix("cachescope-") && $0.hasSuffix(".txt") })
         #expect(files.contains { $0.hasPrefix("cachescope-") && $0.hasSuffix(".json") })
 

@@ -7,14 +7,9 @@ import Testing
 struct OrphanServerTests {
     @Test("demo killed with SIGKILL leaves no redis-server behind")
     func killedDemo() async throws {
-        let home = NSTemporaryDirectory() + "cachescope-orphan-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let binary = try BuildProducts.executable(named: "cachescope")
-        let session = try TmuxSession(
-            command: "cd \(TmuxSession.shellQuote(home)) && \(TmuxSession.shellQuote(binary)) demo; echo EXITED:$?; sleep 30",
-            environment: ["XDG_CONFIG_HOME": home, "XDG_STATE_HOME": home])
-        defer { session.kill() }
+        let demo = try DemoSession()
+        defer { demo.end() }
+        let session = demo.tmux
 
         let shell = try #require(Int32(try session.display("#{pane_pid}")))
         let program = try await ProcessProbe.waitForChild(of: shell, timeout: .seconds(10))
