@@ -16,6 +16,10 @@ enum ClientBenchmark {
     /// GETs per measurement (redis-benchmark `-n 2000000`).
     static let requests = 2_000_000
     static let rounds = 3
+    /// Which of the three columns to measure (indices 0 = ours on one thread, 1 = ours on the shared
+    /// group, 2 = redis-benchmark), e.g. `CACHESCOPE_BENCH_CLIENT_VARIANTS=0` while profiling ours.
+    static let variants: [Int] = ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_CLIENT_VARIANTS"]
+        .map { $0.split(separator: ",").compactMap { Int($0) }.filter { (0..<3).contains($0) } } ?? [0, 1, 2]
 
     /// Runs every measurement and prints the table.
     static func run() async throws {
@@ -48,6 +52,10 @@ enum ClientBenchmark {
         print(row("round", "ours, 1 loop thread", "ours, shared group", "redis-benchmark", "ratio (1 thread)", "ratio (shared)"))
         for round in 1...rounds {
             for variant in 0..<3 {
+                guard variants.contains(variant) else {
+                    rates[variant].append(.nan); clientCPU[variant].append(.nan); serverCPU[variant].append(.nan)
+                    continue
+                }
                 let ownBefore = CPUTime.ownProcess()
                 let childrenBefore = CPUTime.waitedChildren()
                 let serverBefore = try await CPUTime.server(admin)
@@ -76,15 +84,15 @@ enum ClientBenchmark {
                   String(format: "%.2f", median(clientCPU[1]) / median(clientCPU[2]))))
         print(row("server CPU µs/GET, median", String(format: "%.2f", median(serverCPU[0])), String(format: "%.2f", median(serverCPU[1])),
                   String(format: "%.2f", median(serverCPU[2])), "", ""))
-        print("(GET/s; each connection's batches run in an actor on that connection's event loop, so a reply")
-        print(" resumes its caller without a thread hop; shared group: \(System.coreCount) threads (one per core);")
+        print("(GET/s; each connection's batches run in a task preferring that connection's event loop, so a")
+        print(" reply resumes its caller without a thread hop; shared group: \(System.coreCount) threads (one per core);")
         print(" redis-benchmark: -P \(depth) -c \(connections) -t get -n \(requests) -q; CPU ratios are ours / redis-benchmark's)")
     }
 
     // MARK: - Pipelined GET
 
     /// GETs per second over `connections` connections on `group`, each sending depth-`depth` batches
-    /// from an actor running on its connection's event loop (no thread hop per batch).
+    /// from a task that prefers its connection's event loop (no thread hop per batch).
     static func pipelinedGets(_ options: ConnectionOptions, group: any EventLoopGroup) async throws -> Double {
         var clients: [RedisConnection] = []
         for _ in 0..<connections { clients.append(try await RedisConnection.connect(options, group: group)) }
@@ -94,8 +102,11 @@ enum ClientBenchmark {
         let started = clock.now
         try await withThrowingTaskGroup(of: Int.self) { group in
             for client in clients {
-                let driver = EventLoopDriver(client)
-                group.addTask { try await driver.run(batch, times: batchesPerClient) }
+                group.addTask(executorPreference: client.taskExecutor) {
+                    var replies = 0
+                    for _ in 0..<batchesPerClient { replies += try await client.pipeline(batch).count }
+                    return replies
+                }
             }
             var total = 0
             for try await count in group { total += count }
@@ -195,26 +206,6 @@ enum ClientBenchmark {
 
     static func format(_ value: Double) -> String { String(format: "%.0f", value) }
 
-}
-
-/// Sends batches from the connection's own event loop: the reply resumes the caller on the thread
-/// that read it, so a batch costs no thread hop.
-actor EventLoopDriver {
-    let connection: RedisConnection
-    nonisolated let unownedExecutor: UnownedSerialExecutor
-
-    init(_ connection: RedisConnection) {
-        self.connection = connection
-        self.unownedExecutor = connection.eventLoop.executor.asUnownedSerialExecutor()
-    }
-
-    func run(_ batch: [RedisCommand], times: Int) async throws -> Int {
-        var replies = 0
-        for _ in 0..<times {
-            replies += try await connection.pipeline(batch).count
-        }
-        return replies
-    }
 }
 
 extension Duration {

@@ -5,7 +5,8 @@ import RedisClient
 /// place. `RedisConnection` and `ManagedConnection` both qualify; tests may pass a fake.
 public protocol RedisPipelining: Sendable {
     /// Sends `commands` in one write and returns their replies in order (errors as `.error`).
-    func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue]
+    /// Runs on the caller's actor (no hop to the global executor and back).
+    nonisolated(nonsending) func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue]
 }
 
 extension RedisConnection: RedisPipelining {}

@@ -30,6 +30,7 @@ public final class RedisConnection: Sendable {
         self.channel = channel
         self.handler = handler
         self.pushMessages = pushMessages
+        self.taskExecutor = EventLoopTaskExecutor(channel.eventLoop)
     }
 
     /// The protocol negotiated by `HELLO`: 3, or 2 after falling back.
@@ -43,6 +44,11 @@ public final class RedisConnection: Sendable {
 
     /// The event loop the connection's I/O runs on.
     public var eventLoop: any EventLoop { channel.eventLoop }
+
+    /// Runs tasks on this connection's event loop. A task that prefers it
+    /// (`withTaskExecutorPreference(connection.taskExecutor) { … }`) writes its requests and is
+    /// resumed with their replies on the thread that reads them: no thread hop per request.
+    public let taskExecutor: EventLoopTaskExecutor
 
     /// Connects, negotiates the protocol and prepares the session.
     ///
@@ -104,36 +110,29 @@ public final class RedisConnection: Sendable {
     /// already written its reply is still read and dropped, so the connection stays aligned.
     /// - Throws: ``RedisError``: `.server`/`.authentication`/`.permission` for an error reply,
     ///   `.timeout` after `commandTimeout`, `.closed` when the connection drops.
-    public func send(_ command: RedisCommand) async throws -> RESPValue {
+    nonisolated(nonsending) public func send(_ command: RedisCommand) async throws -> RESPValue {
         let reply = try await sendReply(command)
         if case .error = reply { throw RedisError.server(reply, endpoint: endpoint) }
         return reply
     }
 
     /// Sends one command and returns its reply, error replies included as `.error`.
-    public func sendReply(_ command: RedisCommand, timeout: Duration? = nil) async throws -> RESPValue {
+    nonisolated(nonsending) public func sendReply(_ command: RedisCommand, timeout: Duration? = nil) async throws -> RESPValue {
         var bytes = channel.allocator.buffer(capacity: 64)
         RESPEncoder.encodeCommand(command.arguments, into: &bytes)
         let timeout = timeout ?? options.commandTimeout
-        try Task.checkCancellation()
-        let cancellation = RequestCancellation()
-        defer { ReplyHandOff.acquired(cancellation) }
-        return try await withTaskCancellationHandler {
-            try await withUnsafeThrowingContinuation { continuation in
-                submit(RedisRequest(
-                    bytes: bytes, count: 1, responder: .single(continuation),
-                    deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout, firstCommand: command,
-                    cancellation: cancellation))
-            }
-        } onCancel: {
-            cancel(cancellation)
+        return try await request(isolation: #isolation) { cancellation, continuation in
+            RedisRequest(
+                bytes: bytes, count: 1, responder: .single(continuation),
+                deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout, firstCommand: command,
+                cancellation: cancellation)
         }
     }
 
     /// Writes all commands in one flush and returns their replies in order. Error replies stay in
     /// place as `.error` values.
     /// - Throws: ``RedisError`` when the connection fails or the batch times out; then no reply is returned.
-    public func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
+    nonisolated(nonsending) public func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
         guard let first = commands.first else { return [] }
         var size = 0
         for command in commands {
@@ -144,15 +143,30 @@ public final class RedisConnection: Sendable {
             RESPEncoder.encodeCommand(command.arguments, into: &bytes)
         }
         let timeout = options.commandTimeout
+        return try await request(isolation: #isolation) { cancellation, continuation in
+            RedisRequest(
+                bytes: bytes, count: commands.count, responder: .batch(continuation),
+                deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout,
+                firstCommand: first, cancellation: cancellation)
+        }
+    }
+
+    /// Hands the request `make` builds to the event loop and waits for its replies, on the
+    /// caller's actor (`isolation`): a caller on the connection's event loop writes and is resumed
+    /// without a thread hop. Cancelling the caller answers it with `CancellationError` at once.
+    private func request<Reply>(
+        isolation: isolated (any Actor)?,
+        _ make: (RequestCancellation, UnsafeContinuation<Reply, any Error>) -> RedisRequest
+    ) async throws -> Reply {
         try Task.checkCancellation()
         let cancellation = RequestCancellation()
         defer { ReplyHandOff.acquired(cancellation) }
         return try await withTaskCancellationHandler {
-            try await withUnsafeThrowingContinuation { continuation in
-                submit(RedisRequest(
-                    bytes: bytes, count: commands.count, responder: .batch(continuation),
-                    deadline: .now() + .nanoseconds(timeout.nanoseconds), timeout: timeout,
-                    firstCommand: first, cancellation: cancellation))
+            // Capturing `isolation` keeps this closure on the caller's actor; a closure that does
+            // not would run on the global executor, a hop out and back per request.
+            _ = isolation
+            return try await withUnsafeThrowingContinuation { continuation in
+                submit(make(cancellation, continuation))
             }
         } onCancel: {
             cancel(cancellation)
