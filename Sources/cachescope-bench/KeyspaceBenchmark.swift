@@ -174,12 +174,13 @@ enum KeyspaceBenchmark {
         let path = NSTemporaryDirectory() + "cachescope-bench-lookups-\(getpid()).resp"
         defer { try? FileManager.default.removeItem(atPath: path) }
         var bytes = ByteBuffer()
-        let samples = Array(String(memorySamples).utf8)
+        // The same command forms the scanner sends (SAMPLES only when not the server's default 5).
+        let memoryOptions = memorySamples == 5 ? [] : [Array("SAMPLES".utf8), Array(String(memorySamples).utf8)]
         for position in 0..<view.count {
             let key = view.index.key(view.id(at: position))
             RESPEncoder.encodeCommand([Array("TYPE".utf8), key], into: &bytes)
             RESPEncoder.encodeCommand([Array("PTTL".utf8), key], into: &bytes)
-            RESPEncoder.encodeCommand([Array("MEMORY".utf8), Array("USAGE".utf8), key, Array("SAMPLES".utf8), samples], into: &bytes)
+            RESPEncoder.encodeCommand([Array("MEMORY".utf8), Array("USAGE".utf8), key] + memoryOptions, into: &bytes)
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes.readableBytesView)) else {
             throw LocalRedisError("could not write \(path)")

@@ -108,7 +108,7 @@ public actor KeyspaceScanner {
     @discardableResult
     public func refresh(_ key: [UInt8]) async throws -> KeyEntry? {
         var commands: [RedisCommand] = []
-        KeyLookup.appendCommands(for: key, samples: Array(String(policy.memorySamples).utf8), to: &commands)
+        KeyLookup.appendCommands(for: key, memoryOptions: KeyLookup.memoryOptions(samples: policy.memorySamples), to: &commands)
         let replies = try await lookupConnections[0].pipeline(commands)
         let found = KeyLookup.read(replies, at: 0, now: wallClockMilliseconds())
         var result: KeyEntry?
@@ -147,6 +147,7 @@ public actor KeyspaceScanner {
             let chunkSize = Swift.max(1, policy.scriptChunkSize)
 
             let samples = Array(String(policy.memorySamples).utf8)
+            let memoryOptions = KeyLookup.memoryOptions(samples: policy.memorySamples)
             var scanArguments: [[UInt8]] = [Array("SCAN".utf8), Array("0".utf8)]
             if let pattern = filter.pattern, !pattern.matchesEverything {
                 scanArguments += [Array("MATCH".utf8), pattern.source]
@@ -199,7 +200,7 @@ public actor KeyspaceScanner {
                         }
                     } else {
                         commands.reserveCapacity(newKeys.count * KeyLookup.commandsPerKey)
-                        for key in newKeys { KeyLookup.appendCommands(for: key, samples: samples, to: &commands) }
+                        for key in newKeys { KeyLookup.appendCommands(for: key, memoryOptions: memoryOptions, to: &commands) }
                     }
                     progressValue.keysIndexed = index.liveCount
                     progressValue.scanCount = throttle.count

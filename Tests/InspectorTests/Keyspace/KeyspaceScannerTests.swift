@@ -89,6 +89,34 @@ import Testing
         }
     }
 
+    @Test("MEMORY USAGE: no SAMPLES argument at the server's default of 5, SAMPLES n otherwise")
+    func memorySamplesReachTheServer() async throws {
+        #expect(KeyLookup.memoryOptions(samples: 5).isEmpty)
+        #expect(KeyLookup.memoryOptions(samples: 0) == [Array("SAMPLES".utf8), Array("0".utf8)])
+        try await RedisFixture.with { redis in
+            // Sets of 200 members: sampling 5 of them and counting all 200 give different sizes.
+            var commands: [RedisCommand] = []
+            for i in 0..<20 {
+                commands.append(RedisCommand(arguments: [Array("SADD".utf8), Array("big:\(i)".utf8)]
+                    + (0..<200).map { Array("member-\($0)-\(String(repeating: "x", count: $0 % 37))".utf8) }))
+            }
+            try await redis.run(commands)
+            for samples in [5, 0] {
+                let scanner = KeyspaceScanner(scanConnection: redis.connection,
+                                              policy: ScanLoadPolicy(maxCommandsPerSecond: nil, memorySamples: samples))
+                await scanner.start()
+                let view = await Self.finish(scanner).view
+                var expected: UInt64 = 0
+                for i in 0..<20 {
+                    let reply = try await redis.connection.send(RedisCommand("MEMORY", "USAGE", "big:\(i)", "SAMPLES", samples))
+                    expected += UInt64(reply.int ?? 0)
+                }
+                let indexed = view.children(of: []).first { String(decoding: $0.name, as: UTF8.self) == "big" }?.memory
+                #expect(indexed == expected, "SAMPLES \(samples)")
+            }
+        }
+    }
+
     @Test func matchAndTypeGoToTheServer() async throws {
         try await RedisFixture.with { redis in
             try await Self.seed(redis)
