@@ -151,9 +151,10 @@ public final class RedisConnection: Sendable {
         }
     }
 
-    /// Hands the request `make` builds to the event loop and waits for its replies, on the
-    /// caller's actor (`isolation`): a caller on the connection's event loop writes and is resumed
-    /// without a thread hop. Cancelling the caller answers it with `CancellationError` at once.
+    /// Hands the request `make` builds to the event loop and waits for its replies, staying on the
+    /// caller's actor (`isolation`) up to the wait. The resumption goes through the task's executor:
+    /// Swift's global pool, unless the task prefers ``taskExecutor`` (then it is the loop itself).
+    /// Cancelling the caller answers it with `CancellationError` at once.
     private func request<Reply>(
         isolation: isolated (any Actor)?,
         _ make: (RequestCancellation, UnsafeContinuation<Reply, any Error>) -> RedisRequest
