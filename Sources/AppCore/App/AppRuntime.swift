@@ -204,15 +204,12 @@ public actor AppRuntime {
             leaderboardPoll?.cancel()
             leaderboardPoll = nil
         case .findMember(let node, let key, let member, let order):
-            guard connections.indices.contains(node) else { return }
-            let connection = keyedConnection(node)
-            let continuation = self.continuation
-            Task.detached {
+            readOnce(node: node, keyed: true) { connection in
                 do {
                     let rank = try await LeaderboardSnapshot.rank(of: member, in: key, order: order, from: connection)
-                    continuation.yield(.memberRankFound(key: key, member: member, result: .success(rank)))
+                    return .memberRankFound(key: key, member: member, result: .success(rank))
                 } catch {
-                    continuation.yield(.memberRankFound(key: key, member: member, result: .failure(LoadError("\(error)"))))
+                    return .memberRankFound(key: key, member: member, result: .failure(LoadError("\(error)")))
                 }
             }
         case .mutate(let node, let request):
@@ -240,26 +237,19 @@ public actor AppRuntime {
                 }
             }
         case .listChannels(let node):
-            guard connections.indices.contains(node) else { return }
-            let connection = keyspaceConnection(node)
-            let continuation = self.continuation
-            Task.detached {
+            readOnce(node: node) { connection in
                 do {
-                    continuation.yield(.channelsListed(node: node, result: .success(try await ActiveChannels.fetch(from: connection))))
+                    return .channelsListed(node: node, result: .success(try await ActiveChannels.fetch(from: connection)))
                 } catch {
-                    continuation.yield(.channelsListed(node: node, result: .failure(LoadError("\(error)"))))
+                    return .channelsListed(node: node, result: .failure(LoadError("\(error)")))
                 }
             }
         case .checkKeyspaceEvents(let node):
-            guard connections.indices.contains(node) else { return }
-            let connection = keyspaceConnection(node)
-            let continuation = self.continuation
-            Task.detached {
+            readOnce(node: node) { connection in
                 do {
-                    let setting = try await KeyspaceEventsSetting.fetch(from: connection)
-                    continuation.yield(.keyspaceEventsChecked(node: node, result: .success(setting)))
+                    return .keyspaceEventsChecked(node: node, result: .success(try await KeyspaceEventsSetting.fetch(from: connection)))
                 } catch {
-                    continuation.yield(.keyspaceEventsChecked(node: node, result: .failure(LoadError("\(error)"))))
+                    return .keyspaceEventsChecked(node: node, result: .failure(LoadError("\(error)")))
                 }
             }
         case .setKeyspaceEvents(let node, let flags, let previous):
@@ -331,6 +321,15 @@ public actor AppRuntime {
     private func keyedConnection(_ node: Int) -> any RedisPipelining {
         if let cluster { return readFromReplicas ? ClusterReplicaReads(cluster) : cluster }
         return keyspaceConnection(node)
+    }
+
+    /// Runs `read` once on node `node`'s keyspace connection (or, for `keyed` reads in cluster
+    /// mode, the cluster), off the actor, and sends the message it returns to the loop.
+    private func readOnce(node: Int, keyed: Bool = false, _ read: @escaping @Sendable (any RedisPipelining) async -> AppMessage) {
+        guard connections.indices.contains(node) else { return }
+        let connection: any RedisPipelining = keyed ? keyedConnection(node) : keyspaceConnection(node)
+        let continuation = self.continuation
+        Task.detached { continuation.yield(await read(connection)) }
     }
 
     /// Runs `read` on node `node`'s keyspace connection (or, for `keyed` reads in cluster mode,
