@@ -252,10 +252,6 @@ final class LogDrainer: Sendable {
     private let task: Task<MessageLog, Never>
     private let stop = Flag()
 
-    final class Flag: Sendable {
-        let value = Atomic<Bool>(false)
-    }
-
     init(inbox: PubSubInbox) {
         let stop = self.stop
         task = Task.detached {

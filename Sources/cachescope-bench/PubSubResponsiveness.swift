@@ -82,8 +82,4 @@ enum PubSubResponsiveness {
         return Result(latencies: latencies, outcome: outcome, countShown: shown, rssBefore: rssBefore, rssPeak: rssPeak,
                       rssAfter: PubSubBenchmark.residentBytes())
     }
-
-    final class Flag: Sendable {
-        let value = Atomic<Bool>(false)
-    }
 }
