@@ -59,30 +59,28 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
         var midValue = decoder.isMidValue
         do {
             parsing: while buffer.readableBytes > 0 {
-                if midValue {
-                    let decoded = try decoder.decode(&buffer)
-                    midValue = decoder.isMidValue
-                    guard let value = decoded else { break parsing }
-                    handle(value, now: now, into: &batch)
-                    continue
+                if !midValue {
+                    let (outcome, kind) = buffer.withUnsafeReadableBytes { raw -> (SubscriberFrameParser.Outcome, SubscriberFrameKind) in
+                        let outcome = SubscriberFrameParser.parse(raw, maxBulkLength: maxBulk)
+                        guard case .frame(let frame) = outcome, case .bulk(let offset, let length) = frame.e0 else { return (outcome, .unknown) }
+                        return (outcome, SubscriberFrameKind.classify(raw, offset: offset, length: length))
+                    }
+                    switch outcome {
+                    case .frame(let frame):
+                        handle(frame, kind: kind, in: buffer, now: now, into: &batch)
+                        buffer.moveReaderIndex(forwardBy: frame.consumed)
+                        continue parsing
+                    case .incomplete:
+                        break parsing
+                    case .other:
+                        break
+                    }
                 }
-                let (outcome, kind) = buffer.withUnsafeReadableBytes { raw -> (SubscriberFrameParser.Outcome, SubscriberFrameKind) in
-                    let outcome = SubscriberFrameParser.parse(raw, maxBulkLength: maxBulk)
-                    guard case .frame(let frame) = outcome, case .bulk(let offset, let length) = frame.e0 else { return (outcome, .unknown) }
-                    return (outcome, SubscriberFrameKind.classify(raw, offset: offset, length: length))
-                }
-                switch outcome {
-                case .frame(let frame):
-                    handle(frame, kind: kind, in: buffer, now: now, into: &batch)
-                    buffer.moveReaderIndex(forwardBy: frame.consumed)
-                case .incomplete:
-                    break parsing
-                case .other:
-                    let decoded = try decoder.decode(&buffer)
-                    midValue = decoder.isMidValue
-                    guard let value = decoded else { break parsing }
-                    handle(value, now: now, into: &batch)
-                }
+                // What the fast path leaves to the general decoder, or the rest of a value it began.
+                let decoded = try decoder.decode(&buffer)
+                midValue = decoder.isMidValue
+                guard let value = decoded else { break parsing }
+                handle(value, now: now, into: &batch)
             }
         } catch {
             failure.note("protocol error: \(error)")
