@@ -56,14 +56,12 @@ final class RedisChannelHandler: ChannelInboundHandler {
     /// Queues and writes a request. Must run on the channel's event loop.
     func enqueue(_ request: RedisRequest) {
         guard let context, failure == nil else {
-            ReplyHandOff.released(request.cancellation)
-            request.responder.fail(failure ?? RedisError(.closed, "connection closed", endpoint: endpoint))
+            request.responder.fail(failure ?? RedisError(.closed, "connection closed", endpoint: endpoint), handingOff: request.cancellation)
             return
         }
         if request.cancellation.isCancelled {
             // Never written: nothing to read back.
-            ReplyHandOff.released(request.cancellation)
-            request.responder.fail(CancellationError())
+            request.responder.fail(CancellationError(), handingOff: request.cancellation)
             return
         }
         let isBatch: Bool
@@ -85,8 +83,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
             if pending[index].cancellation === cancellation {
                 guard !pending[index].abandoned else { return }
                 pending[index].abandoned = true
-                ReplyHandOff.released(cancellation)
-                pending[index].responder.fail(CancellationError())
+                pending[index].responder.fail(CancellationError(), handingOff: cancellation)
                 return
             }
             index = pending.index(after: index)
@@ -196,8 +193,7 @@ final class RedisChannelHandler: ChannelInboundHandler {
         pending.removeAll()
         headReplies = []
         for request in requests where !request.abandoned {
-            ReplyHandOff.released(request.cancellation)
-            request.responder.fail(error)
+            request.responder.fail(error, handingOff: request.cancellation)
         }
     }
 
@@ -223,8 +219,8 @@ final class RedisChannelHandler: ChannelInboundHandler {
                     pending[index].abandoned = true
                     expired = true
                     let request = pending[index]
-                    ReplyHandOff.released(request.cancellation)
-                    request.responder.fail(RedisError.timeout(after: request.timeout, command: request.firstCommand.name, endpoint: endpoint))
+                    request.responder.fail(RedisError.timeout(after: request.timeout, command: request.firstCommand.name, endpoint: endpoint),
+                                           handingOff: request.cancellation)
                 } else if earliest == nil || pending[index].deadline < earliest! {
                     earliest = pending[index].deadline
                 }

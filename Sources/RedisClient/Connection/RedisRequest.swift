@@ -12,7 +12,10 @@ struct RedisRequest: Sendable {
         /// `pipeline`: `count` commands, their replies in order.
         case batch(UnsafeContinuation<[RESPValue], any Error>)
 
-        func fail(_ error: any Error) {
+        /// Answers the caller with `error`, announcing the hand-off of `token`'s request to
+        /// ThreadSanitizer first (see ``ReplyHandOff``).
+        func fail(_ error: any Error, handingOff token: RequestCancellation) {
+            ReplyHandOff.released(token)
             switch self {
             case .single(let continuation): continuation.resume(throwing: error)
             case .batch(let continuation): continuation.resume(throwing: error)
