@@ -2,8 +2,8 @@
 ///
 /// Values stay text; typed accessors read the handful of fields cachescope charts. Unknown
 /// fields and sections are kept, so the server pane can show anything the server reports.
-/// Fields are substrings of the one reply text (no copy per field): this is parsed once a
-/// second per node, for as long as the dashboard runs.
+/// Fields are substrings of the reply text (no copy per field): this is parsed once a second per
+/// node, for as long as the dashboard runs.
 public struct InfoSnapshot: Sendable, Equatable {
     /// Every `field:value` line in server order, with the index of its section.
     private var entries: [(section: Int, field: Substring, value: Substring)] = []
@@ -15,11 +15,17 @@ public struct InfoSnapshot: Sendable, Equatable {
 
     /// Parses the text of an `INFO` reply (`# Section` headers, `field:value` lines, CRLF or LF).
     public init(parsing text: String) {
-        // Walks the UTF-8 bytes: lines and colons are ASCII, and a Character-by-Character split
-        // of a 5 KB reply every second was most of the dashboard's idle CPU.
-        var current = -1
         entries.reserveCapacity(256)
         index.reserveCapacity(256)
+        append(parsing: text)
+    }
+
+    /// Adds the sections and fields of more `INFO`-shaped text (e.g. `CLUSTER INFO` under a
+    /// `# ClusterInfo` header), as if it had followed the text parsed so far.
+    public mutating func append(parsing text: String) {
+        // Walks the UTF-8 bytes: lines and colons are ASCII, and a Character-by-Character split
+        // of a 5 KB reply every second was most of the dashboard's idle CPU.
+        var current = sectionOrder.count - 1
         let bytes = text.utf8
         var lineStart = bytes.startIndex
         while lineStart < bytes.endIndex {

@@ -26,7 +26,7 @@ public struct NodeSampler: Sendable {
             if snapshot["cluster_enabled"] == "1" {
                 let cluster = try await connection.send(RedisCommand("CLUSTER", "INFO"))
                 if let clusterText = cluster.string ?? cluster.bytes.map({ String(decoding: $0, as: UTF8.self) }) {
-                    snapshot = InfoSnapshot(parsing: text + "\r\n# ClusterInfo\r\n" + clusterText)
+                    snapshot.append(parsing: "# ClusterInfo\r\n" + clusterText)
                 }
             }
             return .sample(NodeSample(time: MonotonicClock.now(), latency: latency, info: snapshot))

@@ -32,4 +32,20 @@ import Testing
         #expect(SampleFactory.sample(at: 0, rdbStatus: "err").persistenceOK == false)
         #expect(SampleFactory.sample(at: 0).persistenceOK)
     }
+
+    @Test("appending CLUSTER INFO reads as if it had followed the INFO text")
+    func appendingClusterInfo() {
+        let info = "# Server\r\nredis_version:7.0.15\r\n\r\n# Cluster\r\ncluster_enabled:1\r\n"
+        let cluster = "cluster_state:ok\r\ncluster_slots_assigned:16384\r\n"
+        var appended = InfoSnapshot(parsing: info)
+        appended.append(parsing: "# ClusterInfo\r\n" + cluster)
+        #expect(appended == InfoSnapshot(parsing: info + "\r\n# ClusterInfo\r\n" + cluster))
+        #expect(appended.sectionOrder == ["server", "cluster", "clusterinfo"])
+        #expect(appended.fields(in: "clusterinfo").map(\.0) == ["cluster_state", "cluster_slots_assigned"])
+        #expect(appended["cluster_state"] == "ok")
+        // Text with no header of its own continues the last section.
+        var continued = InfoSnapshot(parsing: info)
+        continued.append(parsing: "cluster_size:3\r\n")
+        #expect(continued.fields(in: "cluster").map(\.0) == ["cluster_enabled", "cluster_size"])
+    }
 }
