@@ -48,8 +48,9 @@ final class PubSubFrameServer: Sendable {
             state.stopped = true
             return state.clients
         }
+        // The accept thread releases the listener as it leaves, so its number is not reused
+        // under a thread still waiting on it.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
         for fd in clients {
             shutdown(fd, Int32(SHUT_RDWR))
             close(fd)
@@ -59,6 +60,7 @@ final class PubSubFrameServer: Sendable {
     // MARK: - Handshake
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let fd = accept(listener, nil, nil)
             if fd < 0 {

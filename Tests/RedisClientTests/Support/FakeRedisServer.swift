@@ -39,10 +39,14 @@ final class FakeRedisServer: Sendable {
     var acceptedCount: Int { state.withLock { $0.accepted } }
 
     /// Stops accepting and closes every connection.
+    ///
+    /// The listening descriptor is shut down here but released by the accept thread as it
+    /// leaves: closing it here would free the number while that thread may still be about to
+    /// poll it, and the next test's listener, given the same number, would have its connection
+    /// accepted by this server's script.
     func stop() {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
         for client in state.withLock({ $0.clients }) { client.close() }
     }
 
@@ -53,6 +57,7 @@ final class FakeRedisServer: Sendable {
     }
 
     private func acceptLoop(_ script: @escaping @Sendable (FakeClient) -> Void) {
+        defer { close(listener) }
         while !stopped.load(ordering: .acquiring) {
             var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 100) > 0 else { continue }
