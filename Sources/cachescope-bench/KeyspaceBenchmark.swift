@@ -175,13 +175,13 @@ enum KeyspaceBenchmark {
         let path = NSTemporaryDirectory() + "cachescope-bench-lookups-\(getpid()).resp"
         defer { try? FileManager.default.removeItem(atPath: path) }
         var bytes = ByteBuffer()
-        // The same command forms the scanner sends (SAMPLES only when not the server's default 5).
-        let memoryOptions = memorySamples == 5 ? [] : [Array("SAMPLES".utf8), Array(String(memorySamples).utf8)]
+        // Exactly the commands the scanner sends, built by the scanner's own KeyLookup.
+        let memoryOptions = KeyLookup.memoryOptions(samples: memorySamples)
+        var commands: [RedisCommand] = []
         for position in 0..<view.count {
-            let key = view.index.key(view.id(at: position))
-            RESPEncoder.encodeCommand([Array("TYPE".utf8), key], into: &bytes)
-            RESPEncoder.encodeCommand([Array("PTTL".utf8), key], into: &bytes)
-            RESPEncoder.encodeCommand([Array("MEMORY".utf8), Array("USAGE".utf8), key] + memoryOptions, into: &bytes)
+            commands.removeAll(keepingCapacity: true)
+            KeyLookup.appendCommands(for: view.index.key(view.id(at: position)), memoryOptions: memoryOptions, to: &commands)
+            for command in commands { RESPEncoder.encodeCommand(command.arguments, into: &bytes) }
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes.readableBytesView)) else {
             throw LocalRedisError("could not write \(path)")
