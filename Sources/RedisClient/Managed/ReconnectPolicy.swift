@@ -19,7 +19,7 @@ public struct ReconnectPolicy: Sendable, Hashable {
 
     /// The delay before attempt `attempt` (1 for the first retry).
     public func delay(forAttempt attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
-        delay(forAttempt: attempt, spread: jitter > 0 ? Double.random(in: -jitter...jitter, using: &generator) : 0)
+        delay(forAttempt: attempt) { Double.random(in: $0, using: &generator) }
     }
 
     /// The delay before attempt `attempt`, jittered from the system's random source.
@@ -28,10 +28,12 @@ public struct ReconnectPolicy: Sendable, Hashable {
     /// form: that generator has no storage, and ThreadSanitizer builds crash on the inout access
     /// to it inside a generic function (https://github.com/swiftlang/swift/issues/66099).
     public func delay(forAttempt attempt: Int) -> Duration {
-        delay(forAttempt: attempt, spread: jitter > 0 ? Double.random(in: -jitter...jitter) : 0)
+        delay(forAttempt: attempt) { Double.random(in: $0) }
     }
 
-    private func delay(forAttempt attempt: Int, spread: Double) -> Duration {
+    /// Both forms: `draw` gives a uniform value in the range it is passed (asked only when there is jitter).
+    private func delay(forAttempt attempt: Int, draw: (ClosedRange<Double>) -> Double) -> Duration {
+        let spread = jitter > 0 ? draw(-jitter...jitter) : 0
         let base = Double(initialDelay.nanoseconds) * pow(multiplier, Double(max(0, attempt - 1)))
         let capped = min(base, Double(maximumDelay.nanoseconds))
         return .nanoseconds(Int64(max(0, capped * (1 + spread))))
