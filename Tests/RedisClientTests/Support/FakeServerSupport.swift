@@ -24,16 +24,12 @@ func residentBytes() -> Int? {
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
 
-
 /// The AddressSanitizer runtime, when this process has one (looked up, so normal builds need nothing).
 enum AddressSanitizer {
     private typealias Purge = @convention(c) () -> Void
 
     /// `__sanitizer_purge_allocator`: drains the quarantine and returns free memory to the system.
     private static let purge: Purge? = dlsym(nil, "__sanitizer_purge_allocator").map { unsafeBitCast($0, to: Purge.self) }
-
-    /// `true` when the process runs under AddressSanitizer.
-    static var isActive: Bool { purge != nil }
 
     /// Returns quarantined memory to the system (nothing without ASan).
     static func drainQuarantine() { purge?() }
