@@ -70,19 +70,27 @@ let package = Package(
             dependencies: ["RedisClient", "RESP"],
             swiftSettings: strictSettings
         ),
-        // App state, messages, update/render, panes, keymap, command line, config.
+        // Pure: app state, messages, update/render, panes, keymap, command line, config.
+        // Effects are values; nothing here touches the network.
         .target(
             name: "AppCore",
             dependencies: [
-                "Inspector", "RedisClient", "RESP", "TerminalUI",
+                "Inspector", "TerminalUI",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Runs AppCore's effects (connections, keyspace, mutations, pub/sub, polls, topology)
+        // and sends the results back to the loop as messages.
+        .target(
+            name: "Runtime",
+            dependencies: ["AppCore", "Inspector", "RedisClient", "TerminalUI"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "cachescope",
             dependencies: [
-                "AppCore", "NcursesBackend", "Inspector", "RedisClient", "TerminalUI", "LocalRedis",
+                "AppCore", "Runtime", "NcursesBackend", "Inspector", "RedisClient", "TerminalUI", "LocalRedis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -90,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "cachescope-bench",
             dependencies: [
-                "AppCore", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis",
+                "AppCore", "Runtime", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -117,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AppCoreTests",
-            dependencies: ["AppCore", "Inspector", "TerminalUI", "RedisClient", "LocalRedis", "FuzzSupport"],
+            dependencies: ["AppCore", "Runtime", "Inspector", "TerminalUI", "RedisClient", "LocalRedis", "FuzzSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

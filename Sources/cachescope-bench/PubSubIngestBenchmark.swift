@@ -3,6 +3,7 @@ import Foundation
 import Inspector
 import LocalRedis
 import RedisClient
+import Runtime
 import Synchronization
 
 /// Pub/Sub ingest against a loopback frame source (``PubSubFrameServer``) that can publish far

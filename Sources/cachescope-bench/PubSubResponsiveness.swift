@@ -2,6 +2,7 @@ import AppCore
 import Foundation
 import Inspector
 import RedisClient
+import Runtime
 import Synchronization
 import TerminalUI
 

@@ -1,7 +1,6 @@
 /// What `update` asks the runtime to do on the network or disk side. Effects run off the
 /// UI loop and report back as messages.
 import Inspector
-import RedisClient
 
 public enum AppEffect: Sendable, Equatable {
     case quit
@@ -32,9 +31,9 @@ public enum AppEffect: Sendable, Equatable {
     /// `probeHotKeys`: also run the recent-use hot-key probe (a few seconds) when there is no LFU.
     case runDoctor(node: Int, probeHotKeys: Bool = false)
     /// Subscribe node `node`'s subscriber connection to `names` (made on first use).
-    case subscribe(node: Int, kind: SubscriptionKind, names: [[UInt8]])
+    case subscribe(node: Int, kind: ChannelKind, names: [[UInt8]])
     /// Unsubscribe from `names` (every name of `kind` when empty).
-    case unsubscribe(node: Int, kind: SubscriptionKind, names: [[UInt8]])
+    case unsubscribe(node: Int, kind: ChannelKind, names: [[UInt8]])
     /// `PUBLISH` through node `node`'s mutation path (refused in read-only mode, audited).
     case publish(node: Int, channel: [UInt8], message: [UInt8])
     /// Read `notify-keyspace-events`.

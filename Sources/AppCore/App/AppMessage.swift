@@ -1,5 +1,4 @@
 import Inspector
-import RedisClient
 import TerminalUI
 
 /// Everything that can happen to the app arrives as one of these, in one stream.
@@ -10,8 +9,10 @@ public enum AppMessage: Sendable {
     /// The clock moved (TTL countdowns, status expiry) without anything else happening.
     /// `now` is monotonic seconds; `wallMilliseconds` the wall clock, for TTL deadlines.
     case tick(now: Double, wallMilliseconds: Int64)
-    /// The keyspace scanner of node `node` published a newer index snapshot.
-    case keyspaceUpdated(node: Int, update: KeyspaceScanUpdate)
+    /// The keyspace scanner of node `node` (or, `clusterWide`, of the whole cluster) published a
+    /// newer index snapshot. In cluster mode both kinds of scan may report for node 0: only the
+    /// one matching the keys pane's scope is applied.
+    case keyspaceUpdated(node: Int, update: KeyspaceScanUpdate, clusterWide: Bool = false)
     /// The detail of an opened key arrived (nil: the key is gone), or why not.
     case keyDetailLoaded(key: [UInt8], result: Result<KeyDetail?, LoadError>)
     /// A page of an opened key's value arrived, or why not.
@@ -29,7 +30,7 @@ public enum AppMessage: Sendable {
     /// The cache doctor's report for node `node`, or why it could not run.
     case doctorFinished(node: Int, result: Result<DoctorReport, LoadError>)
     /// What a subscriber of node `node` received in the last ~100 ms (`now`: monotonic seconds).
-    case pubsubReceived(node: Int, batch: PubSubBatch, now: Double)
+    case pubsubReceived(node: Int, batch: ReceivedMessages, now: Double)
     /// `:pub` answered: how many subscribers received the message, or why it failed.
     case published(channel: [UInt8], result: Result<Int64, LoadError>)
     /// The channels other clients of node `node` listen to were read, or could not be.

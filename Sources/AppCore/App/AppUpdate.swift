@@ -39,7 +39,8 @@ public enum AppUpdate {
                 state.status = StatusMessage(error.description, kind: .error, now: state.now, lifetime: 10)
             }
             return []
-        case .keyspaceUpdated(let node, let update):
+        case .keyspaceUpdated(let node, let update, let clusterWide):
+            guard clusterWide == state.keys.spansCluster else { return [] }
             KeysUpdate.scanUpdated(node, update, &state)
             return DoctorUpdate.scanUpdated(node, update, &state)
         case .doctorFinished(let node, let result):

@@ -37,6 +37,12 @@ public struct ClusterOverview: Sendable, Hashable {
         topology.shard(forSlot: slot).map { "\($0.primary.endpoint)" }
     }
 
+    /// The address of the primary serving the slot of `key` (CRC16 with the `{hashtag}` rule):
+    /// where a sharded channel of that name is served.
+    public func primaryAddress(forKey key: [UInt8]) -> String? {
+        primaryAddress(forSlot: HashSlot.of(key))
+    }
+
     /// The node at `address`, if the cluster knows it.
     public func node(_ address: String) -> Node? { nodes.first { $0.address == address } }
 

@@ -1,3 +1,4 @@
+import NIOCore
 import RedisClient
 
 /// A message as the log keeps it: owned bytes (not slices of read buffers), the payload cut at
@@ -5,7 +6,7 @@ import RedisClient
 public struct LoggedMessage: Sendable, Hashable {
     /// Wall-clock nanoseconds when it was read.
     public var time: Int64
-    public var kind: SubscriptionKind
+    public var kind: ChannelKind
     public var channel: [UInt8]
     /// The pattern that matched (`PSUBSCRIBE`), if any.
     public var pattern: [UInt8]?
@@ -14,7 +15,7 @@ public struct LoggedMessage: Sendable, Hashable {
     /// The payload's real length.
     public var payloadLength: Int
 
-    public init(time: Int64, kind: SubscriptionKind, channel: [UInt8], pattern: [UInt8]?, payload: [UInt8], payloadLength: Int) {
+    public init(time: Int64, kind: ChannelKind, channel: [UInt8], pattern: [UInt8]?, payload: [UInt8], payloadLength: Int) {
         self.time = time
         self.kind = kind
         self.channel = channel
@@ -31,7 +32,7 @@ public struct LoggedMessage: Sendable, Hashable {
 public enum MessageLogEntry: Sendable, Hashable {
     case message(LoggedMessage)
     /// The subscriber of `source` (an endpoint label) was disconnected from `gap.from` to `gap.to`.
-    case gap(PubSubGap, source: String)
+    case gap(DeliveryGap, source: String)
 
     /// When it happened (a gap: when it started).
     public var time: Int64 {
@@ -39,5 +40,16 @@ public enum MessageLogEntry: Sendable, Hashable {
         case .message(let message): return message.time
         case .gap(let gap, _): return gap.from
         }
+    }
+}
+
+extension LoggedMessage {
+    /// An owned copy of a received message, the payload cut at ``MessageLog/maxPayloadBytes``.
+    public init(_ message: PubSubMessage) {
+        let length = message.payload.readableBytes
+        let payload = message.payload.getBytes(at: message.payload.readerIndex, length: min(length, MessageLog.maxPayloadBytes)) ?? []
+        self.init(
+            time: message.receivedAt, kind: ChannelKind(message.kind), channel: Array(message.channel.readableBytesView),
+            pattern: message.pattern.map { Array($0.readableBytesView) }, payload: payload, payloadLength: length)
     }
 }

@@ -1,4 +1,3 @@
-import NIOCore
 import RedisClient
 
 /// The Pub/Sub pane's memory: the newest messages in a bounded ring, every message counted, counts
@@ -44,33 +43,34 @@ public struct MessageLog: Sendable {
     /// The number of the oldest entry still in the ring (`appendedCount - entries.count`).
     public var firstNumber: Int { appendedCount - entries.count }
 
-    /// Adds a drained batch: keeps its messages (copied, payloads cut), counts everything.
+    /// Adds what a subscriber received: keeps its messages, counts everything.
     /// - Parameter now: monotonic seconds, for the rate series.
-    public mutating func ingest(_ batch: PubSubBatch, now: Double) {
+    public mutating func ingest(_ batch: ReceivedMessages, now: Double) {
         tick(now: now)
         totalCounted += batch.received
         countThisSecond += batch.received
         notKept += batch.received - batch.messages.count
-        // Only the newest `capacity` can survive this call: skip copying the rest.
         let keep = batch.messages.suffix(entries.capacity)
         notKept += batch.messages.count - keep.count
-        for message in keep {
-            append(.message(Self.logged(message)))
-        }
+        for message in keep { append(.message(message)) }
         for (channel, count) in batch.channelCounts {
-            let key = Array(channel.readableBytesView)
-            if let index = channelCounts.index(forKey: key) {
+            if let index = channelCounts.index(forKey: channel) {
                 channelCounts.values[index] += count
             } else if channelCounts.count < Self.maxTrackedChannels {
-                channelCounts[key] = count
+                channelCounts[channel] = count
             } else {
                 otherChannelsCount += count
             }
         }
     }
 
+    /// Adds a client batch as drained, copying only what the ring can keep.
+    public mutating func ingest(_ batch: PubSubBatch, now: Double) {
+        ingest(ReceivedMessages(batch, keepingNewest: entries.capacity), now: now)
+    }
+
     /// Records a gap of `source` (shown as its own row).
-    public mutating func recordGap(_ gap: PubSubGap, source: String) {
+    public mutating func recordGap(_ gap: DeliveryGap, source: String) {
         append(.gap(gap, source: source))
     }
 
@@ -111,13 +111,5 @@ public struct MessageLog: Sendable {
     private mutating func append(_ entry: MessageLogEntry) {
         entries.append(entry)
         appendedCount += 1
-    }
-
-    static func logged(_ message: PubSubMessage) -> LoggedMessage {
-        let length = message.payload.readableBytes
-        let payload = message.payload.getBytes(at: message.payload.readerIndex, length: min(length, maxPayloadBytes)) ?? []
-        return LoggedMessage(
-            time: message.receivedAt, kind: message.kind, channel: Array(message.channel.readableBytesView),
-            pattern: message.pattern.map { Array($0.readableBytesView) }, payload: payload, payloadLength: length)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Inspector
 import NcursesBackend
 import RedisClient
+import Runtime
 import Synchronization
 import TerminalUI
 
@@ -88,7 +89,7 @@ enum DashboardSession {
         }
         return AppRuntime(state: state, connections: nodes.connections, frameSink: { terminal.draw($0) },
             scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
-            mutationLimits: AppRuntime.MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
+            mutationLimits: MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
             cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas)
     }
 }

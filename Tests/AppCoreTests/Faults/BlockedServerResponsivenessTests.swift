@@ -2,6 +2,7 @@ import Foundation
 import Inspector
 import LocalRedis
 import RedisClient
+import Runtime
 import Testing
 import TerminalUI
 @testable import AppCore

@@ -1,7 +1,5 @@
 import Foundation
 import Inspector
-import NIOCore
-import RedisClient
 import TerminalUI
 import Testing
 @testable import AppCore
@@ -13,15 +11,12 @@ import Testing
         return AppUpdate.update(&state, .terminal(.key(.enter)))
     }
 
-    static func message(_ channel: String, _ payload: String, pattern: String? = nil, at time: Int64 = 1_700_000_000_000_000_000) -> PubSubMessage {
-        PubSubMessage(kind: pattern == nil ? .channel : .pattern, channel: ByteBuffer(string: channel),
-                      pattern: pattern.map { ByteBuffer(string: $0) }, payload: ByteBuffer(string: payload), receivedAt: time)
+    static func message(_ channel: String, _ payload: String, pattern: String? = nil, at time: Int64 = 1_700_000_000_000_000_000) -> LoggedMessage {
+        LoggedMessage(time: time, kind: pattern == nil ? .channel : .pattern, channel: Array(channel.utf8),
+                      pattern: pattern.map { Array($0.utf8) }, payload: Array(payload.utf8), payloadLength: payload.utf8.count)
     }
-
-    static func batch(_ messages: [PubSubMessage], events: [SubscriberEvent] = [], received: Int? = nil) -> PubSubBatch {
-        var counts: [ByteBuffer: Int] = [:]
-        for m in messages { counts[m.channel, default: 0] += 1 }
-        return PubSubBatch(messages: messages, received: received ?? messages.count, channelCounts: counts, events: events)
+    static func batch(_ messages: [LoggedMessage], events: [SubscriptionEvent] = [], received: Int? = nil) -> ReceivedMessages {
+        ReceivedMessages(messages: messages, received: received ?? messages.count, events: events)
     }
 
     static func subscribed() -> AppState {
@@ -30,7 +25,7 @@ import Testing
         #expect(effects == [.subscribe(node: 0, kind: .channel, names: [Array("news".utf8), Array("orders".utf8)])])
         #expect(state.pane == .pubsub)
         _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: batch([], events: [
-            .state(.connected(since: 1)), .subscribed(.channel, name: Array("news".utf8), count: 1),
+            .status(.connected(since: 1)), .subscribed(.channel, name: Array("news".utf8), count: 1),
         ]), now: 1))
         return state
     }
@@ -121,10 +116,10 @@ import Testing
 
     @Test func gapMarkerIsShown() {
         var state = Self.subscribed()
-        let gap = PubSubGap(from: 1_700_000_000_000_000_000, to: 1_700_000_002_500_000_000, reason: "connection reset by peer")
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([], events: [.state(.reconnecting(reason: "connection reset by peer", since: gap.from))]), now: 2))
+        let gap = DeliveryGap(from: 1_700_000_000_000_000_000, to: 1_700_000_002_500_000_000, reason: "connection reset by peer")
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([], events: [.status(.reconnecting(reason: "connection reset by peer", since: gap.from))]), now: 2))
         #expect(AppView.render(state).text.contains("reconnecting"))
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([Self.message("news", "after")], events: [.gap(gap), .state(.connected(since: gap.to))]), now: 3))
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([Self.message("news", "after")], events: [.gap(gap), .status(.connected(since: gap.to))]), now: 3))
         let screen = AppView.render(state).text
         #expect(screen.contains("gap"))
         #expect(screen.contains("2.5s"))

@@ -93,12 +93,12 @@ struct MessageLogTests {
 
     @Test("the filter matches channel, pattern or payload without case; gaps always pass")
     func filter() {
-        let entry = MessageLogEntry.message(MessageLog.logged(Self.message("orders.EU", "{\"id\":42}", pattern: "orders.*")))
+        let entry = MessageLogEntry.message(LoggedMessage(Self.message("orders.EU", "{\"id\":42}", pattern: "orders.*")))
         #expect(MessageFilter("eu").matches(entry))
         #expect(MessageFilter("\"ID\"").matches(entry))
         #expect(MessageFilter("orders.*").matches(entry))
         #expect(!MessageFilter("news").matches(entry))
         #expect(MessageFilter("").matches(entry))
-        #expect(MessageFilter("news").matches(.gap(PubSubGap(from: 1, to: 2, reason: "x"), source: "n")))
+        #expect(MessageFilter("news").matches(.gap(DeliveryGap(from: 1, to: 2, reason: "x"), source: "n")))
     }
 }

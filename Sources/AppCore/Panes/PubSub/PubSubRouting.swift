@@ -1,4 +1,4 @@
-import RedisClient
+import Inspector
 
 /// Which node a subscription goes to.
 ///
@@ -8,9 +8,9 @@ import RedisClient
 /// answers `MOVED` anywhere else.
 enum PubSubRouting {
     /// The node index to subscribe to `name` of `kind` on.
-    static func node(for kind: SubscriptionKind, name: [UInt8], in state: AppState) -> Int {
+    static func node(for kind: ChannelKind, name: [UInt8], in state: AppState) -> Int {
         guard kind == .shardChannel, let cluster = state.cluster,
-              let owner = cluster.primaryAddress(forSlot: HashSlot.of(name)),
+              let owner = cluster.primaryAddress(forKey: name),
               let index = state.nodes.firstIndex(where: { $0.address == owner })
         else { return state.currentNode }
         return index

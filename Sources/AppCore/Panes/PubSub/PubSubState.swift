@@ -1,5 +1,4 @@
 import Inspector
-import RedisClient
 import TerminalUI
 
 /// The Pub/Sub pane's state: the message log (fed in batches), what is subscribed where, the
@@ -72,13 +71,13 @@ public struct PubSubTarget: Sendable, Equatable {
     public var node: Int
     /// The node's address, for the header and gap rows.
     public var label: String
-    public var state: SubscriberState = .connecting
+    public var state: SubscriberStatus = .connecting
     /// Names asked for, per kind, in order (confirmed or not).
-    public var wanted: [SubscriptionKind: [[UInt8]]] = [:]
+    public var wanted: [ChannelKind: [[UInt8]]] = [:]
     /// Names the server confirmed.
     public var confirmed: Set<[UInt8]> = []
     /// The most recent gap.
-    public var lastGap: PubSubGap?
+    public var lastGap: DeliveryGap?
 
     public init(node: Int, label: String) {
         self.node = node

@@ -1,5 +1,4 @@
 import Inspector
-import RedisClient
 import TerminalUI
 
 /// The Pub/Sub pane's side of `update`: commands, keys, batches from the subscribers, key events.
@@ -7,7 +6,7 @@ enum PubSubUpdate {
     // MARK: commands
 
     /// `:sub`, `:psub`, `:ssub`.
-    static func subscribe(_ names: [String], kind: SubscriptionKind, _ state: inout AppState) -> [AppEffect] {
+    static func subscribe(_ names: [String], kind: ChannelKind, _ state: inout AppState) -> [AppEffect] {
         var effects: [AppEffect] = []
         var byNode: [Int: [[UInt8]]] = [:]
         var order: [Int] = []
@@ -40,7 +39,7 @@ enum PubSubUpdate {
         var effects: [AppEffect] = []
         for index in state.pubsub.targets.indices {
             var target = state.pubsub.targets[index]
-            for kind in SubscriptionKind.allCases {
+            for kind in ChannelKind.allCases {
                 let list = target.wanted[kind] ?? []
                 let gone = wanted.isEmpty ? list : list.filter { wanted.contains($0) }
                 guard !gone.isEmpty else { continue }
@@ -76,7 +75,7 @@ enum PubSubUpdate {
     // MARK: batches
 
     /// What a subscriber received in the last ~100 ms.
-    static func received(node: Int, batch: PubSubBatch, now: Double, _ state: inout AppState) {
+    static func received(node: Int, batch: ReceivedMessages, now: Double, _ state: inout AppState) {
         state.now = max(state.now, now)
         guard let index = state.pubsub.targets.firstIndex(where: { $0.node == node }) else {
             state.pubsub.log.ingest(batch, now: state.now)
@@ -85,7 +84,7 @@ enum PubSubUpdate {
         var target = state.pubsub.targets[index]
         for event in batch.events {
             switch event {
-            case .state(let new):
+            case .status(let new):
                 target.state = new
                 if case .reconnecting = new { target.confirmed = [] }
             case .gap(let gap):

@@ -1,5 +1,4 @@
 import Inspector
-import RedisClient
 import TerminalUI
 
 /// Pane 4: channels and key events tailed live. A header with each subscriber's state and
@@ -58,7 +57,7 @@ enum PubSubView {
             spans.append(Span(mark, style: style))
             if state.nodes.count > 1 { spans.append(Span(" " + Sanitizer.display(target.label), style: theme.muted)) }
             if !text.isEmpty { spans.append(Span(" " + text, style: style)) }
-            for kind in SubscriptionKind.allCases {
+            for kind in ChannelKind.allCases {
                 guard let names = target.wanted[kind], !names.isEmpty else { continue }
                 spans.append(Span(" \(prefix(kind)) ", style: theme.muted))
                 for (i, name) in names.enumerated() {
@@ -87,7 +86,7 @@ enum PubSubView {
         line.render(in: row, buffer: &buffer)
     }
 
-    static func prefix(_ kind: SubscriptionKind) -> String {
+    static func prefix(_ kind: ChannelKind) -> String {
         switch kind {
         case .channel: return "sub"
         case .pattern: return "psub"

@@ -1,9 +1,11 @@
+// Screen dumps: the screen as text and the figures as JSON, side by side.
+import AppCore
 import Foundation
 
 /// Writes the screen as text and the figures as JSON to timestamped files, for incident notes.
-public enum ScreenDump {
+enum ScreenDump {
     /// - Returns: the two paths written, or why not.
-    public static func write(screen: String, figures: String, to directory: String, at date: Date) -> Result<[String], DumpError> {
+    static func write(screen: String, figures: String, to directory: String, at date: Date) -> Result<[String], DumpError> {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"

@@ -1,0 +1,136 @@
+// The keys pane's work: the keyspace index per node (or per cluster), value reads, the doctor.
+import AppCore
+import Inspector
+import RedisClient
+
+/// Owns the keyspace scanners and runs the keys pane's reads.
+///
+/// A standalone node's index does `SCAN` on its keyspace connection and lookups on a second one,
+/// so they overlap. In cluster mode one index spans the cluster (SCAN walks every primary, or a
+/// replica of each; lookups go to each key's owner), and `:node N` indexes one node alone.
+final class KeyspaceWork {
+    private let scope = TaskScope()
+    private let sink: MessageSink
+    private let policy: ScanLoadPolicy
+    private let delimiter: UInt8
+    private var scanners: [Int: KeyspaceScanner] = [:]
+    private var clusterScanner: KeyspaceScanner?
+    /// Per node, the scan start in flight: starts run in the order asked.
+    private var starts: [Int: Task<Void, Never>] = [:]
+
+    init(sink: MessageSink, policy: ScanLoadPolicy, delimiter: UInt8) {
+        self.sink = sink
+        self.policy = policy
+        self.delimiter = delimiter
+    }
+
+    /// (Re)indexes node `node` (or, `clusterWide`, the whole cluster) with `filter`'s glob as
+    /// SCAN MATCH.
+    func startScan(node: Int, filter: KeyFilter, clusterWide: Bool, connections: NodeConnections) {
+        guard connections.contains(node) else { return }
+        let scanner = scanner(node: node, clusterWide: clusterWide && connections.cluster != nil, connections)
+        // A scan asked for after the node came back must not fail on its connections' backoff.
+        let scanConnections = connections.scanConnections(node)
+        let previous = starts[node]
+        starts[node] = scope.spawn {
+            await previous?.value
+            for connection in scanConnections {
+                await connection.reconnectNowIfDown()
+                await connection.waitForAttempt()
+            }
+            await scanner.start(filter: filter)
+        }
+    }
+
+    /// Reads `keys` again into the index (after a change, or when they were found gone).
+    func refresh(_ keys: [[UInt8]], node: Int, clusterWide: Bool) {
+        guard let scanner = clusterWide ? clusterScanner : scanners[node] else { return }
+        scope.spawn { for key in keys { _ = try? await scanner.refresh(key) } }
+    }
+
+    /// Reads a key's detail and the first page of its value (`cursor` nil), or the page at `cursor`.
+    func read(_ key: [UInt8], type: RedisKeyType, from cursor: ValueCursor?, on connection: any RedisPipelining) {
+        let inspector = KeyInspector(connection: connection)
+        let sink = self.sink
+        scope.spawn {
+            guard let cursor else {
+                do {
+                    let detail = try await inspector.detail(of: key, expectedType: type)
+                    sink.send(.keyDetailLoaded(key: key, result: .success(detail)))
+                    guard let detail else { return }
+                    let page = try await inspector.page(of: key, type: detail.type, from: .start)
+                    sink.send(.valuePageLoaded(key: key, result: .success(page)))
+                } catch {
+                    sink.send(.keyDetailLoaded(key: key, result: .failure(LoadError(describing: error))))
+                }
+                return
+            }
+            do {
+                sink.send(.valuePageLoaded(key: key, result: .success(try await inspector.page(of: key, type: type, from: cursor))))
+            } catch {
+                sink.send(.valuePageLoaded(key: key, result: .failure(LoadError(describing: error))))
+            }
+        }
+    }
+
+    /// Runs the cache doctor over node `node`'s index as it stands (partial while the scan runs).
+    func runDoctor(node: Int, probeHotKeys: Bool, connections: NodeConnections) {
+        guard connections.contains(node) else { return }
+        let sink = self.sink
+        let scanner = scanners[node]
+        let connection = connections.keyspaceConnection(node)
+        let label = connections.label(node)
+        scope.spawn {
+            guard let scanner else {
+                sink.send(.doctorFinished(node: node, result: .failure(LoadError("the keyspace is not indexed yet: open Keys (2) first"))))
+                return
+            }
+            let view = await scanner.view
+            let progress = await scanner.progress
+            let report = await CacheDoctor(connection: connection, node: label, probeRecentUse: probeHotKeys)
+                .diagnose(view, complete: progress.phase == .finished, expectedKeys: progress.expectedKeys)
+            sink.send(.doctorFinished(node: node, result: .success(report)))
+        }
+    }
+
+    /// Stops every scan and read.
+    nonisolated(nonsending) func close() async {
+        for scanner in scanners.values { await scanner.cancel() }
+        await clusterScanner?.cancel()
+        await scope.cancelAll()
+    }
+
+    /// The scanner for node `node` or the cluster, made on first use with a task that forwards
+    /// its snapshots to the loop.
+    private func scanner(node: Int, clusterWide: Bool, _ connections: NodeConnections) -> KeyspaceScanner {
+        if clusterWide, let clusterScanner { return clusterScanner }
+        if !clusterWide, let existing = scanners[node] { return existing }
+        let scanner: KeyspaceScanner
+        if clusterWide {
+            scanner = KeyspaceScanner(scanConnection: connections.keyedConnection(node), policy: clusterAwarePolicy(connections), delimiter: delimiter)
+            clusterScanner = scanner
+        } else {
+            // A cluster node (`:node N`): SCAN it, but look keys up at their owner (a replica
+            // would redirect). A standalone node: lookups on a second connection.
+            let lookups: any RedisPipelining = connections.cluster != nil ? connections.keyedConnection(node) : connections.lookupConnection(node)
+            scanner = KeyspaceScanner(
+                scanConnection: connections.keyspaceConnection(node), lookupConnections: [lookups],
+                policy: clusterAwarePolicy(connections), delimiter: delimiter)
+            scanners[node] = scanner
+        }
+        let sink = self.sink
+        scope.spawn {
+            for await update in scanner.updates { sink.send(.keyspaceUpdated(node: node, update: update, clusterWide: clusterWide)) }
+        }
+        return scanner
+    }
+
+    /// The scan policy; in cluster mode without the lookup script, whose keys may span slots
+    /// (a cluster refuses that with CROSSSLOT).
+    private func clusterAwarePolicy(_ connections: NodeConnections) -> ScanLoadPolicy {
+        guard connections.cluster != nil else { return policy }
+        var policy = self.policy
+        policy.useLookupScript = false
+        return policy
+    }
+}
