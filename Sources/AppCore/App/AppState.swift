@@ -14,8 +14,6 @@ public struct AppState: Sendable {
     public var keys = KeysState()
     public var leaderboard = LeaderboardState()
     public var server = ServerState()
-    /// The Doctor view over the keys pane.
-    public var doctor = DoctorState()
     public var pubsub = PubSubState()
     /// Wall-clock milliseconds, for TTL countdowns (key deadlines are wall-clock).
     public var wallMilliseconds: Int64 = 0

@@ -14,13 +14,14 @@ public enum AppView {
         let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(1)]).split(area)
         renderTitle(state, rows[0], &buffer)
         AlertBar.render(state, in: rows[1], buffer: &buffer)
+        let context = state.paneContext
         switch state.pane {
-        case .overview: OverviewView.render(state, in: rows[2], buffer: &buffer)
-        case .keys where state.doctor.isOpen: DoctorView.render(state, in: rows[2], buffer: &buffer)
-        case .keys: KeysView.render(state, in: rows[2], buffer: &buffer)
-        case .leaderboard: LeaderboardView.render(state, in: rows[2], buffer: &buffer)
-        case .server: ServerView.render(state, in: rows[2], buffer: &buffer)
-        case .pubsub: PubSubView.render(state, in: rows[2], buffer: &buffer)
+        case .overview: OverviewView.render(state.overview, state.fleet, context, in: rows[2], buffer: &buffer)
+        case .keys where state.keys.doctor.isOpen: DoctorView.render(state.keys, context, in: rows[2], buffer: &buffer)
+        case .keys: KeysView.render(state.keys, context, in: rows[2], buffer: &buffer)
+        case .leaderboard: LeaderboardView.render(state.leaderboard, context, in: rows[2], buffer: &buffer)
+        case .server: ServerView.render(state.server, context, in: rows[2], buffer: &buffer)
+        case .pubsub: PubSubView.render(state.pubsub, context, in: rows[2], buffer: &buffer)
         }
         renderBottom(state, rows[3], &buffer)
         if let overlay = state.overlay { renderOverlay(overlay, state, area, rows[3], &buffer) }
@@ -66,7 +67,7 @@ public enum AppView {
                 .render(in: row, buffer: &buffer)
             return
         }
-        let hints = state.pane == .keys && state.doctor.isOpen ? DoctorView.hints(state) : state.keymap.hints(for: state.scope)
+        let hints = state.pane == .keys && state.keys.doctor.isOpen ? DoctorView.hints(state.keys, state.paneContext) : state.keymap.hints(for: state.scope)
         HintBar(hints, theme: theme).render(in: row, buffer: &buffer)
     }
 
@@ -78,9 +79,9 @@ public enum AppView {
             HelpOverlay(sections, title: "Help: \(state.pane.title)\(state.readOnly ? " (read-only: changes disabled)" : "")", scroll: scroll, theme: state.theme, symbols: state.symbols)
                 .render(in: box, buffer: &buffer)
         case .mutation(let dialog):
-            MutationOverlayView.render(dialog, state, in: screen, buffer: &buffer)
+            MutationOverlayView.render(dialog, state.keys, state.paneContext, in: screen, buffer: &buffer)
         case .pubsub(let dialog):
-            PubSubDialogView.render(dialog, state, in: screen, buffer: &buffer)
+            PubSubDialogView.render(dialog, state.pubsub, state.paneContext, in: screen, buffer: &buffer)
         case .command(var line):
             buffer.fill(bottomRow, with: Cell.blank.styled(state.theme.background))
             InputLine(prompt: ":", style: state.theme.text, promptStyle: state.theme.accent, cursorStyle: state.theme.selection.adding(.reverse))

@@ -57,15 +57,15 @@ import Testing
         var state = StateFactory.state(addresses: ["127.0.0.1:7000", "127.0.0.1:7001"], seconds: 1)
         state.cluster = ClusterOverview(ClusterOverviewTests.topology(primaryOf: 7001))
         state.pane = .keys
-        #expect(KeysUpdate.entered(&state) == [.startScan(node: 0, filter: .all)])
+        #expect(AppUpdate.entered(.keys, &state) == [.startScan(node: 0, filter: .all)])
         #expect(state.keys.spansCluster)
-        #expect(KeysUpdate.entered(&state).isEmpty)
+        #expect(AppUpdate.entered(.keys, &state).isEmpty)
         // `:node 1` narrows to the first node: a scan of that node alone.
         state.focusedNode = 0
-        #expect(KeysUpdate.entered(&state) == [.startScan(node: 0, filter: .all)])
+        #expect(AppUpdate.entered(.keys, &state) == [.startScan(node: 0, filter: .all)])
         #expect(!state.keys.spansCluster)
         state.focusedNode = nil
-        #expect(KeysUpdate.entered(&state) == [.startScan(node: 0, filter: .all)])
+        #expect(AppUpdate.entered(.keys, &state) == [.startScan(node: 0, filter: .all)])
         #expect(state.keys.spansCluster)
     }
 }

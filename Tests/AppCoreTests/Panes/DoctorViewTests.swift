@@ -101,10 +101,10 @@ import TerminalUI
         for character in "doctor" { _ = AppUpdate.update(&state, .terminal(.key(.character(character)))) }
         let effects = AppUpdate.update(&state, .terminal(.key(.enter)))
         #expect(effects == [.startScan(node: 0, filter: .all), .runDoctor(node: 0)])
-        #expect(state.pane == .keys && state.doctor.isOpen)
+        #expect(state.pane == .keys && state.keys.doctor.isOpen)
         // Keys-pane changes do nothing under the view; Esc goes back to the tree.
         #expect(AppUpdate.update(&state, .terminal(.key(.character("d")))).isEmpty)
         _ = AppUpdate.update(&state, .terminal(.key(.escape)))
-        #expect(!state.doctor.isOpen)
+        #expect(!state.keys.doctor.isOpen)
     }
 }

@@ -37,9 +37,9 @@ import TerminalUI
         #expect(screen.contains("+3000"))  // per minute
         #expect(screen.contains("dave\\x1b]0;x\\a"))
         #expect(!buffer.cells.contains { $0.symbol.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x07 } })
-        let up = LeaderboardView.movementSpan(.up(2), state)
+        let up = LeaderboardView.movementSpan(.up(2), state.leaderboard, state.paneContext)
         #expect(up.style == state.theme.ok.adding(.bold))
-        #expect(LeaderboardView.movementSpan(.down(1), state).style == state.theme.critical)
+        #expect(LeaderboardView.movementSpan(.down(1), state.leaderboard, state.paneContext).style == state.theme.critical)
     }
 
     @Test func goneAndWrongTypeAreSaid() {
@@ -102,7 +102,7 @@ import TerminalUI
         _ = AppUpdate.update(&state, .terminal(.key(.character("2"))))
         state.keys.view = KeyspaceView(index: index)
         state.keys.mode = .flat
-        KeysUpdate.rebuild(&state, keepSelection: false)
+        KeysUpdate.rebuild(&state.keys, state.paneContext, keepSelection: false)
         // `l` on the string: refused, nothing polled.
         _ = AppUpdate.update(&state, .terminal(.key(.down)))
         #expect(AppUpdate.update(&state, .terminal(.key(.character("l")))) == [])

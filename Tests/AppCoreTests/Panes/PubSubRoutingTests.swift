@@ -22,10 +22,10 @@ struct PubSubRoutingTests {
         state.focusedNode = 1
         // "foo" hashes to slot 12182, "{user1000}…" to 3443 (as CLUSTER KEYSLOT says).
         #expect(HashSlot.of("foo") == 12182)
-        #expect(PubSubRouting.node(for: .shardChannel, name: Array("foo".utf8), in: state) == 2)
-        #expect(PubSubRouting.node(for: .shardChannel, name: Array("{user1000}.events".utf8), in: state) == 0)
-        #expect(PubSubRouting.node(for: .channel, name: Array("foo".utf8), in: state) == 1)
+        #expect(PubSubRouting.node(for: .shardChannel, name: Array("foo".utf8), in: state.paneContext) == 2)
+        #expect(PubSubRouting.node(for: .shardChannel, name: Array("{user1000}.events".utf8), in: state.paneContext) == 0)
+        #expect(PubSubRouting.node(for: .channel, name: Array("foo".utf8), in: state.paneContext) == 1)
         state.cluster = nil
-        #expect(PubSubRouting.node(for: .shardChannel, name: Array("foo".utf8), in: state) == 1)
+        #expect(PubSubRouting.node(for: .shardChannel, name: Array("foo".utf8), in: state.paneContext) == 1)
     }
 }

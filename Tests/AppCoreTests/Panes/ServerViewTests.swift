@@ -66,16 +66,16 @@ import TerminalUI
         _ = AppUpdate.update(&state, .terminal(.key(.left)))
         #expect(state.server.section == .clients)
         #expect(state.server.sortIndex(.clients) == 0)
-        #expect(ServerRows.clients(state).map(\.id) == [5, 6])  // most idle first
+        #expect(ServerRows.clients(state.server).map(\.id) == [5, 6])  // most idle first
         _ = AppUpdate.update(&state, .terminal(.key(.character("s"))))
         #expect(state.server.sortIndex(.clients) == 1)
         #expect(AppView.render(state).text.contains("by age"))
         _ = AppUpdate.update(&state, .terminal(.key(.character("s"))))
-        #expect(ServerRows.clients(state).map(\.id) == [5, 6])
+        #expect(ServerRows.clients(state.server).map(\.id) == [5, 6])
         // Slowlog by duration: the 30 ms DEBUG before the newer GET.
-        #expect(ServerRows.slowlog(state).map(\.id) == [42, 41])
+        #expect(ServerRows.slowlog(state.server).map(\.id) == [42, 41])
         state.server.sort[.slowlog] = 1
-        #expect(ServerRows.slowlog(state).map(\.id) == [41, 42])
+        #expect(ServerRows.slowlog(state.server).map(\.id) == [41, 42])
     }
 
     @Test func pollingRunsOnlyWhileVisible() {

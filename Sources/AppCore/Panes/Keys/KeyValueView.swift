@@ -4,14 +4,14 @@ import TerminalUI
 /// The open key: type, encoding, TTL counting down, memory, length, idle time or LFU
 /// frequency, then its value, page by page, sanitised (JSON indented, binary as hex).
 enum KeyValueView {
-    static func render(_ state: AppState, _ opened: OpenedKey, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
+    static func render(_ keys: KeysState, _ context: PaneContext, _ opened: OpenedKey, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
         let more = opened.nextCursor != nil ? " · ] more" : ""
-        let block = Block(title: Sanitizer.display(opened.key), titleRight: "Esc close\(more)", focused: true, theme: theme, symbols: state.symbols)
+        let block = Block(title: Sanitizer.display(opened.key), titleRight: "Esc close\(more)", focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
-        var lines = headerLines(state, opened)
-        lines.append(Line(Span(String(repeating: state.symbols.border.horizontal, count: max(0, inner.width)), style: theme.border)))
+        var lines = headerLines(keys, context, opened)
+        lines.append(Line(Span(String(repeating: context.symbols.border.horizontal, count: max(0, inner.width)), style: theme.border)))
         if let error = opened.error {
             lines.append(Line(Span(Sanitizer.display(error), style: theme.critical)))
         }
@@ -21,7 +21,7 @@ enum KeyValueView {
         let header = min(lines.count, 8)
         for (i, line) in lines.prefix(header).enumerated() where i < inner.height {
             var l = line
-            l.fit(to: inner.width, ellipsis: state.symbols.ellipsis)
+            l.fit(to: inner.width, ellipsis: context.symbols.ellipsis)
             l.render(in: inner.row(i), buffer: &buffer)
         }
         let body = Array(lines.dropFirst(header))
@@ -29,13 +29,13 @@ enum KeyValueView {
         let start = min(opened.scroll, max(0, body.count - room))
         for (i, line) in body.dropFirst(start).prefix(room).enumerated() {
             var l = line
-            l.fit(to: inner.width, ellipsis: state.symbols.ellipsis)
+            l.fit(to: inner.width, ellipsis: context.symbols.ellipsis)
             l.render(in: inner.row(header + i), buffer: &buffer)
         }
     }
 
-    static func headerLines(_ state: AppState, _ opened: OpenedKey) -> [Line] {
-        let theme = state.theme
+    static func headerLines(_ keys: KeysState, _ context: PaneContext, _ opened: OpenedKey) -> [Line] {
+        let theme = context.theme
         func field(_ name: String, _ value: String, _ style: Style? = nil) -> Line {
             Line([Span(name.padding(toLength: 10, withPad: " ", startingAt: 0), style: theme.muted), Span(value, style: style ?? theme.text)])
         }
@@ -45,7 +45,7 @@ enum KeyValueView {
         case .persistent: lines.append(field("ttl", "none (never expires)", theme.warn))
         case .unknown: lines.append(field("ttl", "?"))
         case .expires:
-            let ms = d.ttl.remainingMilliseconds(at: state.wallMilliseconds) ?? 0
+            let ms = d.ttl.remainingMilliseconds(at: context.wallMilliseconds) ?? 0
             lines.append(field("ttl", ms == 0 ? "expired" : Formatting.duration(Double(ms) / 1000) + " left", ms == 0 ? theme.critical : nil))
         }
         if let memory = d.memory { lines.append(field("memory", Formatting.bytes(Double(memory)))) }

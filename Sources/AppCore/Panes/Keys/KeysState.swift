@@ -23,6 +23,8 @@ public struct KeysState: Sendable {
     public var filterInput: InputLineState?
     public var typeFilter: RedisKeyType?
     public var opened: OpenedKey?
+    /// The Doctor mode: when open, it replaces the tree (`H`, `:doctor`).
+    public var doctor = DoctorState()
 
     public init() {}
 

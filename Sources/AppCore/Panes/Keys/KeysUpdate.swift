@@ -5,73 +5,73 @@ import TerminalUI
 enum KeysUpdate {
     /// Called whenever the keys pane comes into view: the first visit (or a different node)
     /// starts the scan. Nothing is scanned until someone looks.
-    static func entered(_ state: inout AppState) -> [AppEffect] {
-        guard state.keys.node != state.currentNode || state.keys.spansCluster != state.keysSpanCluster else { return [] }
-        state.keys = KeysState()
-        state.keys.node = state.currentNode
-        state.keys.spansCluster = state.keysSpanCluster
-        state.keys.progress.phase = .scanning
-        return [.startScan(node: state.currentNode, filter: .all)]
+    static func entered(_ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
+        guard keys.node != context.currentNode || keys.spansCluster != context.keysSpanCluster else { return [] }
+        keys = KeysState()
+        keys.node = context.currentNode
+        keys.spansCluster = context.keysSpanCluster
+        keys.progress.phase = .scanning
+        return [.startScan(node: context.currentNode, filter: .all)]
     }
 
     /// Node `node` answers again after being down: rescan if its scan had failed.
-    static func nodeRecovered(_ node: Int, _ state: inout AppState) -> [AppEffect] {
-        guard state.keys.node == node, case .failed = state.keys.progress.phase else { return [] }
-        state.keys.progress = ScanProgress()
-        state.keys.progress.phase = .scanning
-        return [.startScan(node: node, filter: state.keys.keyFilter)]
+    static func nodeRecovered(_ node: Int, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
+        guard keys.node == node, case .failed = keys.progress.phase else { return [] }
+        keys.progress = ScanProgress()
+        keys.progress.phase = .scanning
+        return [.startScan(node: node, filter: keys.keyFilter)]
     }
 
-    static func perform(_ action: AppAction, _ state: inout AppState) -> [AppEffect] {
-        if state.keys.opened != nil, let effects = performInDetail(action, &state) { return effects }
-        let count = state.keys.listing.count
-        let page = max(1, state.height - 8)
-        if state.keys.table.navigate(action, count: count, page: page) { return [] }
+    static func perform(_ action: AppAction, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
+        if keys.opened != nil, let effects = performInDetail(action, &keys, &context) { return effects }
+        let count = keys.listing.count
+        let page = max(1, context.height - 8)
+        if keys.table.navigate(action, count: count, page: page) { return [] }
         switch action {
-        case .open: return open(&state)
+        case .open: return open(&keys, &context)
         case .expire, .persist, .delete, .undo, .deletePattern, .expirePattern:
-            return MutationUpdate.perform(action, &state)
-        case .collapse: collapse(&state)
+            return MutationUpdate.perform(action, &keys, &context)
+        case .collapse: collapse(&keys, &context)
         case .toggleView:
-            state.keys.mode = state.keys.mode == .tree ? .flat : .tree
-            rebuild(&state, keepSelection: false)
+            keys.mode = keys.mode == .tree ? .flat : .tree
+            rebuild(&keys, context, keepSelection: false)
         case .sort:
             let all = NamespaceSort.allCases
-            state.keys.sort = all[(all.firstIndex(of: state.keys.sort)! + 1) % all.count]
-            rebuild(&state, keepSelection: false)
-            state.status = StatusMessage("sorted by \(sortName(state.keys.sort))", now: state.now, lifetime: 3)
+            keys.sort = all[(all.firstIndex(of: keys.sort)! + 1) % all.count]
+            rebuild(&keys, context, keepSelection: false)
+            context.status = StatusMessage("sorted by \(sortName(keys.sort))", now: context.now, lifetime: 3)
         case .cycleType:
             let types: [RedisKeyType?] = [nil, .string, .hash, .list, .set, .zset, .stream]
-            let i = types.firstIndex(of: state.keys.typeFilter) ?? 0
-            state.keys.typeFilter = types[(i + 1) % types.count]
-            applyFilter(&state)
+            let i = types.firstIndex(of: keys.typeFilter) ?? 0
+            keys.typeFilter = types[(i + 1) % types.count]
+            applyFilter(&keys, &context)
         case .filter:
-            state.keys.filterInput = InputLineState(text: state.keys.filterText)
+            keys.filterInput = InputLineState(text: keys.filterText)
         case .rescan:
-            guard let node = state.keys.node else { return entered(&state) }
-            state.keys.progress = ScanProgress()
-            state.keys.progress.phase = .scanning
-            let filter = state.keys.keyFilter
-            state.status = StatusMessage(filter.isEmpty ? "rescanning" : "rescanning keys matching \(KeysState.glob(for: state.keys.filterText)) (SCAN MATCH)", now: state.now, lifetime: 3)
+            guard let node = keys.node else { return entered(&keys, &context) }
+            keys.progress = ScanProgress()
+            keys.progress.phase = .scanning
+            let filter = keys.keyFilter
+            context.status = StatusMessage(filter.isEmpty ? "rescanning" : "rescanning keys matching \(KeysState.glob(for: keys.filterText)) (SCAN MATCH)", now: context.now, lifetime: 3)
             return [.startScan(node: node, filter: filter)]
         case .back:
-            if !state.keys.filterText.isEmpty || state.keys.typeFilter != nil {
-                state.keys.filterText = ""
-                state.keys.typeFilter = nil
-                applyFilter(&state)
+            if !keys.filterText.isEmpty || keys.typeFilter != nil {
+                keys.filterText = ""
+                keys.typeFilter = nil
+                applyFilter(&keys, &context)
             } else {
-                state.status = nil
+                context.status = nil
             }
         default:
-            state.status = StatusMessage("not available yet", kind: .warning, now: state.now, lifetime: 3)
+            context.status = StatusMessage("not available yet", kind: .warning, now: context.now, lifetime: 3)
         }
         return []
     }
 
     /// Keys handled by the open value view; nil hands the action to the list.
-    private static func performInDetail(_ action: AppAction, _ state: inout AppState) -> [AppEffect]? {
-        guard var opened = state.keys.opened, let node = state.keys.node else { return nil }
-        let page = max(1, state.height - 10)
+    private static func performInDetail(_ action: AppAction, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect]? {
+        guard var opened = keys.opened, let node = keys.node else { return nil }
+        let page = max(1, context.height - 10)
         var effects: [AppEffect] = []
         switch action {
         case .moveUp: opened.scroll = max(0, opened.scroll - 1)
@@ -81,7 +81,7 @@ enum KeysUpdate {
         case .top: opened.scroll = 0
         case .bottom: opened.scroll = Int.max / 2
         case .back, .collapse:
-            state.keys.opened = nil
+            keys.opened = nil
             return []
         case .nextPage:
             if let cursor = opened.nextCursor, !opened.loading {
@@ -90,53 +90,68 @@ enum KeysUpdate {
             }
         case .toggleHex: opened.hex.toggle()
         case .expire, .persist, .delete, .undo:
-            return MutationUpdate.perform(action, &state)
+            return MutationUpdate.perform(action, &keys, &context)
         default: return nil
         }
-        state.keys.opened = opened
+        keys.opened = opened
         return effects
     }
 
-    static func open(_ state: inout AppState) -> [AppEffect] {
-        guard let row = selectedRow(state), let view = state.keys.view, let node = state.keys.node else { return [] }
+    static func open(_ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
+        guard let row = selectedRow(keys), let view = keys.view, let node = keys.node else { return [] }
         switch row {
         case .folder(let prefix):
-            if state.keys.expanded.contains(prefix) { state.keys.expanded.remove(prefix) } else { state.keys.expanded.insert(prefix) }
-            rebuild(&state, keepSelection: true)
+            if keys.expanded.contains(prefix) { keys.expanded.remove(prefix) } else { keys.expanded.insert(prefix) }
+            rebuild(&keys, context, keepSelection: true)
             return []
         case .key(let id):
             let key = view.index.key(id)
             let type = view.index.type(id)
-            state.keys.opened = OpenedKey(key: key, type: type)
+            keys.opened = OpenedKey(key: key, type: type)
             return [.openKey(node: node, key: key, type: type)]
         case .more:
-            state.status = StatusMessage("narrow the list with / to see these keys", now: state.now)
+            context.status = StatusMessage("narrow the list with / to see these keys", now: context.now)
             return []
         }
     }
 
+    /// `l`: asks the leaderboard to watch the selected key, if it is a sorted set.
+    static func watchSelected(_ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
+        guard case .key(let id)? = selectedRow(keys), let view = keys.view, let node = keys.node else {
+            context.status = StatusMessage("select a sorted set key to watch", kind: .warning, now: context.now, lifetime: 3)
+            return []
+        }
+        let key = view.index.key(id)
+        guard view.index.type(id) == .zset else {
+            context.status = StatusMessage("\(Sanitizer.display(key)) is a \(view.index.type(id)), not a sorted set", kind: .warning, now: context.now, lifetime: 3)
+            return []
+        }
+        context.request(.watchSortedSet(key: key, node: node))
+        return []
+    }
+
     /// `←`: close the folder the selection is in (or the selected open folder).
-    static func collapse(_ state: inout AppState) {
-        guard case .tree(let rows) = state.keys.listing, let selected = state.keys.table.selected, rows.indices.contains(selected) else { return }
-        if case .node(let node) = rows[selected].kind, case .folder(let prefix) = node.kind, state.keys.expanded.contains(prefix) {
-            state.keys.expanded.remove(prefix)
-            rebuild(&state, keepSelection: true)
+    static func collapse(_ keys: inout KeysState, _ context: inout PaneContext) {
+        guard case .tree(let rows) = keys.listing, let selected = keys.table.selected, rows.indices.contains(selected) else { return }
+        if case .node(let node) = rows[selected].kind, case .folder(let prefix) = node.kind, keys.expanded.contains(prefix) {
+            keys.expanded.remove(prefix)
+            rebuild(&keys, context, keepSelection: true)
             return
         }
         // Walk up to the parent folder row and close it.
         let depth = rows[selected].depth
         guard depth > 0, let parent = rows[..<selected].lastIndex(where: { $0.depth == depth - 1 }),
               case .node(let node) = rows[parent].kind, case .folder(let prefix) = node.kind else { return }
-        state.keys.expanded.remove(prefix)
-        state.keys.table.select(parent, count: rows.count)
-        rebuild(&state, keepSelection: true)
+        keys.expanded.remove(prefix)
+        keys.table.select(parent, count: rows.count)
+        rebuild(&keys, context, keepSelection: true)
     }
 
     enum SelectedRow { case folder([UInt8]), key(KeyID), more }
 
-    static func selectedRow(_ state: AppState) -> SelectedRow? {
-        guard let selected = state.keys.table.selected else { return nil }
-        switch state.keys.listing {
+    static func selectedRow(_ keys: KeysState) -> SelectedRow? {
+        guard let selected = keys.table.selected else { return nil }
+        switch keys.listing {
         case .tree(let rows):
             guard rows.indices.contains(selected) else { return nil }
             switch rows[selected].kind {
@@ -154,51 +169,51 @@ enum KeysUpdate {
     }
 
     /// Handles a key while the filter line is open.
-    static func filterKey(_ key: Key, _ state: inout AppState) {
-        guard var input = state.keys.filterInput else { return }
+    static func filterKey(_ key: Key, _ keys: inout KeysState, _ context: inout PaneContext) {
+        guard var input = keys.filterInput else { return }
         switch input.handle(key) {
         case .submitted(let text):
-            state.keys.filterInput = nil
-            state.keys.filterText = text
-            applyFilter(&state)
+            keys.filterInput = nil
+            keys.filterText = text
+            applyFilter(&keys, &context)
         case .cancelled:
-            state.keys.filterInput = nil
+            keys.filterInput = nil
         default:
-            state.keys.filterInput = input
+            keys.filterInput = input
         }
     }
 
     /// Narrows what is indexed to the filter, locally (a rescan sends it to the server).
-    static func applyFilter(_ state: inout AppState) {
-        guard let view = state.keys.view else { return }
-        state.keys.view = view.filtered(by: state.keys.keyFilter)
-        rebuild(&state, keepSelection: false)
-        let what = [state.keys.filterText.isEmpty ? nil : KeysState.glob(for: state.keys.filterText), state.keys.typeFilter.map { "type \($0)" }].compactMap { $0 }
-        state.status = StatusMessage(what.isEmpty ? "filter cleared" : "\(state.keys.view?.count ?? 0) keys match \(what.joined(separator: ", ")) (r rescans with SCAN MATCH)", now: state.now)
+    static func applyFilter(_ keys: inout KeysState, _ context: inout PaneContext) {
+        guard let view = keys.view else { return }
+        keys.view = view.filtered(by: keys.keyFilter)
+        rebuild(&keys, context, keepSelection: false)
+        let what = [keys.filterText.isEmpty ? nil : KeysState.glob(for: keys.filterText), keys.typeFilter.map { "type \($0)" }].compactMap { $0 }
+        context.status = StatusMessage(what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) keys match \(what.joined(separator: ", ")) (r rescans with SCAN MATCH)", now: context.now)
     }
 
-    static func scanUpdated(_ node: Int, _ update: KeyspaceScanUpdate, _ state: inout AppState) {
-        guard state.keys.node == node else { return }
-        state.keys.progress = update.progress
-        let filter = state.keys.keyFilter
-        state.keys.view = filter.isEmpty ? update.view : update.view.filtered(by: filter)
-        rebuild(&state, keepSelection: true)
+    static func scanUpdated(_ node: Int, _ update: KeyspaceScanUpdate, _ keys: inout KeysState, _ context: inout PaneContext) {
+        guard keys.node == node else { return }
+        keys.progress = update.progress
+        let filter = keys.keyFilter
+        keys.view = filter.isEmpty ? update.view : update.view.filtered(by: filter)
+        rebuild(&keys, context, keepSelection: true)
     }
 
     /// Rebuilds the listing from the view, keeping the selected row where it was when asked.
-    static func rebuild(_ state: inout AppState, keepSelection: Bool) {
-        guard let view = state.keys.view else { state.keys.listing = .empty; return }
-        state.keys.listing = KeyListingBuilder.build(view, mode: state.keys.mode, sort: state.keys.sort, expanded: state.keys.expanded, now: state.wallMilliseconds)
-        let count = state.keys.listing.count
-        if keepSelection, let selected = state.keys.table.selected {
-            state.keys.table.select(min(selected, max(0, count - 1)), count: count)
+    static func rebuild(_ keys: inout KeysState, _ context: PaneContext, keepSelection: Bool) {
+        guard let view = keys.view else { keys.listing = .empty; return }
+        keys.listing = KeyListingBuilder.build(view, mode: keys.mode, sort: keys.sort, expanded: keys.expanded, now: context.wallMilliseconds)
+        let count = keys.listing.count
+        if keepSelection, let selected = keys.table.selected {
+            keys.table.select(min(selected, max(0, count - 1)), count: count)
         } else {
-            state.keys.table = TableState(selected: count > 0 ? 0 : nil)
+            keys.table = TableState(selected: count > 0 ? 0 : nil)
         }
     }
 
-    static func detailLoaded(_ key: [UInt8], _ result: Result<KeyDetail?, LoadError>, _ state: inout AppState) {
-        guard var opened = state.keys.opened, opened.key == key else { return }
+    static func detailLoaded(_ key: [UInt8], _ result: Result<KeyDetail?, LoadError>, _ keys: inout KeysState, _ context: inout PaneContext) {
+        guard var opened = keys.opened, opened.key == key else { return }
         switch result {
         case .success(let detail?):
             opened.detail = detail
@@ -210,17 +225,17 @@ enum KeysUpdate {
             opened.loading = false
             opened.error = error.description
         }
-        state.keys.opened = opened
+        keys.opened = opened
     }
 
-    static func pageLoaded(_ key: [UInt8], _ result: Result<ValuePage, LoadError>, _ state: inout AppState) {
-        guard var opened = state.keys.opened, opened.key == key else { return }
+    static func pageLoaded(_ key: [UInt8], _ result: Result<ValuePage, LoadError>, _ keys: inout KeysState, _ context: inout PaneContext) {
+        guard var opened = keys.opened, opened.key == key else { return }
         opened.loading = false
         switch result {
         case .success(let page): opened.pages.append(page)
         case .failure(let error): opened.error = error.description
         }
-        state.keys.opened = opened
+        keys.opened = opened
     }
 
     static func sortName(_ sort: NamespaceSort) -> String {

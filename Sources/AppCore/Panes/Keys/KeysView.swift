@@ -4,21 +4,21 @@ import TerminalUI
 /// Pane 2: the scan's progress, the namespace tree (or flat list) with type, TTL, memory, key
 /// counts and keys without TTL per prefix, and the open key's value beside it.
 enum KeysView {
-    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+    static func render(_ keys: KeysState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
         let rows = Layout.vertical([.length(1), .fill(1)]).split(area)
-        renderHeader(state, in: rows[0], buffer: &buffer)
-        if let opened = state.keys.opened {
+        renderHeader(keys, context, in: rows[0], buffer: &buffer)
+        if let opened = keys.opened {
             let columns = Layout.horizontal([.percentage(45), .fill(1)]).split(rows[1])
-            renderList(state, in: columns[0], buffer: &buffer, compact: true)
-            KeyValueView.render(state, opened, in: columns[1], buffer: &buffer)
+            renderList(keys, context, in: columns[0], buffer: &buffer, compact: true)
+            KeyValueView.render(keys, context, opened, in: columns[1], buffer: &buffer)
         } else {
-            renderList(state, in: rows[1], buffer: &buffer, compact: false)
+            renderList(keys, context, in: rows[1], buffer: &buffer, compact: false)
         }
     }
 
-    static func renderHeader(_ state: AppState, in row: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let keys = state.keys
+    static func renderHeader(_ keys: KeysState, _ context: PaneContext, in row: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let keys = keys
         if let input = keys.filterInput {
             var line = input
             InputLine(prompt: "/", style: theme.text, promptStyle: theme.accent, cursorStyle: theme.selection.adding(.reverse))
@@ -48,20 +48,20 @@ enum KeysView {
         if !keys.filterText.isEmpty { spans.append(Span(" · filter \(Sanitizer.display(KeysState.glob(for: keys.filterText)))", style: theme.warn)) }
         if let type = keys.typeFilter { spans.append(Span(" · type \(type)", style: theme.warn)) }
         spans.append(Span(" · sort \(KeysUpdate.sortName(keys.sort)) · \(keys.mode == .tree ? "tree" : "list")", style: theme.muted))
-        if keys.spansCluster, let cluster = state.cluster {
+        if keys.spansCluster, let cluster = context.cluster {
             spans.append(Span(" · cluster: \(cluster.primaryCount) primaries", style: theme.muted))
-        } else if let node = keys.node, state.nodes.indices.contains(node), state.nodes.count > 1 {
-            spans.append(Span(" · node \(node + 1) \(Sanitizer.display(state.nodes[node].address))", style: theme.muted))
+        } else if let node = keys.node, context.addresses.indices.contains(node), context.addresses.count > 1 {
+            spans.append(Span(" · node \(node + 1) \(Sanitizer.display(context.address(node)))", style: theme.muted))
         }
         var line = Line(spans)
-        line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
+        line.fit(to: row.width, ellipsis: context.symbols.ellipsis)
         line.render(in: row, buffer: &buffer)
     }
 
-    static func renderList(_ state: AppState, in area: Rect, buffer: inout Buffer, compact: Bool) {
-        let theme = state.theme
-        let keys = state.keys
-        let block = Block(title: keys.mode == .tree ? "Keyspace" : "Keys", titleRight: "\(keys.listing.count) rows", focused: keys.opened == nil, theme: theme, symbols: state.symbols)
+    static func renderList(_ keys: KeysState, _ context: PaneContext, in area: Rect, buffer: inout Buffer, compact: Bool) {
+        let theme = context.theme
+        let keys = keys
+        let block = Block(title: keys.mode == .tree ? "Keyspace" : "Keys", titleRight: "\(keys.listing.count) rows", focused: keys.opened == nil, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
@@ -75,9 +75,9 @@ enum KeysView {
         if offset < end {
             switch keys.listing {
             case .tree(let all):
-                for row in all[offset..<end] { rows.append(treeRow(row, state)) }
+                for row in all[offset..<end] { rows.append(treeRow(row, keys, context)) }
             case .flat(let list):
-                for entry in list.page(offset: offset, limit: end - offset) { rows.append(keyRow(entry, state)) }
+                for entry in list.page(offset: offset, limit: end - offset) { rows.append(keyRow(entry, keys, context)) }
             }
         }
         if rows.isEmpty, keys.progress.phase != .scanning {
@@ -94,20 +94,20 @@ enum KeysView {
         Table(
             rows: rows, widths: widths, header: header,
             alignments: [.left, .left, .right, .right, .right, .right],
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: state.symbols
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
         ).render(in: inner, buffer: &buffer, state: &sliceState)
     }
 
-    static func treeRow(_ row: KeyRow, _ state: AppState) -> Table.Row {
-        let theme = state.theme
+    static func treeRow(_ row: KeyRow, _ keys: KeysState, _ context: PaneContext) -> Table.Row {
+        let theme = context.theme
         let indent = String(repeating: "  ", count: row.depth)
         switch row.kind {
         case .more(let count):
             return Table.Row([Line(Span("\(indent)  … and \(count) more (narrow with /)", style: theme.muted))])
         case .node(let node):
             if case .folder(let prefix) = node.kind {
-                let marker = state.keys.expanded.contains(prefix) ? state.symbols.treeExpanded : state.symbols.treeCollapsed
-                let name = Sanitizer.display(node.name) + String(UnicodeScalar(state.keys.view?.delimiter ?? 58))
+                let marker = keys.expanded.contains(prefix) ? context.symbols.treeExpanded : context.symbols.treeCollapsed
+                let name = Sanitizer.display(node.name) + String(UnicodeScalar(keys.view?.delimiter ?? 58))
                 let noTTLStyle = node.persistentCount > 0 && node.persistentCount * 2 < node.keyCount ? theme.warn : theme.text
                 return Table.Row([
                     Line([Span(indent + marker + " ", style: theme.accent), Span(name, style: theme.text.adding(.bold))]),
@@ -118,31 +118,31 @@ enum KeysView {
                 ])
             }
             return Table.Row([
-                Line([Span(indent + state.symbols.treeLeaf + " ", style: theme.muted), Span(Sanitizer.display(node.name))]),
+                Line([Span(indent + context.symbols.treeLeaf + " ", style: theme.muted), Span(Sanitizer.display(node.name))]),
                 Line(Span(node.type.description, style: theme.style(forRedisType: node.type.description))),
-                ttlLine(node.ttl, state),
+                ttlLine(node.ttl, keys, context),
                 Line(Formatting.bytes(Double(node.memory))),
                 Line(""), Line(""),
             ])
         }
     }
 
-    static func keyRow(_ entry: KeyEntry, _ state: AppState) -> Table.Row {
+    static func keyRow(_ entry: KeyEntry, _ keys: KeysState, _ context: PaneContext) -> Table.Row {
         Table.Row([
             Line(Sanitizer.display(entry.key)),
-            Line(Span(entry.type.description, style: state.theme.style(forRedisType: entry.type.description))),
-            ttlLine(entry.ttl, state),
+            Line(Span(entry.type.description, style: context.theme.style(forRedisType: entry.type.description))),
+            ttlLine(entry.ttl, keys, context),
             Line(Formatting.bytes(Double(entry.memory))),
             Line(""), Line(""),
         ])
     }
 
-    static func ttlLine(_ ttl: KeyTTL, _ state: AppState) -> Line {
+    static func ttlLine(_ ttl: KeyTTL, _ keys: KeysState, _ context: PaneContext) -> Line {
         switch ttl {
-        case .unknown: return Line(Span("…", style: state.theme.muted))
-        case .persistent: return Line(Span("none", style: state.theme.muted))
+        case .unknown: return Line(Span("…", style: context.theme.muted))
+        case .persistent: return Line(Span("none", style: context.theme.muted))
         case .expires:
-            let ms = ttl.remainingMilliseconds(at: state.wallMilliseconds) ?? 0
+            let ms = ttl.remainingMilliseconds(at: context.wallMilliseconds) ?? 0
             return Line(ms < 1000 ? "expiring" : Formatting.duration(Double(ms) / 1000))
         }
     }

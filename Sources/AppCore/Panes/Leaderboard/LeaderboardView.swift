@@ -5,24 +5,24 @@ import TerminalUI
 /// Pane 3: a watched sorted set moving live. A strip of the top movers, then the table: rank,
 /// movement, member, score, change since the last refresh and per minute. ZCARD in the title.
 enum LeaderboardView {
-    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
+    static func render(_ leaderboard: LeaderboardState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
         let rows = Layout.vertical([.length(1), .length(3), .fill(1)]).split(area)
-        renderHeader(state, in: rows[0], buffer: &buffer)
-        guard let active = state.leaderboard.active else {
-            let block = Block(title: "Leaderboard", theme: theme, symbols: state.symbols)
+        renderHeader(leaderboard, context, in: rows[0], buffer: &buffer)
+        guard let active = leaderboard.active else {
+            let block = Block(title: "Leaderboard", theme: theme, symbols: context.symbols)
             block.render(in: Rect(x: area.x, y: rows[1].y, width: area.width, height: area.bottom - rows[1].y), buffer: &buffer)
             let inner = block.inner(Rect(x: area.x, y: rows[1].y, width: area.width, height: area.bottom - rows[1].y))
             buffer.setString(inner.x + 1, inner.y, "No sorted set watched. Press l on a zset in Keys, or type :zset KEY.", style: theme.muted, maxWidth: max(0, inner.width - 1))
             return
         }
-        renderMovers(state, active, in: rows[1], buffer: &buffer)
-        renderTable(state, active, in: rows[2], buffer: &buffer)
+        renderMovers(leaderboard, context, active, in: rows[1], buffer: &buffer)
+        renderTable(leaderboard, context, active, in: rows[2], buffer: &buffer)
     }
 
-    static func renderHeader(_ state: AppState, in row: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let board = state.leaderboard
+    static func renderHeader(_ leaderboard: LeaderboardState, _ context: PaneContext, in row: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let board = leaderboard
         if let input = board.findInput {
             var line = input
             InputLine(prompt: "find member: ", style: theme.text, promptStyle: theme.accent, cursorStyle: theme.selection.adding(.reverse))
@@ -32,25 +32,25 @@ enum LeaderboardView {
         var spans: [Span] = []
         if let active = board.active {
             spans.append(Span(" \(active.order == .descending ? "highest first" : "lowest first")", style: theme.text))
-            spans.append(Span(" · top \(board.limit) read every \(Formatting.duration(state.interval))", style: theme.muted))
+            spans.append(Span(" · top \(board.limit) read every \(Formatting.duration(context.interval))", style: theme.muted))
             if board.watched.count > 1 { spans.append(Span(" · set \(board.current + 1) of \(board.watched.count) (n next)", style: theme.accent)) }
-            if state.nodes.count > 1, state.nodes.indices.contains(active.node) {
-                spans.append(Span(" · node \(active.node + 1) \(Sanitizer.display(state.nodes[active.node].address))", style: theme.muted))
+            if context.addresses.count > 1, context.addresses.indices.contains(active.node) {
+                spans.append(Span(" · node \(active.node + 1) \(Sanitizer.display(context.address(active.node)))", style: theme.muted))
             }
             if let latest = active.history.latest {
-                let age = max(0, state.now - latest.time)
+                let age = max(0, context.now - latest.time)
                 spans.append(Span(" · updated \(age < 1.5 ? "now" : Formatting.duration(age) + " ago")", style: theme.muted))
             }
             if let error = active.error { spans.append(Span(" · refresh failed: \(Sanitizer.display(error))", style: theme.critical)) }
         }
         var line = Line(spans)
-        line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
+        line.fit(to: row.width, ellipsis: context.symbols.ellipsis)
         line.render(in: row, buffer: &buffer)
     }
 
-    static func renderMovers(_ state: AppState, _ active: WatchedSortedSet, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let block = Block(title: "Top movers (last refresh)", theme: theme, symbols: state.symbols)
+    static func renderMovers(_ leaderboard: LeaderboardState, _ context: PaneContext, _ active: WatchedSortedSet, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let block = Block(title: "Top movers (last refresh)", theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 0 else { return }
@@ -60,26 +60,26 @@ enum LeaderboardView {
             spans.append(Span(active.history.snapshots.count < 2 ? "waiting for a second refresh…" : "no score changed", style: theme.muted))
         }
         for (i, row) in movers.enumerated() {
-            if i > 0 { spans.append(Span("  \(state.symbols.separator)  ", style: theme.border)) }
+            if i > 0 { spans.append(Span("  \(context.symbols.separator)  ", style: theme.border)) }
             spans.append(Span(Sanitizer.display(row.member), style: theme.text.adding(.bold)))
             spans.append(Span(" " + signed(row.deltaSinceLast ?? 0), style: (row.deltaSinceLast ?? 0) >= 0 ? theme.ok : theme.critical))
-            let movement = movementSpan(row.movement, state)
+            let movement = movementSpan(row.movement, leaderboard, context)
             if !movement.text.isEmpty { spans.append(Span(" ")); spans.append(movement) }
         }
         var line = Line(spans)
-        line.fit(to: inner.width - 1, ellipsis: state.symbols.ellipsis)
+        line.fit(to: inner.width - 1, ellipsis: context.symbols.ellipsis)
         line.render(in: Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 1), height: 1), buffer: &buffer)
     }
 
-    static func renderTable(_ state: AppState, _ active: WatchedSortedSet, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
+    static func renderTable(_ leaderboard: LeaderboardState, _ context: PaneContext, _ active: WatchedSortedSet, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
         let history = active.history
         let name = Sanitizer.display(active.key)
         var titleRight = ""
         if let latest = history.latest, latest.status == .sortedSet {
             titleRight = "\(latest.cardinality) members"
         }
-        let block = Block(title: name, titleRight: titleRight, focused: true, theme: theme, symbols: state.symbols)
+        let block = Block(title: name, titleRight: titleRight, focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
@@ -93,19 +93,19 @@ enum LeaderboardView {
         let rows = history.rows.map { row -> Table.Row in
             Table.Row([
                 Line(String(row.rank)),
-                Line(movementSpan(row.movement, state)),
+                Line(movementSpan(row.movement, leaderboard, context)),
                 Line(Sanitizer.display(row.member)),
                 Line(score(row.score)),
                 Line(row.deltaSinceLast.map { Span(signed($0), style: $0 > 0 ? theme.ok : ($0 < 0 ? theme.critical : theme.muted)) } ?? Span("", style: theme.muted)),
                 Line(row.deltaPerMinute.map { Span(signed(rounded($0)), style: $0 == 0 ? theme.muted : theme.text) } ?? Span("")),
             ])
         }
-        var tableState = state.leaderboard.table
+        var tableState = leaderboard.table
         Table(
             rows: rows, widths: [.length(6), .length(5), .fill(1), .length(14), .length(12), .length(12)],
             header: Table.Row(["RANK", "MOVE", "MEMBER", "SCORE", "Δ/REFRESH", "Δ/MIN"]),
             alignments: [.right, .left, .left, .right, .right, .right],
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: state.symbols
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
         ).render(in: inner, buffer: &buffer, state: &tableState)
         if case let (text, style)? = message {
             buffer.setString(inner.x + 1, inner.y + 1, text, style: style, maxWidth: max(0, inner.width - 1))
@@ -113,11 +113,11 @@ enum LeaderboardView {
     }
 
     /// `↑3` green, `↓1` red, `new` accent, `=` muted.
-    static func movementSpan(_ movement: RankMovement, _ state: AppState) -> Span {
-        let theme = state.theme
+    static func movementSpan(_ movement: RankMovement, _ leaderboard: LeaderboardState, _ context: PaneContext) -> Span {
+        let theme = context.theme
         switch movement {
-        case .up(let n): return Span("\(state.symbols.arrowUp)\(n)", style: theme.ok.adding(.bold))
-        case .down(let n): return Span("\(state.symbols.arrowDown)\(n)", style: theme.critical)
+        case .up(let n): return Span("\(context.symbols.arrowUp)\(n)", style: theme.ok.adding(.bold))
+        case .down(let n): return Span("\(context.symbols.arrowDown)\(n)", style: theme.critical)
         case .new: return Span("new", style: theme.accent)
         case .unchanged: return Span("=", style: theme.muted)
         case .unknown: return Span("")

@@ -4,11 +4,11 @@ import TerminalUI
 /// The alert list: active alerts (firing first) then the most recent resolved ones, with
 /// state, rule, node, value and since when.
 enum AlertListView {
-    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let active = state.alerts.activeAlerts
-        let resolved = state.alerts.resolved.reversed()
-        let block = Block(title: "Alerts", titleRight: "\(active.count) active, \(state.alerts.rules.count) rules", theme: theme, symbols: state.symbols)
+    static func render(_ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let active = fleet.alerts.activeAlerts
+        let resolved = fleet.alerts.resolved.reversed()
+        let block = Block(title: "Alerts", titleRight: "\(active.count) active, \(fleet.alerts.rules.count) rules", theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         var rows: [Table.Row] = []
@@ -21,8 +21,8 @@ enum AlertListView {
             }
             let since: String
             switch alert.state {
-            case .resolved: since = "resolved \(Formatting.duration(max(0, state.now - (alert.resolvedAt ?? alert.since)))) ago, lasted \(Formatting.duration((alert.resolvedAt ?? alert.since) - alert.since))"
-            default: since = "for \(Formatting.duration(max(0, state.now - alert.since)))"
+            case .resolved: since = "resolved \(Formatting.duration(max(0, context.now - (alert.resolvedAt ?? alert.since)))) ago, lasted \(Formatting.duration((alert.resolvedAt ?? alert.since) - alert.since))"
+            default: since = "for \(Formatting.duration(max(0, context.now - alert.since)))"
             }
             rows.append(Table.Row([
                 Line(Span(alert.state.rawValue.uppercased(), style: stateStyle)),
@@ -35,14 +35,14 @@ enum AlertListView {
             ]))
         }
         if rows.isEmpty {
-            buffer.setString(inner.x + 1, inner.y, "\(state.symbols.check) no alerts. Rules: " + state.alerts.rules.map(\.summary).joined(separator: "; "), style: theme.muted, maxWidth: inner.width - 1)
+            buffer.setString(inner.x + 1, inner.y, "\(context.symbols.check) no alerts. Rules: " + fleet.alerts.rules.map(\.summary).joined(separator: "; "), style: theme.muted, maxWidth: inner.width - 1)
             return
         }
         var tableState = TableState()
         Table(
             rows: rows, widths: [.length(8), .length(8), .length(22), .length(22), .length(8), .fill(2), .fill(1)],
             header: Table.Row(["STATE", "SEVERITY", "RULE", "NODE", "VALUE", "CONDITION", "SINCE"]),
-            style: theme.text, headerStyle: theme.muted.adding(.bold), symbols: state.symbols
+            style: theme.text, headerStyle: theme.muted.adding(.bold), symbols: context.symbols
         ).render(in: inner, buffer: &buffer, state: &tableState)
     }
 }

@@ -6,14 +6,14 @@ import TerminalUI
 /// the keys held by the primaries (replicas hold copies, so they are not counted twice).
 enum ClusterTotalRow {
     /// Shown in cluster mode when more than one node is listed.
-    static func isShown(_ state: AppState, indices: [Int]) -> Bool {
-        state.cluster != nil && indices.count > 1
+    static func isShown(_ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, indices: [Int]) -> Bool {
+        context.cluster != nil && indices.count > 1
     }
 
-    static func row(_ state: AppState, indices: [Int]) -> Table.Row? {
-        guard isShown(state, indices: indices) else { return nil }
-        let theme = state.theme
-        let nodes = indices.map { state.nodes[$0] }
+    static func row(_ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, indices: [Int]) -> Table.Row? {
+        guard isShown(overview, fleet, context, indices: indices) else { return nil }
+        let theme = context.theme
+        let nodes = indices.map { fleet.nodes[$0] }
         let sampled = nodes.filter { $0.latest != nil }
         let rates = sampled.compactMap(\.rates)
         let ops = rates.reduce(0) { $0 + $1.opsPerSecond }
@@ -28,7 +28,7 @@ enum ClusterTotalRow {
         let style = theme.text.adding(.bold)
         return Table.Row([
             Line(Span(label, style: down > 0 ? theme.critical.adding(.bold) : style)),
-            Line(Span(state.cluster.map { "\($0.coveredSlots == 16384 ? "ok" : "\($0.coveredSlots)/16384")" } ?? "", style: theme.muted)),
+            Line(Span(context.cluster.map { "\($0.coveredSlots == 16384 ? "ok" : "\($0.coveredSlots)/16384")" } ?? "", style: theme.muted)),
             Line(Span(rates.isEmpty ? "…" : Formatting.number(ops), style: style)),
             Line(""),
             Line(Span(hits + misses > 0 ? Formatting.percent(hits / (hits + misses)) : "-", style: style)),

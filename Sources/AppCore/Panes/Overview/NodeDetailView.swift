@@ -4,8 +4,8 @@ import TerminalUI
 /// The selected node's larger charts (hit ratio, ops/s, memory, evictions) and its INFO
 /// highlights.
 enum NodeDetailView {
-    static func render(_ state: AppState, node: NodeHealth, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
+    static func render(_ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, node: NodeHealth, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
         let columns = Layout.horizontal([.fill(1), .length(min(44, area.width / 3))]).split(area)
         let grid = Layout.vertical([.fill(1), .fill(1)]).split(columns[0])
         let top = Layout.horizontal([.fill(1), .fill(1)]).split(grid[0])
@@ -15,44 +15,44 @@ enum NodeDetailView {
 
         let hitNow = rates?.hitRatio.map { Formatting.percent($0) } ?? "-"
         let hitAll = node.watchedHitRatio.map { "watched \(Formatting.percent($0))" } ?? ""
-        chart("hit ratio \(hitNow)", right: hitAll, data: node.series(last: top[0].width, \.hitRatio), max: 1, state, top[0], &buffer,
+        chart("hit ratio \(hitNow)", right: hitAll, data: node.series(last: top[0].width, \.hitRatio), max: 1, overview, fleet, context, top[0], &buffer,
               alarming: (rates?.hitRatio ?? 1) < 0.8)
         chart("ops/s \(rates.map { Formatting.number($0.opsPerSecond) } ?? "-")",
               right: rates.map { "hits \(Formatting.number($0.hitsPerSecond))/s misses \(Formatting.number($0.missesPerSecond))/s" } ?? "",
-              data: node.series(last: top[1].width, \.opsPerSecond), max: nil, state, top[1], &buffer, alarming: false)
+              data: node.series(last: top[1].width, \.opsPerSecond), max: nil, overview, fleet, context, top[1], &buffer, alarming: false)
         let memoryTitle: String
         if let s = sample {
             memoryTitle = "memory \(Formatting.bytes(Double(s.usedMemory)))" + (s.maxMemory.map { " of \(Formatting.bytes(Double($0))) (\(Formatting.percent(Double(s.usedMemory) / Double($0))))" } ?? " (no maxmemory)")
         } else { memoryTitle = "memory -" }
         chart(memoryTitle, right: "", data: node.series(last: bottom[0].width) { $0.memoryFraction ?? $0.usedMemory }, max: sample?.maxMemory == nil ? nil : 1,
-              state, bottom[0], &buffer, alarming: (sample?.memoryFraction ?? 0) > 0.9)
+              overview, fleet, context, bottom[0], &buffer, alarming: (sample?.memoryFraction ?? 0) > 0.9)
         chart("evictions/s \(rates.map { Formatting.number($0.evictionsPerSecond) } ?? "-")",
               right: rates.map { "expired \(Formatting.number($0.expirationsPerSecond))/s" } ?? "",
-              data: node.series(last: bottom[1].width, \.evictionsPerSecond), max: nil, state, bottom[1], &buffer, alarming: (rates?.evictionsPerSecond ?? 0) > 10)
-        highlights(state, node: node, in: columns[1], buffer: &buffer)
+              data: node.series(last: bottom[1].width, \.evictionsPerSecond), max: nil, overview, fleet, context, bottom[1], &buffer, alarming: (rates?.evictionsPerSecond ?? 0) > 10)
+        highlights(overview, fleet, context, node: node, in: columns[1], buffer: &buffer)
         _ = theme
     }
 
-    static func chart(_ title: String, right: String, data: [Double?], max: Double?, _ state: AppState, _ area: Rect, _ buffer: inout Buffer, alarming: Bool) {
-        var block = Block(title: title, titleRight: right.isEmpty ? nil : right, theme: state.theme, symbols: state.symbols)
-        if alarming { block.borderStyle = state.theme.critical; block.titleStyle = state.theme.critical.adding(.bold) }
+    static func chart(_ title: String, right: String, data: [Double?], max: Double?, _ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, _ area: Rect, _ buffer: inout Buffer, alarming: Bool) {
+        var block = Block(title: title, titleRight: right.isEmpty ? nil : right, theme: context.theme, symbols: context.symbols)
+        if alarming { block.borderStyle = context.theme.critical; block.titleStyle = context.theme.critical.adding(.bold) }
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
-        Sparkline(data.map { $0 ?? 0 }, max: max, theme: state.theme, symbols: state.symbols).render(in: inner, buffer: &buffer)
+        Sparkline(data.map { $0 ?? 0 }, max: max, theme: context.theme, symbols: context.symbols).render(in: inner, buffer: &buffer)
     }
 
-    static func highlights(_ state: AppState, node: NodeHealth, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let block = Block(title: "INFO \(Sanitizer.display(node.address))", theme: theme, symbols: state.symbols)
+    static func highlights(_ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, node: NodeHealth, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let block = Block(title: "INFO \(Sanitizer.display(node.address))", theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         var lines: [(String, String, Style)] = []
         switch node.reachability {
         case .down(let since, let error):
-            lines.append(("state", "DOWN \(Formatting.duration(max(0, state.now - since)))", theme.critical))
+            lines.append(("state", "DOWN \(Formatting.duration(max(0, context.now - since)))", theme.critical))
             lines.append(("error", Sanitizer.display(error), theme.critical))
         case .up(let since):
-            lines.append(("state", "up (watched \(Formatting.duration(max(0, state.now - since))))", theme.ok))
+            lines.append(("state", "up (watched \(Formatting.duration(max(0, context.now - since))))", theme.ok))
         case .unknown:
             lines.append(("state", "connecting…", theme.muted))
         }

@@ -7,32 +7,32 @@ enum NodeTableView {
     /// Sparkline width in the table.
     static let sparkWidth = 12
 
-    static func render(_ state: AppState, indices: [Int], in area: Rect, buffer: inout Buffer, table tableState: inout TableState) {
-        let theme = state.theme
-        let block = Block(title: "Nodes", titleRight: "interval \(Formatting.duration(state.interval))", focused: state.pane == .overview, theme: theme, symbols: state.symbols)
+    static func render(_ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, indices: [Int], in area: Rect, buffer: inout Buffer, table tableState: inout TableState) {
+        let theme = context.theme
+        let block = Block(title: "Nodes", titleRight: "interval \(Formatting.duration(context.interval))", focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
-        let medianLatency = median(indices.compactMap { state.nodes[$0].latest?.latency })
-        var rows = indices.map { row(for: state.nodes[$0], state: state, medianLatency: medianLatency) }
-        if let total = ClusterTotalRow.row(state, indices: indices) { rows.append(total) }
+        let medianLatency = median(indices.compactMap { fleet.nodes[$0].latest?.latency })
+        var rows = indices.map { row(for: fleet.nodes[$0], overview: overview, fleet: fleet, context: context, medianLatency: medianLatency) }
+        if let total = ClusterTotalRow.row(overview, fleet, context, indices: indices) { rows.append(total) }
         let table = Table(
             rows: rows,
             widths: [.fill(1), .length(7), .length(7), .length(sparkWidth), .length(6), .length(sparkWidth), .length(6), .length(sparkWidth), .length(7), .length(sparkWidth), .length(7), .length(8)],
             header: Table.Row(["NODE", "ROLE", "OPS/S", "", "HIT%", "", "MEM", "", "EVICT/S", "", "CLIENTS", "LATENCY"]),
             alignments: [.left, .left, .right, .left, .right, .left, .right, .left, .right, .left, .right, .right],
             style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection,
-            highlightSymbol: state.symbols.highlight, symbols: state.symbols
+            highlightSymbol: context.symbols.highlight, symbols: context.symbols
         )
         table.render(in: inner, buffer: &buffer, state: &tableState)
         // Sparklines go into their columns after the text, row by row.
         let columns = table.columnRects(in: inner)
         let visible = table.visibleRows(in: inner)
         for (offset, index) in indices.enumerated().dropFirst(tableState.offset).prefix(visible) {
-            let node = state.nodes[index]
+            let node = fleet.nodes[index]
             let y = inner.y + 1 + offset - tableState.offset
             if case .down(let since, let error) = node.reachability, columns.count > 2 {
                 // A down node has no figures: its row says since when and why instead.
-                let text = "for \(Formatting.duration(max(0, state.now - since))): \(Sanitizer.display(error))"
+                let text = "for \(Formatting.duration(max(0, context.now - since))): \(Sanitizer.display(error))"
                 buffer.setString(columns[2].x, y, text, style: theme.critical, maxWidth: inner.right - columns[2].x)
                 continue
             }
@@ -44,15 +44,15 @@ enum NodeTableView {
             ]
             for (column, data, max) in series where column < columns.count {
                 let rect = Rect(x: columns[column].x, y: y, width: columns[column].width, height: 1)
-                Sparkline(data, max: max, theme: theme, symbols: state.symbols).render(in: rect, buffer: &buffer)
+                Sparkline(data, max: max, theme: theme, symbols: context.symbols).render(in: rect, buffer: &buffer)
             }
         }
     }
 
-    static func row(for node: NodeHealth, state: AppState, medianLatency: Double?) -> Table.Row {
-        let theme = state.theme
+    static func row(for node: NodeHealth, overview: OverviewState, fleet: FleetHealth, context: PaneContext, medianLatency: Double?) -> Table.Row {
+        let theme = context.theme
         var address = Line(Sanitizer.display(node.address))
-        if let member = state.cluster?.node(node.address) {
+        if let member = context.cluster?.node(node.address) {
             // Cluster mode: the slots a primary serves, or that the cluster marked the node failed.
             if member.health == .failed {
                 address = Line([Span(Sanitizer.display(node.address)), Span(" failed", style: theme.critical)])
@@ -81,13 +81,13 @@ enum NodeTableView {
         let evictions = rates?.evictionsPerSecond
         let evictionStyle = evictions.map { $0 > 10 ? theme.critical : ($0 > 0 ? theme.warn : theme.text) } ?? theme.muted
         var latencyStyle = theme.text
-        if let median = medianLatency, state.visibleNodeIndices.count > 2, sample.latency > 3 * median, sample.latency > 0.002 {
+        if let median = medianLatency, fleet.visible.count > 2, sample.latency > 3 * median, sample.latency > 0.002 {
             latencyStyle = theme.warn  // an outlier among its peers
         }
         if sample.latency > 0.1 { latencyStyle = theme.critical }
         var role = Line(sample.role == "master" ? "primary" : (sample.role == "slave" ? "replica" : sample.role))
         var latency = Line(Span(Formatting.milliseconds(sample.latency), style: latencyStyle))
-        if let silent = silence(of: sample, state: state) {
+        if let silent = silence(of: sample, overview: overview, fleet: fleet, context: context) {
             // Blocked (DEBUG SLEEP, CLIENT PAUSE, a long script): the sample is still waiting.
             // Say so rather than show the last figures as if they were current.
             role = Line(Span("SLOW", style: theme.critical.adding(.bold)))
@@ -111,9 +111,9 @@ enum NodeTableView {
 
     /// Seconds since the node's last answer when that is well past the sampling interval
     /// (three intervals, at least 2.5 s), else nil.
-    static func silence(of sample: NodeSample, state: AppState) -> Double? {
-        let silent = state.now - sample.time
-        return silent > max(3 * state.interval, 2.5) ? silent : nil
+    static func silence(of sample: NodeSample, overview: OverviewState, fleet: FleetHealth, context: PaneContext) -> Double? {
+        let silent = context.now - sample.time
+        return silent > max(3 * context.interval, 2.5) ? silent : nil
     }
 
     static func median(_ values: [Double]) -> Double? {

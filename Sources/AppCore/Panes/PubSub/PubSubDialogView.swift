@@ -3,11 +3,11 @@ import TerminalUI
 
 /// The Pub/Sub pane's confirmation: turning on keyspace notifications on the server.
 enum PubSubDialogView {
-    static func render(_ dialog: PubSubDialog, _ state: AppState, in screen: Rect, buffer: inout Buffer) {
-        let theme = state.theme
+    static func render(_ dialog: PubSubDialog, _ pubsub: PubSubState, _ context: PaneContext, in screen: Rect, buffer: inout Buffer) {
+        let theme = context.theme
         switch dialog {
         case .enableKeyEvents(let node, let setting):
-            let address = state.nodes.indices.contains(node) ? Sanitizer.display(state.nodes[node].address) : "node \(node + 1)"
+            let address = Sanitizer.display(context.address(node))
             let current = setting.isOff ? "off (\"\")" : "\"\(Sanitizer.display(setting.flags))\""
             let message = [
                 Line("Key events need notify-keyspace-events with E, x, e and g."),
@@ -18,7 +18,7 @@ enum PubSubDialogView {
             ]
             let box = screen.centered(width: min(84, screen.width - 4), height: min(screen.height - 2, message.count + 5))
             buffer.fill(box, with: Cell.blank.styled(theme.background))
-            ConfirmDialog(title: "Turn on keyspace notifications", message: message, kind: .yesNo, dangerous: true, theme: theme, symbols: state.symbols)
+            ConfirmDialog(title: "Turn on keyspace notifications", message: message, kind: .yesNo, dangerous: true, theme: theme, symbols: context.symbols)
                 .render(in: box, buffer: &buffer)
         }
     }

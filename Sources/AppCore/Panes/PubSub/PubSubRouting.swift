@@ -8,11 +8,11 @@ import Inspector
 /// answers `MOVED` anywhere else.
 enum PubSubRouting {
     /// The node index to subscribe to `name` of `kind` on.
-    static func node(for kind: ChannelKind, name: [UInt8], in state: AppState) -> Int {
-        guard kind == .shardChannel, let cluster = state.cluster,
+    static func node(for kind: ChannelKind, name: [UInt8], in context: PaneContext) -> Int {
+        guard kind == .shardChannel, let cluster = context.cluster,
               let owner = cluster.primaryAddress(forKey: name),
-              let index = state.nodes.firstIndex(where: { $0.address == owner })
-        else { return state.currentNode }
+              let index = context.addresses.firstIndex(of: owner)
+        else { return context.currentNode }
         return index
     }
 }

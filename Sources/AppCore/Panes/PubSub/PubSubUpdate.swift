@@ -6,39 +6,39 @@ enum PubSubUpdate {
     // MARK: commands
 
     /// `:sub`, `:psub`, `:ssub`.
-    static func subscribe(_ names: [String], kind: ChannelKind, _ state: inout AppState) -> [AppEffect] {
+    static func subscribe(_ names: [String], kind: ChannelKind, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
         var effects: [AppEffect] = []
         var byNode: [Int: [[UInt8]]] = [:]
         var order: [Int] = []
         for name in names {
             let bytes = Array(name.utf8)
-            let node = PubSubRouting.node(for: kind, name: bytes, in: state)
+            let node = PubSubRouting.node(for: kind, name: bytes, in: context)
             if byNode[node] == nil { order.append(node) }
             byNode[node, default: []].append(bytes)
         }
         for node in order {
             guard let list = byNode[node] else { continue }
-            var target = state.pubsub.target(node) ?? PubSubTarget(node: node, label: label(node, state))
+            var target = pubsub.target(node) ?? PubSubTarget(node: node, label: label(node, pubsub, context))
             var wanted = target.wanted[kind] ?? []
             let new = list.filter { !wanted.contains($0) }
             guard !new.isEmpty else { continue }
             wanted += new
             target.wanted[kind] = wanted
-            store(target, &state)
+            store(target, &pubsub, &context)
             effects.append(.subscribe(node: node, kind: kind, names: new))
         }
-        effects += AppUpdate.show(.pubsub, &state)
+        context.request(.show(.pubsub))
         let what = kind == .pattern ? "pattern" : (kind == .shardChannel ? "shard channel" : "channel")
-        state.status = StatusMessage(effects.isEmpty ? "already subscribed" : "subscribing to \(what)\(names.count == 1 ? "" : "s") \(names.map(Sanitizer.display).joined(separator: ", "))", now: state.now)
+        context.status = StatusMessage(effects.isEmpty ? "already subscribed" : "subscribing to \(what)\(names.count == 1 ? "" : "s") \(names.map(Sanitizer.display).joined(separator: ", "))", now: context.now)
         return effects
     }
 
     /// `:unsub [NAME…]`: the names of any kind, or everything.
-    static func unsubscribe(_ names: [String], _ state: inout AppState) -> [AppEffect] {
+    static func unsubscribe(_ names: [String], _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
         let wanted = names.map { Array($0.utf8) }
         var effects: [AppEffect] = []
-        for index in state.pubsub.targets.indices {
-            var target = state.pubsub.targets[index]
+        for index in pubsub.targets.indices {
+            var target = pubsub.targets[index]
             for kind in ChannelKind.allCases {
                 let list = target.wanted[kind] ?? []
                 let gone = wanted.isEmpty ? list : list.filter { wanted.contains($0) }
@@ -46,42 +46,42 @@ enum PubSubUpdate {
                 target.wanted[kind] = list.filter { !gone.contains($0) }
                 for name in gone { target.confirmed.remove(name) }
                 effects.append(.unsubscribe(node: target.node, kind: kind, names: wanted.isEmpty ? [] : gone))
-                if kind == .pattern, gone.contains(Array(KeyspaceEventsSetting.pattern.utf8)) { state.pubsub.keyEvents = .off }
+                if kind == .pattern, gone.contains(Array(KeyspaceEventsSetting.pattern.utf8)) { pubsub.keyEvents = .off }
             }
-            state.pubsub.targets[index] = target
+            pubsub.targets[index] = target
         }
-        state.status = StatusMessage(effects.isEmpty ? "not subscribed to \(names.isEmpty ? "anything" : names.map(Sanitizer.display).joined(separator: ", "))" : "unsubscribed", kind: effects.isEmpty ? .warning : .info, now: state.now)
+        context.status = StatusMessage(effects.isEmpty ? "not subscribed to \(names.isEmpty ? "anything" : names.map(Sanitizer.display).joined(separator: ", "))" : "unsubscribed", kind: effects.isEmpty ? .warning : .info, now: context.now)
         return effects
     }
 
     /// `:pub CHANNEL MESSAGE`: through the mutation path (refused and audited in read-only mode).
-    static func publish(channel: String, message: String, _ state: inout AppState) -> [AppEffect] {
-        guard !state.readOnly else {
-            state.status = StatusMessage("read-only mode: :pub is disabled", kind: .error, now: state.now)
+    static func publish(channel: String, message: String, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
+        guard !context.readOnly else {
+            context.status = StatusMessage("read-only mode: :pub is disabled", kind: .error, now: context.now)
             return []
         }
-        return [.publish(node: state.currentNode, channel: Array(channel.utf8), message: Array(message.utf8))]
+        return [.publish(node: context.currentNode, channel: Array(channel.utf8), message: Array(message.utf8))]
     }
 
-    static func published(channel: [UInt8], result: Result<Int64, LoadError>, _ state: inout AppState) {
+    static func published(channel: [UInt8], result: Result<Int64, LoadError>, _ pubsub: inout PubSubState, _ context: inout PaneContext) {
         switch result {
         case .success(let receivers):
-            state.status = StatusMessage("published to \(Sanitizer.display(channel)): \(receivers) subscriber\(receivers == 1 ? "" : "s") received it", kind: .success, now: state.now)
+            context.status = StatusMessage("published to \(Sanitizer.display(channel)): \(receivers) subscriber\(receivers == 1 ? "" : "s") received it", kind: .success, now: context.now)
         case .failure(let error):
-            state.status = StatusMessage("publish failed: \(error)", kind: .error, now: state.now, lifetime: 10)
+            context.status = StatusMessage("publish failed: \(error)", kind: .error, now: context.now, lifetime: 10)
         }
     }
 
     // MARK: batches
 
     /// What a subscriber received in the last ~100 ms.
-    static func received(node: Int, batch: ReceivedMessages, now: Double, _ state: inout AppState) {
-        state.now = max(state.now, now)
-        guard let index = state.pubsub.targets.firstIndex(where: { $0.node == node }) else {
-            state.pubsub.log.ingest(batch, now: state.now)
+    static func received(node: Int, batch: ReceivedMessages, now: Double, _ pubsub: inout PubSubState, _ context: inout PaneContext) {
+        context.now = max(context.now, now)
+        guard let index = pubsub.targets.firstIndex(where: { $0.node == node }) else {
+            pubsub.log.ingest(batch, now: context.now)
             return
         }
-        var target = state.pubsub.targets[index]
+        var target = pubsub.targets[index]
         for event in batch.events {
             switch event {
             case .status(let new):
@@ -89,7 +89,7 @@ enum PubSubUpdate {
                 if case .reconnecting = new { target.confirmed = [] }
             case .gap(let gap):
                 target.lastGap = gap
-                state.pubsub.log.recordGap(gap, source: target.label)
+                pubsub.log.recordGap(gap, source: target.label)
             case .subscribed(_, let name, _):
                 target.confirmed.insert(name)
             case .unsubscribed(_, let name?, _):
@@ -97,72 +97,72 @@ enum PubSubUpdate {
             case .unsubscribed(_, nil, _):
                 break
             case .serverError(let message):
-                state.status = StatusMessage("\(target.label): \(message)", kind: .error, now: state.now, lifetime: 10)
+                context.status = StatusMessage("\(target.label): \(message)", kind: .error, now: context.now, lifetime: 10)
             }
         }
-        state.pubsub.targets[index] = target
-        state.pubsub.log.ingest(batch, now: state.now)
+        pubsub.targets[index] = target
+        pubsub.log.ingest(batch, now: context.now)
     }
 
     // MARK: keys
 
-    static func perform(_ action: AppAction, _ state: inout AppState) -> [AppEffect] {
+    static func perform(_ action: AppAction, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
         switch action {
         case .pause:
-            if let frozen = state.pubsub.frozen {
-                let since = state.pubsub.log.totalCounted - frozen.countedAtPause
-                state.pubsub.frozen = nil
-                state.status = StatusMessage("resumed (\(since) messages arrived while paused)", now: state.now)
+            if let frozen = pubsub.frozen {
+                let since = pubsub.log.totalCounted - frozen.countedAtPause
+                pubsub.frozen = nil
+                context.status = StatusMessage("resumed (\(since) messages arrived while paused)", now: context.now)
             } else {
-                let log = state.pubsub.log
-                state.pubsub.frozen = FrozenLog(entries: Array(log.entries), firstNumber: log.firstNumber, countedAtPause: log.totalCounted)
-                state.status = StatusMessage("paused: the view is frozen, counting goes on (Space resumes)", now: state.now)
+                let log = pubsub.log
+                pubsub.frozen = FrozenLog(entries: Array(log.entries), firstNumber: log.firstNumber, countedAtPause: log.totalCounted)
+                context.status = StatusMessage("paused: the view is frozen, counting goes on (Space resumes)", now: context.now)
             }
         case .filter:
-            state.pubsub.filterInput = InputLineState(text: state.pubsub.filter.text)
+            pubsub.filterInput = InputLineState(text: pubsub.filter.text)
         case .keyEvents:
-            return toggleKeyEvents(&state)
+            return toggleKeyEvents(&pubsub, &context)
         case .back:
-            if !state.pubsub.filter.isEmpty {
-                state.pubsub.filter = MessageFilter("")
-                state.status = StatusMessage("filter cleared", now: state.now)
-            } else if state.pubsub.selected != nil {
-                state.pubsub.selected = nil
-            } else if state.status != nil {
-                state.status = nil
+            if !pubsub.filter.isEmpty {
+                pubsub.filter = MessageFilter("")
+                context.status = StatusMessage("filter cleared", now: context.now)
+            } else if pubsub.selected != nil {
+                pubsub.selected = nil
+            } else if context.status != nil {
+                context.status = nil
             }
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
-            move(action, &state)
+            move(action, &pubsub, &context)
         default:
-            state.status = StatusMessage("Pub/Sub: not available here", kind: .warning, now: state.now)
+            context.status = StatusMessage("Pub/Sub: not available here", kind: .warning, now: context.now)
         }
         return []
     }
 
     /// Keys while the filter is typed.
-    static func filterKey(_ key: Key, _ state: inout AppState) {
-        guard var input = state.pubsub.filterInput else { return }
+    static func filterKey(_ key: Key, _ pubsub: inout PubSubState, _ context: inout PaneContext) {
+        guard var input = pubsub.filterInput else { return }
         switch input.handle(key) {
         case .submitted(let text):
-            state.pubsub.filterInput = nil
-            state.pubsub.filter = MessageFilter(text)
-            state.pubsub.selected = nil
+            pubsub.filterInput = nil
+            pubsub.filter = MessageFilter(text)
+            pubsub.selected = nil
         case .cancelled:
-            state.pubsub.filterInput = nil
+            pubsub.filterInput = nil
         default:
-            state.pubsub.filterInput = input
+            pubsub.filterInput = input
         }
     }
 
     /// Rows of the log that fit (the view's layout): a page for PgUp/PgDn.
-    static func pageSize(_ state: AppState) -> Int { max(1, PubSubView.logRows(height: state.height)) }
+    static func pageSize(_ pubsub: PubSubState, _ context: PaneContext) -> Int { max(1, PubSubView.logRows(height: context.height)) }
 
     /// Moves the selection through the shown entries (newest first). Top goes back to following the newest.
-    static func move(_ action: AppAction, _ state: inout AppState) {
-        let visible = state.pubsub.visibleEntries()
+    static func move(_ action: AppAction, _ pubsub: inout PubSubState, _ context: inout PaneContext) {
+        let visible = pubsub.visibleEntries()
         guard !visible.isEmpty else { return }
-        let current = state.pubsub.selected.flatMap { number in visible.firstIndex { $0.number == number } }
-        let page = pageSize(state)
+        let current = pubsub.selected.flatMap { number in visible.firstIndex { $0.number == number } }
+        let page = pageSize(pubsub, context)
         let target: Int?
         switch action {
         case .moveDown: target = current.map { $0 + 1 } ?? 0
@@ -174,91 +174,91 @@ enum PubSubUpdate {
         default: return
         }
         guard let target, target >= 0 else {
-            state.pubsub.selected = nil
+            pubsub.selected = nil
             return
         }
-        state.pubsub.selected = visible[min(target, visible.count - 1)].number
+        pubsub.selected = visible[min(target, visible.count - 1)].number
     }
 
     // MARK: key events
 
     /// On entering the pane with nothing subscribed: list what the node's other clients listen to.
-    static func entered(_ state: inout AppState) -> [AppEffect] {
-        guard !state.pubsub.hasSubscriptions else { return [] }
-        return [.listChannels(node: state.currentNode)]
+    static func entered(_ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
+        guard !pubsub.hasSubscriptions else { return [] }
+        return [.listChannels(node: context.currentNode)]
     }
 
-    static func channelsListed(node: Int, result: Result<ActiveChannels, LoadError>, _ state: inout AppState) {
-        guard node == state.currentNode else { return }
+    static func channelsListed(node: Int, result: Result<ActiveChannels, LoadError>, _ pubsub: inout PubSubState, _ context: inout PaneContext) {
+        guard node == context.currentNode else { return }
         switch result {
-        case .success(let channels): state.pubsub.activeChannels = channels
+        case .success(let channels): pubsub.activeChannels = channels
         case .failure(let error):
-            state.pubsub.activeChannels = nil
-            state.status = StatusMessage("active channels: \(error.description)", kind: .warning, now: state.now)
+            pubsub.activeChannels = nil
+            context.status = StatusMessage("active channels: \(error.description)", kind: .warning, now: context.now)
         }
     }
 
-    static func toggleKeyEvents(_ state: inout AppState) -> [AppEffect] {
-        let node = state.currentNode
+    static func toggleKeyEvents(_ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
+        let node = context.currentNode
         let pattern = Array(KeyspaceEventsSetting.pattern.utf8)
-        switch state.pubsub.keyEvents {
+        switch pubsub.keyEvents {
         case .on:
-            state.pubsub.keyEvents = .off
+            pubsub.keyEvents = .off
             var effects: [AppEffect] = []
-            for index in state.pubsub.targets.indices where state.pubsub.targets[index].wanted[.pattern]?.contains(pattern) == true {
-                state.pubsub.targets[index].wanted[.pattern]?.removeAll { $0 == pattern }
-                state.pubsub.targets[index].confirmed.remove(pattern)
-                effects.append(.unsubscribe(node: state.pubsub.targets[index].node, kind: .pattern, names: [pattern]))
+            for index in pubsub.targets.indices where pubsub.targets[index].wanted[.pattern]?.contains(pattern) == true {
+                pubsub.targets[index].wanted[.pattern]?.removeAll { $0 == pattern }
+                pubsub.targets[index].confirmed.remove(pattern)
+                effects.append(.unsubscribe(node: pubsub.targets[index].node, kind: .pattern, names: [pattern]))
             }
-            state.status = StatusMessage("key events off", now: state.now)
+            context.status = StatusMessage("key events off", now: context.now)
             return effects
         case .checking:
             return []
         case .notConfigured(let setting):
-            return offerToEnable(node: node, setting, &state)
+            return offerToEnable(node: node, setting, &pubsub, &context)
         case .off, .unavailable:
-            state.pubsub.keyEvents = .checking
-            state.status = StatusMessage("reading notify-keyspace-events…", now: state.now)
+            pubsub.keyEvents = .checking
+            context.status = StatusMessage("reading notify-keyspace-events…", now: context.now)
             return [.checkKeyspaceEvents(node: node)]
         }
     }
 
-    static func keyspaceChecked(node: Int, result: Result<KeyspaceEventsSetting, LoadError>, _ state: inout AppState) -> [AppEffect] {
+    static func keyspaceChecked(node: Int, result: Result<KeyspaceEventsSetting, LoadError>, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
         switch result {
         case .failure(let error):
-            state.pubsub.keyEvents = .unavailable("\(error)")
-            state.status = StatusMessage("cannot read notify-keyspace-events: \(error)", kind: .error, now: state.now, lifetime: 10)
+            pubsub.keyEvents = .unavailable("\(error)")
+            context.status = StatusMessage("cannot read notify-keyspace-events: \(error)", kind: .error, now: context.now, lifetime: 10)
             return []
         case .success(let setting) where setting.coversKeyEvents:
-            return startKeyEvents(node: node, &state)
+            return startKeyEvents(node: node, &pubsub, &context)
         case .success(let setting):
-            state.pubsub.keyEvents = .notConfigured(setting)
-            return offerToEnable(node: node, setting, &state)
+            pubsub.keyEvents = .notConfigured(setting)
+            return offerToEnable(node: node, setting, &pubsub, &context)
         }
     }
 
-    static func offerToEnable(node: Int, _ setting: KeyspaceEventsSetting, _ state: inout AppState) -> [AppEffect] {
+    static func offerToEnable(node: Int, _ setting: KeyspaceEventsSetting, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
         let why = setting.isOff ? "keyspace notifications are off on this server (notify-keyspace-events is \"\")"
             : "notify-keyspace-events is \"\(setting.flags)\": it lacks \(String(setting.missing))"
-        if state.readOnly {
-            state.status = StatusMessage("\(why); read-only mode: cachescope will not change it", kind: .warning, now: state.now, lifetime: 15)
+        if context.readOnly {
+            context.status = StatusMessage("\(why); read-only mode: cachescope will not change it", kind: .warning, now: context.now, lifetime: 15)
             return []
         }
-        state.overlay = .pubsub(.enableKeyEvents(node: node, setting: setting))
+        context.overlay = .pubsub(.enableKeyEvents(node: node, setting: setting))
         return []
     }
 
-    static func dialogKey(_ key: Key, _ dialog: PubSubDialog, _ state: inout AppState) -> [AppEffect] {
+    static func dialogKey(_ key: Key, _ dialog: PubSubDialog, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
         switch dialog {
         case .enableKeyEvents(let node, let setting):
             switch key {
             case .character("y"), .character("Y"):
-                state.overlay = nil
-                state.status = StatusMessage("setting notify-keyspace-events to \"\(setting.enabled)\"…", now: state.now)
+                context.overlay = nil
+                context.status = StatusMessage("setting notify-keyspace-events to \"\(setting.enabled)\"…", now: context.now)
                 return [.setKeyspaceEvents(node: node, flags: setting.enabled, previous: setting.flags)]
             case .character("n"), .character("N"), .escape, .character("q"):
-                state.overlay = nil
-                state.status = StatusMessage("notify-keyspace-events left as it is: no key events", kind: .warning, now: state.now)
+                context.overlay = nil
+                context.status = StatusMessage("notify-keyspace-events left as it is: no key events", kind: .warning, now: context.now)
             case .control("c"):
                 return [.quit]
             default:
@@ -268,38 +268,38 @@ enum PubSubUpdate {
         return []
     }
 
-    static func keyspaceSet(node: Int, flags: String, previous: String, error: LoadError?, _ state: inout AppState) -> [AppEffect] {
+    static func keyspaceSet(node: Int, flags: String, previous: String, error: LoadError?, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
         if let error {
-            state.pubsub.keyEvents = .unavailable("\(error)")
-            state.status = StatusMessage("could not set notify-keyspace-events: \(error)", kind: .error, now: state.now, lifetime: 15)
+            pubsub.keyEvents = .unavailable("\(error)")
+            context.status = StatusMessage("could not set notify-keyspace-events: \(error)", kind: .error, now: context.now, lifetime: 15)
             return []
         }
         // Keep the first value seen: that is what the server had before cachescope touched it.
-        if state.pubsub.keyspaceRestore == nil {
-            state.pubsub.keyspaceRestore = KeyspaceRestore(node: node, previous: previous, current: flags)
+        if pubsub.keyspaceRestore == nil {
+            pubsub.keyspaceRestore = KeyspaceRestore(node: node, previous: previous, current: flags)
         }
-        return startKeyEvents(node: node, &state)
+        return startKeyEvents(node: node, &pubsub, &context)
     }
 
-    static func startKeyEvents(node: Int, _ state: inout AppState) -> [AppEffect] {
-        state.pubsub.keyEvents = .on
-        let restore = state.pubsub.keyspaceRestore.map { " (notify-keyspace-events goes back to \"\($0.previous)\" on quit)" } ?? ""
-        let effects = subscribe([KeyspaceEventsSetting.pattern], kind: .pattern, &state)
-        state.status = StatusMessage("key events on: \(KeyspaceEventsSetting.pattern)\(restore)", kind: .success, now: state.now, lifetime: 8)
+    static func startKeyEvents(node: Int, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
+        pubsub.keyEvents = .on
+        let restore = pubsub.keyspaceRestore.map { " (notify-keyspace-events goes back to \"\($0.previous)\" on quit)" } ?? ""
+        let effects = subscribe([KeyspaceEventsSetting.pattern], kind: .pattern, &pubsub, &context)
+        context.status = StatusMessage("key events on: \(KeyspaceEventsSetting.pattern)\(restore)", kind: .success, now: context.now, lifetime: 8)
         return effects
     }
 
     // MARK: helpers
 
-    static func label(_ node: Int, _ state: AppState) -> String {
-        state.nodes.indices.contains(node) ? state.nodes[node].address : "node \(node + 1)"
+    static func label(_ node: Int, _ pubsub: PubSubState, _ context: PaneContext) -> String {
+        context.address(node)
     }
 
-    static func store(_ target: PubSubTarget, _ state: inout AppState) {
-        if let index = state.pubsub.targets.firstIndex(where: { $0.node == target.node }) {
-            state.pubsub.targets[index] = target
+    static func store(_ target: PubSubTarget, _ pubsub: inout PubSubState, _ context: inout PaneContext) {
+        if let index = pubsub.targets.firstIndex(where: { $0.node == target.node }) {
+            pubsub.targets[index] = target
         } else {
-            state.pubsub.targets.append(target)
+            pubsub.targets.append(target)
         }
     }
 }

@@ -15,25 +15,25 @@ enum PubSubView {
         return max(1, pane - 1 - detailHeight(pane) - 3)
     }
 
-    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+    static func render(_ pubsub: PubSubState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
         let rows = Layout.vertical([.length(1), .fill(1), .length(detailHeight(area.height))]).split(area)
-        renderHeader(state, in: rows[0], buffer: &buffer)
-        let visible = state.pubsub.visibleEntries()
+        renderHeader(pubsub, context, in: rows[0], buffer: &buffer)
+        let visible = pubsub.visibleEntries()
         if rows[1].width >= 90 {
             let columns = Layout.horizontal([.fill(1), .length(36)]).split(rows[1])
-            renderLog(state, visible, in: columns[0], buffer: &buffer)
-            renderChannels(state, in: columns[1], buffer: &buffer)
+            renderLog(pubsub, context, visible, in: columns[0], buffer: &buffer)
+            renderChannels(pubsub, context, in: columns[1], buffer: &buffer)
         } else {
-            renderLog(state, visible, in: rows[1], buffer: &buffer)
+            renderLog(pubsub, context, visible, in: rows[1], buffer: &buffer)
         }
-        renderDetail(state, visible, in: rows[2], buffer: &buffer)
+        renderDetail(pubsub, context, visible, in: rows[2], buffer: &buffer)
     }
 
     // MARK: header
 
-    static func renderHeader(_ state: AppState, in row: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let pubsub = state.pubsub
+    static func renderHeader(_ pubsub: PubSubState, _ context: PaneContext, in row: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let pubsub = pubsub
         if let input = pubsub.filterInput {
             var line = input
             InputLine(prompt: "filter (channel or payload): ", style: theme.text, promptStyle: theme.accent, cursorStyle: theme.selection.adding(.reverse))
@@ -48,14 +48,14 @@ enum PubSubView {
         for target in pubsub.targets where !target.isEmpty {
             let (mark, style, text): (String, Style, String)
             switch target.state {
-            case .connecting: (mark, style, text) = (state.symbols.ellipsis, theme.muted, "connecting")
-            case .connected: (mark, style, text) = (state.symbols.check, theme.ok, "")
+            case .connecting: (mark, style, text) = (context.symbols.ellipsis, theme.muted, "connecting")
+            case .connected: (mark, style, text) = (context.symbols.check, theme.ok, "")
             case .reconnecting(let reason, let since):
-                (mark, style, text) = (state.symbols.cross, theme.critical, "reconnecting for \(PubSubFormat.span(max(0, state.wallMilliseconds * 1_000_000 - since))) (\(Sanitizer.display(reason)))")
-            case .closed: (mark, style, text) = (state.symbols.cross, theme.muted, "closed")
+                (mark, style, text) = (context.symbols.cross, theme.critical, "reconnecting for \(PubSubFormat.span(max(0, context.wallMilliseconds * 1_000_000 - since))) (\(Sanitizer.display(reason)))")
+            case .closed: (mark, style, text) = (context.symbols.cross, theme.muted, "closed")
             }
             spans.append(Span(mark, style: style))
-            if state.nodes.count > 1 { spans.append(Span(" " + Sanitizer.display(target.label), style: theme.muted)) }
+            if context.addresses.count > 1 { spans.append(Span(" " + Sanitizer.display(target.label), style: theme.muted)) }
             if !text.isEmpty { spans.append(Span(" " + text, style: style)) }
             for kind in ChannelKind.allCases {
                 guard let names = target.wanted[kind], !names.isEmpty else { continue }
@@ -77,12 +77,12 @@ enum PubSubView {
         case .on: spans.append(Span("  key events on", style: theme.ok))
         case .notConfigured(let setting):
             let what = setting.isOff ? "notify-keyspace-events is off" : "notify-keyspace-events \"\(Sanitizer.display(setting.flags))\" lacks \(String(setting.missing))"
-            spans.append(Span("  key events: \(what)\(state.readOnly ? "" : " (e to enable)")", style: theme.warn))
+            spans.append(Span("  key events: \(what)\(context.readOnly ? "" : " (e to enable)")", style: theme.warn))
         case .unavailable(let reason): spans.append(Span("  key events unavailable: \(Sanitizer.display(reason))", style: theme.critical))
         }
         if !pubsub.filter.isEmpty { spans.append(Span("  filter: \(Sanitizer.display(pubsub.filter.text))", style: theme.accent)) }
         var line = Line(spans)
-        line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
+        line.fit(to: row.width, ellipsis: context.symbols.ellipsis)
         line.render(in: row, buffer: &buffer)
     }
 
@@ -96,13 +96,13 @@ enum PubSubView {
 
     // MARK: log
 
-    static func renderLog(_ state: AppState, _ visible: [(number: Int, entry: MessageLogEntry)], in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let pubsub = state.pubsub
+    static func renderLog(_ pubsub: PubSubState, _ context: PaneContext, _ visible: [(number: Int, entry: MessageLogEntry)], in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let pubsub = pubsub
         let log = pubsub.log
         var right = "\(visible.count) shown · \(Formatting.number(Double(log.totalCounted))) counted"
         if let frozen = pubsub.frozen { right += " · +\(log.totalCounted - frozen.countedAtPause) since pause" }
-        let block = Block(title: "Messages", titleRight: right, focused: true, theme: theme, symbols: state.symbols)
+        let block = Block(title: "Messages", titleRight: right, focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
@@ -121,7 +121,7 @@ enum PubSubView {
                     Line(oneLine(message.payload, width: payloadWidth)),
                 ])
             case .gap(let gap, let source):
-                let rule = String(repeating: state.symbols.border.horizontal, count: 2)
+                let rule = String(repeating: context.symbols.border.horizontal, count: 2)
                 return Table.Row([
                     Line(Span(PubSubFormat.time(gap.from), style: theme.warn)),
                     Line(Span("\(rule) gap \(rule)", style: theme.warn.adding(.bold))),
@@ -135,7 +135,7 @@ enum PubSubView {
             rows: Array(rows), widths: [.length(12), .length(24), .length(14), .fill(1)],
             header: Table.Row(["TIME", "CHANNEL", "PATTERN", "PAYLOAD"]),
             alignments: [.left, .left, .left, .left],
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: state.symbols
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
         ).render(in: inner, buffer: &buffer, state: &tableState)
         if visible.isEmpty {
             let text: String
@@ -178,15 +178,15 @@ enum PubSubView {
 
     // MARK: channels
 
-    static func renderChannels(_ state: AppState, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let log = state.pubsub.log
-        let block = Block(title: "Channels", titleRight: "\(Formatting.number(log.currentRate))/s", theme: theme, symbols: state.symbols)
+    static func renderChannels(_ pubsub: PubSubState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let log = pubsub.log
+        let block = Block(title: "Channels", titleRight: "\(Formatting.number(log.currentRate))/s", theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 0, inner.width > 2 else { return }
         let sparkHeight = min(3, max(1, inner.height / 4))
-        Sparkline(Array(log.rates), theme: theme, symbols: state.symbols)
+        Sparkline(Array(log.rates), theme: theme, symbols: context.symbols)
             .render(in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: sparkHeight), buffer: &buffer)
         var y = inner.y + sparkHeight
         guard y < inner.bottom else { return }
@@ -207,11 +207,11 @@ enum PubSubView {
 
     // MARK: detail
 
-    static func renderDetail(_ state: AppState, _ visible: [(number: Int, entry: MessageLogEntry)], in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let entry = state.pubsub.selected.flatMap { number in visible.first { $0.number == number }?.entry } ?? visible.first?.entry
-        let selected = state.pubsub.selected != nil
-        let block = Block(title: selected ? "Selected message" : "Newest message", titleRight: selected ? "Esc: follow newest" : "j/k select", theme: theme, symbols: state.symbols)
+    static func renderDetail(_ pubsub: PubSubState, _ context: PaneContext, _ visible: [(number: Int, entry: MessageLogEntry)], in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let entry = pubsub.selected.flatMap { number in visible.first { $0.number == number }?.entry } ?? visible.first?.entry
+        let selected = pubsub.selected != nil
+        let block = Block(title: selected ? "Selected message" : "Newest message", titleRight: selected ? "Esc: follow newest" : "j/k select", theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 0, let entry else { return }

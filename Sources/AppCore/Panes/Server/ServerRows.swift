@@ -3,17 +3,17 @@ import Inspector
 /// The server pane's data in the order the chosen sort puts it: what the view draws and what
 /// selection moves over.
 enum ServerRows {
-    static func slowlog(_ state: AppState) -> [SlowlogEntry] {
-        let entries = state.server.snapshot?.slowlog ?? []
-        switch state.server.sortIndex(.slowlog) {
+    static func slowlog(_ server: ServerState) -> [SlowlogEntry] {
+        let entries = server.snapshot?.slowlog ?? []
+        switch server.sortIndex(.slowlog) {
         case 1: return entries.sorted { ($0.durationMicroseconds, $0.id) > ($1.durationMicroseconds, $1.id) }
         default: return entries.sorted { $0.id > $1.id }
         }
     }
 
-    static func clients(_ state: AppState) -> [ClientInfo] {
-        let clients = state.server.snapshot?.clients ?? []
-        switch state.server.sortIndex(.clients) {
+    static func clients(_ server: ServerState) -> [ClientInfo] {
+        let clients = server.snapshot?.clients ?? []
+        switch server.sortIndex(.clients) {
         case 1: return clients.sorted { ($0.ageSeconds, $1.id) > ($1.ageSeconds, $0.id) }
         case 2: return clients.sorted { $0.id < $1.id }
         case 3: return clients.sorted { ($0.lastCommand, $0.id) < ($1.lastCommand, $1.id) }
@@ -21,12 +21,11 @@ enum ServerRows {
         }
     }
 
-    /// From the overview's newest `INFO all` sample of the polled node: no extra command.
-    static func commands(_ state: AppState) -> [CommandStat] {
-        let node = state.server.node ?? state.currentNode
-        guard state.nodes.indices.contains(node), let info = state.nodes[node].latest?.info else { return [] }
+    /// From the overview's newest `INFO all` sample of the polled node (``ServerState/info``): no extra command.
+    static func commands(_ server: ServerState) -> [CommandStat] {
+        guard let info = server.info else { return [] }
         let stats = CommandStat.parse(info)
-        switch state.server.sortIndex(.commands) {
+        switch server.sortIndex(.commands) {
         case 1: return stats.sorted { ($0.calls, $1.name) > ($1.calls, $0.name) }
         case 2: return stats.sorted { ($0.microsecondsPerCall, $1.name) > ($1.microsecondsPerCall, $0.name) }
         case 3: return stats.sorted { $0.name < $1.name }
@@ -34,9 +33,9 @@ enum ServerRows {
         }
     }
 
-    static func latency(_ state: AppState) -> [LatencyEvent] {
-        let events = state.server.snapshot?.latency ?? []
-        switch state.server.sortIndex(.latency) {
+    static func latency(_ server: ServerState) -> [LatencyEvent] {
+        let events = server.snapshot?.latency ?? []
+        switch server.sortIndex(.latency) {
         case 1: return events.sorted { ($0.latestMilliseconds, $1.event) > ($1.latestMilliseconds, $0.event) }
         case 2: return events.sorted { $0.event < $1.event }
         default: return events.sorted { ($0.maxMilliseconds, $1.event) > ($1.maxMilliseconds, $0.event) }
@@ -44,12 +43,12 @@ enum ServerRows {
     }
 
     /// How many rows `section` has now.
-    static func count(_ section: ServerSection, _ state: AppState) -> Int {
+    static func count(_ section: ServerSection, _ server: ServerState) -> Int {
         switch section {
-        case .slowlog: return slowlog(state).count
-        case .clients: return clients(state).count
-        case .commands: return commands(state).count
-        case .latency: return latency(state).count
+        case .slowlog: return slowlog(server).count
+        case .clients: return clients(server).count
+        case .commands: return commands(server).count
+        case .latency: return latency(server).count
         }
     }
 }

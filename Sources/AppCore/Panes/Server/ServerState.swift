@@ -14,6 +14,8 @@ public struct ServerState: Sendable {
     public var section: ServerSection = .slowlog
     /// Per section, an index into `ServerSection.sortNames`.
     public var sort: [ServerSection: Int] = [:]
+    /// The polled node's newest `INFO all` from the health samples, for per-command totals.
+    public var info: InfoSnapshot?
     /// Per section, the table selection.
     public var tables: [ServerSection: TableState] = [:]
 

@@ -5,33 +5,33 @@ import TerminalUI
 /// Pane 5: the current node's slow log, clients, per-command totals and latency spikes. Wide
 /// terminals show all four at once (the focused one highlighted); narrow ones the focused one.
 enum ServerView {
-    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+    static func render(_ server: ServerState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
         let rows = Layout.vertical([.length(1), .fill(1)]).split(area)
-        renderHeader(state, in: rows[0], buffer: &buffer)
+        renderHeader(server, context, in: rows[0], buffer: &buffer)
         let body = rows[1]
         if body.width >= 100 && body.height >= 16 {
             let halves = Layout.vertical([.percentage(50), .fill(1)]).split(body)
             let top = Layout.horizontal([.percentage(62), .fill(1)]).split(halves[0])
             let bottom = Layout.horizontal([.percentage(58), .fill(1)]).split(halves[1])
-            renderSection(.slowlog, state, in: top[0], buffer: &buffer)
-            renderSection(.latency, state, in: top[1], buffer: &buffer)
-            renderSection(.clients, state, in: bottom[0], buffer: &buffer)
-            renderSection(.commands, state, in: bottom[1], buffer: &buffer)
+            renderSection(.slowlog, server, context, in: top[0], buffer: &buffer)
+            renderSection(.latency, server, context, in: top[1], buffer: &buffer)
+            renderSection(.clients, server, context, in: bottom[0], buffer: &buffer)
+            renderSection(.commands, server, context, in: bottom[1], buffer: &buffer)
         } else {
-            renderSection(state.server.section, state, in: body, buffer: &buffer)
+            renderSection(server.section, server, context, in: body, buffer: &buffer)
         }
     }
 
-    static func renderHeader(_ state: AppState, in row: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let server = state.server
+    static func renderHeader(_ server: ServerState, _ context: PaneContext, in row: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let server = server
         var spans: [Span] = []
-        let node = server.node ?? state.currentNode
-        if state.nodes.indices.contains(node) {
-            spans.append(Span(" node \(node + 1) \(Sanitizer.display(state.nodes[node].address))", style: theme.text.adding(.bold)))
+        let node = server.node ?? context.currentNode
+        if context.addresses.indices.contains(node) {
+            spans.append(Span(" node \(node + 1) \(Sanitizer.display(context.address(node)))", style: theme.text.adding(.bold)))
         }
         if let updated = server.updatedAt {
-            let age = max(0, state.now - updated)
+            let age = max(0, context.now - updated)
             spans.append(Span(" · updated \(age < 1.5 ? "now" : Formatting.duration(age) + " ago")", style: theme.muted))
         } else if server.error == nil {
             spans.append(Span(" · loading…", style: theme.muted))
@@ -41,27 +41,27 @@ enum ServerView {
             let text = errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
             spans.append(Span(" · \(Sanitizer.display(text))", style: theme.warn))
         }
-        spans.append(Span(" · \(state.symbols.arrowLeft)/\(state.symbols.arrowRight) section · s sort", style: theme.muted))
+        spans.append(Span(" · \(context.symbols.arrowLeft)/\(context.symbols.arrowRight) section · s sort", style: theme.muted))
         var line = Line(spans)
-        line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
+        line.fit(to: row.width, ellipsis: context.symbols.ellipsis)
         line.render(in: row, buffer: &buffer)
     }
 
-    static func renderSection(_ section: ServerSection, _ state: AppState, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let focused = state.server.section == section
-        let sortName = section.sortNames[state.server.sortIndex(section) % section.sortNames.count]
-        let content = table(section, state)
-        let block = Block(title: section.title, titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: state.symbols)
+    static func renderSection(_ section: ServerSection, _ server: ServerState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let focused = server.section == section
+        let sortName = section.sortNames[server.sortIndex(section) % section.sortNames.count]
+        let content = table(section, server, context)
+        let block = Block(title: section.title, titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
-        var tableState = state.server.table(section)
+        var tableState = server.table(section)
         if !focused { tableState.selected = nil }
         Table(
             rows: content.rows, widths: content.widths, header: Table.Row(content.header),
             alignments: content.alignments,
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: state.symbols
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
         ).render(in: inner, buffer: &buffer, state: &tableState)
         if content.rows.isEmpty {
             buffer.setString(inner.x + 1, inner.y + 1, content.empty, style: theme.muted, maxWidth: max(0, inner.width - 1))
@@ -76,12 +76,12 @@ enum ServerView {
         var empty: String
     }
 
-    static func table(_ section: ServerSection, _ state: AppState) -> Content {
-        let theme = state.theme
-        let wall = Int64(state.wallMilliseconds / 1000)
+    static func table(_ section: ServerSection, _ server: ServerState, _ context: PaneContext) -> Content {
+        let theme = context.theme
+        let wall = Int64(context.wallMilliseconds / 1000)
         switch section {
         case .slowlog:
-            let rows = ServerRows.slowlog(state).map { entry -> Table.Row in
+            let rows = ServerRows.slowlog(server).map { entry -> Table.Row in
                 let command = entry.arguments.map { Sanitizer.display($0) }.joined(separator: " ")
                 let ms = Double(entry.durationMicroseconds) / 1000
                 let style = ms >= 100 ? theme.critical : (ms >= 10 ? theme.warn : theme.text)
@@ -99,7 +99,7 @@ enum ServerView {
                            alignments: [.right, .right, .right, .left, .left, .left], rows: rows,
                            empty: "no slow commands logged")
         case .clients:
-            let rows = ServerRows.clients(state).map { client -> Table.Row in
+            let rows = ServerRows.clients(server).map { client -> Table.Row in
                 Table.Row([
                     Line(String(client.id)),
                     Line(Sanitizer.display(client.address)),
@@ -116,7 +116,7 @@ enum ServerView {
                            alignments: [.right, .left, .left, .right, .right, .right, .left, .left], rows: rows,
                            empty: "no clients listed yet")
         case .commands:
-            let rows = ServerRows.commands(state).map { stat -> Table.Row in
+            let rows = ServerRows.commands(server).map { stat -> Table.Row in
                 Table.Row([
                     Line(Sanitizer.display(stat.name)),
                     Line(Formatting.number(Double(stat.calls))),
@@ -130,7 +130,7 @@ enum ServerView {
                            alignments: [.left, .right, .right, .right, .right], rows: rows,
                            empty: "no command totals yet (from INFO commandstats)")
         case .latency:
-            let rows = ServerRows.latency(state).map { event -> Table.Row in
+            let rows = ServerRows.latency(server).map { event -> Table.Row in
                 Table.Row([
                     Line(Sanitizer.display(event.event)),
                     Line(wall > 0 ? Formatting.duration(Double(max(0, wall - event.latestTime))) + " ago" : String(event.latestTime)),

@@ -5,27 +5,27 @@ import TerminalUI
 /// severity; the selected finding's evidence (counts, memory, example keys, field names, the
 /// remaining-TTL histogram of a wave as a bar chart), its suggestion and its fix.
 enum DoctorView {
-    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+    static func render(_ keys: KeysState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
         let rows = Layout.vertical([.length(1), .fill(1)]).split(area)
-        renderHeader(state, in: rows[0], buffer: &buffer)
-        let doctor = state.doctor
+        renderHeader(keys, context, in: rows[0], buffer: &buffer)
+        let doctor = keys.doctor
         guard let report = doctor.report else {
             let text = doctor.error.map { "doctor failed: \(Sanitizer.display($0))" } ?? (doctor.running ? "examining the keyspace index…" : "no report yet: r runs the doctor")
-            buffer.setString(rows[1].x + 1, rows[1].y + 1, text, style: doctor.error == nil ? state.theme.muted : state.theme.critical, maxWidth: rows[1].width - 2)
+            buffer.setString(rows[1].x + 1, rows[1].y + 1, text, style: doctor.error == nil ? context.theme.muted : context.theme.critical, maxWidth: rows[1].width - 2)
             return
         }
         let columns = Layout.horizontal([.percentage(50), .fill(1)]).split(rows[1])
-        renderList(state, report, in: columns[0], buffer: &buffer)
-        renderDetail(state, report, in: columns[1], buffer: &buffer)
+        renderList(keys, context, report, in: columns[0], buffer: &buffer)
+        renderDetail(keys, context, report, in: columns[1], buffer: &buffer)
     }
 
-    static func renderHeader(_ state: AppState, in row: Rect, buffer: inout Buffer) {
-        let theme = state.theme
+    static func renderHeader(_ keys: KeysState, _ context: PaneContext, in row: Rect, buffer: inout Buffer) {
+        let theme = context.theme
         var spans = [Span(" Doctor", style: theme.title)]
-        if let node = state.doctor.node, state.nodes.indices.contains(node) {
-            spans.append(Span(" · \(Sanitizer.display(state.nodes[node].address))", style: theme.muted))
+        if let node = keys.doctor.node, context.addresses.indices.contains(node) {
+            spans.append(Span(" · \(Sanitizer.display(context.address(node)))", style: theme.muted))
         }
-        if let report = state.doctor.report {
+        if let report = keys.doctor.report {
             let critical = report.count(.critical), warning = report.count(.warning), info = report.count(.info)
             spans.append(Span(" · \(report.findings.count) findings", style: theme.text))
             if critical > 0 { spans.append(Span(" · \(critical) critical", style: theme.critical)) }
@@ -34,18 +34,18 @@ enum DoctorView {
             spans.append(Span(" · \(report.indexedKeys) keys, \(report.keysWithoutTTL) without TTL", style: theme.muted))
             if let partial = report.coverageNote { spans.append(Span(" · \(partial)", style: theme.warn)) }
         }
-        if state.doctor.running { spans.append(Span(" · running…", style: theme.accent)) }
-        spans.append(Span(state.readOnly ? " · read-only: fixes off" : " · f fix", style: state.readOnly ? theme.warn : theme.muted))
+        if keys.doctor.running { spans.append(Span(" · running…", style: theme.accent)) }
+        spans.append(Span(context.readOnly ? " · read-only: fixes off" : " · f fix", style: context.readOnly ? theme.warn : theme.muted))
         spans.append(Span(" · r rerun · h hot keys · Esc back", style: theme.muted))
         var line = Line(spans)
-        line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
+        line.fit(to: row.width, ellipsis: context.symbols.ellipsis)
         line.render(in: row, buffer: &buffer)
     }
 
     /// The hint bar while the view is open (the keys pane's own bindings do not apply here).
-    static func hints(_ state: AppState) -> [KeyHint] {
+    static func hints(_ keys: KeysState, _ context: PaneContext) -> [KeyHint] {
         var hints = [KeyHint(keys: "j/k", description: "finding")]
-        if !state.readOnly { hints.append(KeyHint(keys: "f", description: "fix (dry run first)", isDangerous: true)) }
+        if !context.readOnly { hints.append(KeyHint(keys: "f", description: "fix (dry run first)", isDangerous: true)) }
         hints += [KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "h", description: "probe hot keys"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help")]
         return hints
     }
@@ -66,9 +66,9 @@ enum DoctorView {
         }
     }
 
-    static func renderList(_ state: AppState, _ report: DoctorReport, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let block = Block(title: "Findings", theme: theme, symbols: state.symbols)
+    static func renderList(_ keys: KeysState, _ context: PaneContext, _ report: DoctorReport, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let block = Block(title: "Findings", theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard !report.findings.isEmpty else {
@@ -82,16 +82,16 @@ enum DoctorView {
                   Span(finding.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0), style: theme.muted),
                   Span(Sanitizer.display(finding.title), style: theme.text)])
         }
-        var list = state.doctor.list
-        ListView(items, highlightStyle: theme.selection, symbols: state.symbols).render(in: inner, buffer: &buffer, state: &list)
+        var list = keys.doctor.list
+        ListView(items, highlightStyle: theme.selection, symbols: context.symbols).render(in: inner, buffer: &buffer, state: &list)
     }
 
-    static func renderDetail(_ state: AppState, _ report: DoctorReport, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
-        let block = Block(title: "Evidence", theme: theme, symbols: state.symbols)
+    static func renderDetail(_ keys: KeysState, _ context: PaneContext, _ report: DoctorReport, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
+        let block = Block(title: "Evidence", theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         var inner = block.inner(area)
-        guard let finding = state.doctor.selectedFinding else {
+        guard let finding = keys.doctor.selectedFinding else {
             let lines = (report.largestAverages.isEmpty ? [] : [Line(Span("largest average entry:", style: theme.title))])
                 + report.largestAverages.map { Line("  \(Sanitizer.display($0.prefix.isEmpty ? Array("(no prefix)".utf8) : $0.prefix))  \(Formatting.bytes(Double($0.averageMemory))) × \($0.keyCount)") }
             Paragraph(lines).render(in: inner, buffer: &buffer)
@@ -100,7 +100,7 @@ enum DoctorView {
         if let histogram = finding.histogram, inner.height >= 10 {
             let chartHeight = 5
             let chart = Rect(x: inner.x, y: inner.bottom - chartHeight, width: inner.width, height: chartHeight)
-            renderHistogram(histogram, state, in: chart, buffer: &buffer)
+            renderHistogram(histogram, keys, context, in: chart, buffer: &buffer)
             inner = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - chartHeight)
         }
         var lines: [Line] = [
@@ -123,7 +123,7 @@ enum DoctorView {
         lines.append(Line(""))
         lines.append(Line([Span("fix ", style: theme.title), Span(Sanitizer.display(finding.suggestion), style: theme.text)]))
         if let fix = finding.fix {
-            lines.append(state.readOnly
+            lines.append(context.readOnly
                 ? Line(Span("read-only: fixes are off", style: theme.warn))
                 : Line([Span("f ", style: theme.accent), Span(Sanitizer.display(fix.summary), style: theme.text), Span(" (dry run first)", style: theme.muted)]))
         }
@@ -135,14 +135,14 @@ enum DoctorView {
     }
 
     /// The remaining-TTL histogram as bars, each bin widened to fill the width, with its axis.
-    static func renderHistogram(_ histogram: TTLHistogram, _ state: AppState, in area: Rect, buffer: inout Buffer) {
-        let theme = state.theme
+    static func renderHistogram(_ histogram: TTLHistogram, _ keys: KeysState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
+        let theme = context.theme
         guard area.height >= 2, !histogram.counts.isEmpty else { return }
         buffer.setString(area.x, area.y, "remaining TTL (keys per \(Formatting.duration(Double(histogram.binSeconds))))", style: theme.muted, maxWidth: area.width)
         let perBin = max(1, area.width / histogram.counts.count)
         let data = histogram.counts.flatMap { Array(repeating: Double($0), count: perBin) }
         let bars = Rect(x: area.x, y: area.y + 1, width: min(area.width, data.count), height: area.height - 2)
-        Sparkline(data, theme: theme, symbols: state.symbols).render(in: bars, buffer: &buffer)
+        Sparkline(data, theme: theme, symbols: context.symbols).render(in: bars, buffer: &buffer)
         let end = Formatting.duration(Double(histogram.binSeconds * Int64(histogram.counts.count)))
         buffer.setString(area.x, area.bottom - 1, "0", style: theme.muted, maxWidth: area.width)
         buffer.setString(max(area.x, bars.right - end.count), area.bottom - 1, end, style: theme.muted, maxWidth: area.width)

@@ -4,8 +4,8 @@ import TerminalUI
 /// Draws the mutation dialogs: they say exactly what will change, where, and whether it can be
 /// undone, before anything changes.
 enum MutationOverlayView {
-    static func render(_ overlay: MutationOverlay, _ state: AppState, in screen: Rect, buffer: inout Buffer) {
-        let theme = state.theme
+    static func render(_ overlay: MutationOverlay, _ keys: KeysState, _ context: PaneContext, in screen: Rect, buffer: inout Buffer) {
+        let theme = context.theme
         switch overlay {
         case .ttlPrompt(let target, var input, let error):
             let box = screen.centered(width: min(80, screen.width - 4), height: 7)
@@ -14,7 +14,7 @@ enum MutationOverlayView {
             case .key(let key): title = "Expire \(Sanitizer.display(key))"
             case .pattern(let pattern, _): title = "TTL for keys matching \(Sanitizer.display(pattern)) that have none (±10% jitter)"
             }
-            let block = Block(title: title, theme: theme, symbols: state.symbols)
+            let block = Block(title: title, theme: theme, symbols: context.symbols)
             buffer.fill(box, with: Cell.blank.styled(theme.background))
             block.render(in: box, buffer: &buffer)
             let inner = block.inner(box)
@@ -25,20 +25,20 @@ enum MutationOverlayView {
         case .working(let text):
             let box = screen.centered(width: min(70, screen.width - 4), height: 3)
             buffer.fill(box, with: Cell.blank.styled(theme.background))
-            let block = Block(title: "Working", theme: theme, symbols: state.symbols)
+            let block = Block(title: "Working", theme: theme, symbols: context.symbols)
             block.render(in: box, buffer: &buffer)
             buffer.setString(box.x + 2, box.y + 1, text + " (Esc hides)", style: theme.text, maxWidth: box.width - 4)
         case .confirmDelete(let plan):
             var message: [Line] = []
             let names = plan.keys.prefix(3).map(Sanitizer.display).joined(separator: ", ")
-            message.append(Line("Delete \(plan.count == 1 ? names : "\(plan.count) keys (\(names)…)") on \(Sanitizer.display(state.nodes[state.keys.node ?? 0].address))?"))
+            message.append(Line("Delete \(plan.count == 1 ? names : "\(plan.count) keys (\(names)…)") on \(Sanitizer.display(context.address(keys.node ?? 0)))?"))
             if plan.notUndoableCount > 0 {
                 message.append(Line(Span("\(plan.notUndoableCount) cannot be undone (\(Formatting.bytes(Double(plan.notUndoableBytes))), over the undo budget): \(plan.notUndoable.prefix(3).map(Sanitizer.display).joined(separator: ", "))", style: theme.critical)))
             } else {
                 message.append(Line(Span("u undoes it (value and TTL are kept)", style: theme.ok)))
             }
             let box = screen.centered(width: min(90, screen.width - 4), height: 8)
-            ConfirmDialog(title: "Delete", message: message, kind: .yesNo, dangerous: true, theme: theme, symbols: state.symbols).render(in: box, buffer: &buffer)
+            ConfirmDialog(title: "Delete", message: message, kind: .yesNo, dangerous: true, theme: theme, symbols: context.symbols).render(in: box, buffer: &buffer)
         case .confirmPattern(let plan, let purpose, let typed):
             let verb: String
             switch purpose {
@@ -57,7 +57,7 @@ enum MutationOverlayView {
                     : Line(Span("all of them can be undone with u", style: theme.ok)))
             }
             let box = screen.centered(width: min(100, screen.width - 4), height: 12)
-            ConfirmDialog(title: "Confirm by typing the target", message: message, kind: .typedWord(expected: plan.confirmationWord, typed: typed.text), dangerous: true, theme: theme, symbols: state.symbols)
+            ConfirmDialog(title: "Confirm by typing the target", message: message, kind: .typedWord(expected: plan.confirmationWord, typed: typed.text), dangerous: true, theme: theme, symbols: context.symbols)
                 .render(in: box, buffer: &buffer)
         case .bulkRunning(let purpose, let progress, let expected):
             let box = screen.centered(width: min(80, screen.width - 4), height: 6)
@@ -67,7 +67,7 @@ enum MutationOverlayView {
             case .delete: title = "Deleting"
             case .expire, .addTTL: title = "Setting TTLs"
             }
-            let block = Block(title: title, titleRight: "Esc aborts", theme: theme, symbols: state.symbols)
+            let block = Block(title: title, titleRight: "Esc aborts", theme: theme, symbols: context.symbols)
             block.render(in: box, buffer: &buffer)
             let inner = block.inner(box)
             let done = progress?.changed ?? 0
