@@ -7,6 +7,9 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The app layers name every module whose members they use.
+let appSettings = strictSettings + [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "cachescope",
     platforms: [.macOS(.v14)],
@@ -32,7 +35,7 @@ let package = Package(
         .target(
             name: "RESP",
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
-            swiftSettings: strictSettings
+            swiftSettings: appSettings
         ),
         // Connections over SwiftNIO (TLS with NIOSSL), pipelining, AUTH/HELLO, reconnect, cluster routing.
         .target(
@@ -44,7 +47,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: appSettings
         ),
         // Starts and stops private redis-server processes: the demo, the tests and the benchmarks use it.
         .target(
@@ -78,14 +81,14 @@ let package = Package(
                 "Inspector", "TerminalUI",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: appSettings
         ),
         // Runs AppCore's effects (connections, keyspace, mutations, pub/sub, polls, topology)
         // and sends the results back to the loop as messages.
         .target(
             name: "Runtime",
             dependencies: ["AppCore", "Inspector", "RedisClient", "TerminalUI"],
-            swiftSettings: strictSettings
+            swiftSettings: appSettings
         ),
         .executableTarget(
             name: "cachescope",

@@ -7,9 +7,33 @@ public struct ClusterOverview: Sendable, Hashable {
     public struct Node: Sendable, Hashable {
         /// `host:port`, as `NodeHealth.address` spells it.
         public var address: String
-        public var role: ClusterNode.Role
+        public var role: Role
         public var slots: Int
-        public var health: ClusterNode.Health
+        public var health: Health
+    }
+
+    /// Primary (serves slots) or replica (copies a primary).
+    public enum Role: String, Sendable, Hashable {
+        case primary
+        case replica
+    }
+
+    /// What the cluster says about a node.
+    public enum Health: String, Sendable, Hashable {
+        case online
+        case failed
+        case loading
+        /// The cluster says nothing about health (`CLUSTER SLOTS`).
+        case unknown
+
+        init(_ health: ClusterNode.Health) {
+            switch health {
+            case .online: self = .online
+            case .failed: self = .failed
+            case .loading: self = .loading
+            case .unknown: self = .unknown
+            }
+        }
     }
 
     /// Every node: primaries in slot order, each followed by its replicas.
@@ -24,8 +48,8 @@ public struct ClusterOverview: Sendable, Hashable {
     /// Summarises a topology.
     public init(_ topology: ClusterTopology) {
         nodes = topology.shards.flatMap { shard in
-            [Node(address: "\(shard.primary.endpoint)", role: .primary, slots: shard.slotCount, health: shard.primary.health)]
-                + shard.replicas.map { Node(address: "\($0.endpoint)", role: .replica, slots: 0, health: $0.health) }
+            [Node(address: "\(shard.primary.endpoint)", role: .primary, slots: shard.slotCount, health: Health(shard.primary.health))]
+                + shard.replicas.map { Node(address: "\($0.endpoint)", role: .replica, slots: 0, health: Health($0.health)) }
         }
         coveredSlots = topology.coveredSlots
         primaryCount = topology.servingShards.count
