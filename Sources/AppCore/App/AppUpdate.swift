@@ -116,7 +116,7 @@ public enum AppUpdate {
             if state.pane == .leaderboard, state.leaderboard.findInput != nil {
                 return LeaderboardUpdate.findKey(key, &state)
             }
-            guard let action = state.keymap.lookup(key, scope: state.scope).flatMap(AppAction.init(rawValue:)) else { return [] }
+            guard let action = state.keymap.lookup(key, scope: state.scope) else { return [] }
             return perform(action, &state)
         }
     }

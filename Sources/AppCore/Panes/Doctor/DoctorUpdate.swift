@@ -89,7 +89,7 @@ enum DoctorUpdate {
             return fix(&state)
         default:
             // Global actions only: the keys pane's own bindings would act on a tree not shown.
-            guard let action = state.keymap.lookup(key, scope: state.scope).flatMap(AppAction.init(rawValue:)) else { return [] }
+            guard let action = state.keymap.lookup(key, scope: state.scope) else { return [] }
             switch action {
             case .quit, .help, .command, .nextPane, .previousPane, .paneOverview, .paneKeys, .paneLeaderboard, .panePubSub, .paneServer:
                 return nil
