@@ -3,40 +3,41 @@ import TerminalUI
 
 @Suite("Keymap")
 struct KeymapTests {
-    private let keymap = Keymap([
+    // Actions and areas are the app's types; strings stand in for them here.
+    private let keymap = Keymap<String, String>([
         KeyBinding([.character("q"), .control("c")], action: "quit", description: "quit"),
         KeyBinding(.character("?"), action: "help", description: "help"),
-        KeyBinding([.character("j"), .down], scope: .pane("Keys"), action: "down", description: "move down", showInHints: false),
-        KeyBinding(.character("d"), scope: .pane("Keys"), action: "keys.delete", description: "delete key", isDangerous: true),
-        KeyBinding(.character("e"), scope: .pane("Keys"), action: "keys.expire", description: "set TTL", isDangerous: true),
-        KeyBinding(.enter, scope: .pane("Keys"), action: "keys.open", description: "open value"),
-        KeyBinding(.character("d"), scope: .pane("Pub/Sub"), action: "pubsub.detach", description: "detach"),
-        KeyBinding(.character(" "), scope: .pane("Pub/Sub"), action: "pubsub.pause", description: "pause"),
+        KeyBinding([.character("j"), .down], scope: .area("Keys"), action: "down", description: "move down", showInHints: false),
+        KeyBinding(.character("d"), scope: .area("Keys"), action: "keys.delete", description: "delete key", isDangerous: true),
+        KeyBinding(.character("e"), scope: .area("Keys"), action: "keys.expire", description: "set TTL", isDangerous: true),
+        KeyBinding(.enter, scope: .area("Keys"), action: "keys.open", description: "open value"),
+        KeyBinding(.character("d"), scope: .area("Pub/Sub"), action: "pubsub.detach", description: "detach"),
+        KeyBinding(.character(" "), scope: .area("Pub/Sub"), action: "pubsub.pause", description: "pause"),
     ])
 
     @Test func lookupPrefersThePaneThenGlobal() {
-        #expect(keymap.lookup(.character("d"), scope: .pane("Keys")) == "keys.delete")
-        #expect(keymap.lookup(.character("d"), scope: .pane("Pub/Sub")) == "pubsub.detach")
-        #expect(keymap.lookup(.control("c"), scope: .pane("Keys")) == "quit")
+        #expect(keymap.lookup(.character("d"), scope: .area("Keys")) == "keys.delete")
+        #expect(keymap.lookup(.character("d"), scope: .area("Pub/Sub")) == "pubsub.detach")
+        #expect(keymap.lookup(.control("c"), scope: .area("Keys")) == "quit")
         #expect(keymap.lookup(.character("d"), scope: .global) == nil)
-        #expect(keymap.lookup(.character("x"), scope: .pane("Keys")) == nil)
+        #expect(keymap.lookup(.character("x"), scope: .area("Keys")) == nil)
     }
 
     @Test func readOnlyDropsDangerousBindings() {
         let ro = keymap.filtered(readOnly: true)
-        #expect(ro.lookup(.character("d"), scope: .pane("Keys")) == nil)
-        #expect(ro.lookup(.character("e"), scope: .pane("Keys")) == nil)
-        #expect(ro.lookup(.enter, scope: .pane("Keys")) == "keys.open")
-        #expect(!ro.helpSections(for: .pane("Keys")).flatMap(\.entries).contains { $0.description == "delete key" })
+        #expect(ro.lookup(.character("d"), scope: .area("Keys")) == nil)
+        #expect(ro.lookup(.character("e"), scope: .area("Keys")) == nil)
+        #expect(ro.lookup(.enter, scope: .area("Keys")) == "keys.open")
+        #expect(!ro.helpSections(for: .area("Keys")).flatMap(\.entries).contains { $0.description == "delete key" })
         #expect(keymap.filtered(readOnly: false) == keymap)
     }
 
     @Test func hintsAndHelpAreGenerated() {
-        #expect(keymap.hints(for: .pane("Keys")).map(\.keys) == ["d", "e", "Enter", "q/Ctrl-C", "?"])
-        let sections = keymap.helpSections(for: .pane("Keys"))
+        #expect(keymap.hints(for: .area("Keys")).map(\.keys) == ["d", "e", "Enter", "q/Ctrl-C", "?"])
+        let sections = keymap.helpSections(for: .area("Keys"))
         #expect(sections.map(\.title) == ["Keys", "Global"])
         #expect(sections[0].entries.first == KeyHint(keys: "j/↓", description: "move down"))
-        #expect(keymap.hints(for: .pane("Pub/Sub")).first?.keys == "d")
+        #expect(keymap.hints(for: .area("Pub/Sub")).first?.keys == "d")
     }
 
     @Test func parsesKeyNames() throws {
@@ -67,8 +68,8 @@ struct KeymapTests {
         var map = keymap
         let rebound = map.rebind(action: "keys.delete", to: [try Key(parsing: "x")])
         #expect(rebound)
-        #expect(map.lookup(.character("x"), scope: .pane("Keys")) == "keys.delete")
-        #expect(map.lookup(.character("d"), scope: .pane("Keys")) == nil)
+        #expect(map.lookup(.character("x"), scope: .area("Keys")) == "keys.delete")
+        #expect(map.lookup(.character("d"), scope: .area("Keys")) == nil)
         let missing = map.rebind(action: "nope", to: [.character("z")])
         #expect(!missing)
         let byName = try map.rebind(action: "quit", toKeyNames: ["Ctrl-Q"])

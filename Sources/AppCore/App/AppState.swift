@@ -26,7 +26,7 @@ public struct AppState: Sendable {
     public var themeName: String
     public var colorSupport: ColorSupport
     public var symbols: Symbols
-    public var keymap: Keymap
+    public var keymap: AppKeymap
     public var width: Int
     public var height: Int
     /// Monotonic seconds (the same clock as samples).
@@ -45,7 +45,7 @@ public struct AppState: Sendable {
     public init(
         addresses: [String], alertRules: [AlertRule] = AlertRule.defaults, readOnly: Bool = false, insecureTLS: Bool = false,
         theme: Theme = .default, themeName: String = "default", colorSupport: ColorSupport = .palette256, unicode: Bool = true,
-        keymap: Keymap? = nil, width: Int = 160, height: Int = 48, now: Double = 0, interval: Double = 1, connectionLabel: String? = nil
+        keymap: AppKeymap? = nil, width: Int = 160, height: Int = 48, now: Double = 0, interval: Double = 1, connectionLabel: String? = nil
     ) {
         self.nodes = addresses.map { NodeHealth(address: $0) }
         self.alerts = AlertEngine(rules: alertRules)
@@ -76,5 +76,5 @@ public struct AppState: Sendable {
     public var currentNode: Int { focusedNode ?? 0 }
 
     /// The scope whose bindings apply now.
-    public var scope: KeyScope { .pane(pane.title) }
+    public var scope: AppKeymap.Scope { .area(pane) }
 }

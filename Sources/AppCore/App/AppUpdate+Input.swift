@@ -50,7 +50,7 @@ extension AppUpdate {
 
     /// The action bound to `key` where the user is now.
     static func action(for key: Key, _ state: AppState) -> AppAction? {
-        state.keymap.lookup(key, scope: state.scope).flatMap(AppAction.init(rawValue:))
+        state.keymap.lookup(key, scope: state.scope)
     }
 
     static func handleOverlayKey(_ key: Key, _ overlay: Overlay, _ state: inout AppState) -> [AppEffect] {

@@ -1,5 +1,6 @@
-/// The five panes, in the order `1`…`5` and `Tab` visit them.
-public enum Pane: Int, Sendable, CaseIterable, Hashable {
+/// The five panes, in the order `1`…`5` and `Tab` visit them. Each is a keymap scope of its
+/// own; its title heads its section in the help overlay.
+public enum Pane: Int, Sendable, CaseIterable, Hashable, CustomStringConvertible {
     case overview = 1
     case keys
     case leaderboard
@@ -17,16 +18,8 @@ public enum Pane: Int, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The scope name bindings use for this pane (`"keys"`, …).
-    public var scope: String {
-        switch self {
-        case .overview: return "overview"
-        case .keys: return "keys"
-        case .leaderboard: return "leaderboard"
-        case .pubsub: return "pubsub"
-        case .server: return "server"
-        }
-    }
+    /// The title, as the help overlay's section for this pane's bindings.
+    public var description: String { title }
 
     /// The next pane, wrapping around.
     public var next: Pane { Pane(rawValue: rawValue % Pane.allCases.count + 1)! }

@@ -32,7 +32,8 @@ public struct AppConfig: Sendable, Equatable {
     public var messageLogCapacity: Int = 10_000
     public var alertRules: [AlertRule] = AlertRule.defaults
     public var connections: [String: ConnectionProfile] = [:]
-    /// Key overrides: action identifier → key name (e.g. `"quit" = "Q"`).
+    /// Key overrides as `[keys]` writes them: action name → key names (e.g. `"quit" = "Q"`). The
+    /// loader has checked that each name is an `AppAction` and each key a key.
     public var keyOverrides: [String: String] = [:]
 
     public init() {}

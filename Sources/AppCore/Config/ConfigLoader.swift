@@ -76,6 +76,10 @@ public enum ConfigLoader {
                 for action in keys.keys {
                     config.keyOverrides[action] = try reader.string(keys[action]!, key: action, section: "keys")
                 }
+                // Building the keymap turns names into actions: a name that means nothing fails here, on its line.
+                do { _ = try DefaultKeymap.make(readOnly: false, overrides: config.keyOverrides) } catch {
+                    throw reader.error("[keys] \(error)", key: error.name, section: "keys")
+                }
             default:
                 throw reader.error("unknown setting \"\(key)\"", key: key, section: nil)
             }
@@ -108,8 +112,8 @@ public enum ConfigLoader {
                     }
                     continue
                 }
-                if inSection, line.hasPrefix(key), line.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
-                    return i + 1
+                for written in [key, "\"\(key)\""] where inSection && line.hasPrefix(written) {
+                    if line.dropFirst(written.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") { return i + 1 }
                 }
             }
             return nil

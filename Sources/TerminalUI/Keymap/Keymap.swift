@@ -1,22 +1,26 @@
 /// The bindings of the app: lookup by key and scope, and the hint bar and help generated from
-/// them. The default bindings are defined by the app layer.
-public struct Keymap: Sendable, Hashable {
-    public private(set) var bindings: [KeyBinding]
+/// them. The app layer defines the default bindings, its action enum and its areas; a key
+/// pressed in an area comes back as one of its actions.
+public struct Keymap<Action: Hashable & Sendable, Area: Hashable & Sendable>: Sendable, Hashable {
+    public typealias Binding = KeyBinding<Action, Area>
+    public typealias Scope = KeyScope<Area>
 
-    public init(_ bindings: [KeyBinding]) {
+    public private(set) var bindings: [Binding]
+
+    public init(_ bindings: [Binding]) {
         self.bindings = bindings
     }
 
-    /// The binding `key` triggers in `scope`: the pane's own bindings first, then global ones.
-    public func binding(for key: Key, scope: KeyScope) -> KeyBinding? {
+    /// The binding `key` triggers in `scope`: the area's own bindings first, then global ones.
+    public func binding(for key: Key, scope: Scope) -> Binding? {
         if scope != .global, let b = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
             return b
         }
         return bindings.first { $0.scope == .global && $0.keys.contains(key) }
     }
 
-    /// The action identifier `key` triggers in `scope`, or nil.
-    public func lookup(_ key: Key, scope: KeyScope) -> String? {
+    /// The action `key` triggers in `scope`, or nil.
+    public func lookup(_ key: Key, scope: Scope) -> Action? {
         binding(for: key, scope: scope)?.action
     }
 
@@ -25,28 +29,16 @@ public struct Keymap: Sendable, Hashable {
         readOnly ? Keymap(bindings.filter { !$0.isDangerous }) : self
     }
 
-    /// Hints for the hint bar in `scope`: the pane's bindings, then the global ones.
-    public func hints(for scope: KeyScope) -> [KeyHint] {
+    /// Hints for the hint bar in `scope`: the area's bindings, then the global ones.
+    public func hints(for scope: Scope) -> [KeyHint] {
         relevant(to: scope).filter(\.showInHints).map(Self.hint)
-    }
-
-    /// Help sections for `scope`: the pane's bindings, then a "Global" section.
-    public func helpSections(for scope: KeyScope) -> [HelpSection] {
-        var sections: [HelpSection] = []
-        if scope != .global {
-            let own = bindings.filter { $0.scope == scope }.map(Self.hint)
-            if !own.isEmpty { sections.append(HelpSection(title: scope.description, entries: own)) }
-        }
-        let global = bindings.filter { $0.scope == .global }.map(Self.hint)
-        if !global.isEmpty { sections.append(HelpSection(title: KeyScope.global.description, entries: global)) }
-        return sections
     }
 
     /// The binding for `action` in `scope` with its keys replaced (config overrides). Keys the
     /// new binding takes are removed from other bindings of the same scope so they stay unique.
     /// - Returns: false when no binding has that action.
     @discardableResult
-    public mutating func rebind(action: String, scope: KeyScope? = nil, to keys: [Key]) -> Bool {
+    public mutating func rebind(action: Action, scope: Scope? = nil, to keys: [Key]) -> Bool {
         guard let index = bindings.firstIndex(where: { $0.action == action && (scope == nil || $0.scope == scope) }) else {
             return false
         }
@@ -63,18 +55,33 @@ public struct Keymap: Sendable, Hashable {
     /// - Returns: false when no binding has that action.
     /// - Throws: `KeyParseError` for the first name that is not a key; nothing is changed then.
     @discardableResult
-    public mutating func rebind(action: String, scope: KeyScope? = nil, toKeyNames names: [String]) throws(KeyParseError) -> Bool {
+    public mutating func rebind(action: Action, scope: Scope? = nil, toKeyNames names: [String]) throws(KeyParseError) -> Bool {
         var keys: [Key] = []
         for name in names { keys.append(try Key(parsing: name)) }
         return rebind(action: action, scope: scope, to: keys)
     }
 
-    private func relevant(to scope: KeyScope) -> [KeyBinding] {
+    private func relevant(to scope: Scope) -> [Binding] {
         let own = scope == .global ? [] : bindings.filter { $0.scope == scope }
         return own + bindings.filter { $0.scope == .global }
     }
 
-    private static func hint(_ binding: KeyBinding) -> KeyHint {
+    private static func hint(_ binding: Binding) -> KeyHint {
         KeyHint(keys: binding.keyLabel, description: binding.description, isDangerous: binding.isDangerous)
+    }
+}
+
+extension Keymap where Area: CustomStringConvertible {
+    /// Help sections for `scope`: the area's bindings under its description, then a "Global"
+    /// section.
+    public func helpSections(for scope: Scope) -> [HelpSection] {
+        var sections: [HelpSection] = []
+        if scope != .global {
+            let own = bindings.filter { $0.scope == scope }.map(Self.hint)
+            if !own.isEmpty { sections.append(HelpSection(title: scope.description, entries: own)) }
+        }
+        let global = bindings.filter { $0.scope == .global }.map(Self.hint)
+        if !global.isEmpty { sections.append(HelpSection(title: Scope.global.description, entries: global)) }
+        return sections
     }
 }

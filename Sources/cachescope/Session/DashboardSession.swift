@@ -18,7 +18,7 @@ enum DashboardSession {
             FileHandle.standardError.write(Data("cachescope: \(error)\n".utf8))
             return 2
         }
-        let keymap: Keymap
+        let keymap: AppKeymap
         do { keymap = try DefaultKeymap.make(readOnly: target.readOnly, overrides: target.config.keyOverrides) } catch {
             FileHandle.standardError.write(Data("cachescope: config [keys]: \(error)\n".utf8))
             return 2
@@ -68,7 +68,7 @@ enum DashboardSession {
     }
 
     /// A runtime over `nodes` of `target`, drawing into `terminal`.
-    private static func makeRuntime(target: ResolvedTarget, nodes: SessionNodes, display: DisplayArguments, theme: Theme, themeName: String, keymap: Keymap, terminal: NcursesTerminal, status: String?) -> AppRuntime {
+    private static func makeRuntime(target: ResolvedTarget, nodes: SessionNodes, display: DisplayArguments, theme: Theme, themeName: String, keymap: AppKeymap, terminal: NcursesTerminal, status: String?) -> AppRuntime {
         let size = terminal.size
         var state = AppState(
             addresses: nodes.addresses, alertRules: target.config.alertRules, readOnly: target.readOnly,

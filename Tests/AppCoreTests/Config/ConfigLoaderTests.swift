@@ -80,4 +80,17 @@ import Inspector
         #expect(line("[connections.prod]\nuser = \"x\"\n") == 1)
         #expect(line("[alerts.hit-ratio-low]\nfor = \"abc\"\n") == 2)
     }
+
+    @Test func unknownKeyActionsNameTheLine() {
+        func parseError(_ text: String) -> ConfigError? {
+            do { _ = try ConfigLoader.parse(text, file: "c.toml"); return nil } catch { return error }
+        }
+        let unknown = parseError("theme = \"light\"\n\n[keys]\nquit = \"Q\"\nquitt = \"X\"\n")
+        #expect(unknown?.line == 5)
+        #expect(unknown?.description.hasPrefix("c.toml:5: [keys] quitt: no such action") == true)
+        #expect(unknown?.reason.contains("deletePattern") == true)
+        #expect(parseError("[keys]\nhelp = \"F1\"\n\"no-such\" = \"x\"\n")?.line == 3)
+        #expect(parseError("[keys]\ndelete = \"Hyper-D\"\n")?.line == 2)
+        #expect(parseError("[keys]\ndelete = \"x\"\npersist = \"Ctrl-P, P\"\n") == nil)
+    }
 }
