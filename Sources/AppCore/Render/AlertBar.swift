@@ -44,6 +44,8 @@ enum AlertFormatting {
         case .latencyMilliseconds: return Formatting.number(value) + "ms"
         case .unreachable, .replicationLinkDown, .persistenceFailed, .clusterStateFail: return value > 0.5 ? "yes" : "no"
         case .clusterSlotsFailing: return Formatting.number(value) + " slots"
+        case .clientOutputBufferMB: return Formatting.number(value) + " MB"
+        case .replicaLagSeconds: return Formatting.number(value) + " s"
         }
     }
 }

@@ -18,6 +18,11 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
     case clusterStateFail = "cluster_state_fail"
     /// Slots the node sees as failing or possibly failing (a cluster node down, not yet failed over).
     case clusterSlotsFailing = "cluster_slots_failing"
+    /// The largest output buffer among the node's clients, in MB (`client_recent_max_output_buffer`):
+    /// a client that stopped reading.
+    case clientOutputBufferMB = "client_output_buffer_mb"
+    /// On a primary: seconds since its slowest replica last acknowledged the stream.
+    case replicaLagSeconds = "replica_lag_seconds"
 
     /// Whether the metric is a yes/no condition (compared as 1 or 0).
     public var isCondition: Bool {
@@ -45,6 +50,9 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
         case .persistenceFailed: return sample.persistenceOK ? 0 : 1
         case .clusterStateFail: return sample.clusterState.map { $0 == "ok" ? 0 : 1 }
         case .clusterSlotsFailing: return sample.clusterSlotsFailing.map(Double.init)
+        case .clientOutputBufferMB: return sample.info.int("client_recent_max_output_buffer").map { Double($0) / 1_048_576 }
+        // A replica or a primary without replicas has no lag: 0, so an alert resolves on failover.
+        case .replicaLagSeconds: return Double(ReplicationStatus(sample.info).worstLagSeconds ?? 0)
         case .unreachable: return nil
         }
     }

@@ -49,6 +49,8 @@ public struct AlertRule: Sendable, Hashable, Codable {
         AlertRule(name: "persistence-failed", metric: .persistenceFailed, comparison: .above, threshold: 0.5, duration: 0, severity: .critical),
         AlertRule(name: "cluster-state-fail", metric: .clusterStateFail, comparison: .above, threshold: 0.5, duration: 0, severity: .critical),
         AlertRule(name: "cluster-slots-failing", metric: .clusterSlotsFailing, comparison: .above, threshold: 0, duration: 0),
+        AlertRule(name: "client-output-buffer", metric: .clientOutputBufferMB, comparison: .above, threshold: 32, duration: 0),
+        AlertRule(name: "replica-lag", metric: .replicaLagSeconds, comparison: .above, threshold: 10, duration: 0),
     ]
 
     static func describe(metric: AlertMetric, comparison: Comparison, threshold: Double, duration: Double) -> String {
@@ -64,6 +66,8 @@ public struct AlertRule: Sendable, Hashable, Codable {
         case .persistenceFailed: what = "last persistence failed"
         case .clusterStateFail: what = "cluster state not ok"
         case .clusterSlotsFailing: what = "cluster slots failing"
+        case .clientOutputBufferMB: what = "a client's output buffer \(comparison) \(Formatting.number(threshold)) MB"
+        case .replicaLagSeconds: what = "replica lag \(comparison) \(Formatting.number(threshold)) s"
         }
         return duration > 0 ? "\(what) for \(Formatting.duration(duration))" : what
     }
