@@ -16,6 +16,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     @OptionGroup var display: DisplayArguments
     @Flag(help: "Print JSON instead of text.") var json = false
     @Flag(help: "Index every node's keyspace (SCAN) and print the cache doctor's findings instead of the figures.") var doctor = false
+    @Flag(help: "Print each node's clients grouped by library, name, user and host, with their buffers and flags.") var clients = false
     @Flag(name: .customLong("hot-keys"), help: ArgumentHelp("With --doctor and no LFU policy: find hot keys by \(DoctorThresholds.default.recentUseProbe).")) var hotKeys = false
 
     func run() async throws {
@@ -23,6 +24,10 @@ struct SnapshotCommand: AsyncParsableCommand {
         let target = try ResolvedTarget.resolve(connection, display)
         if doctor {
             try await DoctorSnapshot.run(target, json: json, probeRecentUse: hotKeys)
+            return
+        }
+        if clients {
+            try await ClientsSnapshot.run(target, json: json, interval: display.interval ?? target.config.interval)
             return
         }
         let interval = display.interval ?? target.config.interval

@@ -13,7 +13,7 @@ import Testing
         try await MutationFixture.with { f in
             _ = try await f.redis.connection.send(RedisCommand("SET", "big", [UInt8](repeating: 120, count: 1 << 20)))
             // 80 × GET of a 1 MB value, never read: about 80 MB queued for this client.
-            let stalled = try StalledReader(port: f.redis.server.port, name: "batchjob", requests: String(repeating: "GET big\r\n", count: 80))
+            let stalled = try StalledClient(port: f.redis.server.port, name: "batchjob", requests: String(repeating: "GET big\r\n", count: 80))
             defer { stalled.close() }
             var report = try await ClientsReport.fetch(from: f.redis.connection)
             for _ in 0..<50 {
@@ -39,8 +39,8 @@ import Testing
     @Test func killingAGroupDisconnectsExactlyItsIdsAndIsAudited() async throws {
         try await MutationFixture.with { f in
             let port = f.redis.server.port
-            let workers = try (0..<3).map { _ in try StalledReader(port: port, name: "worker", requests: "") }
-            let other = try StalledReader(port: port, name: "web", requests: "")
+            let workers = try (0..<3).map { _ in try StalledClient(port: port, name: "worker", requests: "") }
+            let other = try StalledClient(port: port, name: "web", requests: "")
             defer { (workers + [other]).forEach { $0.close() } }
             var report = try await ClientsReport.fetch(from: f.redis.connection)
             for _ in 0..<50 where report.clients.filter({ $0.name == Array("worker".utf8) }).count < 3 {
@@ -76,7 +76,7 @@ import Testing
             #expect(!everyone.ids.contains(ownID))
             #expect(everyone.ownSkipped >= 1)
 
-            let stranger = try StalledReader(port: f.redis.server.port, name: "stranger", requests: "")
+            let stranger = try StalledClient(port: f.redis.server.port, name: "stranger", requests: "")
             defer { stranger.close() }
             try await Task.sleep(for: .milliseconds(100))
             let readOnly = f.service(readOnly: true)
