@@ -21,10 +21,10 @@ enum DoctorSnapshot {
             }
         }
         if json {
-            let nodes = reports.map { $0.json() } + failures.map { "{\"node\":\(quoted($0.0)),\"error\":\(quoted($0.1))}" }
+            let nodes = reports.map(DoctorReportText.json) + failures.map { "{\"node\":\(quoted($0.0)),\"error\":\(quoted($0.1))}" }
             print("{\"nodes\":[\n" + nodes.joined(separator: ",\n") + "\n]}")
         } else {
-            for report in reports { print(report.text()) }
+            for report in reports { print(DoctorReportText.text(report)) }
             for (node, error) in failures { print("cachescope doctor \(node): DOWN \(error)\n") }
         }
         if !failures.isEmpty { throw ExitCode(1) }

@@ -17,7 +17,7 @@ enum DoctorUpdate {
         state.doctor.node = node
         state.doctor.running = true
         state.doctor.error = nil
-        if probeHotKeys { state.status = StatusMessage("probing hot keys: \(DoctorThresholds.default.recentUseProbe)", now: state.now) }
+        if probeHotKeys { state.status = StatusMessage("probing hot keys: \(DoctorWording.probe(DoctorThresholds.default.recentUse))", now: state.now) }
         return [.runDoctor(node: node, probeHotKeys: probeHotKeys)]
     }
 
