@@ -1,5 +1,9 @@
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TerminalUI
 
 /// The terminal thread's side: takes the terminal over, then waits in `poll()` on standard
