@@ -7,6 +7,9 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The lower layers also name every module whose members they use (`MemberImportVisibility`).
+let lowerLayerSettings = strictSettings + [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "cachescope",
     platforms: [.macOS(.v14)],
@@ -32,7 +35,7 @@ let package = Package(
         .target(
             name: "RESP",
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         // Connections over SwiftNIO (TLS with NIOSSL), pipelining, AUTH/HELLO, reconnect, cluster routing.
         .target(
@@ -44,31 +47,31 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         // Starts and stops private redis-server processes: the demo, the tests and the benchmarks use it.
         .target(
             name: "LocalRedis",
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         // Cell buffer, diff, layout, widgets, themes, display width, sanitising, keymap. No terminal.
         .target(
             name: "TerminalUI",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
             resources: [.copy("BundledThemes")],
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         // The only code that touches the terminal.
         .target(
             name: "NcursesBackend",
             dependencies: ["CNcursesw", "TerminalUI"],
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         // The cache domain: INFO, rates, alerts, keyspace index, values, leaderboard, pub/sub, mutations.
         .target(
             name: "Inspector",
             dependencies: ["RedisClient", "RESP"],
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         // App state, messages, update/render, panes, keymap, command line, config.
         .target(
@@ -97,23 +100,23 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         /// Seeded, time-boxed fuzzing helpers shared by the test targets.
-        .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: strictSettings),
-        .testTarget(name: "RESPTests", dependencies: ["RESP", "FuzzSupport"], swiftSettings: strictSettings),
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: lowerLayerSettings),
+        .testTarget(name: "RESPTests", dependencies: ["RESP", "FuzzSupport"], swiftSettings: lowerLayerSettings),
         .testTarget(
             name: "RedisClientTests",
             dependencies: ["RedisClient", "RESP", "LocalRedis", "FuzzSupport"],
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI"],
             resources: [.copy("Snapshots")],
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         .testTarget(
             name: "InspectorTests",
             dependencies: ["Inspector", "RedisClient", "RESP", "LocalRedis", "FuzzSupport"],
-            swiftSettings: strictSettings
+            swiftSettings: lowerLayerSettings
         ),
         .testTarget(
             name: "AppCoreTests",

@@ -1,3 +1,4 @@
+import CNcursesw
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

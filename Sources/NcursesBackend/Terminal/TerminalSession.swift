@@ -4,6 +4,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Synchronization
 import TerminalUI
 
 /// The terminal thread's side: takes the terminal over, then waits in `poll()` on standard

@@ -1,4 +1,5 @@
 import Foundation
+import LocalRedis
 import RESP
 import RedisClient
 import Testing
