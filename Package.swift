@@ -5,10 +5,8 @@ import PackageDescription
 /// the project holds itself to.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
-
-/// The app layers name every module whose members they use.
-let appSettings = strictSettings + [.enableUpcomingFeature("MemberImportVisibility")]
 
 let package = Package(
     name: "cachescope",
@@ -35,7 +33,7 @@ let package = Package(
         .target(
             name: "RESP",
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
-            swiftSettings: appSettings
+            swiftSettings: strictSettings
         ),
         // Connections over SwiftNIO (TLS with NIOSSL), pipelining, AUTH/HELLO, reconnect, cluster routing.
         .target(
@@ -47,7 +45,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: appSettings
+            swiftSettings: strictSettings
         ),
         // Starts and stops private redis-server processes: the demo, the tests and the benchmarks use it.
         .target(
@@ -81,19 +79,19 @@ let package = Package(
                 "Inspector", "TerminalUI",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            swiftSettings: appSettings
+            swiftSettings: strictSettings
         ),
         // Runs AppCore's effects (connections, keyspace, mutations, pub/sub, polls, topology)
         // and sends the results back to the loop as messages.
         .target(
             name: "Runtime",
             dependencies: ["AppCore", "Inspector", "RedisClient", "TerminalUI"],
-            swiftSettings: appSettings
+            swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "cachescope",
             dependencies: [
-                "AppCore", "Runtime", "NcursesBackend", "Inspector", "RedisClient", "TerminalUI", "LocalRedis",
+                "AppCore", "Runtime", "NcursesBackend", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Finds programs on `PATH` (plus the usual system directories).
-public enum ExecutableLookup {
+/// Finds programs on `PATH` (plus the usual system directories), for the servers started here and
+/// for the benchmarks' own tools.
+package enum ExecutableLookup {
     /// The path of the first executable `name` found, or nil.
-    public static func find(_ name: String) -> String? {
+    package static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         var directories = path.split(separator: ":").map(String.init)
         directories += ["/usr/local/bin", "/usr/bin", "/bin", "/opt/homebrew/bin"]

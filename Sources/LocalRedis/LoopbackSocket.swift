@@ -9,10 +9,10 @@ import Darwin
 
 /// A TCP socket on 127.0.0.1 at a port the kernel picks (bind to port 0, then `getsockname`): what
 /// ``FreePort`` probes with, and what the fake servers of the tests and benchmarks listen on.
-public enum LoopbackSocket {
+package enum LoopbackSocket {
     /// A listening socket; the caller owns (and closes) `fd`.
     /// - Parameter reuseAddress: `SO_REUSEADDR`, so a server restarted on the port is not refused.
-    public static func listening(backlog: Int32 = 16, reuseAddress: Bool = true) throws -> (fd: Int32, port: Int) {
+    package static func listening(backlog: Int32 = 16, reuseAddress: Bool = true) throws -> (fd: Int32, port: Int) {
         let socket = try bound(reuseAddress: reuseAddress)
         guard listen(socket.fd, backlog) == 0 else {
             let code = errno

@@ -1,7 +1,7 @@
 import NIOCore
 
 /// Writes RESP onto a `ByteBuffer`: commands (arrays of bulk strings) for the client, and any
-/// ``RESPValue`` for fake servers in tests.
+/// ``RESPValue`` for the package's fake servers (tests and benchmarks), which is why those are `package`.
 public enum RESPEncoder {
     /// Encodes a command as a RESP array of bulk strings.
     ///
@@ -63,13 +63,13 @@ public enum RESPEncoder {
     /// Encodes any value in its RESP3 form (RESP2 forms for arrays, bulk strings and errors).
     ///
     /// `.null` is written as RESP3 `_`; use ``encode(_:into:protocolVersion:)`` with version 2 for `$-1`.
-    public static func encode(_ value: RESPValue, into buffer: inout ByteBuffer) {
+    package static func encode(_ value: RESPValue, into buffer: inout ByteBuffer) {
         encode(value, into: &buffer, protocolVersion: 3)
     }
 
     /// Encodes a value for a client speaking `protocolVersion` (2 or 3). In RESP2, maps become flat
     /// arrays, sets and pushes arrays, null `$-1`, booleans integers, doubles bulk strings.
-    public static func encode(_ value: RESPValue, into buffer: inout ByteBuffer, protocolVersion: Int) {
+    package static func encode(_ value: RESPValue, into buffer: inout ByteBuffer, protocolVersion: Int) {
         let resp3 = protocolVersion >= 3
         switch value {
         case .simpleString(let bytes):

@@ -1,3 +1,4 @@
+import AppCore
 import Foundation
 import Inspector
 import LocalRedis
@@ -71,7 +72,7 @@ enum DoctorBenchmark {
         print(row("  paced sampling (\(report.commandsSent) commands)", String(format: "%.3f s", report.samplingSeconds), "", nil))
         print(row("added to the index scan", String(format: "%.1f %%", added * 100), "≤ 20 %", added <= 0.2))
         print(row("findings (critical/warning/info)", "\(report.count(.critical))/\(report.count(.warning))/\(report.count(.info))", "", nil))
-        for finding in report.findings.prefix(8) { print("  [\(finding.severity)] \(finding.title)") }
+        for finding in report.findings.prefix(8) { print("  [\(finding.severity)] \(DoctorWording.title(finding))") }
     }
 
     private static func seconds(_ d: Duration) -> Double {

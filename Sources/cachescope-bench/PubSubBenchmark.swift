@@ -6,6 +6,7 @@ import NIOCore
 import RESP
 import RedisClient
 import Synchronization
+import TerminalUI
 
 /// Pub/Sub ingest: publishers flood one channel for a few seconds while two subscribers read it in
 /// the same run: `redis-cli subscribe` (its output read and counted by a plain pipe reader) and

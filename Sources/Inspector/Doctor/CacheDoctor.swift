@@ -45,7 +45,7 @@ public struct CacheDoctor: Sendable {
 
         let samplingStart = MonotonicClock.now()
         var pacer = DoctorPacer(connection: connection, rate: thresholds.commandsPerSecond, batchSize: thresholds.batchSize)
-        var notes: [String] = []
+        var notes: [DoctorNote] = []
 
         let context = await evictionContext(&pacer, notes: &notes)
         findings += EvictionPressureDetector.findings(analysis, context, thresholds: thresholds)
@@ -53,14 +53,14 @@ public struct CacheDoctor: Sendable {
         do {
             findings += SecretDetector.findings(try await sampleSecrets(analysis, &pacer))
         } catch {
-            notes.append("secrets: sampling stopped: \(error)")
+            notes.append(.sampleStopped(.secretFields, error: "\(error)"))
         }
 
         var idle: [[UInt8]: Int64] = [:]
         do {
             idle = try await lockIdleTimes(analysis, &pacer)
         } catch {
-            notes.append("locks: OBJECT IDLETIME stopped: \(error)")
+            notes.append(.sampleStopped(.lockIdleTimes, error: "\(error)"))
         }
         findings += StaleLockDetector.findings(analysis, idle: idle, thresholds: thresholds)
 
@@ -69,13 +69,13 @@ public struct CacheDoctor: Sendable {
             do {
                 hot = try await hotKeys(analysis, policy: context.policy, &pacer)
             } catch {
-                notes.append("hot keys: OBJECT FREQ stopped: \(error)")
+                notes.append(.sampleStopped(.lfuCounters, error: "\(error)"))
             }
         } else if probeRecentUse {
             do {
                 hot = try await recentUse(analysis, policy: context.policy, &pacer)
             } catch {
-                notes.append("hot keys: OBJECT IDLETIME probe stopped: \(error)")
+                notes.append(.sampleStopped(.recentUseProbe, error: "\(error)"))
             }
         }
         findings += HotKeyDetector.findings(hot, thresholds: thresholds)
@@ -93,7 +93,7 @@ public struct CacheDoctor: Sendable {
     // MARK: samples
 
     /// `CONFIG GET maxmemory-policy`, `CONFIG GET maxmemory`, `INFO memory`: three commands.
-    func evictionContext(_ pacer: inout DoctorPacer, notes: inout [String]) async -> EvictionContext {
+    func evictionContext(_ pacer: inout DoctorPacer, notes: inout [DoctorNote]) async -> EvictionContext {
         var context = EvictionContext(policy: nil, maxMemory: nil, usedMemory: nil)
         do {
             let replies = try await pacer.send([RedisCommand("CONFIG", "GET", "maxmemory-policy"),
@@ -103,10 +103,10 @@ public struct CacheDoctor: Sendable {
             context.maxMemory = Self.configValue(replies[1]).flatMap { UInt64($0) }
             if let text = replies[2].string { context.usedMemory = InfoSnapshot(parsing: text).int("used_memory").map { UInt64(max(0, $0)) } }
             if context.policy == nil {
-                notes.append("eviction: CONFIG GET refused (\(replies[0].errorMessage ?? "no reply")): policy checks skipped")
+                notes.append(.configRefused(reply: replies[0].errorMessage))
             }
         } catch {
-            notes.append("eviction: \(error)")
+            notes.append(.sampleStopped(.evictionSettings, error: "\(error)"))
         }
         return context
     }
@@ -142,7 +142,7 @@ public struct CacheDoctor: Sendable {
                 guard reply.errorMessage == nil else { continue }  // gone, or type changed since indexed
                 sample.sampled += 1
                 var fields: [[UInt8]] = []
-                var source = entry.type == .hash ? "hash fields" : "JSON fields"
+                var source: SecretSample.Source = entry.type == .hash ? .hashFields : .jsonFields
                 if entry.type == .hash {
                     var names = reply.array ?? []
                     if !useHRandField, names.count == 2, let page = names[1].array {
@@ -155,7 +155,7 @@ public struct CacheDoctor: Sendable {
                 if fields.isEmpty {
                     // The key's own name segments (`user:42:api_key`).
                     fields = entry.key.split(separator: analysis.delimiter).map { Array($0) }.filter { SecretNames.matches($0) }
-                    source = "key name"
+                    source = .keyName
                 }
                 if !fields.isEmpty {
                     sample.hits.append(SecretSample.Hit(key: entry.key, source: source, fields: Array(Set(fields)).sorted { $0.lexicographicallyPrecedes($1) }))

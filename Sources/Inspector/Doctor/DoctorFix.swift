@@ -5,14 +5,4 @@ public enum DoctorFix: Sendable, Hashable {
     case addTTL(pattern: GlobPattern, seconds: Int64, jitter: Double)
     /// Delete one key (a stale lock) with the undoable single-key delete.
     case deleteKey([UInt8])
-
-    /// One line describing the change, e.g. `add TTL 3600 s ±10% to keys without TTL matching user:*`.
-    public var summary: String {
-        switch self {
-        case .addTTL(let pattern, let seconds, let jitter):
-            "add a TTL of \(seconds) s ±\(Int((jitter * 100).rounded()))% to the keys without TTL matching \(AuditEntry.escape(pattern.source))"
-        case .deleteKey(let key):
-            "delete \(AuditEntry.escape(key))"
-        }
-    }
 }

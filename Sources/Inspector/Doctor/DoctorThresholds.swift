@@ -1,5 +1,5 @@
 /// The tunables of the cache doctor: when a pattern counts as a finding, and how much sampling
-/// it may do. The defaults are what `:doctor` and `snapshot --doctor` use.
+/// it may do. The defaults are what every run of the doctor uses unless told otherwise.
 public struct DoctorThresholds: Sendable, Hashable {
     // Missing TTL
     /// A prefix needs this many keys before its TTL-less keys are judged.
@@ -72,12 +72,9 @@ public struct DoctorThresholds: Sendable, Hashable {
     public var recentUseRounds = 3
     public var recentUseInterval = 1.0
 
-    /// The recent-use probe and its cost in a phrase, for the `--hot-keys` help, the status line
-    /// and the note that offers it: "OBJECT IDLETIME, 3 rounds a second apart over at most 2000
-    /// sampled keys".
-    public var recentUseProbe: String {
-        let interval = recentUseInterval == 1 ? "a second" : "\(recentUseInterval) s"
-        return "OBJECT IDLETIME, \(recentUseRounds) rounds \(interval) apart over at most \(hotKeySample) sampled keys"
+    /// The recent-use probe these thresholds run, with its cost.
+    public var recentUse: RecentUseProbe {
+        RecentUseProbe(rounds: recentUseRounds, interval: recentUseInterval, sampledKeys: hotKeySample)
     }
 
     public init() {}

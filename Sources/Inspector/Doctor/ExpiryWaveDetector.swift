@@ -13,27 +13,21 @@ public enum ExpiryWaveDetector {
             let perMinute = profile.medianRemaining >= thresholds.waveMinuteMinimumTTL
                 && profile.peakPerMinute >= thresholds.waveMinimumKeys && minuteShare >= thresholds.waveMinuteShare
             guard perSecond || perMinute else { return nil }
-            let name = DoctorText.prefix(profile.prefix)
             let count = perSecond ? profile.peakPerSecond : profile.peakPerMinute
             let share = perSecond ? secondShare : minuteShare
-            let window = perSecond ? "second" : "minute"
-            let inSeconds = max(0, profile.peakSecondStart - analysis.now) / 1000
+            let facts = FindingFacts.ExpiryWave(
+                window: perSecond ? .second : .minute, share: share, expiringKeys: profile.expiringCount,
+                peakPerSecond: profile.peakPerSecond, peakPerMinute: profile.peakPerMinute,
+                secondsUntilPeak: profile.peakSecondStart > 0 && perSecond ? max(0, profile.peakSecondStart - analysis.now) / 1000 : nil,
+                medianRemaining: profile.medianRemaining)
             return DoctorFinding(
-                kind: .expiryWave,
+                .expiryWave(facts),
                 severity: share >= 0.5 && count >= 1000 ? .critical : .warning,
-                title: "\(count) keys of \(name) expire within the same \(window) (\(Formatting.percent(share, decimals: 0)) of its expiring keys)",
                 prefix: profile.prefix,
                 keyCount: count,
                 memory: 0,
                 exampleKeys: profile.waveExamples,
-                details: [
-                    "expiring keys in prefix: \(profile.expiringCount)",
-                    "busiest second: \(profile.peakSecondStart > 0 && perSecond ? "\(profile.peakPerSecond) keys, in \(Formatting.duration(Double(inSeconds)))" : "\(profile.peakPerSecond) keys")",
-                    "busiest minute: \(profile.peakPerMinute) keys",
-                    "TTL left: median \(Formatting.duration(Double(profile.medianRemaining)))",
-                ],
-                histogram: profile.histogram,
-                suggestion: "TTL set without jitter: add ±10–20% random jitter to the TTL where \(name) keys are written, so they do not all miss at once (or refresh early, stale-while-revalidate).")
+                histogram: profile.histogram)
         }
     }
 }

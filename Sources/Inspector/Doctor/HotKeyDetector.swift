@@ -10,41 +10,28 @@ public enum HotKeyDetector {
         let hot = sample.frequencies
             .filter { $0.frequency >= thresholds.hotKeyMinimumFrequency && $0.frequency > 2 * median }
             .prefix(thresholds.hotKeysListed)
-        guard let top = hot.first else { return [] }
-        return [DoctorFinding(
-            kind: .hotKeys,
-            severity: .info,
-            title: "hottest key \(DoctorText.key(top.key)) (LFU counter \(top.frequency), median \(median))",
-            prefix: nil,
-            keyCount: hot.count,
-            exampleKeys: hot.map(\.key),
-            details: hot.map { "\($0.frequency)  \(DoctorText.key($0.key))" }
-                + ["OBJECT FREQ over \(sample.sampled) sampled keys under \(sample.policy ?? "?")"],
-            suggestion: "A hot key concentrates load on one node: cache it client-side (client tracking), or replicate it under several names and read one at random.")]
+        return finding(Array(hot), measure: .lfuCounter(median: median), sample)
     }
 
     /// Without LFU: the sampled keys used within the last second in every round of the probe
     /// (`OBJECT IDLETIME` does not touch the key, so the probe does not heat what it measures).
     static func recentUseFindings(_ sample: HotKeySample, rounds: Int, thresholds: DoctorThresholds) -> [DoctorFinding] {
         let hot = sample.frequencies.filter { $0.frequency == rounds }.prefix(thresholds.hotKeysListed)
-        guard let top = hot.first else { return [] }
-        return [DoctorFinding(
-            kind: .hotKeys,
-            severity: .info,
-            title: "hot key \(DoctorText.key(top.key)): used within the second in each of \(rounds) probes"
-                + (hot.count > 1 ? " (and \(hot.count - 1) more)" : ""),
-            prefix: nil,
-            keyCount: hot.count,
-            exampleKeys: hot.map(\.key),
-            details: hot.map { "\($0.frequency)/\(rounds)  \(DoctorText.key($0.key))" }
-                + ["OBJECT IDLETIME over \(sample.sampled) sampled keys, \(rounds) rounds one second apart (\(sample.sampled * rounds) read commands); the policy \(sample.policy ?? "?") keeps no use counters"],
-            suggestion: "A hot key concentrates load on one node: cache it client-side (client tracking), or replicate it under several names and read one at random.")]
+        return finding(Array(hot), measure: .recentUse(rounds: rounds), sample)
     }
 
-    /// The note shown when hot keys were not looked for.
-    public static func unavailableNote(_ sample: HotKeySample, thresholds: DoctorThresholds = .default) -> String? {
+    /// One info finding listing `hot`, hottest first; none when nothing is hot.
+    static func finding(_ hot: [(key: [UInt8], frequency: Int)], measure: FindingFacts.HotKeys.Measure,
+                        _ sample: HotKeySample) -> [DoctorFinding] {
+        guard !hot.isEmpty else { return [] }
+        let facts = FindingFacts.HotKeys(measure: measure, keys: hot.map { FindingFacts.HotKeys.Key(key: $0.key, count: $0.frequency) },
+                                         sampledKeys: sample.sampled, policy: sample.policy)
+        return [DoctorFinding(.hotKeys(facts), severity: .info, prefix: nil, keyCount: hot.count, exampleKeys: hot.map(\.key))]
+    }
+
+    /// The note made when hot keys were not looked for, nil when they were.
+    public static func unavailableNote(_ sample: HotKeySample, thresholds: DoctorThresholds = .default) -> DoctorNote? {
         if sample.isLFU || sample.recentUseRounds != nil { return nil }
-        let rounds = thresholds.recentUseRounds
-        return "hot keys: an LFU maxmemory-policy (allkeys-lfu, volatile-lfu) gives OBJECT FREQ; the policy is \(sample.policy ?? "unknown (CONFIG GET refused)"). Ask for the recent-use probe instead (h in the Doctor view, snapshot --doctor --hot-keys): \(thresholds.recentUseProbe), about \(rounds * thresholds.hotKeySample) read commands in \(rounds) s. MONITOR is not used: it costs the server about half its throughput while it runs."
+        return .hotKeysNeedProbe(policy: sample.policy, probe: thresholds.recentUse)
     }
 }

@@ -5,38 +5,37 @@ public enum OversizedDetector {
         var findings: [DoctorFinding] = []
         let big = analysis.largestKeys.filter { $0.memory >= thresholds.oversizedKeyBytes }
         if let first = big.first {
+            let facts = FindingFacts.OversizedKeys(
+                largest: big.prefix(DoctorFinding.maximumExamples).map(sized),
+                threshold: thresholds.oversizedKeyBytes,
+                largestByType: analysis.largestByType.filter { $0.memory > 0 }.map(sized))
             findings.append(DoctorFinding(
-                kind: .oversized,
+                .oversizedKeys(facts),
                 severity: first.memory >= thresholds.oversizedCriticalBytes ? .critical : .warning,
-                title: big.count == 1
-                    ? "a \(first.type) of \(Formatting.bytes(Double(first.memory))): \(DoctorText.key(first.key))"
-                    : "\(big.count) keys of \(Formatting.bytes(Double(thresholds.oversizedKeyBytes))) or more, the largest \(Formatting.bytes(Double(first.memory)))",
                 prefix: nil,
                 keyCount: big.count,
                 memory: big.reduce(0) { $0 + $1.memory },
-                exampleKeys: big.map(\.key),
-                details: big.prefix(DoctorFinding.maximumExamples).map { "\($0.type) \(Formatting.bytes(Double($0.memory)))  \(DoctorText.key($0.key))" }
-                    + ["largest by type: " + analysis.largestByType.filter { $0.memory > 0 }
-                        .map { "\($0.type) \(Formatting.bytes(Double($0.memory)))" }.joined(separator: ", ")],
-                suggestion: "Large values block the server while read, written, expired or deleted, and cost network on every hit: cache a smaller projection, split the value, or compress it; delete with UNLINK."))
+                exampleKeys: big.map(\.key)))
         }
         let heavy = analysis.profiles
             .filter { $0.keyCount >= thresholds.oversizedPrefixMinimumKeys && $0.averageMemory >= thresholds.oversizedAverageBytes }
             .sorted { $0.averageMemory > $1.averageMemory }
         for profile in heavy {
-            let name = DoctorText.prefix(profile.prefix)
+            let facts = FindingFacts.OversizedPrefix(averageMemory: profile.averageMemory, largestKey: profile.largestKey,
+                                                     largestMemory: profile.largestMemory)
             findings.append(DoctorFinding(
-                kind: .oversized,
+                .oversizedPrefix(facts),
                 severity: .warning,
-                title: "\(name) entries average \(Formatting.bytes(Double(profile.averageMemory))) (\(profile.keyCount) keys, \(Formatting.bytes(Double(profile.memory))))",
                 prefix: profile.prefix,
                 keyCount: profile.keyCount,
                 memory: profile.memory,
-                exampleKeys: [profile.largestKey],
-                details: ["largest: \(DoctorText.key(profile.largestKey)) \(Formatting.bytes(Double(profile.largestMemory)))"],
-                suggestion: "Whole rows cached where a summary would do: cache only the fields the readers use."))
+                exampleKeys: [profile.largestKey]))
         }
         return findings
+    }
+
+    static func sized(_ entry: KeyEntry) -> FindingFacts.SizedKey {
+        FindingFacts.SizedKey(key: entry.key, type: entry.type, memory: entry.memory)
     }
 
     /// The prefixes with the largest average entry, largest first (for the view, findings or not).

@@ -12,19 +12,14 @@ public enum SecretDetector {
                     if !fields.contains(name) { fields.append(name) }
                 }
             }
-            let name = DoctorText.prefix(sample.prefix)
-            let sources = Set(sample.hits.map(\.source)).sorted().joined(separator: ", ")
+            let sources = SecretSample.Source.allCases.filter { source in sample.hits.contains { $0.source == source } }
             return DoctorFinding(
-                kind: .secrets,
+                .secrets(FindingFacts.Secrets(sampledKeys: sample.sampled, sources: sources)),
                 severity: .warning,
-                title: "\(name): \(sample.hits.count) of \(sample.sampled) sampled keys hold \(fields.prefix(4).joined(separator: ", "))\(fields.count > 4 ? ", …" : "")",
                 prefix: sample.prefix,
                 keyCount: sample.hits.count,
                 exampleKeys: sample.hits.map(\.key),
-                details: ["found in: \(sources)", "fields: \(fields.joined(separator: ", "))",
-                          "sampled \(sample.sampled) keys of the prefix; values were not read into the report"],
-                fieldNames: fields,
-                suggestion: "Whole rows with secrets cached: cache a projection without credential fields (anyone with cache access reads them, and they outlive rotation).")
+                fieldNames: fields)
         }
     }
 }

@@ -1,11 +1,20 @@
 /// What the secret sampler saw in one prefix: how many keys it looked into and which of them
 /// carry credential-like field names. Names only: values are never kept.
 public struct SecretSample: Sendable, Hashable {
+    /// Where suspicious names were found.
+    public enum Source: Sendable, Hashable, CaseIterable {
+        /// Field names of a hash.
+        case hashFields
+        /// Field names of a JSON string.
+        case jsonFields
+        /// The key's own name segments (`user:42:api_key`).
+        case keyName
+    }
+
     /// One key with suspicious field names.
     public struct Hit: Sendable, Hashable {
         public var key: [UInt8]
-        /// `hash` fields, `json` fields of a string, or the key's own `name`.
-        public var source: String
+        public var source: Source
         public var fields: [[UInt8]]
     }
 

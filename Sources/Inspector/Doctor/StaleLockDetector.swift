@@ -10,46 +10,38 @@ public enum StaleLockDetector {
         var more = 0
         for lock in analysis.locks {
             let idleSeconds = idle[lock.key]
-            var reasons: [String] = []
+            var reasons: [FindingFacts.StaleLock.Reason] = []
             var severity = FindingSeverity.warning
+            let ttl: FindingFacts.StaleLock.TTL
             switch lock.ttl {
             case .persistent:
-                reasons.append("no TTL")
+                ttl = .none
+                reasons.append(.noTTL)
                 if let idleSeconds, idleSeconds >= thresholds.lockMaximumIdle { severity = .critical }
             case .expires:
                 let left = (lock.ttl.remainingMilliseconds(at: analysis.now) ?? 0) / 1000
-                if left > thresholds.lockMaximumTTL { reasons.append("TTL \(Formatting.duration(Double(left))) left") }
+                ttl = .left(seconds: left)
+                if left > thresholds.lockMaximumTTL { reasons.append(.longTTL(secondsLeft: left)) }
             case .unknown:
-                break
+                ttl = .unknown
             }
-            if let idleSeconds, idleSeconds >= thresholds.lockMaximumIdle { reasons.append("idle \(Formatting.duration(Double(idleSeconds)))") }
+            if let idleSeconds, idleSeconds >= thresholds.lockMaximumIdle { reasons.append(.idle(seconds: idleSeconds)) }
             guard !reasons.isEmpty else { continue }
             guard findings.count < thresholds.lockFindingsListed else { more += 1; continue }
+            let facts = FindingFacts.StaleLock(key: lock.key, type: lock.type, ttl: ttl, idleSeconds: idleSeconds, reasons: reasons)
             findings.append(DoctorFinding(
-                kind: .staleLock,
+                .staleLock(facts),
                 severity: severity,
-                title: "lock \(DoctorText.key(lock.key)): \(reasons.joined(separator: ", "))",
                 prefix: nil,
                 keyCount: 1,
                 memory: lock.memory,
                 exampleKeys: [lock.key],
-                details: ["type: \(lock.type)", "TTL: \(describe(lock.ttl, now: analysis.now))",
-                          "idle: \(idleSeconds.map { Formatting.duration(Double($0)) } ?? "not sampled")"],
-                suggestion: "Take locks with SET key token NX PX <a few seconds> and release them with a compare-and-delete; if no holder is alive, delete this one.",
                 fix: .deleteKey(lock.key)))
         }
-        if more > 0, var last = findings.popLast() {
-            last.details.append("\(more) more suspicious locks not listed")
-            findings.append(last)
+        if more > 0, let last = findings.indices.last, case .staleLock(var facts) = findings[last].facts {
+            facts.notListed = more
+            findings[last].facts = .staleLock(facts)
         }
         return findings
-    }
-
-    static func describe(_ ttl: KeyTTL, now: Int64) -> String {
-        switch ttl {
-        case .unknown: "unknown"
-        case .persistent: "none"
-        case .expires: Formatting.duration(Double((ttl.remainingMilliseconds(at: now) ?? 0) / 1000))
-        }
     }
 }

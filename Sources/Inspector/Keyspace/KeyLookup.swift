@@ -4,8 +4,8 @@ import RedisClient
 
 /// The per-key lookup the scanner pipelines for every new key: `TYPE`, `PTTL` and
 /// `MEMORY USAGE key [SAMPLES n]`, three commands a key, replies read back into index columns.
-/// Public so the keyspace benchmark's server-time floor pipes exactly these commands.
-public enum KeyLookup {
+/// Package-visible so the keyspace benchmark's server-time floor pipes exactly these commands.
+package enum KeyLookup {
     static let typeName = Array("TYPE".utf8)
     static let pttlName = Array("PTTL".utf8)
     static let memoryName = Array("MEMORY".utf8)
@@ -21,12 +21,12 @@ public enum KeyLookup {
     /// What follows the key in `MEMORY USAGE`: nothing for the server's default of 5 samples, else
     /// `SAMPLES n`. Per-command overhead is most of the server's cost of a lookup, so two fewer
     /// arguments a key measurably lighten it (about 8% of its lookup CPU on 1M keys).
-    public static func memoryOptions(samples: Int) -> [[UInt8]] {
+    package static func memoryOptions(samples: Int) -> [[UInt8]] {
         samples == serverDefaultSamples ? [] : [samplesName, Array(String(samples).utf8)]
     }
 
     /// Appends the three lookup commands for `key`; `memoryOptions` from ``memoryOptions(samples:)``.
-    public static func appendCommands(for key: [UInt8], memoryOptions: [[UInt8]], to commands: inout [RedisCommand]) {
+    package static func appendCommands(for key: [UInt8], memoryOptions: [[UInt8]], to commands: inout [RedisCommand]) {
         commands.append(RedisCommand(arguments: [typeName, key]))
         commands.append(RedisCommand(arguments: [pttlName, key]))
         commands.append(RedisCommand(arguments: [memoryName, usageName, key] + memoryOptions))

@@ -86,7 +86,7 @@ public struct AuditEntry: Sendable, Hashable {
     }
 
     /// `2026-11-27T04:31:02.117Z` (UTC, milliseconds).
-    static func iso8601(_ date: Date) -> String {
+    package static func iso8601(_ date: Date) -> String {
         let millisecondsTotal = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         var seconds = time_t(millisecondsTotal / 1000)
         var parts = tm()

@@ -1,4 +1,9 @@
+import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The last line of defence: if the process crashes (a trap, a fault, an abort) or exits

@@ -1,5 +1,11 @@
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Synchronization
 import TerminalUI
 
 /// The terminal thread's side: takes the terminal over, then waits in `poll()` on standard

@@ -1,4 +1,9 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A self-pipe that wakes the terminal thread out of `poll()`.
 ///
 /// Other threads (a new frame, a stop request) write a `0` byte; signal handlers write the

@@ -2,6 +2,7 @@ import AppCore
 import ArgumentParser
 import Foundation
 import Inspector
+import RESP
 import RedisClient
 
 /// `cachescope snapshot --doctor`: indexes each node's keyspace to the end (`KeyspaceScanner`,
@@ -21,10 +22,10 @@ enum DoctorSnapshot {
             }
         }
         if json {
-            let nodes = reports.map { $0.json() } + failures.map { "{\"node\":\(quoted($0.0)),\"error\":\(quoted($0.1))}" }
+            let nodes = reports.map(DoctorReportText.json) + failures.map { "{\"node\":\(quoted($0.0)),\"error\":\(quoted($0.1))}" }
             print("{\"nodes\":[\n" + nodes.joined(separator: ",\n") + "\n]}")
         } else {
-            for report in reports { print(report.text()) }
+            for report in reports { print(DoctorReportText.text(report)) }
             for (node, error) in failures { print("cachescope doctor \(node): DOWN \(error)\n") }
         }
         if !failures.isEmpty { throw ExitCode(1) }

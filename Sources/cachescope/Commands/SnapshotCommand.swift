@@ -17,7 +17,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
     @Flag(help: "Index every node's keyspace (SCAN) and print the cache doctor's findings instead of the figures.") var doctor = false
     @Flag(help: "Print each node's clients grouped by library, name, user and host, with their buffers and flags.") var clients = false
-    @Flag(name: .customLong("hot-keys"), help: ArgumentHelp("With --doctor and no LFU policy: find hot keys by \(DoctorThresholds.default.recentUseProbe).")) var hotKeys = false
+    @Flag(name: .customLong("hot-keys"), help: ArgumentHelp("With --doctor and no LFU policy: find hot keys by \(DoctorWording.probe(DoctorThresholds.default.recentUse)).")) var hotKeys = false
 
     func run() async throws {
         PasswordWarning.printIfNeeded(connection)

@@ -1,4 +1,5 @@
 import AppCore
+import ArgumentParser
 import Foundation
 import Inspector
 import NcursesBackend

@@ -1,6 +1,7 @@
 import Inspector
 import Testing
 @testable import AppCore
+import TerminalUI
 
 @Suite("Pub/Sub pane: the node's active channels while nothing is subscribed")
 struct ActiveChannelsViewTests {

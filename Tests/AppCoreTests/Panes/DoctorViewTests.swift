@@ -10,17 +10,18 @@ import TerminalUI
 @Suite struct DoctorViewTests {
     static func report(complete: Bool = true) -> DoctorReport {
         DoctorReport(node: "127.0.0.1:7001", findings: [
-            DoctorFinding(kind: .missingTTL, severity: .warning, title: "40 keys without TTL in user:* (83% of its keys expire)",
-                          prefix: Array("user:".utf8), keyCount: 40, memory: 2560, exampleKeys: [Array("user:200".utf8)],
-                          details: ["keys in prefix: 240"], suggestion: "Set a TTL.",
+            DoctorFinding(.missingTTL(FindingFacts.MissingTTL(prefixKeys: 240, expiringKeys: 200, prefixMemory: 15360, medianRemaining: 3000,
+                                                              p90Remaining: 3600, suggestedTTL: 3600, suggestedJitter: 0.1)),
+                          severity: .warning, prefix: Array("user:".utf8), keyCount: 40, memory: 2560, exampleKeys: [Array("user:200".utf8)],
                           fix: .addTTL(pattern: GlobPattern("user:*"), seconds: 3600, jitter: 0.1)),
-            DoctorFinding(kind: .expiryWave, severity: .critical, title: "300 keys of session:* expire within the same second",
-                          prefix: Array("session:".utf8), keyCount: 300, exampleKeys: [Array("session:\u{1b}[2J".utf8)],
-                          histogram: TTLHistogram(binSeconds: 20, counts: [0, 0, 300] + Array(repeating: 0, count: 27)),
-                          suggestion: "Add jitter."),
-            DoctorFinding(kind: .secrets, severity: .warning, title: "account:*: 20 of 20 sampled keys hold password_hash",
-                          prefix: Array("account:".utf8), keyCount: 20, fieldNames: ["password_hash"], suggestion: "Cache a projection."),
-        ], notes: ["hot keys: needs an LFU maxmemory-policy"], indexedKeys: complete ? 560 : 100, expectedKeys: 560, complete: complete)
+            DoctorFinding(.expiryWave(FindingFacts.ExpiryWave(window: .second, share: 1, expiringKeys: 300, peakPerSecond: 300, peakPerMinute: 300,
+                                                              secondsUntilPeak: 40, medianRemaining: 40)),
+                          severity: .critical, prefix: Array("session:".utf8), keyCount: 300, exampleKeys: [Array("session:\u{1b}[2J".utf8)],
+                          histogram: TTLHistogram(binSeconds: 20, counts: [0, 0, 300] + Array(repeating: 0, count: 27))),
+            DoctorFinding(.secrets(FindingFacts.Secrets(sampledKeys: 20, sources: [.hashFields])), severity: .warning,
+                          prefix: Array("account:".utf8), keyCount: 20, fieldNames: ["password_hash"]),
+        ], notes: [.hotKeysNeedProbe(policy: "allkeys-lru", probe: DoctorThresholds.default.recentUse)],
+           indexedKeys: complete ? 560 : 100, expectedKeys: 560, complete: complete)
     }
 
     static func state(readOnly: Bool = false) -> AppState {
@@ -59,7 +60,7 @@ import TerminalUI
         _ = AppUpdate.update(&state, .terminal(.key(.character("j"))))
         screen = AppView.render(state).text
         #expect(screen.contains("fields password_hash"))
-        #expect(screen.contains("hot keys: needs an LFU"))
+        #expect(screen.contains("hot keys: an LFU"))
     }
 
     @Test func fixGoesThroughTheMutationFlow() {

@@ -62,11 +62,14 @@ struct DoctorAnalysisTests {
     }
 
     @Test func reportSortsBySeverity() {
-        let a = DoctorFinding(kind: .hotKeys, severity: .info, title: "a", suggestion: "")
-        let b = DoctorFinding(kind: .secrets, severity: .warning, title: "b", suggestion: "")
-        let c = DoctorFinding(kind: .evictionPressure, severity: .critical, title: "c", suggestion: "")
+        let a = DoctorFinding(.hotKeys(FindingFacts.HotKeys(measure: .lfuCounter(median: 5), keys: [], sampledKeys: 0, policy: nil)),
+                              severity: .info)
+        let b = DoctorFinding(.secrets(FindingFacts.Secrets(sampledKeys: 1, sources: [.keyName])), severity: .warning)
+        let c = DoctorFinding(.evictionPressure(FindingFacts.EvictionPressure(
+            problem: .noEvictionNearLimit, context: EvictionContext(policy: "noeviction", maxMemory: 100, usedMemory: 99))),
+                              severity: .critical)
         let report = DoctorReport(node: "n", findings: [a, b, c], indexedKeys: 10, expectedKeys: 20, complete: false)
-        #expect(report.findings.map(\.title) == ["c", "b", "a"])
-        #expect(report.coverageNote == "partial: 10 of 20 keys indexed")
+        #expect(report.findings.map(\.kind) == [.evictionPressure, .secrets, .hotKeys])
+        #expect(!report.complete && report.indexedKeys == 10 && report.expectedKeys == 20)
     }
 }

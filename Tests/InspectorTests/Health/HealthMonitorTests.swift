@@ -1,6 +1,7 @@
 import Foundation
 import LocalRedis
 import RedisClient
+import RESP
 import Testing
 @testable import Inspector
 

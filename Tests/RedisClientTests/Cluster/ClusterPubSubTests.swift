@@ -1,6 +1,7 @@
 import Foundation
 import LocalRedis
 import NIOCore
+import RESP
 import Testing
 @testable import RedisClient
 

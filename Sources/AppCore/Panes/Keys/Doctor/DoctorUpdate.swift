@@ -17,7 +17,7 @@ enum DoctorUpdate {
         keys.doctor.node = node
         keys.doctor.running = true
         keys.doctor.error = nil
-        if probeHotKeys { context.status = StatusMessage("probing hot keys: \(DoctorThresholds.default.recentUseProbe)", now: context.now) }
+        if probeHotKeys { context.status = StatusMessage("probing hot keys: \(DoctorWording.probe(DoctorThresholds.default.recentUse))", now: context.now) }
         return [.runDoctor(node: node, probeHotKeys: probeHotKeys)]
     }
 

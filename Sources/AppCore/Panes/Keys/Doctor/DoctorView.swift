@@ -33,7 +33,7 @@ enum DoctorView {
             if warning > 0 { spans.append(Span(" · \(warning) warning\(warning == 1 ? "" : "s")", style: theme.warn)) }
             if info > 0 { spans.append(Span(" · \(info) info", style: theme.ok)) }
             spans.append(Span(" · \(report.indexedKeys) keys, \(report.keysWithoutTTL) without TTL", style: theme.muted))
-            if let partial = report.coverageNote { spans.append(Span(" · \(partial)", style: theme.warn)) }
+            if let partial = DoctorWording.coverage(report) { spans.append(Span(" · \(partial)", style: theme.warn)) }
         }
         if keys.doctor.running { spans.append(Span(" · running…", style: theme.accent)) }
         spans.append(Span(context.readOnly ? " · read-only: fixes off" : " · f fix", style: context.readOnly ? theme.warn : theme.muted))
@@ -74,14 +74,14 @@ enum DoctorView {
         let inner = block.inner(area)
         guard !report.findings.isEmpty else {
             var lines = [Line(Span("no findings: no caching anti-pattern in \(report.indexedKeys) keys", style: theme.ok))]
-            lines += report.notes.map { Line(Span(Sanitizer.display($0), style: theme.muted)) }
+            lines += report.notes.map { Line(Span(Sanitizer.display(DoctorWording.note($0)), style: theme.muted)) }
             Paragraph(lines).render(in: inner, buffer: &buffer)
             return
         }
         let items = report.findings.map { finding in
             Line([Span(tag(finding.severity) + " ", style: style(finding.severity, theme)),
                   Span(finding.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0), style: theme.muted),
-                  Span(Sanitizer.display(finding.title), style: theme.text)])
+                  Span(Sanitizer.display(DoctorWording.title(finding)), style: theme.text)])
         }
         var list = keys.doctor.list
         ListView(items, highlightStyle: theme.selection, symbols: context.symbols).render(in: inner, buffer: &buffer, state: &list)
@@ -105,7 +105,7 @@ enum DoctorView {
             inner = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - chartHeight)
         }
         var lines: [Line] = [
-            Line([Span(tag(finding.severity) + " ", style: style(finding.severity, theme)), Span(Sanitizer.display(finding.title), style: theme.title)]),
+            Line([Span(tag(finding.severity) + " ", style: style(finding.severity, theme)), Span(Sanitizer.display(DoctorWording.title(finding)), style: theme.title)]),
         ]
         if let prefix = finding.prefix {
             lines.append(Line([Span("prefix ", style: theme.muted), Span(prefix.isEmpty ? "(keys without a delimiter)" : Sanitizer.display(prefix), style: theme.accent)]))
@@ -113,7 +113,7 @@ enum DoctorView {
         var figures = "keys \(finding.keyCount)"
         if finding.memory > 0 { figures += " · memory \(Formatting.bytes(Double(finding.memory)))" }
         lines.append(Line(Span(figures, style: theme.text)))
-        lines += finding.details.map { Line(Span(Sanitizer.display($0), style: theme.text)) }
+        lines += DoctorWording.details(finding).map { Line(Span(Sanitizer.display($0), style: theme.text)) }
         if !finding.fieldNames.isEmpty {
             lines.append(Line([Span("fields ", style: theme.muted), Span(finding.fieldNames.map(Sanitizer.display).joined(separator: ", "), style: theme.warn)]))
         }
@@ -122,15 +122,15 @@ enum DoctorView {
             lines += finding.exampleKeys.map { Line(Span("  " + Sanitizer.display($0), style: theme.accent)) }
         }
         lines.append(Line(""))
-        lines.append(Line([Span("fix ", style: theme.title), Span(Sanitizer.display(finding.suggestion), style: theme.text)]))
+        lines.append(Line([Span("fix ", style: theme.title), Span(Sanitizer.display(DoctorWording.suggestion(finding)), style: theme.text)]))
         if let fix = finding.fix {
             lines.append(context.readOnly
                 ? Line(Span("read-only: fixes are off", style: theme.warn))
-                : Line([Span("f ", style: theme.accent), Span(Sanitizer.display(fix.summary), style: theme.text), Span(" (dry run first)", style: theme.muted)]))
+                : Line([Span("f ", style: theme.accent), Span(Sanitizer.display(DoctorWording.fix(fix)), style: theme.text), Span(" (dry run first)", style: theme.muted)]))
         }
         if !report.notes.isEmpty {
             lines.append(Line(""))
-            lines += report.notes.map { Line(Span(Sanitizer.display($0), style: theme.muted)) }
+            lines += report.notes.map { Line(Span(Sanitizer.display(DoctorWording.note($0)), style: theme.muted)) }
         }
         Paragraph(lines).render(in: inner, buffer: &buffer)
     }
