@@ -107,7 +107,7 @@ let package = Package(
         /// Seeded, time-boxed fuzzing helpers shared by the test targets.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: strictSettings),
         // Unit tests: pure, no server, no process; the whole set runs in seconds after the build:
-        //   swift test --filter 'RESPTests|TerminalUITests|InspectorTests|AppCoreTests'
+        //   swift test --filter 'RESPTests|TerminalUITests|InspectorTests|AppCoreTests|NcursesBackendTests'
         .testTarget(name: "RESPTests", dependencies: ["RESP", "FuzzSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TerminalUITests",
@@ -130,6 +130,12 @@ let package = Package(
         .testTarget(
             name: "AppCoreTests",
             dependencies: ["AppCore", "Inspector", "TerminalUI", "RedisClient", "FuzzSupport"],
+            swiftSettings: strictSettings
+        ),
+        // The key decoder, fed raw input without a terminal.
+        .testTarget(
+            name: "NcursesBackendTests",
+            dependencies: ["NcursesBackend", "TerminalUI"],
             swiftSettings: strictSettings
         ),
         // Integration tests: each starts private redis-server processes (RedisClientTests also
