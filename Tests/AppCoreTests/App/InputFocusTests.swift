@@ -79,4 +79,40 @@ import TerminalUI
         #expect(state.press(.tab) == [])
         #expect(state.press(.control("c")) == [.quit])
     }
+
+    @Test("a paste goes into the line that has the focus: the keys and Pub/Sub filters, the member search, the TTL prompt")
+    func pasteFollowsFocus() {
+        var keys = KeyspaceFactory.keysPane()
+        keys.press("/")
+        keys.send(.terminal(.paste("session:")))
+        keys.press(.enter)
+        #expect(keys.keys.filterText == "session:")
+        var ttl = KeyspaceFactory.keysPane()
+        ttl.press("j")
+        ttl.press("e")
+        ttl.send(.terminal(.paste("90")))
+        #expect(ttl.press(.enter) == [.mutate(node: 0, .expire(key: KeyspaceFactory.bytes("config"), seconds: 90))])
+        var pubsub = AppState(addresses: ["127.0.0.1:7001"])
+        pubsub.command("sub news")
+        pubsub.press("/")
+        pubsub.send(.terminal(.paste("orders")))
+        #expect(pubsub.pubsub.filterInput?.text == "orders")
+        var board = AppState(addresses: ["127.0.0.1:7001"])
+        board.command("zset board")
+        board.press("/")
+        board.send(.terminal(.paste("alice")))
+        #expect(board.leaderboard.findInput?.text == "alice")
+    }
+
+    @Test("a paste into the typed confirmation of a bulk change, or with no line open, is dropped")
+    func pasteDropped() {
+        var state = PatternMutationTests.confirming()
+        state.send(.terminal(.paste(MutationFactory.confirmationWord)))
+        #expect(state.typedConfirmation?.typed == "")
+        #expect(state.press(.enter) == [])
+        var plain = KeyspaceFactory.keysPane()
+        #expect(plain.send(.terminal(.paste("q"))) == [])
+        #expect(plain.keys.filterText.isEmpty)
+        #expect(plain.overlay == nil)
+    }
 }
