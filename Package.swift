@@ -107,28 +107,60 @@ let package = Package(
         ),
         /// Seeded, time-boxed fuzzing helpers shared by the test targets.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport", swiftSettings: strictSettings),
+        // Unit tests: pure, no server, no process; the whole set runs in seconds after the build:
+        //   swift test --filter 'RESPTests|TerminalUITests|InspectorTests|AppCoreTests|NcursesBackendTests'
         .testTarget(name: "RESPTests", dependencies: ["RESP", "FuzzSupport"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "RedisClientTests",
-            dependencies: ["RedisClient", "RESP", "LocalRedis", "FuzzSupport"],
-            swiftSettings: strictSettings
-        ),
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI"],
             resources: [.copy("Snapshots")],
             swiftSettings: strictSettings
         ),
+        // Inspector on built data and scripted replies: INFO, alerts, the index and tree, globs, TTLs,
+        // the doctor's analysis, parsers. RedisClient and RESP for reply values and a scripted connection.
         .testTarget(
             name: "InspectorTests",
-            dependencies: ["Inspector", "RedisClient", "RESP", "LocalRedis", "FuzzSupport"],
+            dependencies: [
+                "Inspector", "RedisClient", "RESP", "FuzzSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // AppCore as data: messages in, state and effects out, screens rendered to text. RedisClient
+        // only for the cluster-topology values two suites build (`ClusterOverview` is made from one).
+        .testTarget(
+            name: "AppCoreTests",
+            dependencies: ["AppCore", "Inspector", "TerminalUI", "RedisClient", "FuzzSupport"],
+            swiftSettings: strictSettings
+        ),
+        // The key decoder, fed raw input without a terminal.
+        .testTarget(
+            name: "NcursesBackendTests",
+            dependencies: ["NcursesBackend", "TerminalUI"],
+            swiftSettings: strictSettings
+        ),
+        // Integration tests: each starts private redis-server processes (RedisClientTests also
+        // scripted fake servers on loopback sockets).
+        .testTarget(
+            name: "RedisClientTests",
+            dependencies: ["RedisClient", "RESP", "LocalRedis", "FuzzSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "AppCoreTests",
-            dependencies: ["AppCore", "Runtime", "Inspector", "TerminalUI", "RedisClient", "LocalRedis", "FuzzSupport"],
+            name: "InspectorIntegrationTests",
+            dependencies: [
+                "Inspector", "RedisClient", "RESP", "LocalRedis",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
+        // The real runtime against a real server, frames read as text.
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: ["Runtime", "AppCore", "Inspector", "RedisClient", "LocalRedis", "TerminalUI"],
+            swiftSettings: strictSettings
+        ),
+        // The built binary in tmux against private servers.
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["LocalRedis"],

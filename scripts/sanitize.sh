@@ -4,7 +4,7 @@
 #
 #   scripts/sanitize.sh                 both, whole suite (slow: two full instrumented builds)
 #   scripts/sanitize.sh address         AddressSanitizer only
-#   scripts/sanitize.sh thread 'RedisClientTests|InspectorTests'   ThreadSanitizer on a subset
+#   scripts/sanitize.sh thread 'RedisClientTests|InspectorTests|InspectorIntegrationTests'   ThreadSanitizer on a subset
 #
 # The filter is passed to `swift test --filter` (a regular expression over test names).
 # Exit status: non-zero when any run fails or a sanitizer reports.

@@ -10,13 +10,27 @@ extension AppUpdate {
             state.height = height
             return inPane(\.leaderboard, &state) { LeaderboardUpdate.resized(&$0, &$1) }
         case .paste(let text):
-            if case .command(var line) = state.overlay {
-                line.insert(text)
-                state.overlay = .command(line)
-            }
+            paste(text, &state)
             return []
         case .key(let key):
             return handle(key, &state)
+        }
+    }
+
+    /// Pasted text goes into the line being typed, where there is one. The typed confirmation of a
+    /// bulk change takes typed keys only.
+    static func paste(_ text: String, _ state: inout AppState) {
+        switch state.inputFocus {
+        case .overlay(.command(var line)):
+            line.insert(text)
+            state.overlay = .command(line)
+        case .overlay(.mutation(.ttlPrompt(let target, var input, _))):
+            input.insert(text)
+            state.overlay = .mutation(.ttlPrompt(target: target, input: input, error: nil))
+        case .keysFilter: state.keys.filterInput?.insert(text)
+        case .pubsubFilter: state.pubsub.filterInput?.insert(text)
+        case .leaderboardFind: state.leaderboard.findInput?.insert(text)
+        default: break
         }
     }
 

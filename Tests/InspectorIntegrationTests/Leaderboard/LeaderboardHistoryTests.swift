@@ -100,15 +100,5 @@ import Testing
             #expect(snap.entries.first == LeaderboardEntry(member: Array("m1000000".utf8), score: 1_000_000))
         }
     }
-
-    @Test func resp2FlatRepliesParse() throws {
-        func bulk(_ s: String) -> RESPValue { .bulkString(ByteBuffer(string: s)) }
-        let snap = try LeaderboardSnapshot(key: Self.key, time: 0, order: .descending, replies: [
-            .array([bulk("alice"), bulk("100"), bulk("bob"), bulk("1.5e2")]), .integer(2), .simpleString(ByteBuffer(string: "zset")),
-        ])
-        #expect(snap.entries == [LeaderboardEntry(member: Array("alice".utf8), score: 100), LeaderboardEntry(member: Array("bob".utf8), score: 150)])
-        #expect(throws: KeyspaceError.self) {
-            try LeaderboardSnapshot(key: Self.key, time: 0, order: .descending, replies: [.array([bulk("alice")]), .integer(1), .simpleString(ByteBuffer(string: "zset"))])
-        }
-    }
 }
+

@@ -16,7 +16,7 @@ struct ActiveChannelsViewTests {
         var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 1)
         #expect(AppUpdate.update(&state, .terminal(.key(.character("4")))) == [.listChannels(node: 0)])
         _ = AppUpdate.update(&state, .terminal(.key(.character("1"))))
-        _ = PubSubViewTests.type("sub news", &state)
+        state.command("sub news")
         _ = AppUpdate.update(&state, .terminal(.key(.character("1"))))
         #expect(AppUpdate.update(&state, .terminal(.key(.character("4")))) == [])
     }
@@ -31,7 +31,7 @@ struct ActiveChannelsViewTests {
         #expect(screen.contains("cache:invalidate  2 subscribers"))
         #expect(screen.contains("evil\\x1b[2J  1 subscriber"))
         #expect(!screen.contains("\u{1b}"))
-        _ = PubSubViewTests.type("sub cache:invalidate", &state)
+        state.command("sub cache:invalidate")
         #expect(!AppView.render(state).text.contains("Channels in use"))
     }
 

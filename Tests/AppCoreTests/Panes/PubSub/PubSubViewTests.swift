@@ -5,26 +5,12 @@ import Testing
 @testable import AppCore
 
 @Suite struct PubSubViewTests {
-    static func type(_ text: String, _ state: inout AppState) -> [AppEffect] {
-        _ = AppUpdate.update(&state, .terminal(.key(.character(":"))))
-        for ch in text { _ = AppUpdate.update(&state, .terminal(.key(.character(ch)))) }
-        return AppUpdate.update(&state, .terminal(.key(.enter)))
-    }
-
-    static func message(_ channel: String, _ payload: String, pattern: String? = nil, at time: Int64 = 1_700_000_000_000_000_000) -> LoggedMessage {
-        LoggedMessage(time: time, kind: pattern == nil ? .channel : .pattern, channel: Array(channel.utf8),
-                      pattern: pattern.map { Array($0.utf8) }, payload: Array(payload.utf8), payloadLength: payload.utf8.count)
-    }
-    static func batch(_ messages: [LoggedMessage], events: [SubscriptionEvent] = [], received: Int? = nil) -> ReceivedMessages {
-        ReceivedMessages(messages: messages, received: received ?? messages.count, events: events)
-    }
-
     static func subscribed() -> AppState {
         var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 1)
-        let effects = type("sub news orders", &state)
+        let effects = state.command("sub news orders")
         #expect(effects == [.subscribe(node: 0, kind: .channel, names: [Array("news".utf8), Array("orders".utf8)])])
         #expect(state.pane == .pubsub)
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: batch([], events: [
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([], events: [
             .status(.connected(since: 1)), .subscribed(.channel, name: Array("news".utf8), count: 1),
         ]), now: 1))
         return state
@@ -32,19 +18,19 @@ import Testing
 
     @Test func subscribeCommandsRouteByKind() {
         var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 1)
-        #expect(Self.type("psub news.*", &state) == [.subscribe(node: 0, kind: .pattern, names: [Array("news.*".utf8)])])
-        #expect(Self.type("ssub orders", &state) == [.subscribe(node: 0, kind: .shardChannel, names: [Array("orders".utf8)])])
-        #expect(Self.type("psub news.*", &state) == [], "already subscribed")
-        #expect(Self.type("unsub orders", &state) == [.unsubscribe(node: 0, kind: .shardChannel, names: [Array("orders".utf8)])])
-        #expect(Self.type("unsub", &state) == [.unsubscribe(node: 0, kind: .pattern, names: [])])
+        #expect(state.command("psub news.*") == [.subscribe(node: 0, kind: .pattern, names: [Array("news.*".utf8)])])
+        #expect(state.command("ssub orders") == [.subscribe(node: 0, kind: .shardChannel, names: [Array("orders".utf8)])])
+        #expect(state.command("psub news.*") == [], "already subscribed")
+        #expect(state.command("unsub orders") == [.unsubscribe(node: 0, kind: .shardChannel, names: [Array("orders".utf8)])])
+        #expect(state.command("unsub") == [.unsubscribe(node: 0, kind: .pattern, names: [])])
         #expect(!state.pubsub.hasSubscriptions)
     }
 
     @Test func logShowsMessagesEscapedWithCountsAndStatus() {
         var state = Self.subscribed()
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([
-            Self.message("news", "plain hello"),
-            Self.message("news", "evil\u{1b}[2J\u{1b}]0;title\u{07}\nsecond line"),
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([
+            PubSubFactory.message("news", "plain hello"),
+            PubSubFactory.message("news", "evil\u{1b}[2J\u{1b}]0;title\u{07}\nsecond line"),
         ]), now: 2))
         let buffer = AppView.render(state)
         let screen = buffer.text
@@ -61,7 +47,7 @@ import Testing
 
     @Test func detailPrettyPrintsJSON() {
         var state = Self.subscribed()
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([Self.message("orders", #"{"id":42,"items":["a","b"]}"#)]), now: 2))
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([PubSubFactory.message("orders", #"{"id":42,"items":["a","b"]}"#)]), now: 2))
         let screen = AppView.render(state).text
         #expect(screen.contains(#""id": 42"#))
         #expect(screen.contains(#""items": ["#))
@@ -69,10 +55,10 @@ import Testing
 
     @Test func pauseFreezesTheViewWhileCountingGoesOn() {
         var state = Self.subscribed()
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([Self.message("news", "before")]), now: 2))
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([PubSubFactory.message("news", "before")]), now: 2))
         _ = AppUpdate.update(&state, .terminal(.key(.character(" "))))
         #expect(state.pubsub.frozen != nil)
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([Self.message("news", "during")], received: 500), now: 3))
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([PubSubFactory.message("news", "during")], received: 500), now: 3))
         #expect(state.pubsub.log.totalCounted == 501)
         #expect(state.pubsub.visibleEntries().count == 1)
         let screen = AppView.render(state).text
@@ -87,7 +73,7 @@ import Testing
 
     @Test func selectionScrollAndFilter() {
         var state = Self.subscribed()
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch((0..<100).map { Self.message($0 % 2 == 0 ? "news" : "orders.eu", "m\($0)") }), now: 2))
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch((0..<100).map { PubSubFactory.message($0 % 2 == 0 ? "news" : "orders.eu", "m\($0)") }), now: 2))
         _ = AppUpdate.update(&state, .terminal(.key(.character("j"))))
         let newest = state.pubsub.selected
         #expect(newest == 99)
@@ -95,7 +81,7 @@ import Testing
         #expect(state.pubsub.selected == 98)
         #expect(AppView.render(state).text.contains("Selected message"))
         // New messages do not move the selection.
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([Self.message("news", "later")]), now: 3))
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([PubSubFactory.message("news", "later")]), now: 3))
         #expect(state.pubsub.selected == 98)
         _ = AppUpdate.update(&state, .terminal(.key(.character("G"))))
         #expect(state.pubsub.selected == 0)
@@ -117,9 +103,9 @@ import Testing
     @Test func gapMarkerIsShown() {
         var state = Self.subscribed()
         let gap = DeliveryGap(from: 1_700_000_000_000_000_000, to: 1_700_000_002_500_000_000, reason: "connection reset by peer")
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([], events: [.status(.reconnecting(reason: "connection reset by peer", since: gap.from))]), now: 2))
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([], events: [.status(.reconnecting(reason: "connection reset by peer", since: gap.from))]), now: 2))
         #expect(AppView.render(state).text.contains("reconnecting"))
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: Self.batch([Self.message("news", "after")], events: [.gap(gap), .status(.connected(since: gap.to))]), now: 3))
+        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([PubSubFactory.message("news", "after")], events: [.gap(gap), .status(.connected(since: gap.to))]), now: 3))
         let screen = AppView.render(state).text
         #expect(screen.contains("gap"))
         #expect(screen.contains("2.5s"))
@@ -164,13 +150,13 @@ import Testing
         #expect(state.overlay == nil)
         #expect(state.status?.text.contains("keyspace notifications are off") == true)
         #expect(AppView.render(state).text.contains("notify-keyspace-events is off"))
-        #expect(Self.type("pub news hello", &state) == [])
+        #expect(state.command("pub news hello") == [])
         #expect(state.status?.text.contains("read-only") == true)
     }
 
     @Test func publishGoesThroughTheMutationPath() {
         var state = Self.subscribed()
-        #expect(Self.type("pub news hello world", &state) == [.publish(node: 0, channel: Array("news".utf8), message: Array("hello world".utf8))])
+        #expect(state.command("pub news hello world") == [.publish(node: 0, channel: Array("news".utf8), message: Array("hello world".utf8))])
         _ = AppUpdate.update(&state, .published(channel: Array("news".utf8), result: .success(2)))
         #expect(state.status?.text == "published to news: 2 subscribers received it")
     }

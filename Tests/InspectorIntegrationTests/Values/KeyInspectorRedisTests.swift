@@ -4,7 +4,7 @@ import RedisClient
 import Testing
 @testable import Inspector
 
-@Suite(.timeLimit(.minutes(2))) struct KeyInspectorTests {
+@Suite(.timeLimit(.minutes(2))) struct KeyInspectorRedisTests {
     @Test func detailAndFirstPageOfEveryType() async throws {
         try await RedisFixture.with { redis in
             try await redis.run([
