@@ -11,7 +11,10 @@ import Testing
         #expect(CommandStat(field: "errorstat_ERR", value: "count=1") == nil)
         let line = Array("id=7 addr=10.0.0.5:51234 laddr=10.0.0.1:6379 fd=9 name= age=120 idle=3 flags=P db=2 sub=1 psub=0 cmd=subscribe user=default".utf8)
         let client = ClientInfo(line: line)
-        #expect(client == ClientInfo(id: 7, address: "10.0.0.5:51234", name: [], ageSeconds: 120, idleSeconds: 3, database: 2, lastCommand: "subscribe", flags: "P"))
+        var expected = ClientInfo(id: 7, address: "10.0.0.5:51234", name: [], ageSeconds: 120, idleSeconds: 3, database: 2, lastCommand: "subscribe", flags: "P")
+        expected.user = "default"
+        expected.subscriptions = 1
+        #expect(client == expected)
         #expect(ClientInfo.parseList(line + Array("\r\n".utf8) + Array("garbage\n".utf8)).count == 1)
         let snapshot = ServerSnapshot(replies: [.error(.init(string: "NOPERM no")), .bulkString(.init(bytes: line)), .array([])])
         #expect(snapshot.errors["slowlog"] == "NOPERM no")
