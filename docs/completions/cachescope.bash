@@ -264,7 +264,7 @@ _cachescope_demo() {
 
 _cachescope_snapshot() {
     repeating_flags=()
-    non_repeating_flags=(-c --tls --insecure --read-only --no-color --json --doctor --hot-keys --help)
+    non_repeating_flags=(-c --tls --insecure --read-only --no-color --json --doctor --clients --hot-keys --help)
     repeating_options=()
     non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --context --theme --interval --audit-log --config)
     __cachescope_offer_flags_options -1

@@ -140,6 +140,7 @@ _cachescope_snapshot() {
         '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
         '--json[Print JSON instead of text.]'
         '--doctor[Index every node'\''s keyspace (SCAN) and print the cache doctor'\''s findings instead of the figures.]'
+        '--clients[Print each node'\''s clients grouped by library, name, user and host, with their buffers and flags.]'
         '--hot-keys[With --doctor and no LFU policy\: find hot keys by OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys.]'
         '--help[Show help information.]'
     )

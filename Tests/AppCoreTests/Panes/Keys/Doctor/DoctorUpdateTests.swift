@@ -14,11 +14,12 @@ import TerminalUI
     /// (no fix), a stale lock (fix: delete it).
     static func report(complete: Bool = true) -> DoctorReport {
         DoctorReport(node: "127.0.0.1:7001", findings: [
-            DoctorFinding(kind: .staleLock, severity: .warning, title: "job:42:lock has no TTL", keyCount: 1, exampleKeys: [lock],
-                          suggestion: "Give locks a TTL.", fix: .deleteKey(lock)),
-            DoctorFinding(kind: .missingTTL, severity: .warning, title: "40 keys without TTL in user:*", prefix: K.bytes("user:"), keyCount: 40,
-                          suggestion: "Set a TTL.", fix: .addTTL(pattern: GlobPattern("user:*"), seconds: 3600, jitter: 0.1)),
-            DoctorFinding(kind: .secrets, severity: .warning, title: "account:* holds password_hash", keyCount: 20, suggestion: "Cache a projection."),
+            DoctorFinding(.staleLock(FindingFacts.StaleLock(key: lock, type: .string, ttl: .none, idleSeconds: nil, reasons: [.noTTL])),
+                          severity: .warning, keyCount: 1, exampleKeys: [lock], fix: .deleteKey(lock)),
+            DoctorFinding(.missingTTL(FindingFacts.MissingTTL(prefixKeys: 40, expiringKeys: 0, prefixMemory: 4000, medianRemaining: 0, p90Remaining: 0,
+                                                              suggestedTTL: 3600, suggestedJitter: 0.1)),
+                          severity: .warning, prefix: K.bytes("user:"), keyCount: 40, fix: .addTTL(pattern: GlobPattern("user:*"), seconds: 3600, jitter: 0.1)),
+            DoctorFinding(.secrets(FindingFacts.Secrets(sampledKeys: 20, sources: [.hashFields])), severity: .warning, prefix: K.bytes("account:"), keyCount: 20),
         ], indexedKeys: complete ? 7 : 3, expectedKeys: 7, complete: complete)
     }
 
