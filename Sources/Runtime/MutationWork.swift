@@ -131,6 +131,8 @@ final class MutationWork {
             case .addTTLMatching(let plan, let seconds, let jitter):
                 return .bulkFinished(try await service.addTTLWithJitter(plan, seconds: seconds, jitter: jitter, rate: rate, progress: progress))
             case .abortBulk: return nil
+            case .planClientKill(let selector): return .clientKillPlanned(try await service.planClientKill(selector))
+            case .killClients(let plan): return .clientsKilled(try await service.killClients(plan))
             }
         } catch {
             return .failed("\(error)")

@@ -30,6 +30,7 @@ extension AppUpdate {
         case .keysFilter: state.keys.filterInput?.insert(text)
         case .pubsubFilter: state.pubsub.filterInput?.insert(text)
         case .leaderboardFind: state.leaderboard.findInput?.insert(text)
+        case .serverFilter: state.server.clientFilterInput?.insert(text)
         default: break
         }
     }
@@ -45,6 +46,11 @@ extension AppUpdate {
             return inPane(\.pubsub, &state) { PubSubUpdate.filterKey(key, &$0, &$1); return [] }
         case .leaderboardFind:
             return inPane(\.leaderboard, &state) { LeaderboardUpdate.findKey(key, &$0, &$1) }
+        case .serverFilter:
+            return inPane(\.server, &state) {
+                ServerUpdate.filterKey(key, &$0, &$1)
+                return []
+            }
         case .doctor:
             var handled = false
             let effects = inPane(\.keys, &state) { keys, context in
@@ -84,6 +90,8 @@ extension AppUpdate {
             return inPane(\.keys, &state) { MutationUpdate.handleKey(key, dialog, &$0, &$1) }
         case .pubsub(let dialog):
             return inPane(\.pubsub, &state) { PubSubUpdate.dialogKey(key, dialog, &$0, &$1) }
+        case .clientKill(let dialog):
+            return inPane(\.server, &state) { ClientKillUpdate.dialogKey(key, dialog, &$0, &$1) }
         case .command(var line):
             let event = line.handle(key) { prefix in
                 prefix.contains(" ") ? [] : AppCommand.completions(for: prefix)

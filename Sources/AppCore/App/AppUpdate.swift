@@ -36,6 +36,11 @@ public enum AppUpdate {
             return inPane(\.keys, &state) { KeysUpdate.detailLoaded(key, result, &$0, &$1); return [] }
         case .valuePageLoaded(let key, let result):
             return inPane(\.keys, &state) { KeysUpdate.pageLoaded(key, result, &$0, &$1); return [] }
+        case .mutationFinished(let result) where result.isClientKill:
+            return inPane(\.server, &state) {
+                ClientKillUpdate.finished(result, &$0, &$1)
+                return []
+            }
         case .mutationFinished(let result):
             return inPane(\.keys, &state) { keys, context in
                 DoctorUpdate.mutationFinished(result, &keys, &context)

@@ -13,6 +13,8 @@ public enum InputFocus: Sendable, Equatable {
     case pubsubFilter
     /// The leaderboard's `/` member search line.
     case leaderboardFind
+    /// The server pane's `/` clients filter line.
+    case serverFilter
     /// The current pane's bindings, then the global ones.
     case bindings
 }
@@ -26,6 +28,7 @@ extension AppState {
         case .keys where keys.doctor.isOpen: return .doctor
         case .pubsub where pubsub.filterInput != nil: return .pubsubFilter
         case .leaderboard where leaderboard.findInput != nil: return .leaderboardFind
+        case .server where server.clientFilterInput != nil: return .serverFilter
         default: return .bindings
         }
     }

@@ -10,4 +10,6 @@ public enum Overlay: Sendable, Equatable {
     case mutation(MutationOverlay)
     /// A Pub/Sub confirmation (turning on keyspace notifications).
     case pubsub(PubSubDialog)
+    /// The server pane's client kill: the dry run and its typed confirmation.
+    case clientKill(ClientKillDialog)
 }

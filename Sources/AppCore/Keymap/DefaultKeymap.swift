@@ -12,6 +12,7 @@ public enum AppAction: String, Sendable, CaseIterable {
     case sortColumn, collapse, cycleType, nextPage, toggleHex, expirePattern
     case nextSection, previousSection
     case doctor
+    case killClients, groupClients
 }
 
 /// The app's keymap: keys trigger `AppAction`s, and a binding belongs to a `Pane` or is global.
@@ -76,6 +77,9 @@ public enum DefaultKeymap {
         Binding(.character("s"), scope: server, action: .sortColumn, description: "sort by next column"),
         Binding(.right, scope: server, action: .nextSection, description: "next section"),
         Binding(.left, scope: server, action: .previousSection, description: "previous section"),
+        Binding(.character("/"), scope: server, action: .filter, description: "filter clients"),
+        Binding(.character("v"), scope: server, action: .groupClients, description: "group clients"),
+        Binding(.character("K"), scope: server, action: .killClients, description: "kill clients", isDangerous: true),
     ]
 
     /// The keymap for a session: defaults, config overrides applied, dangerous bindings dropped

@@ -82,6 +82,8 @@ public enum AppView {
             MutationOverlayView.render(dialog, state.keys, state.paneContext, in: screen, buffer: &buffer)
         case .pubsub(let dialog):
             PubSubDialogView.render(dialog, state.pubsub, state.paneContext, in: screen, buffer: &buffer)
+        case .clientKill(let dialog):
+            ClientKillDialogView.render(dialog, state.paneContext, in: screen, buffer: &buffer)
         case .command(var line):
             buffer.fill(bottomRow, with: Cell.blank.styled(state.theme.background))
             InputLine(prompt: ":", style: state.theme.text, promptStyle: state.theme.accent, cursorStyle: state.theme.selection.adding(.reverse))

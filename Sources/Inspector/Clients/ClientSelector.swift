@@ -15,6 +15,8 @@ public enum ClientSelector: Sendable, Hashable, CustomStringConvertible {
     case library(String)
     /// Clients idle for at least this many seconds.
     case idleAtLeast(Int64)
+    /// Clients the server pane's `/` filter matches.
+    case filter(ClientFilter)
 
     /// Whether `client` is selected.
     public func matches(_ client: ClientInfo) -> Bool {
@@ -27,6 +29,7 @@ public enum ClientSelector: Sendable, Hashable, CustomStringConvertible {
         case .user(let user): return client.user == user
         case .library(let name): return client.libraryName == name
         case .idleAtLeast(let seconds): return client.idleSeconds >= seconds
+        case .filter(let filter): return filter.matches(client)
         }
     }
 
@@ -40,6 +43,7 @@ public enum ClientSelector: Sendable, Hashable, CustomStringConvertible {
         case .user(let user): return "user \(user)"
         case .library(let name): return "lib-name \(name)"
         case .idleAtLeast(let seconds): return "idle >= \(seconds)s"
+        case .filter(let filter): return "filter \(filter.text)"
         }
     }
 }

@@ -9,6 +9,8 @@ public struct ServerSnapshot: Sendable, Hashable {
     public var latency: [LatencyEvent]
     /// Per-section errors (e.g. `NOPERM` on a restricted user), so one refusal hides only its section.
     public var errors: [String: String]
+    /// `client-output-buffer-limit` by class, for flagging clients near being cut off.
+    public var outputBufferLimits: [OutputBufferClass: OutputBufferLimit] = [:]
 
     public init(slowlog: [SlowlogEntry] = [], clients: [ClientInfo] = [], latency: [LatencyEvent] = [], errors: [String: String] = [:]) {
         self.slowlog = slowlog
@@ -20,24 +22,30 @@ public struct ServerSnapshot: Sendable, Hashable {
     /// How many slow log entries one refresh reads.
     public static let slowlogLength = 32
 
-    /// The commands of one refresh, in order: `SLOWLOG GET 32`, `CLIENT LIST`, `LATENCY LATEST`.
+    /// The commands of one refresh, in order: `SLOWLOG GET 32`, `CLIENT LIST`, `LATENCY LATEST`,
+    /// `CONFIG GET client-output-buffer-limit`.
     public static var commands: [RedisCommand] {
-        [RedisCommand("SLOWLOG", "GET", slowlogLength), RedisCommand("CLIENT", "LIST"), RedisCommand("LATENCY", "LATEST")]
+        [RedisCommand("SLOWLOG", "GET", slowlogLength), RedisCommand("CLIENT", "LIST"), RedisCommand("LATENCY", "LATEST"),
+         RedisCommand("CONFIG", "GET", "client-output-buffer-limit")]
     }
 
-    /// Builds a snapshot from the three replies of `commands`.
+    /// Builds a snapshot from the replies of `commands` (the limits' reply is optional).
     public init(replies: [RESPValue]) {
         self.init()
-        guard replies.count == 3 else {
+        guard replies.count == 3 || replies.count == 4 else {
             errors["all"] = "unexpected reply count \(replies.count)"
             return
         }
         if let message = replies[0].errorMessage { errors["slowlog"] = message } else { slowlog = SlowlogEntry.parse(replies[0]) ?? [] }
         if let message = replies[1].errorMessage { errors["clients"] = message } else { clients = ClientInfo.parseList(replies[1].bytes ?? []) }
         if let message = replies[2].errorMessage { errors["latency"] = message } else { latency = LatencyEvent.parse(replies[2]) ?? [] }
+        // A user without CONFIG rights still gets the rest; flags then use the fixed thresholds only.
+        if replies.count == 4, let value = replies[3].pairs?.first?.value.bytes {
+            outputBufferLimits = OutputBufferLimit.parse(String(decoding: value, as: UTF8.self))
+        }
     }
 
-    /// Reads one snapshot over `connection`: exactly one pipeline of three commands.
+    /// Reads one snapshot over `connection`: exactly one pipeline of four commands.
     /// - Throws: transport errors (`RedisError`); server error replies land in `errors`.
     public static func fetch(from connection: any RedisPipelining) async throws -> ServerSnapshot {
         ServerSnapshot(replies: try await connection.pipeline(commands))

@@ -11,8 +11,10 @@ enum ServerRows {
         }
     }
 
+    /// The clients the `/` filter lets through, in the chosen sort.
     static func clients(_ server: ServerState) -> [ClientInfo] {
-        let clients = server.snapshot?.clients ?? []
+        var clients = server.snapshot?.clients ?? []
+        if let filter = server.clientFilter { clients = clients.filter(filter.matches) }
         switch server.sortIndex(.clients) {
         case 1: return clients.sorted { ($0.ageSeconds, $1.id) > ($1.ageSeconds, $0.id) }
         case 2: return clients.sorted { $0.id < $1.id }
@@ -42,11 +44,18 @@ enum ServerRows {
         }
     }
 
+    /// The groups of the clients the filter lets through, heaviest output buffers first.
+    static func clientGroups(_ server: ServerState) -> [ClientGroup] {
+        guard let report = server.clientsReport else { return [] }
+        guard let filter = server.clientFilter else { return report.groups }
+        return ClientGroup.group(report.clients.filter(filter.matches), flags: report.flags)
+    }
+
     /// How many rows `section` has now.
     static func count(_ section: ServerSection, _ server: ServerState) -> Int {
         switch section {
         case .slowlog: return slowlog(server).count
-        case .clients: return clients(server).count
+        case .clients: return server.showsClientGroups ? clientGroups(server).count : clients(server).count
         case .commands: return commands(server).count
         case .latency: return latency(server).count
         }

@@ -18,8 +18,20 @@ public struct ServerState: Sendable {
     public var info: InfoSnapshot?
     /// Per section, the table selection.
     public var tables: [ServerSection: TableState] = [:]
+    /// The clients grouped and flagged, from the newest snapshot (and the one before, for
+    /// growing query buffers).
+    public var clientsReport: ClientsReport?
+    /// When clients are flagged (the config's `[clients]`).
+    public var clientThresholds: ClientThresholds
+    /// The clients section lists groups (`v` toggles) instead of single clients.
+    public var showsClientGroups = false
+    /// The clients section's `/` filter, and the filter being typed.
+    public var clientFilter: ClientFilter?
+    public var clientFilterInput: InputLineState?
 
-    public init() {}
+    public init(clientThresholds: ClientThresholds = .default) {
+        self.clientThresholds = clientThresholds
+    }
 
     /// The sort index of `section` (0, the default, when never cycled).
     public func sortIndex(_ section: ServerSection) -> Int { sort[section] ?? 0 }

@@ -35,6 +35,20 @@ enum ServerUpdate {
             server.sort[section] = next
             table.selectFirst(count: count)
             context.status = StatusMessage("\(section.title.lowercased()) sorted by \(section.sortNames[next])", now: context.now, lifetime: 3)
+        case .killClients:
+            server.tables[section] = table
+            return ClientKillUpdate.start(&server, &context)
+        case .groupClients:
+            server.showsClientGroups.toggle()
+            server.section = .clients
+            table.selectFirst(count: ServerRows.count(.clients, server))
+            context.status = StatusMessage(server.showsClientGroups ? "clients grouped by library, name, user and host (v lists them one by one)" : "clients one by one", now: context.now, lifetime: 3)
+        case .filter:
+            server.section = .clients
+            server.clientFilterInput = InputLineState(text: server.clientFilter?.text ?? "")
+        case .back where server.clientFilter != nil:
+            server.clientFilter = nil
+            context.status = StatusMessage("client filter cleared", now: context.now, lifetime: 3)
         case .back:
             context.status = nil
         default:
@@ -44,6 +58,30 @@ enum ServerUpdate {
         return []
     }
 
+    /// Handles a key while the clients filter line is open.
+    static func filterKey(_ key: Key, _ server: inout ServerState, _ context: inout PaneContext) {
+        guard var input = server.clientFilterInput else { return }
+        switch input.handle(key) {
+        case .submitted(let text):
+            do {
+                let filter = try ClientFilter(text)
+                server.clientFilterInput = nil
+                server.clientFilter = filter.isEmpty ? nil : filter
+                server.tables[.clients] = TableState(selected: 0)
+                let shown = ServerRows.count(.clients, server)
+                context.status = StatusMessage(filter.isEmpty ? "client filter cleared" : "\(shown) match \(text) · K kills every client it matches", now: context.now)
+            } catch {
+                input.text = text
+                server.clientFilterInput = input
+                context.status = StatusMessage("\(text): \(error)", kind: .error, now: context.now)
+            }
+        case .cancelled:
+            server.clientFilterInput = nil
+        default:
+            server.clientFilterInput = input
+        }
+    }
+
     static func loaded(_ node: Int, _ result: Result<ServerSnapshot, LoadError>, _ server: inout ServerState, _ context: inout PaneContext) {
         guard server.node == node else { return }
         switch result {
@@ -51,6 +89,9 @@ enum ServerUpdate {
             server.snapshot = snapshot
             server.updatedAt = context.now
             server.error = nil
+            server.clientsReport = ClientsReport(
+                clients: snapshot.clients, limits: snapshot.outputBufferLimits, info: server.info ?? InfoSnapshot(),
+                thresholds: server.clientThresholds, previous: server.clientsReport)
         case .failure(let error):
             server.error = error.description
         }

@@ -19,6 +19,10 @@ public enum MutationRequest: Sendable, Equatable {
     case addTTLMatching(PatternPlan, seconds: Int64, jitter: Double)
     /// Stop the running bulk change after its current batch.
     case abortBulk
+    /// List the clients a kill would disconnect (a dry run: nothing changes).
+    case planClientKill(ClientSelector)
+    /// Disconnect the plan's clients by id (cannot be undone).
+    case killClients(ClientKillPlan)
 }
 
 /// What a bulk change by pattern will do.
@@ -41,4 +45,16 @@ public enum MutationResult: Sendable, Equatable {
     case bulkFinished(BulkResult)
     /// The change was refused or failed; the text says why and what was (not) done.
     case failed(String)
+    /// Who a client kill would disconnect.
+    case clientKillPlanned(ClientKillPlan)
+    /// What a client kill did, per id.
+    case clientsKilled(ClientKillOutcome)
+
+    /// Whether the result belongs to the server pane's client kill (the rest are the keys pane's).
+    public var isClientKill: Bool {
+        switch self {
+        case .clientKillPlanned, .clientsKilled: return true
+        default: return false
+        }
+    }
 }

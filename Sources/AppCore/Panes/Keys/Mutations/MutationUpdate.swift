@@ -174,6 +174,9 @@ enum MutationUpdate {
         case .failed(let message):
             context.overlay = nil
             context.status = StatusMessage(message, kind: .error, now: context.now, lifetime: 15)
+        case .clientKillPlanned, .clientsKilled:
+            // The server pane's (routed there by the app).
+            break
         }
         return []
     }
