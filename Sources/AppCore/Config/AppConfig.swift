@@ -31,6 +31,8 @@ public struct AppConfig: Sendable, Equatable {
     /// Pub/Sub message ring size.
     public var messageLogCapacity: Int = 10_000
     public var alertRules: [AlertRule] = AlertRule.defaults
+    /// When the server pane flags a client (`[clients]`).
+    public var clientThresholds = ClientThresholds.default
     public var connections: [String: ConnectionProfile] = [:]
     /// Key overrides as `[keys]` writes them: action name → key names (e.g. `"quit" = "Q"`). The
     /// loader has checked that each name is an `AppAction` and each key a key.
@@ -44,5 +46,6 @@ public struct AppConfig: Sendable, Equatable {
             && a.keyOverrides == b.keyOverrides && a.scanCommandsPerSecond == b.scanCommandsPerSecond
             && a.messageLogCapacity == b.messageLogCapacity && a.bulkKeysPerSecond == b.bulkKeysPerSecond
             && a.undoBudgetBytes == b.undoBudgetBytes && a.readFromReplicas == b.readFromReplicas
+            && a.clientThresholds == b.clientThresholds
     }
 }

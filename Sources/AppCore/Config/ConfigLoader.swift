@@ -71,6 +71,8 @@ public enum ConfigLoader {
                 config.alertRules = try reader.alertRules(value, base: config.alertRules)
             case "connections":
                 config.connections = try reader.connections(value)
+            case "clients":
+                config.clientThresholds = try reader.clientThresholds(value)
             case "keys":
                 guard let keys = value.table else { throw reader.error("[keys] must be a table", key: key, section: nil) }
                 for action in keys.keys {
@@ -88,7 +90,7 @@ public enum ConfigLoader {
     }
 
     /// Reads typed values and finds the line a key stands on, for errors TOML itself does not raise.
-    private struct Reader {
+    struct Reader {
         let text: String
         let file: String
 

@@ -79,6 +79,7 @@ enum DashboardSession {
         )
         state.cluster = nodes.overview
         state.pubsub = PubSubState(capacity: target.config.messageLogCapacity)
+        state.server = ServerState(clientThresholds: target.config.clientThresholds)
         state.contextNames = target.config.connections.keys.sorted()
         if let status {
             state.status = StatusMessage(status, kind: status.hasPrefix("cannot") ? .error : .info, now: state.now, lifetime: 8)
