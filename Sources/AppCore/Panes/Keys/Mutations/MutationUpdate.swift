@@ -16,7 +16,7 @@ enum MutationUpdate {
             return [.mutate(node: node, .persist(key: key))]
         case .delete:
             guard let key = targetKey(keys) else { return noKey(&keys, &context) }
-            context.overlay = .mutation(.working("checking \(Sanitizer.display(key))…"))
+            context.overlay = .mutation(.working("checking \(ServerBytes(key))…"))
             return [.mutate(node: node, .prepareDelete(keys: [key]))]
         case .undo:
             return [.mutate(node: node, .undo)]
@@ -30,7 +30,7 @@ enum MutationUpdate {
                 context.overlay = .mutation(.ttlPrompt(target: .pattern(pattern, keys.typeFilter), input: InputLineState(), error: nil))
                 return []
             }
-            context.overlay = .mutation(.working("counting keys matching \(Sanitizer.display(pattern)) on every node…"))
+            context.overlay = .mutation(.working("counting keys matching \(pattern) on every node…"))
             return [.mutate(node: node, .dryRun(pattern: pattern, type: keys.typeFilter, purpose: .delete))]
         default:
             return []
@@ -64,7 +64,7 @@ enum MutationUpdate {
                         context.overlay = nil
                         return [.mutate(node: node, .expire(key: k, seconds: seconds))]
                     case .pattern(let pattern, let type):
-                        context.overlay = .mutation(.working("counting keys matching \(Sanitizer.display(pattern))…"))
+                        context.overlay = .mutation(.working("counting keys matching \(pattern)…"))
                         return [.mutate(node: node, .dryRun(pattern: pattern, type: type, purpose: .expire(seconds: seconds, jitter: 0.1)))]
                     }
                 } catch {
