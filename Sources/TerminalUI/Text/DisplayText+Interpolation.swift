@@ -6,6 +6,7 @@ extension DisplayText {
     public struct StringInterpolation: StringInterpolationProtocol {
         var output: String
 
+        /// Room for the literal parts and a few bytes per value.
         public init(literalCapacity: Int, interpolationCount: Int) {
             output = ""
             output.reserveCapacity(literalCapacity + 8 * interpolationCount)

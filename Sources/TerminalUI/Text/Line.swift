@@ -13,14 +13,17 @@ public struct Line: Sendable, Hashable, ExpressibleByStringInterpolation {
         self.alignment = alignment
     }
 
+    /// A line of one plain span.
     public init(_ text: DisplayText, style: Style = .plain, alignment: Alignment = .left) {
         self.init([Span(text)], style: style, alignment: alignment)
     }
 
+    /// A line of the app's own words.
     public init(stringLiteral value: StaticString) {
         self.init(DisplayText(stringLiteral: value))
     }
 
+    /// A line of interpolated text, each value sanitised (see `DisplayText`).
     public init(stringInterpolation: DisplayText.StringInterpolation) {
         self.init(DisplayText(stringInterpolation: stringInterpolation))
     }

@@ -4,6 +4,7 @@ public struct Span: Sendable, Hashable {
     public var text: DisplayText
     public var style: Style
 
+    /// `text` in `style` (over the line's style).
     public init(_ text: DisplayText, style: Style = .plain) {
         self.text = text
         self.style = style
