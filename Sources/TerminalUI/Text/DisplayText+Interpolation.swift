@@ -14,7 +14,7 @@ extension DisplayText {
 
         /// A literal part: the app's own words, kept.
         public mutating func appendLiteral(_ literal: StaticString) {
-            literal.withUTF8Buffer { output += String(decoding: $0, as: UTF8.self) }
+            output += literal.description
         }
 
         /// Text that is safe already: kept as it is (so escapes are not escaped twice).

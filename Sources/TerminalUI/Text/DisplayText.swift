@@ -27,7 +27,7 @@ public struct DisplayText: Sendable, Hashable, ExpressibleByStringInterpolation,
 
     /// A string literal: the app's own words, drawn as written.
     public init(stringLiteral value: StaticString) {
-        description = value.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        description = value.description
     }
 
     /// Interpolated text: literal parts as written, interpolated values sanitised.
