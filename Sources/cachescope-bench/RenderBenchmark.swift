@@ -64,7 +64,7 @@ enum RenderBenchmark {
             plain ? Array("user:\(i):session:cache-aside".utf8) : Array("user:\(i)\u{1b}[2J\u{202e}".utf8) + [0xFF, 0x0A]
         }
         var sink = 0
-        let samples = measure(50) { for k in keys { sink &+= Sanitizer.display(k).utf8.count } }
+        let samples = measure(50) { for k in keys { sink &+= DisplayText(ServerBytes(k)).description.utf8.count } }
         if sink == 42 { print("") }  // keep the work observable
         return samples
     }
@@ -125,7 +125,7 @@ private struct DashboardModel {
 
         let columns = Layout.horizontal([.length(64), .fill(1), .length(44)]).split(rows[1])
         let charts = Layout.vertical([.fill(1), .fill(1), .fill(1), .fill(1)]).split(columns[0])
-        let titles = ["ops/s", "hit rate", "used memory", "evictions/s"]
+        let titles: [DisplayText] = ["ops/s", "hit rate", "used memory", "evictions/s"]
         for (i, area) in charts.enumerated() {
             let data = Array(series[i][(frame % 300)..<(frame % 300 + 100)])
             let block = Block(title: titles[i], titleRight: "\(Int(data.last ?? 0))", focused: i == 0, theme: theme)
@@ -140,10 +140,10 @@ private struct DashboardModel {
         keysBlock.render(in: columns[1], buffer: &buffer)
         let tableRows = keys.enumerated().map { i, key in
             Table.Row([
-                Line(Sanitizer.display(key.name)),
-                Line(key.type, style: theme.style(forRedisType: key.type)),
-                Line(key.ttl < 0 ? "-" : "\(max(0, key.ttl - frame % 30))s"),
-                Line("\(key.bytes) B"),
+                Line(DisplayText(sanitizing: key.name)),
+                Line("\(key.type)", style: theme.style(forRedisType: key.type)),
+                key.ttl < 0 ? "-" : "\(max(0, key.ttl - frame % 30))s",
+                "\(key.bytes) B",
             ], style: i % 2 == 0 ? .plain : theme.muted)
         }
         var tableState = TableState(selected: frame % 60)

@@ -55,20 +55,20 @@ struct UISmokeFrame {
         let area = Rect(x: 0, y: 0, width: size.width, height: size.height)
         buffer.fill(area, with: Cell(symbol: " ", foreground: .indexed(252), background: .indexed(235)))
         let border = Style(foreground: .rgb(0x5F, 0xAF, 0xFF), background: .indexed(235))
-        let (h, v, tl, tr, bl, br) = unicode ? ("─", "│", "┌", "┐", "└", "┘") : ("-", "|", "+", "+", "+", "+")
+        let glyphs = Symbols.forTerminal(unicode: unicode).border
         if area.width >= 2, area.height >= 2 {
             for x in 1..<(area.width - 1) {
-                buffer.setString(x, 0, h, style: border)
-                buffer.setString(x, area.height - 1, h, style: border)
+                buffer.setString(x, 0, glyphs.horizontal, style: border)
+                buffer.setString(x, area.height - 1, glyphs.horizontal, style: border)
             }
             for y in 1..<(area.height - 1) {
-                buffer.setString(0, y, v, style: border)
-                buffer.setString(area.width - 1, y, v, style: border)
+                buffer.setString(0, y, glyphs.vertical, style: border)
+                buffer.setString(area.width - 1, y, glyphs.vertical, style: border)
             }
-            buffer.setString(0, 0, tl, style: border)
-            buffer.setString(area.width - 1, 0, tr, style: border)
-            buffer.setString(0, area.height - 1, bl, style: border)
-            buffer.setString(area.width - 1, area.height - 1, br, style: border)
+            buffer.setString(0, 0, glyphs.topLeft, style: border)
+            buffer.setString(area.width - 1, 0, glyphs.topRight, style: border)
+            buffer.setString(0, area.height - 1, glyphs.bottomLeft, style: border)
+            buffer.setString(area.width - 1, area.height - 1, glyphs.bottomRight, style: border)
         }
         let title = Style(foreground: .brightYellow, modifiers: [.bold])
         let text = Style(foreground: .indexed(252))
@@ -76,7 +76,7 @@ struct UISmokeFrame {
         buffer.setString(2, 0, " cachescope smoke ", style: title)
         buffer.setString(2, 2, "size \(size.width)x\(size.height)", style: text)
         buffer.setString(2, 3, "key: \(lastKey)", style: text.adding(.underline))
-        buffer.setString(2, 4, "colors: \(colorSupport) unicode: \(unicode ? "yes" : "no")", style: muted)
+        buffer.setString(2, 4, "colors: \(String(describing: colorSupport)) unicode: \(unicode ? "yes" : "no")", style: muted)
         buffer.setString(2, 5, unicode ? "wide: 日本語 café e\u{301}" : "wide: (ascii)", style: Style(foreground: .green))
         buffer.setString(2, 6, "frames: \(frames)", style: muted)
         // A gradient row: many colour pairs in one frame.

@@ -6,7 +6,7 @@ extension AppUpdate {
     static func runCommand(_ text: String, _ state: inout AppState) -> [AppEffect] {
         let command: AppCommand
         do { command = try AppCommand.parse(text) } catch {
-            state.status = StatusMessage(error.description, kind: .error, now: state.now)
+            state.status = StatusMessage(DisplayText(sanitizing: error.description), kind: .error, now: state.now)
             return []
         }
         switch command {

@@ -105,7 +105,7 @@ public enum AppUpdate {
             let fellBack = loaded.fellBack.isEmpty ? "" : " (default used for: \(loaded.fellBack.joined(separator: ", ")))"
             state.status = StatusMessage("theme \(name)\(fellBack)", kind: .success, now: state.now)
         case .failure(let error):
-            state.status = StatusMessage(error.description, kind: .error, now: state.now, lifetime: 10)
+            state.status = StatusMessage(DisplayText(sanitizing: error.description), kind: .error, now: state.now, lifetime: 10)
         }
     }
 }

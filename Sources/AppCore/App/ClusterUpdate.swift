@@ -1,4 +1,5 @@
 import Inspector
+import TerminalUI
 
 /// How the state follows a cluster's topology: new nodes join the node list (and the overview),
 /// promotions and failures are said in the status line. Down nodes stay listed; their samples
@@ -20,7 +21,7 @@ enum ClusterUpdate {
         }
         if !added.isEmpty { notes.append("new node\(added.count == 1 ? "" : "s") \(added.joined(separator: ", "))") }
         if !notes.isEmpty {
-            state.status = StatusMessage("cluster: " + notes.joined(separator: "; "), kind: .warning, now: state.now, lifetime: 15)
+            state.status = StatusMessage("cluster: \(notes.joined(separator: "; "))", kind: .warning, now: state.now, lifetime: 15)
         }
     }
 }

@@ -10,18 +10,18 @@ enum AlertBar {
         buffer.fill(row, with: Cell.blank.styled(theme.background))
         guard !active.isEmpty else {
             let down = state.nodes.filter(\.isDown).count
-            let text = down > 0 ? " \(down) node(s) down" : " \(state.symbols.check) no alerts"
+            let text: DisplayText = down > 0 ? " \(down) node(s) down" : " \(state.symbols.check) no alerts"
             buffer.setString(row.x, row.y, text, style: down > 0 ? theme.critical : theme.muted)
             return
         }
         let firing = active.filter { $0.state == .firing }
         var spans: [Span] = []
-        let head = firing.isEmpty ? " \(active.count) pending " : " \(firing.count) FIRING "
+        let head: DisplayText = firing.isEmpty ? " \(active.count) pending " : " \(firing.count) FIRING "
         spans.append(Span(head, style: (firing.isEmpty ? theme.warn : theme.critical).adding([.reverse, .bold])))
         for alert in active {
             let style = alert.state == .firing ? (alert.rule.severity == .critical ? theme.critical : theme.warn) : theme.muted
-            spans.append(Span(" " + describe(alert, now: state.now), style: style))
-            spans.append(Span(" " + state.symbols.separator, style: theme.muted))
+            spans.append(Span(" \(describe(alert, now: state.now))", style: style))
+            spans.append(Span(" \(state.symbols.separator)", style: theme.muted))
         }
         var line = Line(spans)
         line.fit(to: row.width, ellipsis: state.symbols.ellipsis)
@@ -29,9 +29,9 @@ enum AlertBar {
     }
 
     /// `hit-ratio-low 127.0.0.1:6379 75.3% for 5m12s`.
-    static func describe(_ alert: Alert, now: Double) -> String {
+    static func describe(_ alert: Alert, now: Double) -> DisplayText {
         let value = alert.value.map { " " + AlertFormatting.value($0, metric: alert.rule.metric) } ?? ""
-        return "\(alert.rule.name) \(Sanitizer.display(alert.node))\(value) for \(Formatting.duration(max(0, now - alert.since)))"
+        return "\(alert.rule.name) \(alert.node)\(value) for \(Formatting.duration(max(0, now - alert.since)))"
     }
 }
 

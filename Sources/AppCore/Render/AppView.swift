@@ -31,23 +31,23 @@ public enum AppView {
     static func renderTitle(_ state: AppState, _ row: Rect, _ buffer: inout Buffer) {
         let theme = state.theme
         buffer.fill(row, with: Cell.blank.styled(theme.background.patched(with: theme.title)))
-        let name = " cachescope "
+        let name: DisplayText = " cachescope "
         buffer.setString(row.x, row.y, name, style: theme.accent.adding(.bold))
-        let titles = Pane.allCases.map(\.title)
-        let tabsArea = Rect(x: row.x + DisplayWidth.of(name) + 1, y: row.y, width: max(0, row.width - DisplayWidth.of(name) - 1), height: 1)
+        let titles = Pane.allCases.map { DisplayText(sanitizing: $0.title) }
+        let tabsArea = Rect(x: row.x + name.width + 1, y: row.y, width: max(0, row.width - name.width - 1), height: 1)
         Tabs(titles, selected: state.pane.rawValue - 1, theme: theme, symbols: state.symbols).render(in: tabsArea, buffer: &buffer)
         var right: [Span] = []
         if state.insecureTLS { right.append(Span(" TLS NOT VERIFIED ", style: theme.critical.adding(.reverse))) }
         if state.readOnly { right.append(Span(" READ-ONLY ", style: theme.warn.adding(.reverse))) }
-        let nodeText: String
+        let nodeText: DisplayText
         if let focused = state.focusedNode, state.nodes.indices.contains(focused) {
             nodeText = " node \(focused + 1)/\(state.nodes.count) \(state.nodes[focused].address) "
         } else {
             nodeText = state.nodes.count == 1 ? " \(state.connectionLabel) " : " \(state.connectionLabel) · \(state.nodes.count) nodes "
         }
-        right.append(Span(Sanitizer.display(nodeText), style: theme.muted))
+        right.append(Span(nodeText, style: theme.muted))
         let width = right.reduce(0) { $0 + $1.width }
-        let tabsWidth = DisplayWidth.of(name) + 1 + titles.reduce(0) { $0 + DisplayWidth.of($1) + 3 }
+        let tabsWidth = name.width + 1 + titles.reduce(0) { $0 + $1.width + 3 }
         if row.width - tabsWidth > width {
             Line(right).render(in: Rect(x: row.right - width, y: row.y, width: width, height: 1), buffer: &buffer)
         }
@@ -63,7 +63,7 @@ public enum AppView {
             case .warning: style = theme.warn
             case .error: style = theme.critical
             }
-            StatusBar(left: [Span(" " + Sanitizer.display(status.text), style: style)], right: [], style: theme.background, symbols: state.symbols)
+            StatusBar(left: [Span(" \(status.text)", style: style)], right: [], style: theme.background, symbols: state.symbols)
                 .render(in: row, buffer: &buffer)
             return
         }
@@ -89,7 +89,7 @@ public enum AppView {
             InputLine(prompt: ":", style: state.theme.text, promptStyle: state.theme.accent, cursorStyle: state.theme.selection.adding(.reverse))
                 .render(in: bottomRow, buffer: &buffer, state: &line)
             if !line.candidates.isEmpty, bottomRow.y > 0 {
-                let hint = line.candidates.joined(separator: "  ")
+                let hint: DisplayText = "\(line.candidates.joined(separator: "  "))"
                 buffer.setString(bottomRow.x + 1, bottomRow.y - 1, hint, style: state.theme.muted)
             }
         }

@@ -4,7 +4,7 @@ public enum ValueEncoding: Sendable, Hashable {
     case text
     /// Valid JSON (shown indented with `JSONPrettyPrinter`).
     case json
-    /// Not UTF-8: show as a hex dump (`Sanitizer.hex` in TerminalUI).
+    /// Not UTF-8: show as a hex dump (`ServerBytes.hexDump` in TerminalUI).
     case binary
 
     /// Classifies a (possibly partial) value. `isComplete` says whether `bytes` is the whole value

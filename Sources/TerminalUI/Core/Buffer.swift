@@ -57,17 +57,19 @@ public struct Buffer: Sendable, Equatable {
 
     /// Writes one grapheme the caller knows is one column wide (a border, bar or marker
     /// glyph), without measuring it: the fast path for widgets drawing symbols cell by cell.
-    public mutating func setSymbol(_ x: Int, _ y: Int, _ symbol: String, style: Style = .plain) {
+    public mutating func setSymbol(_ x: Int, _ y: Int, _ symbol: DisplayText, style: Style = .plain) {
         guard index(x, y) != nil else { return }
-        put(x, y, Cell(symbol: symbol).styled(style))
+        put(x, y, Cell(grapheme: symbol.description).styled(style))
     }
 
-    /// Writes `string` from (`x`, `y`) rightwards, at most `maxWidth` columns (default: to the
+    /// Writes `text` from (`x`, `y`) rightwards, at most `maxWidth` columns (default: to the
     /// area's right edge), never wrapping. A wide grapheme that would not fit whole becomes a
-    /// space. The caller is expected to have sanitised text that came from Redis.
+    /// space. Text from Redis arrives sanitised: `DisplayText` is the only text taken here.
+    /// Characters that take no column (a control character in a literal, say) are dropped.
     /// - Returns: the column after the last one written.
     @discardableResult
-    public mutating func setString(_ x: Int, _ y: Int, _ string: some StringProtocol, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    public mutating func setString(_ x: Int, _ y: Int, _ text: DisplayText, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        let string = text.description
         guard y >= area.top, y < area.bottom else { return x }
         let limit = min(area.right, maxWidth.map { x + max(0, $0) } ?? area.right)
         if let end = setPrintableASCII(x, y, string, style: style, limit: limit) { return end }
@@ -81,12 +83,12 @@ public struct Buffer: Sendable, Equatable {
                 continue
             }
             if column + width > limit {
-                if column >= area.left { put(column, y, Cell(symbol: " ").styled(style)) }
+                if column >= area.left { put(column, y, Cell(grapheme: " ").styled(style)) }
                 column += 1
                 break
             }
             if column >= area.left {
-                put(column, y, Cell(symbol: String(character)).styled(style))
+                put(column, y, Cell(grapheme: String(character)).styled(style))
                 if width == 2 { put(column + 1, y, Cell.continuation.styled(style)) }
             }
             column += width
@@ -99,13 +101,13 @@ public struct Buffer: Sendable, Equatable {
 
     /// The fast path of `setString` for printable ASCII (one column per byte, no grapheme
     /// breaking); nil when `string` has anything else, so the general path runs.
-    private mutating func setPrintableASCII(_ x: Int, _ y: Int, _ string: some StringProtocol, style: Style, limit: Int) -> Int? {
+    private mutating func setPrintableASCII(_ x: Int, _ y: Int, _ string: String, style: Style, limit: Int) -> Int? {
         let result: Int?? = string.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             for byte in bytes where byte < 0x20 || byte >= 0x7F { return nil }
             var column = x
             for byte in bytes {
                 if column >= limit { break }
-                if column >= area.left { put(column, y, Cell(symbol: Buffer.asciiSymbols[Int(byte)]).styled(style)) }
+                if column >= area.left { put(column, y, Cell(grapheme: Buffer.asciiSymbols[Int(byte)]).styled(style)) }
                 column += 1
             }
             return column

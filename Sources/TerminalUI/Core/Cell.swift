@@ -4,28 +4,35 @@
 /// because the wide grapheme before it already covers that column.
 public struct Cell: Sendable, Hashable {
     /// The grapheme drawn in this cell; `" "` when blank, `""` for a continuation cell.
-    public var symbol: String
+    /// Set only from `DisplayText`, so it never holds a raw escape sequence from a server.
+    public internal(set) var symbol: String
     public var foreground: Color
     public var background: Color
     public var modifiers: Modifiers
 
+    /// A cell drawing `symbol`, which should be one grapheme of at most two columns.
     public init(
-        symbol: String = " ",
+        symbol: DisplayText = " ",
         foreground: Color = .terminalDefault,
         background: Color = .terminalDefault,
         modifiers: Modifiers = []
     ) {
-        self.symbol = symbol
+        self.init(grapheme: symbol.description, foreground: foreground, background: background, modifiers: modifiers)
+    }
+
+    /// A cell from a grapheme TerminalUI took out of `DisplayText` (the buffer's write paths).
+    init(grapheme: String, foreground: Color = .terminalDefault, background: Color = .terminalDefault, modifiers: Modifiers = []) {
+        self.symbol = grapheme
         self.foreground = foreground
         self.background = background
         self.modifiers = modifiers
     }
 
     /// A blank cell in the terminal's default colours.
-    public static let blank = Cell()
+    public static let blank = Cell(grapheme: " ")
 
     /// The placeholder for the second column of a wide grapheme.
-    public static let continuation = Cell(symbol: "")
+    public static let continuation = Cell(grapheme: "")
 
     /// Whether this cell is the second column of a wide grapheme.
     public var isContinuation: Bool { symbol.isEmpty }

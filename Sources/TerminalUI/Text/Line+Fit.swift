@@ -1,9 +1,9 @@
 extension Line {
     /// Cuts the line to `columns`, ending in `ellipsis` when something was cut. Lines that fit
     /// are left alone (the common case costs one width count).
-    public mutating func fit(to columns: Int, ellipsis: String = "…") {
+    public mutating func fit(to columns: Int, ellipsis: DisplayText = "…") {
         guard width > columns else { return }
-        let ellipsisWidth = DisplayWidth.of(ellipsis)
+        let ellipsisWidth = ellipsis.width
         let budget = columns > ellipsisWidth ? columns - ellipsisWidth : columns
         var used = 0
         var kept: [Span] = []
@@ -14,8 +14,8 @@ extension Line {
                 used += w
                 continue
             }
-            let cut = DisplayWidth.prefix(of: span.text, fitting: budget - used)
-            if !cut.text.isEmpty { kept.append(Span(String(cut.text), style: span.style)) }
+            let cut = span.text.prefix(fitting: budget - used)
+            if !cut.text.isEmpty { kept.append(Span(cut.text, style: span.style)) }
             used += cut.width
             break
         }
@@ -26,7 +26,7 @@ extension Line {
     }
 
     /// The line cut to `columns` (see `fit(to:ellipsis:)`).
-    public func fitted(to columns: Int, ellipsis: String = "…") -> Line {
+    public func fitted(to columns: Int, ellipsis: DisplayText = "…") -> Line {
         var copy = self
         copy.fit(to: columns, ellipsis: ellipsis)
         return copy

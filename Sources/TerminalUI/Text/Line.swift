@@ -1,5 +1,7 @@
 /// One line of styled text: spans drawn one after another, with a base style under them.
-public struct Line: Sendable, Hashable, ExpressibleByStringLiteral {
+/// A literal or an interpolation makes a line of one plain span (`"\(count) keys"`), built
+/// like any `DisplayText`.
+public struct Line: Sendable, Hashable, ExpressibleByStringInterpolation {
     public var spans: [Span]
     /// Laid under every span (and over the blank rest of the row when a widget fills it).
     public var style: Style
@@ -11,19 +13,26 @@ public struct Line: Sendable, Hashable, ExpressibleByStringLiteral {
         self.alignment = alignment
     }
 
-    public init(_ text: String, style: Style = .plain, alignment: Alignment = .left) {
+    /// A line of one plain span.
+    public init(_ text: DisplayText, style: Style = .plain, alignment: Alignment = .left) {
         self.init([Span(text)], style: style, alignment: alignment)
     }
 
-    public init(stringLiteral value: String) {
-        self.init(value)
+    /// A line of the app's own words.
+    public init(stringLiteral value: StaticString) {
+        self.init(DisplayText(stringLiteral: value))
+    }
+
+    /// A line of interpolated text, each value sanitised (see `DisplayText`).
+    public init(stringInterpolation: DisplayText.StringInterpolation) {
+        self.init(DisplayText(stringInterpolation: stringInterpolation))
     }
 
     /// Columns the line takes on screen.
     public var width: Int { spans.reduce(0) { $0 + $1.width } }
 
     /// The text without styles.
-    public var plainText: String { spans.map(\.text).joined() }
+    public var plainText: String { spans.map(\.text.description).joined() }
 
     /// Draws the line in `area`'s first row, aligned, cut at the area's right edge.
     /// - Returns: the column after the last one written.

@@ -9,7 +9,7 @@ extension Sanitizer {
     ///   - bytesPerLine: bytes on each line (16 by default).
     ///   - startOffset: the offset of the first byte (for paged values).
     /// - Returns: one string per line; empty for no bytes.
-    public static func hex(_ bytes: some Collection<UInt8>, bytesPerLine: Int = 16, startOffset: Int = 0) -> [String] {
+    static func hex(_ bytes: some Collection<UInt8>, bytesPerLine: Int = 16, startOffset: Int = 0) -> [String] {
         let perLine = max(1, bytesPerLine)
         let all = Array(bytes)
         var lines: [String] = []

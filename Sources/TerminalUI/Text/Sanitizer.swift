@@ -1,5 +1,7 @@
-/// The one way anything that came from Redis (keys, values, channel names, messages, client
-/// names, error texts) reaches the screen.
+/// The escaping behind `DisplayText`: the one way anything that came from Redis (keys, values,
+/// channel names, messages, client names, error texts) reaches the screen. Internal to
+/// TerminalUI: the app reaches it only through `DisplayText(sanitizing:)`, `ServerBytes` and
+/// string interpolation into `DisplayText`.
 ///
 /// Bytes a terminal would act on are shown as visible escapes in redis-cli's style, so a
 /// hostile key can neither move the cursor, clear the screen, set the clipboard (OSC 52) or the
@@ -16,11 +18,11 @@
 ///
 /// Everything else, `"` included, is kept as is. Plain printable ASCII takes a fast path that
 /// copies the bytes once.
-public enum Sanitizer {
+enum Sanitizer {
     /// Bytes from Redis as displayable text.
     /// - Parameter bytes: raw bytes, not necessarily UTF-8.
     /// - Returns: a string with no control characters, escape sequences or invisible scalars.
-    public static func display(_ bytes: some Collection<UInt8>) -> String {
+    static func display(_ bytes: some Collection<UInt8>) -> String {
         if let result = bytes.withContiguousStorageIfAvailable({ display(buffer: $0) }) {
             return result
         }
@@ -28,7 +30,7 @@ public enum Sanitizer {
     }
 
     /// A string from Redis (or derived from it) as displayable text. See `display(_:)` for bytes.
-    public static func display(_ string: String) -> String {
+    static func display(_ string: String) -> String {
         var copy = string
         return copy.withUTF8 { buffer in
             isPlain(buffer) ? string : escaped(buffer)
@@ -36,12 +38,12 @@ public enum Sanitizer {
     }
 
     /// A substring as displayable text.
-    public static func display(_ string: Substring) -> String {
+    static func display(_ string: Substring) -> String {
         display(String(string))
     }
 
     /// Whether `bytes` would be shown unchanged (only printable ASCII, no backslash).
-    public static func isPlain(_ bytes: some Collection<UInt8>) -> Bool {
+    static func isPlain(_ bytes: some Collection<UInt8>) -> Bool {
         if let result = bytes.withContiguousStorageIfAvailable({ isPlain($0) }) { return result }
         return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }
     }
@@ -149,7 +151,7 @@ public enum Sanitizer {
     }
 
     /// Scalars that are valid UTF-8 but would act on the terminal or hide/reorder text.
-    public static func needsEscape(_ v: UInt32) -> Bool {
+    static func needsEscape(_ v: UInt32) -> Bool {
         switch v {
         case 0x80...0x9F: return true  // C1 controls (0x9B is a one-byte CSI on some terminals)
         case 0xAD: return true  // soft hyphen: invisible in most terminals

@@ -1,18 +1,15 @@
-/// A run of text drawn in one style. The text is drawn as given: sanitise what came from Redis
-/// (`Sanitizer.display`) before putting it in a span.
-public struct Span: Sendable, Hashable, ExpressibleByStringLiteral {
-    public var text: String
+/// A run of text drawn in one style. The text is `DisplayText`, so whatever came from Redis
+/// has been through the sanitiser before it got here.
+public struct Span: Sendable, Hashable {
+    public var text: DisplayText
     public var style: Style
 
-    public init(_ text: String, style: Style = .plain) {
+    /// `text` in `style` (over the line's style).
+    public init(_ text: DisplayText, style: Style = .plain) {
         self.text = text
         self.style = style
     }
 
-    public init(stringLiteral value: String) {
-        self.init(value)
-    }
-
     /// Columns the span takes on screen.
-    public var width: Int { DisplayWidth.of(text) }
+    public var width: Int { text.width }
 }

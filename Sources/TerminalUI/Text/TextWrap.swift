@@ -14,7 +14,7 @@ public enum TextWrap {
         if line.width <= width { return [line] }
         var glyphs: [Glyph] = []
         for span in line.spans {
-            for character in span.text {
+            for character in span.text.description {
                 let w = DisplayWidth.of(character)
                 if w == 0 { continue }
                 glyphs.append(Glyph(character: character, style: span.style, width: w))
@@ -57,15 +57,17 @@ public enum TextWrap {
         return Array(g)
     }
 
+    /// Glyphs back into spans, one per run of a style. The glyphs are characters of display
+    /// text, so the spans are display text too.
     private static func spans(of glyphs: [Glyph]) -> [Span] {
-        var spans: [Span] = []
+        var runs: [(text: String, style: Style)] = []
         for glyph in glyphs {
-            if let last = spans.last, last.style == glyph.style {
-                spans[spans.count - 1].text.append(glyph.character)
+            if let last = runs.last, last.style == glyph.style {
+                runs[runs.count - 1].text.append(glyph.character)
             } else {
-                spans.append(Span(String(glyph.character), style: glyph.style))
+                runs.append((String(glyph.character), glyph.style))
             }
         }
-        return spans
+        return runs.map { Span(DisplayText(trusted: $0.text), style: $0.style) }
     }
 }

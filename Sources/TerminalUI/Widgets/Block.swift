@@ -16,9 +16,9 @@ public struct Block: Widget, Sendable, Hashable {
         public static let none: Borders = []
     }
 
-    public var title: String?
+    public var title: DisplayText?
     /// A second title at the top right (e.g. a count or the node name).
-    public var titleRight: String?
+    public var titleRight: DisplayText?
     public var borders: Borders
     /// Laid over the whole block area first (background).
     public var style: Style
@@ -30,8 +30,8 @@ public struct Block: Widget, Sendable, Hashable {
     public var symbols: Symbols
 
     public init(
-        title: String? = nil,
-        titleRight: String? = nil,
+        title: DisplayText? = nil,
+        titleRight: DisplayText? = nil,
         borders: Borders = .all,
         style: Style = .plain,
         borderStyle: Style = .plain,
@@ -52,7 +52,7 @@ public struct Block: Widget, Sendable, Hashable {
     }
 
     /// A block in the theme's border, title and accent (focused) styles.
-    public init(title: String? = nil, titleRight: String? = nil, focused: Bool = false, theme: Theme, symbols: Symbols = .unicode) {
+    public init(title: DisplayText? = nil, titleRight: DisplayText? = nil, focused: Bool = false, theme: Theme, symbols: Symbols = .unicode) {
         self.init(
             title: title, titleRight: titleRight, style: theme.background, borderStyle: theme.border,
             titleStyle: theme.title, focusedBorderStyle: theme.accent, focused: focused, symbols: symbols
@@ -100,16 +100,16 @@ public struct Block: Widget, Sendable, Hashable {
         let y = area.top
         var rightStart = area.right - (borders.contains(.right) ? 1 : 0)
         if let titleRight, !titleRight.isEmpty {
-            let text = " \(titleRight) "
+            let text: DisplayText = " \(titleRight) "
             let available = max(0, rightStart - area.left - pad)
-            let cut = DisplayWidth.truncate(text, to: available, ellipsis: symbols.ellipsis)
-            rightStart -= DisplayWidth.of(cut)
+            let cut = text.truncated(to: available, ellipsis: symbols.ellipsis)
+            rightStart -= cut.width
             buffer.setString(rightStart, y, cut, style: titleStyle)
         }
         if let title, !title.isEmpty {
-            let text = " \(title) "
+            let text: DisplayText = " \(title) "
             let available = max(0, rightStart - area.left - pad - 1)
-            let cut = DisplayWidth.truncate(text, to: available, ellipsis: symbols.ellipsis)
+            let cut = text.truncated(to: available, ellipsis: symbols.ellipsis)
             buffer.setString(area.left + pad, y, cut, style: titleStyle)
         }
     }

@@ -6,12 +6,13 @@ public struct ConfirmDialog: Widget, Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// Press `y` to confirm, `n` or `Esc` to cancel.
         case yesNo
-        /// Type `expected` exactly, then `Enter`; `typed` is what has been typed so far.
+        /// Type `expected` exactly, then `Enter`; `typed` is what has been typed so far. Both
+        /// are drawn through the sanitiser.
         case typedWord(expected: String, typed: String)
     }
 
-    public var title: String
-    /// Sanitised lines explaining what will happen ("Delete 1 204 keys matching user:*?").
+    public var title: DisplayText
+    /// Lines explaining what will happen ("Delete 1 204 keys matching user:*?").
     public var message: [Line]
     public var kind: Kind
     public var style: Style
@@ -23,7 +24,7 @@ public struct ConfirmDialog: Widget, Sendable, Hashable {
     public var symbols: Symbols
 
     public init(
-        title: String, message: [Line], kind: Kind = .yesNo, style: Style = .plain, borderStyle: Style = Style(modifiers: .bold),
+        title: DisplayText, message: [Line], kind: Kind = .yesNo, style: Style = .plain, borderStyle: Style = Style(modifiers: .bold),
         keyStyle: Style = Style(modifiers: .bold), okStyle: Style = .plain, mutedStyle: Style = Style(modifiers: .dim), symbols: Symbols = .unicode
     ) {
         self.title = title
@@ -38,7 +39,7 @@ public struct ConfirmDialog: Widget, Sendable, Hashable {
     }
 
     /// A dialog in the theme's styles; `dangerous` draws the border in the critical style.
-    public init(title: String, message: [Line], kind: Kind = .yesNo, dangerous: Bool = true, theme: Theme, symbols: Symbols = .unicode) {
+    public init(title: DisplayText, message: [Line], kind: Kind = .yesNo, dangerous: Bool = true, theme: Theme, symbols: Symbols = .unicode) {
         self.init(
             title: title, message: message, kind: kind, style: theme.background.patched(with: theme.text),
             borderStyle: dangerous ? theme.critical : theme.accent, keyStyle: theme.accent, okStyle: theme.ok,
@@ -69,8 +70,8 @@ public struct ConfirmDialog: Widget, Sendable, Hashable {
                 status = Line([Span("\(symbols.cross) does not match", style: mutedStyle)])
             }
             return [
-                Line([Span("Type "), Span(expected, style: keyStyle), Span(" to confirm:")]),
-                Line([Span("> "), Span(typed, style: keyStyle), Span("_", style: Style(modifiers: .blink))]),
+                Line([Span("Type "), Span(DisplayText(sanitizing: expected), style: keyStyle), Span(" to confirm:")]),
+                Line([Span("> "), Span(DisplayText(sanitizing: typed), style: keyStyle), Span("_", style: Style(modifiers: .blink))]),
                 status,
             ]
         }
@@ -78,7 +79,7 @@ public struct ConfirmDialog: Widget, Sendable, Hashable {
 
     public func render(in area: Rect, buffer: inout Buffer) {
         let lines = message + [Line("")] + promptLines()
-        let contentWidth = max(lines.map(\.width).max() ?? 0, DisplayWidth.of(title) + 4, 30)
+        let contentWidth = max(lines.map(\.width).max() ?? 0, title.width + 4, 30)
         let box = area.centered(width: min(area.width - 2, contentWidth + 4), height: min(area.height, lines.count + 2))
         guard box.width >= 4, box.height >= 3 else { return }
         buffer.fill(box, with: Cell.blank.styled(style))

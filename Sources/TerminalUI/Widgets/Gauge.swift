@@ -4,13 +4,13 @@ public struct Gauge: Widget, Sendable, Hashable {
     /// 0…1 (clamped).
     public var ratio: Double
     /// Shown centred; nil for the percentage.
-    public var label: String?
+    public var label: DisplayText?
     /// The filled part's colour (as foreground; it is drawn reversed).
     public var barStyle: Style
     /// The empty part.
     public var style: Style
 
-    public init(ratio: Double, label: String? = nil, barStyle: Style = .plain, style: Style = .plain) {
+    public init(ratio: Double, label: DisplayText? = nil, barStyle: Style = .plain, style: Style = .plain) {
         self.ratio = ratio
         self.label = label
         self.barStyle = barStyle
@@ -18,7 +18,7 @@ public struct Gauge: Widget, Sendable, Hashable {
     }
 
     /// A gauge coloured ok / warn / critical by the theme, against thresholds on the ratio.
-    public init(ratio: Double, label: String? = nil, warnAt: Double = 0.75, criticalAt: Double = 0.9, theme: Theme) {
+    public init(ratio: Double, label: DisplayText? = nil, warnAt: Double = 0.75, criticalAt: Double = 0.9, theme: Theme) {
         self.init(ratio: ratio, label: label, barStyle: theme.level(ratio, warnAt: warnAt, criticalAt: criticalAt), style: theme.muted)
     }
 
@@ -35,13 +35,12 @@ public struct Gauge: Widget, Sendable, Hashable {
             buffer.fill(bar, with: Cell.blank.styled(fillStyle))
         }
         let text = label ?? "\(Int((clampedRatio * 100).rounded()))%"
-        let cut = DisplayWidth.truncate(text, to: area.width)
-        let width = DisplayWidth.of(cut)
+        let cut = text.truncated(to: area.width)
         let y = area.y + area.height / 2
-        var x = area.x + (area.width - width) / 2
-        for character in cut {
+        var x = area.x + (area.width - cut.width) / 2
+        for character in cut.description {
             let onBar = x < area.x + filled
-            x = buffer.setString(x, y, String(character), style: onBar ? fillStyle : style.patched(with: barStyle))
+            x = buffer.setString(x, y, DisplayText(trusted: String(character)), style: onBar ? fillStyle : style.patched(with: barStyle))
         }
     }
 }

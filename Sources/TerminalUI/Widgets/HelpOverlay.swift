@@ -1,9 +1,10 @@
 /// The `?` overlay: a centred box listing the bindings of the current pane and the global
 /// ones, grouped by scope, generated from `Keymap.helpSections(for:)`. It clears what is
-/// behind it; `scroll` moves through help longer than the screen.
+/// behind it; `scroll` moves through help longer than the screen. Section titles and hints are
+/// plain strings (the keymap's words, config overrides included), drawn through the sanitiser.
 public struct HelpOverlay: Widget, Sendable, Hashable {
     public var sections: [HelpSection]
-    public var title: String
+    public var title: DisplayText
     public var scroll: Int
     public var style: Style
     public var borderStyle: Style
@@ -14,7 +15,7 @@ public struct HelpOverlay: Widget, Sendable, Hashable {
     public var symbols: Symbols
 
     public init(
-        _ sections: [HelpSection], title: String = "Help", scroll: Int = 0, style: Style = .plain,
+        _ sections: [HelpSection], title: DisplayText = "Help", scroll: Int = 0, style: Style = .plain,
         borderStyle: Style = .plain, sectionStyle: Style = Style(modifiers: .bold), keyStyle: Style = Style(modifiers: .bold),
         descriptionStyle: Style = .plain, dangerousStyle: Style = Style(modifiers: .bold), symbols: Symbols = .unicode
     ) {
@@ -31,7 +32,7 @@ public struct HelpOverlay: Widget, Sendable, Hashable {
     }
 
     /// A help overlay in the theme's styles.
-    public init(_ sections: [HelpSection], title: String = "Help", scroll: Int = 0, theme: Theme, symbols: Symbols = .unicode) {
+    public init(_ sections: [HelpSection], title: DisplayText = "Help", scroll: Int = 0, theme: Theme, symbols: Symbols = .unicode) {
         self.init(
             sections, title: title, scroll: scroll, style: theme.background.patched(with: theme.text), borderStyle: theme.accent,
             sectionStyle: theme.title, keyStyle: theme.accent, descriptionStyle: theme.text, dangerousStyle: theme.critical, symbols: symbols
@@ -40,16 +41,17 @@ public struct HelpOverlay: Widget, Sendable, Hashable {
 
     /// The lines inside the box.
     public func contentLines() -> [Line] {
-        let keyWidth = sections.flatMap(\.entries).map { DisplayWidth.of($0.keys) }.max() ?? 0
+        let entries = sections.map { $0.entries.map { (keys: DisplayText(sanitizing: $0.keys), hint: $0) } }
+        let keyWidth = entries.joined().map(\.keys.width).max() ?? 0
         var lines: [Line] = []
         for (i, section) in sections.enumerated() {
             if i > 0 { lines.append(Line("")) }
-            lines.append(Line([Span(section.title, style: sectionStyle)]))
-            for entry in section.entries {
-                let pad = String(repeating: " ", count: keyWidth - DisplayWidth.of(entry.keys))
+            lines.append(Line([Span(DisplayText(sanitizing: section.title), style: sectionStyle)]))
+            for (keys, entry) in entries[i] {
+                let pad = DisplayText(repeating: " ", count: keyWidth - keys.width)
                 lines.append(Line([
-                    Span("  " + entry.keys + pad + "  ", style: entry.isDangerous ? dangerousStyle : keyStyle),
-                    Span(entry.description, style: descriptionStyle),
+                    Span("  \(keys)\(pad)  ", style: entry.isDangerous ? dangerousStyle : keyStyle),
+                    Span(DisplayText(sanitizing: entry.description), style: descriptionStyle),
                 ]))
             }
         }
@@ -58,7 +60,7 @@ public struct HelpOverlay: Widget, Sendable, Hashable {
 
     public func render(in area: Rect, buffer: inout Buffer) {
         let lines = contentLines()
-        let contentWidth = max(lines.map(\.width).max() ?? 0, DisplayWidth.of(title) + 4)
+        let contentWidth = max(lines.map(\.width).max() ?? 0, title.width + 4)
         let box = area.centered(width: min(area.width - 2, contentWidth + 4), height: min(area.height - 2, lines.count + 2))
         guard box.width >= 4, box.height >= 3 else { return }
         buffer.fill(box, with: Cell.blank.styled(style))

@@ -1,5 +1,6 @@
 /// One row of key hints generated from the keymap: `q quit  ? help  / filter`. Hints that do
-/// not fit whole are left out rather than cut.
+/// not fit whole are left out rather than cut. Hints are plain strings (the keymap's words,
+/// config overrides included), drawn through the sanitiser.
 public struct HintBar: Widget, Sendable, Hashable {
     public var hints: [KeyHint]
     public var keyStyle: Style
@@ -27,10 +28,10 @@ public struct HintBar: Widget, Sendable, Hashable {
         var x = area.x + 1
         let y = area.y
         for hint in hints {
-            let width = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.description)
-            if x + width > area.right { break }
-            x = buffer.setString(x, y, hint.keys, style: hint.isDangerous ? dangerousStyle : keyStyle)
-            x = buffer.setString(x + 1, y, hint.description, style: descriptionStyle)
+            let keys = DisplayText(sanitizing: hint.keys), description = DisplayText(sanitizing: hint.description)
+            if x + keys.width + 1 + description.width > area.right { break }
+            x = buffer.setString(x, y, keys, style: hint.isDangerous ? dangerousStyle : keyStyle)
+            x = buffer.setString(x + 1, y, description, style: descriptionStyle)
             x += 2
         }
     }

@@ -4,14 +4,14 @@ public struct ListView: StatefulWidget, Sendable, Hashable {
     public var style: Style
     public var highlightStyle: Style
     /// Drawn before the selected item; the same width of blank before the others. Empty for none.
-    public var highlightSymbol: String
+    public var highlightSymbol: DisplayText
     public var symbols: Symbols
 
     public init(
         _ items: [Line],
         style: Style = .plain,
         highlightStyle: Style = Style(modifiers: .reverse),
-        highlightSymbol: String = "",
+        highlightSymbol: DisplayText = .empty,
         symbols: Symbols = .unicode
     ) {
         self.items = items
@@ -26,7 +26,7 @@ public struct ListView: StatefulWidget, Sendable, Hashable {
         if style != .plain { buffer.setStyle(area, style) }
         state.scrollToSelection(visibleRows: area.height, count: items.count)
         guard state.offset < items.count else { return }
-        let marker = DisplayWidth.of(highlightSymbol)
+        let marker = highlightSymbol.width
         for (row, index) in (state.offset..<min(items.count, state.offset + area.height)).enumerated() {
             let y = area.y + row
             var line = items[index]

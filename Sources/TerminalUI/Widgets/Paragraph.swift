@@ -16,10 +16,11 @@ public struct Paragraph: Widget, Sendable, Hashable {
         self.style = style
     }
 
-    /// A paragraph of plain text, split at newlines. Sanitise Redis text first: the sanitizer
-    /// turns newlines into `\n`, so split the value yourself when lines are wanted.
-    public init(text: String, style: Style = .plain, wrap: Bool = true, scroll: Int = 0) {
-        self.init(text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0)) }, wrap: wrap, scroll: scroll, style: style)
+    /// A paragraph of plain text, split at newlines. Sanitised text has none (the sanitiser
+    /// turns a newline into `\n`), so split a value into lines before it becomes display text.
+    public init(text: DisplayText, style: Style = .plain, wrap: Bool = true, scroll: Int = 0) {
+        let lines = text.description.split(separator: "\n", omittingEmptySubsequences: false)
+        self.init(lines.map { Line(DisplayText(trusted: String($0))) }, wrap: wrap, scroll: scroll, style: style)
     }
 
     /// The rows the text takes at `width` (after wrapping), for clamping `scroll`.

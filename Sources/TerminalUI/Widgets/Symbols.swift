@@ -3,14 +3,14 @@
 public struct Symbols: Sendable, Hashable {
     /// Glyphs for one kind of box border.
     public struct Border: Sendable, Hashable {
-        public var topLeft: String
-        public var topRight: String
-        public var bottomLeft: String
-        public var bottomRight: String
-        public var horizontal: String
-        public var vertical: String
+        public var topLeft: DisplayText
+        public var topRight: DisplayText
+        public var bottomLeft: DisplayText
+        public var bottomRight: DisplayText
+        public var horizontal: DisplayText
+        public var vertical: DisplayText
 
-        public init(topLeft: String, topRight: String, bottomLeft: String, bottomRight: String, horizontal: String, vertical: String) {
+        public init(topLeft: DisplayText, topRight: DisplayText, bottomLeft: DisplayText, bottomRight: DisplayText, horizontal: DisplayText, vertical: DisplayText) {
             self.topLeft = topLeft
             self.topRight = topRight
             self.bottomLeft = bottomLeft
@@ -24,22 +24,22 @@ public struct Symbols: Sendable, Hashable {
     /// The border of a focused (or alarming) block.
     public var thickBorder: Border
     /// Nine bar levels for sparklines, from empty (index 0) to a full cell (index 8).
-    public var sparkline: [String]
-    public var treeExpanded: String
-    public var treeCollapsed: String
-    public var treeLeaf: String
+    public var sparkline: [DisplayText]
+    public var treeExpanded: DisplayText
+    public var treeCollapsed: DisplayText
+    public var treeLeaf: DisplayText
     /// Drawn before the selected row of tables and lists.
-    public var highlight: String
-    public var ellipsis: String
+    public var highlight: DisplayText
+    public var ellipsis: DisplayText
     /// Between hints, tabs and status segments.
-    public var separator: String
-    public var arrowUp: String
-    public var arrowDown: String
-    public var arrowLeft: String
-    public var arrowRight: String
+    public var separator: DisplayText
+    public var arrowUp: DisplayText
+    public var arrowDown: DisplayText
+    public var arrowLeft: DisplayText
+    public var arrowRight: DisplayText
     /// Confirmation marks in dialogs.
-    public var check: String
-    public var cross: String
+    public var check: DisplayText
+    public var cross: DisplayText
 
     /// Box drawing, block elements and triangles.
     public static let unicode = Symbols(

@@ -2,7 +2,7 @@
 /// that stays visible as it moves.
 ///
 ///     let table = Table(
-///         rows: keys.map { Table.Row([Sanitizer.display($0.name), $0.type, $0.ttl]) },
+///         rows: keys.map { Table.Row([Line(DisplayText(ServerBytes($0.name))), "\($0.type)", "\($0.ttl)"]) },
 ///         widths: [.fill(1), .length(6), .length(8)],
 ///         header: Table.Row(["KEY", "TYPE", "TTL"]),
 ///         alignments: [.left, .left, .right]
@@ -14,14 +14,10 @@ public struct Table: StatefulWidget, Sendable, Hashable {
         public var cells: [Line]
         public var style: Style
 
+        /// A row of cells; a literal or an interpolation is a plain cell (`["KEY", "\(ttl)s"]`).
         public init(_ cells: [Line], style: Style = .plain) {
             self.cells = cells
             self.style = style
-        }
-
-        /// A row of plain cells.
-        public init(_ cells: [String], style: Style = .plain) {
-            self.init(cells.map { Line($0) }, style: style)
         }
     }
 
@@ -37,7 +33,7 @@ public struct Table: StatefulWidget, Sendable, Hashable {
     /// Laid over the selected row.
     public var highlightStyle: Style
     /// Drawn before the selected row; the same width of blank before the others. Empty for none.
-    public var highlightSymbol: String
+    public var highlightSymbol: DisplayText
     public var symbols: Symbols
 
     public init(
@@ -49,7 +45,7 @@ public struct Table: StatefulWidget, Sendable, Hashable {
         style: Style = .plain,
         headerStyle: Style = Style(modifiers: .bold),
         highlightStyle: Style = Style(modifiers: .reverse),
-        highlightSymbol: String = "",
+        highlightSymbol: DisplayText = .empty,
         symbols: Symbols = .unicode
     ) {
         self.rows = rows
@@ -69,7 +65,7 @@ public struct Table: StatefulWidget, Sendable, Hashable {
 
     /// The x position and width of each column inside `area`.
     public func columnRects(in area: Rect) -> [(x: Int, width: Int)] {
-        let marker = DisplayWidth.of(highlightSymbol)
+        let marker = highlightSymbol.width
         let spacing = max(0, columnSpacing)
         let available = max(0, area.width - marker - spacing * max(0, widths.count - 1))
         let sizes = Layout.sizes(for: widths, in: available)

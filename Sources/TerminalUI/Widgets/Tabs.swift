@@ -1,7 +1,7 @@
 /// The pane titles in a row, numbered for the `1`…`5` keys, the active one highlighted:
 /// ` 1 Overview │ 2 Keys │ 3 Leaderboard `.
 public struct Tabs: Widget, Sendable, Hashable {
-    public var titles: [String]
+    public var titles: [DisplayText]
     /// Index of the active pane.
     public var selected: Int
     public var style: Style
@@ -9,7 +9,7 @@ public struct Tabs: Widget, Sendable, Hashable {
     public var separatorStyle: Style
     public var symbols: Symbols
 
-    public init(_ titles: [String], selected: Int, style: Style = .plain, activeStyle: Style = Style(modifiers: [.bold, .reverse]), separatorStyle: Style = .plain, symbols: Symbols = .unicode) {
+    public init(_ titles: [DisplayText], selected: Int, style: Style = .plain, activeStyle: Style = Style(modifiers: [.bold, .reverse]), separatorStyle: Style = .plain, symbols: Symbols = .unicode) {
         self.titles = titles
         self.selected = selected
         self.style = style
@@ -19,7 +19,7 @@ public struct Tabs: Widget, Sendable, Hashable {
     }
 
     /// Tabs in the theme's styles: muted titles, the active one in the selection style.
-    public init(_ titles: [String], selected: Int, theme: Theme, symbols: Symbols = .unicode) {
+    public init(_ titles: [DisplayText], selected: Int, theme: Theme, symbols: Symbols = .unicode) {
         self.init(titles, selected: selected, style: theme.muted, activeStyle: theme.selection, separatorStyle: theme.border, symbols: symbols)
     }
 

@@ -3,16 +3,15 @@
 public struct TreeRow: Sendable, Hashable {
     /// 0 for top-level nodes.
     public var depth: Int
-    /// Sanitised label text.
-    public var label: String
+    public var label: DisplayText
     public var isExpanded: Bool
     public var hasChildren: Bool
     /// Right-aligned columns after the label (key count, memory…), aligned across rows.
-    public var trailing: [String]
+    public var trailing: [DisplayText]
     /// Laid over the label (e.g. the Redis type colour for leaves).
     public var style: Style
 
-    public init(depth: Int, label: String, isExpanded: Bool = false, hasChildren: Bool = false, trailing: [String] = [], style: Style = .plain) {
+    public init(depth: Int, label: DisplayText, isExpanded: Bool = false, hasChildren: Bool = false, trailing: [DisplayText] = [], style: Style = .plain) {
         self.depth = depth
         self.label = label
         self.isExpanded = isExpanded

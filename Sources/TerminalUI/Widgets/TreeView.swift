@@ -42,7 +42,7 @@ public struct TreeView: StatefulWidget, Sendable, Hashable {
         var columnWidths: [Int] = []
         for row in visible {
             for (i, text) in row.trailing.enumerated() {
-                let w = DisplayWidth.of(text)
+                let w = text.width
                 if i < columnWidths.count { columnWidths[i] = max(columnWidths[i], w) } else { columnWidths.append(w) }
             }
         }
@@ -57,14 +57,14 @@ public struct TreeView: StatefulWidget, Sendable, Hashable {
             x = buffer.setString(x, y, marker, style: markerStyle.patched(with: extra), maxWidth: area.right - x)
             x += 1
             let labelEnd = max(x, area.right - trailingWidth - 1)
-            let label = DisplayWidth.truncate(row.label, to: labelEnd - x, ellipsis: symbols.ellipsis)
+            let label = row.label.truncated(to: labelEnd - x, ellipsis: symbols.ellipsis)
             buffer.setString(x, y, label, style: row.style.patched(with: extra), maxWidth: labelEnd - x)
             var right = area.right
             for (i, width) in columnWidths.enumerated().reversed() {
-                let text = i < row.trailing.count ? row.trailing[i] : ""
+                let text = i < row.trailing.count ? row.trailing[i] : .empty
                 let start = right - width
                 if start < labelEnd { break }
-                buffer.setString(start + width - DisplayWidth.of(text), y, text, style: trailingStyle.patched(with: extra), maxWidth: width)
+                buffer.setString(start + width - text.width, y, text, style: trailingStyle.patched(with: extra), maxWidth: width)
                 right = start - 1
             }
         }

@@ -22,7 +22,7 @@ enum ClientsSnapshot {
                 outputs.append(json ? report.json(node: node) : text(report, node: node))
             } catch {
                 failed = true
-                outputs.append(json ? "{\"node\":\(jsonString(node)),\"error\":\(jsonString("\(error)"))}" : "clients \(node): DOWN \(Sanitizer.display("\(error)"))\n")
+                outputs.append(json ? "{\"node\":\(jsonString(node)),\"error\":\(jsonString("\(error)"))}" : "clients \(node): DOWN \(escaped("\(error)"))\n")
             }
         }
         print(json ? "{\"nodes\":[\n" + outputs.joined(separator: ",\n") + "\n]}" : outputs.joined(separator: "\n"), terminator: json ? "\n" : "")
@@ -43,10 +43,10 @@ enum ClientsSnapshot {
             let identity = group.identity
             let library = identity.libraryName.isEmpty ? "-" : identity.libraryName + (identity.libraryVersion.isEmpty ? "" : " " + identity.libraryVersion)
             rows.append([
-                "\(group.count)", identity.name.isEmpty ? "-" : Sanitizer.display(identity.name), Sanitizer.display(library),
-                identity.user.isEmpty ? "-" : Sanitizer.display(identity.user), Sanitizer.display(identity.host),
+                "\(group.count)", identity.name.isEmpty ? "-" : DisplayText(ServerBytes(identity.name)).description, escaped(library),
+                identity.user.isEmpty ? "-" : escaped(identity.user), escaped(identity.host),
                 Formatting.bytes(Double(group.queryBuffer)), Formatting.bytes(Double(group.outputMemory)), Formatting.bytes(Double(group.totalMemory)),
-                Sanitizer.display(group.commands.prefix(3).map { "\($0.command)×\($0.count)" }.joined(separator: " ")),
+                escaped(group.commands.prefix(3).map { "\($0.command)×\($0.count)" }.joined(separator: " ")),
                 group.flags.sorted().map(\.rawValue).joined(separator: ","),
             ])
         }
@@ -57,6 +57,9 @@ enum ClientsSnapshot {
         }
         return out
     }
+
+    /// Text from a server as the terminal may show it (through the sanitiser).
+    static func escaped(_ text: String) -> String { DisplayText(sanitizing: text).description }
 
     static func jsonString(_ text: String) -> String {
         let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)

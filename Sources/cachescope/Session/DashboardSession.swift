@@ -82,7 +82,7 @@ enum DashboardSession {
         state.server = ServerState(clientThresholds: target.config.clientThresholds)
         state.contextNames = target.config.connections.keys.sorted()
         if let status {
-            state.status = StatusMessage(status, kind: status.hasPrefix("cannot") ? .error : .info, now: state.now, lifetime: 8)
+            state.status = StatusMessage(DisplayText(sanitizing: status), kind: status.hasPrefix("cannot") ? .error : .info, now: state.now, lifetime: 8)
         }
         // Every change is written to the audit log; if it cannot be opened, changes are refused.
         var auditLog: AuditLog?

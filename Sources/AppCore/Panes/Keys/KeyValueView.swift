@@ -7,14 +7,14 @@ import TerminalUI
 enum KeyValueView {
     static func render(_ keys: KeysState, _ context: PaneContext, _ opened: OpenedKey, in area: Rect, buffer: inout Buffer) {
         let theme = context.theme
-        let more = opened.nextCursor != nil ? " · ] more" : ""
-        let block = Block(title: Sanitizer.display(opened.key), titleRight: "Esc close\(more)", focused: true, theme: theme, symbols: context.symbols)
+        let more: DisplayText = opened.nextCursor != nil ? " · ] more" : .empty
+        let block = Block(title: DisplayText(ServerBytes(opened.key)), titleRight: "Esc close\(more)", focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         var lines = headerLines(keys, context, opened)
-        lines.append(Line(Span(String(repeating: context.symbols.border.horizontal, count: max(0, inner.width)), style: theme.border)))
+        lines.append(Line(Span(DisplayText(repeating: context.symbols.border.horizontal, count: inner.width), style: theme.border)))
         if let error = opened.error {
-            lines.append(Line(Span(Sanitizer.display(error), style: theme.critical)))
+            lines.append(Line(Span(DisplayText(sanitizing: error), style: theme.critical)))
         }
         lines += valueLines(opened, theme: theme)
         if opened.loading { lines.append(Line(Span("loading…", style: theme.muted))) }
@@ -37,22 +37,23 @@ enum KeyValueView {
 
     static func headerLines(_ keys: KeysState, _ context: PaneContext, _ opened: OpenedKey) -> [Line] {
         let theme = context.theme
-        func field(_ name: String, _ value: String, _ style: Style? = nil) -> Line {
-            Line([Span(name.padding(toLength: 10, withPad: " ", startingAt: 0), style: theme.muted), Span(value, style: style ?? theme.text)])
+        func field(_ name: String, _ value: DisplayText, _ style: Style? = nil) -> Line {
+            Line([Span("\(name.padding(toLength: 10, withPad: " ", startingAt: 0))", style: theme.muted), Span(value, style: style ?? theme.text)])
         }
-        var lines = [field("type", opened.type.description + (opened.detail?.encoding.map { " (\(Sanitizer.display($0)))" } ?? ""), theme.style(forRedisType: opened.type.description))]
+        let encoding: DisplayText = opened.detail?.encoding.map { " (\($0))" } ?? .empty
+        var lines = [field("type", "\(opened.type)\(encoding)", theme.style(forRedisType: opened.type.description))]
         guard let d = opened.detail else { return lines }
         switch d.ttl {
         case .persistent: lines.append(field("ttl", "none (never expires)", theme.warn))
         case .unknown: lines.append(field("ttl", "?"))
         case .expires:
             let ms = d.ttl.remainingMilliseconds(at: context.wallMilliseconds) ?? 0
-            lines.append(field("ttl", ms == 0 ? "expired" : Formatting.duration(Double(ms) / 1000) + " left", ms == 0 ? theme.critical : nil))
+            lines.append(field("ttl", ms == 0 ? "expired" : "\(Formatting.duration(Double(ms) / 1000)) left", ms == 0 ? theme.critical : nil))
         }
-        if let memory = d.memory { lines.append(field("memory", Formatting.bytes(Double(memory)))) }
-        if let length = d.length { lines.append(field(d.type == .string ? "bytes" : "length", String(length))) }
-        if let idle = d.idleSeconds { lines.append(field("idle", Formatting.duration(Double(idle)))) }
-        if let freq = d.lfuFrequency { lines.append(field("lfu freq", String(freq))) }
+        if let memory = d.memory { lines.append(field("memory", "\(Formatting.bytes(Double(memory)))")) }
+        if let length = d.length { lines.append(field(d.type == .string ? "bytes" : "length", "\(length)")) }
+        if let idle = d.idleSeconds { lines.append(field("idle", "\(Formatting.duration(Double(idle)))")) }
+        if let freq = d.lfuFrequency { lines.append(field("lfu freq", "\(freq)")) }
         return lines
     }
 
@@ -65,7 +66,7 @@ enum KeyValueView {
                     lines.append(Line(Span("showing the first \(Formatting.bytes(Double(bytes.count))) of \(Formatting.bytes(Double(total)))", style: theme.muted)))
                 }
                 if opened.hex || encoding == .binary {
-                    lines += Sanitizer.hex(bytes, startOffset: offset).map { Line($0) }
+                    lines += ServerBytes(bytes).hexDump(startOffset: offset).map { Line($0) }
                 } else if encoding == .json, let pretty = JSONPrettyPrinter.format(bytes, allowTruncated: offset + bytes.count < total) {
                     lines += textLines(pretty)
                 } else {
@@ -73,25 +74,25 @@ enum KeyValueView {
                 }
             case .hash(let fields):
                 for f in fields {
-                    lines.append(Line([Span(Sanitizer.display(f.field), style: theme.accent), Span(" = ", style: theme.muted), Span(Sanitizer.display(f.value))]))
+                    lines.append(Line([Span(DisplayText(ServerBytes(f.field)), style: theme.accent), Span(" = ", style: theme.muted), Span(DisplayText(ServerBytes(f.value)))]))
                 }
             case .list(let elements, let start):
                 for (i, e) in elements.enumerated() {
-                    lines.append(Line([Span("[\(start + i)] ", style: theme.muted), Span(Sanitizer.display(e))]))
+                    lines.append(Line([Span("[\(start + i)] ", style: theme.muted), Span(DisplayText(ServerBytes(e)))]))
                 }
             case .set(let members):
-                lines += members.map { Line(Sanitizer.display($0)) }
+                lines += members.map { Line(DisplayText(ServerBytes($0))) }
             case .zset(let members, let start):
                 for (i, m) in members.enumerated() {
-                    lines.append(Line([Span("#\(start + i + 1) ", style: theme.muted), Span(scoreText(m.score), style: theme.accent), Span(" " + Sanitizer.display(m.member))]))
+                    lines.append(Line([Span("#\(start + i + 1) ", style: theme.muted), Span("\(scoreText(m.score))", style: theme.accent), Span(" \(ServerBytes(m.member))")]))
                 }
             case .stream(let entries):
                 for e in entries {
-                    let fields = e.fields.map { Sanitizer.display($0.field) + "=" + Sanitizer.display($0.value) }.joined(separator: " ")
-                    lines.append(Line([Span(Sanitizer.display(e.id) + " ", style: theme.accent), Span(fields)]))
+                    let fields = e.fields.map { "\(ServerBytes($0.field))=\(ServerBytes($0.value))" as DisplayText }.joined(separator: " ")
+                    lines.append(Line([Span("\(ServerBytes(e.id)) ", style: theme.accent), Span(fields)]))
                 }
             case .unsupported(let name):
-                lines.append(Line(Span("values of type \(Sanitizer.display(name)) are not shown", style: theme.muted)))
+                lines.append(Line(Span("values of type \(name) are not shown", style: theme.muted)))
             case .missing:
                 lines.append(Line(Span("the key no longer exists", style: theme.critical)))
             }
@@ -102,7 +103,7 @@ enum KeyValueView {
     /// Text split into lines, each sanitised (so a newline in a value is a line break, but an
     /// escape sequence is shown as `\x1b`).
     static func textLines(_ bytes: [UInt8]) -> [Line] {
-        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Line(Sanitizer.display($0)) }
+        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Line(DisplayText(ServerBytes($0))) }
     }
 
     static func scoreText(_ score: Double) -> String {

@@ -123,7 +123,7 @@ enum KeysUpdate {
         }
         let key = view.index.key(id)
         guard view.index.type(id) == .zset else {
-            context.status = StatusMessage("\(Sanitizer.display(key)) is a \(view.index.type(id)), not a sorted set", kind: .warning, now: context.now, lifetime: 3)
+            context.status = StatusMessage("\(ServerBytes(key)) is a \(view.index.type(id)), not a sorted set", kind: .warning, now: context.now, lifetime: 3)
             return []
         }
         context.request(.watchSortedSet(key: key, node: node))

@@ -40,18 +40,18 @@ enum KeysView {
         case .cancelled:
             spans.append(Span(" scan stopped at \(p.keysIndexed) keys", style: theme.warn))
         case .failed(let message):
-            spans.append(Span(" scan failed: \(Sanitizer.display(message))", style: theme.critical))
+            spans.append(Span(" scan failed: \(message)", style: theme.critical))
         }
         if let view = keys.view {
             spans.append(Span(" · \(view.count) shown · \(Formatting.bytes(Double(view.totalMemory))) · \(view.persistentCount) without TTL", style: theme.text))
         }
-        if !keys.filterText.isEmpty { spans.append(Span(" · filter \(Sanitizer.display(KeysState.glob(for: keys.filterText)))", style: theme.warn)) }
+        if !keys.filterText.isEmpty { spans.append(Span(" · filter \(KeysState.glob(for: keys.filterText))", style: theme.warn)) }
         if let type = keys.typeFilter { spans.append(Span(" · type \(type)", style: theme.warn)) }
         spans.append(Span(" · sort \(KeysUpdate.sortName(keys.sort)) · \(keys.mode == .tree ? "tree" : "list")", style: theme.muted))
         if keys.spansCluster, let cluster = context.cluster {
             spans.append(Span(" · cluster: \(cluster.primaryCount) primaries", style: theme.muted))
         } else if let node = keys.node, context.addresses.indices.contains(node), context.addresses.count > 1 {
-            spans.append(Span(" · node \(node + 1) \(Sanitizer.display(context.address(node)))", style: theme.muted))
+            spans.append(Span(" · node \(node + 1) \(context.address(node))", style: theme.muted))
         }
         var line = Line(spans)
         line.fit(to: row.width, ellipsis: context.symbols.ellipsis)
@@ -100,28 +100,28 @@ enum KeysView {
 
     static func treeRow(_ row: KeyRow, _ keys: KeysState, _ context: PaneContext) -> Table.Row {
         let theme = context.theme
-        let indent = String(repeating: "  ", count: row.depth)
+        let indent = DisplayText(repeating: "  ", count: row.depth)
         switch row.kind {
         case .more(let count):
             return Table.Row([Line(Span("\(indent)  … and \(count) more (narrow with /)", style: theme.muted))])
         case .node(let node):
             if case .folder(let prefix) = node.kind {
                 let marker = keys.expanded.contains(prefix) ? context.symbols.treeExpanded : context.symbols.treeCollapsed
-                let name = Sanitizer.display(node.name) + String(UnicodeScalar(keys.view?.delimiter ?? 58))
+                let name: DisplayText = "\(ServerBytes(node.name))\(Character(UnicodeScalar(keys.view?.delimiter ?? 58)))"
                 let noTTLStyle = node.persistentCount > 0 && node.persistentCount * 2 < node.keyCount ? theme.warn : theme.text
                 return Table.Row([
-                    Line([Span(indent + marker + " ", style: theme.accent), Span(name, style: theme.text.adding(.bold))]),
+                    Line([Span("\(indent)\(marker) ", style: theme.accent), Span(name, style: theme.text.adding(.bold))]),
                     Line(""), Line(""),
-                    Line(Formatting.bytes(Double(node.memory))),
-                    Line(String(node.keyCount)),
-                    Line(Span(String(node.persistentCount), style: noTTLStyle)),
+                    "\(Formatting.bytes(Double(node.memory)))",
+                    "\(node.keyCount)",
+                    Line(Span("\(node.persistentCount)", style: noTTLStyle)),
                 ])
             }
             return Table.Row([
-                Line([Span(indent + context.symbols.treeLeaf + " ", style: theme.muted), Span(Sanitizer.display(node.name))]),
-                Line(Span(node.type.description, style: theme.style(forRedisType: node.type.description))),
+                Line([Span("\(indent)\(context.symbols.treeLeaf) ", style: theme.muted), Span(DisplayText(ServerBytes(node.name)))]),
+                Line(Span("\(node.type)", style: theme.style(forRedisType: node.type.description))),
                 ttlLine(node.ttl, keys, context),
-                Line(Formatting.bytes(Double(node.memory))),
+                "\(Formatting.bytes(Double(node.memory)))",
                 Line(""), Line(""),
             ])
         }
@@ -129,10 +129,10 @@ enum KeysView {
 
     static func keyRow(_ entry: KeyEntry, _ keys: KeysState, _ context: PaneContext) -> Table.Row {
         Table.Row([
-            Line(Sanitizer.display(entry.key)),
-            Line(Span(entry.type.description, style: context.theme.style(forRedisType: entry.type.description))),
+            Line(DisplayText(ServerBytes(entry.key))),
+            Line(Span("\(entry.type)", style: context.theme.style(forRedisType: entry.type.description))),
             ttlLine(entry.ttl, keys, context),
-            Line(Formatting.bytes(Double(entry.memory))),
+            "\(Formatting.bytes(Double(entry.memory)))",
             Line(""), Line(""),
         ])
     }
@@ -143,7 +143,7 @@ enum KeysView {
         case .persistent: return Line(Span("none", style: context.theme.muted))
         case .expires:
             let ms = ttl.remainingMilliseconds(at: context.wallMilliseconds) ?? 0
-            return Line(ms < 1000 ? "expiring" : Formatting.duration(Double(ms) / 1000))
+            return ms < 1000 ? "expiring" : "\(Formatting.duration(Double(ms) / 1000))"
         }
     }
 }

@@ -35,7 +35,7 @@ enum LeaderboardUpdate {
         }
         leaderboard.table = TableState(selected: 0)
         let count = leaderboard.watched.count
-        context.status = StatusMessage("watching \(Sanitizer.display(key))\(count > 1 ? " (\(count) sets: n for next)" : "")", now: context.now, lifetime: 3)
+        context.status = StatusMessage("watching \(ServerBytes(key))\(count > 1 ? " (\(count) sets: n for next)" : "")", now: context.now, lifetime: 3)
         if context.pane == .leaderboard { return poll(&leaderboard, &context) }
         context.request(.show(.leaderboard))
         return []
@@ -105,7 +105,7 @@ enum LeaderboardUpdate {
         let rows = active.history.rows
         if let index = rows.firstIndex(where: { $0.member == member }) {
             leaderboard.table.select(index, count: rows.count)
-            context.status = StatusMessage("\(Sanitizer.display(member)) is rank \(rows[index].rank)", now: context.now, lifetime: 3)
+            context.status = StatusMessage("\(ServerBytes(member)) is rank \(rows[index].rank)", now: context.now, lifetime: 3)
             return []
         }
         return [.findMember(node: active.node, key: active.key, member: member, order: active.order)]
@@ -113,12 +113,12 @@ enum LeaderboardUpdate {
 
     static func rankFound(_ key: [UInt8], _ member: [UInt8], _ result: Result<Int64?, LoadError>, _ leaderboard: inout LeaderboardState, _ context: inout PaneContext) {
         guard let active = leaderboard.active, active.key == key else { return }
-        let name = Sanitizer.display(member)
+        let name = ServerBytes(member)
         switch result {
         case .failure(let error):
             context.status = StatusMessage("find \(name): \(error)", kind: .error, now: context.now, lifetime: 5)
         case .success(nil):
-            context.status = StatusMessage("\(name) is not in \(Sanitizer.display(key))", kind: .warning, now: context.now, lifetime: 5)
+            context.status = StatusMessage("\(name) is not in \(ServerBytes(key))", kind: .warning, now: context.now, lifetime: 5)
         case .success(let rank?):
             if rank <= Int64(leaderboard.limit) {
                 // Shown on the next refresh: select it then.

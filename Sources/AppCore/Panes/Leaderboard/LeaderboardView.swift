@@ -35,13 +35,13 @@ enum LeaderboardView {
             spans.append(Span(" · top \(board.limit) read every \(Formatting.duration(context.interval))", style: theme.muted))
             if board.watched.count > 1 { spans.append(Span(" · set \(board.current + 1) of \(board.watched.count) (n next)", style: theme.accent)) }
             if context.addresses.count > 1, context.addresses.indices.contains(active.node) {
-                spans.append(Span(" · node \(active.node + 1) \(Sanitizer.display(context.address(active.node)))", style: theme.muted))
+                spans.append(Span(" · node \(active.node + 1) \(context.address(active.node))", style: theme.muted))
             }
             if let latest = active.history.latest {
                 let age = max(0, context.now - latest.time)
                 spans.append(Span(" · updated \(age < 1.5 ? "now" : Formatting.duration(age) + " ago")", style: theme.muted))
             }
-            if let error = active.error { spans.append(Span(" · refresh failed: \(Sanitizer.display(error))", style: theme.critical)) }
+            if let error = active.error { spans.append(Span(" · refresh failed: \(error)", style: theme.critical)) }
         }
         var line = Line(spans)
         line.fit(to: row.width, ellipsis: context.symbols.ellipsis)
@@ -61,8 +61,8 @@ enum LeaderboardView {
         }
         for (i, row) in movers.enumerated() {
             if i > 0 { spans.append(Span("  \(context.symbols.separator)  ", style: theme.border)) }
-            spans.append(Span(Sanitizer.display(row.member), style: theme.text.adding(.bold)))
-            spans.append(Span(" " + signed(row.deltaSinceLast ?? 0), style: (row.deltaSinceLast ?? 0) >= 0 ? theme.ok : theme.critical))
+            spans.append(Span(DisplayText(ServerBytes(row.member)), style: theme.text.adding(.bold)))
+            spans.append(Span(" \(signed(row.deltaSinceLast ?? 0))", style: (row.deltaSinceLast ?? 0) >= 0 ? theme.ok : theme.critical))
             let movement = movementSpan(row.movement, leaderboard, context)
             if !movement.text.isEmpty { spans.append(Span(" ")); spans.append(movement) }
         }
@@ -74,8 +74,8 @@ enum LeaderboardView {
     static func renderTable(_ leaderboard: LeaderboardState, _ context: PaneContext, _ active: WatchedSortedSet, in area: Rect, buffer: inout Buffer) {
         let theme = context.theme
         let history = active.history
-        let name = Sanitizer.display(active.key)
-        var titleRight = ""
+        let name = DisplayText(ServerBytes(active.key))
+        var titleRight = DisplayText.empty
         if let latest = history.latest, latest.status == .sortedSet {
             titleRight = "\(latest.cardinality) members"
         }
@@ -83,21 +83,21 @@ enum LeaderboardView {
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
-        let message: (String, Style)?
+        let message: (DisplayText, Style)?
         switch history.latest?.status {
         case nil: message = active.error == nil ? ("loading…", theme.muted) : nil
         case .gone?: message = ("key gone: \(name) does not exist (deleted or expired); still watching", theme.warn)
-        case .wrongType(let type)?: message = ("not a sorted set any more: \(name) is now a \(Sanitizer.display(type))", theme.critical)
+        case .wrongType(let type)?: message = ("not a sorted set any more: \(name) is now a \(type)", theme.critical)
         case .sortedSet?: message = history.rows.isEmpty ? ("the sorted set is empty", theme.muted) : nil
         }
         let rows = history.rows.map { row -> Table.Row in
             Table.Row([
-                Line(String(row.rank)),
+                "\(row.rank)",
                 Line(movementSpan(row.movement, leaderboard, context)),
-                Line(Sanitizer.display(row.member)),
-                Line(score(row.score)),
-                Line(row.deltaSinceLast.map { Span(signed($0), style: $0 > 0 ? theme.ok : ($0 < 0 ? theme.critical : theme.muted)) } ?? Span("", style: theme.muted)),
-                Line(row.deltaPerMinute.map { Span(signed(rounded($0)), style: $0 == 0 ? theme.muted : theme.text) } ?? Span("")),
+                Line(DisplayText(ServerBytes(row.member))),
+                "\(score(row.score))",
+                Line(row.deltaSinceLast.map { Span("\(signed($0))", style: $0 > 0 ? theme.ok : ($0 < 0 ? theme.critical : theme.muted)) } ?? Span("", style: theme.muted)),
+                Line(row.deltaPerMinute.map { Span("\(signed(rounded($0)))", style: $0 == 0 ? theme.muted : theme.text) } ?? Span("")),
             ])
         }
         var tableState = leaderboard.table

@@ -24,20 +24,20 @@ enum ClusterTotalRow {
         let clients = sampled.reduce(Int64(0)) { $0 + ($1.latest?.connectedClients ?? 0) }
         let keys = sampled.filter { $0.latest?.role == "master" }.reduce(Int64(0)) { $0 + ($1.latest?.totalKeys ?? 0) }
         let down = nodes.filter(\.isDown).count
-        let label = "cluster total · \(Formatting.number(Double(keys))) keys" + (down > 0 ? " · \(down) down" : "")
+        let label: DisplayText = "cluster total · \(Formatting.number(Double(keys))) keys\(down > 0 ? " · \(down) down" : "")"
         let style = theme.text.adding(.bold)
         return Table.Row([
             Line(Span(label, style: down > 0 ? theme.critical.adding(.bold) : style)),
-            Line(Span(context.cluster.map { "\($0.coveredSlots == 16384 ? "ok" : "\($0.coveredSlots)/16384")" } ?? "", style: theme.muted)),
-            Line(Span(rates.isEmpty ? "…" : Formatting.number(ops), style: style)),
+            Line(Span(context.cluster.map { "\($0.coveredSlots == 16384 ? "ok" : "\($0.coveredSlots)/16384")" } ?? .empty, style: theme.muted)),
+            Line(Span("\(rates.isEmpty ? "…" : Formatting.number(ops))", style: style)),
             Line(""),
-            Line(Span(hits + misses > 0 ? Formatting.percent(hits / (hits + misses)) : "-", style: style)),
+            Line(Span("\(hits + misses > 0 ? Formatting.percent(hits / (hits + misses)) : "-")", style: style)),
             Line(""),
-            Line(Span(Formatting.bytes(Double(memory)), style: style)),
+            Line(Span("\(Formatting.bytes(Double(memory)))", style: style)),
             Line(""),
-            Line(Span(rates.isEmpty ? "…" : Formatting.number(evictions), style: style)),
+            Line(Span("\(rates.isEmpty ? "…" : Formatting.number(evictions))", style: style)),
             Line(""),
-            Line(Span(String(clients), style: style)),
+            Line(Span("\(clients)", style: style)),
             Line(""),
         ])
     }

@@ -15,26 +15,27 @@ enum NodeDetailView {
         let sample = node.latest
 
         let hitNow = rates?.hitRatio.map { Formatting.percent($0) } ?? "-"
-        let hitAll = node.watchedHitRatio.map { "watched \(Formatting.percent($0))" } ?? ""
+        let hitAll: DisplayText = node.watchedHitRatio.map { "watched \(Formatting.percent($0))" } ?? .empty
         chart("hit ratio \(hitNow)", right: hitAll, data: node.series(last: top[0].width, \.hitRatio), max: 1, overview, fleet, context, top[0], &buffer,
               alarming: (rates?.hitRatio ?? 1) < 0.8)
         chart("ops/s \(rates.map { Formatting.number($0.opsPerSecond) } ?? "-")",
-              right: rates.map { "hits \(Formatting.number($0.hitsPerSecond))/s misses \(Formatting.number($0.missesPerSecond))/s" } ?? "",
+              right: rates.map { "hits \(Formatting.number($0.hitsPerSecond))/s misses \(Formatting.number($0.missesPerSecond))/s" } ?? .empty,
               data: node.series(last: top[1].width, \.opsPerSecond), max: nil, overview, fleet, context, top[1], &buffer, alarming: false)
-        let memoryTitle: String
+        let memoryTitle: DisplayText
         if let s = sample {
-            memoryTitle = "memory \(Formatting.bytes(Double(s.usedMemory)))" + (s.maxMemory.map { " of \(Formatting.bytes(Double($0))) (\(Formatting.percent(Double(s.usedMemory) / Double($0))))" } ?? " (no maxmemory)")
+            let limit = s.maxMemory.map { " of \(Formatting.bytes(Double($0))) (\(Formatting.percent(Double(s.usedMemory) / Double($0))))" } ?? " (no maxmemory)"
+            memoryTitle = "memory \(Formatting.bytes(Double(s.usedMemory)))\(limit)"
         } else { memoryTitle = "memory -" }
-        chart(memoryTitle, right: "", data: node.series(last: bottom[0].width) { $0.memoryFraction ?? $0.usedMemory }, max: sample?.maxMemory == nil ? nil : 1,
+        chart(memoryTitle, right: .empty, data: node.series(last: bottom[0].width) { $0.memoryFraction ?? $0.usedMemory }, max: sample?.maxMemory == nil ? nil : 1,
               overview, fleet, context, bottom[0], &buffer, alarming: (sample?.memoryFraction ?? 0) > 0.9)
         chart("evictions/s \(rates.map { Formatting.number($0.evictionsPerSecond) } ?? "-")",
-              right: rates.map { "expired \(Formatting.number($0.expirationsPerSecond))/s" } ?? "",
+              right: rates.map { "expired \(Formatting.number($0.expirationsPerSecond))/s" } ?? .empty,
               data: node.series(last: bottom[1].width, \.evictionsPerSecond), max: nil, overview, fleet, context, bottom[1], &buffer, alarming: (rates?.evictionsPerSecond ?? 0) > 10)
         highlights(overview, fleet, context, node: node, in: columns[1], buffer: &buffer)
         _ = theme
     }
 
-    static func chart(_ title: String, right: String, data: [Double?], max: Double?, _ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, _ area: Rect, _ buffer: inout Buffer, alarming: Bool) {
+    static func chart(_ title: DisplayText, right: DisplayText, data: [Double?], max: Double?, _ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, _ area: Rect, _ buffer: inout Buffer, alarming: Bool) {
         var block = Block(title: title, titleRight: right.isEmpty ? nil : right, theme: context.theme, symbols: context.symbols)
         if alarming { block.borderStyle = context.theme.critical; block.titleStyle = context.theme.critical.adding(.bold) }
         block.render(in: area, buffer: &buffer)
@@ -44,40 +45,40 @@ enum NodeDetailView {
 
     static func highlights(_ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, node: NodeHealth, in area: Rect, buffer: inout Buffer) {
         let theme = context.theme
-        let block = Block(title: "INFO \(Sanitizer.display(node.address))", theme: theme, symbols: context.symbols)
+        let block = Block(title: "INFO \(node.address)", theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
-        var lines: [(String, String, Style)] = []
+        var lines: [(DisplayText, DisplayText, Style)] = []
         switch node.reachability {
         case .down(let since, let error):
             lines.append(("state", "DOWN \(Formatting.duration(max(0, context.now - since)))", theme.critical))
-            lines.append(("error", Sanitizer.display(error), theme.critical))
+            lines.append(("error", "\(error)", theme.critical))
         case .up(let since):
             lines.append(("state", "up (watched \(Formatting.duration(max(0, context.now - since))))", theme.ok))
         case .unknown:
             lines.append(("state", "connecting…", theme.muted))
         }
         if let s = node.latest {
-            lines.append(("version", Sanitizer.display(s.version), theme.text))
-            lines.append(("uptime", Formatting.duration(Double(s.uptimeSeconds)), theme.text))
-            lines.append(("role", Sanitizer.display(s.role), theme.text))
+            lines.append(("version", "\(s.version)", theme.text))
+            lines.append(("uptime", "\(Formatting.duration(Double(s.uptimeSeconds)))", theme.text))
+            lines.append(("role", "\(s.role)", theme.text))
             if let up = s.replicationLinkUp {
                 lines.append(("link", up ? "up" : "DOWN", up ? theme.ok : theme.critical))
                 if let io = s.replicationLastIOSeconds { lines.append(("last io", "\(io)s ago", theme.text)) }
             }
             if let lag = s.replicaOffsetLag { lines.append(("replica lag", "\(lag) bytes", lag > 1_000_000 ? theme.warn : theme.text)) }
             lines.append(("persistence", s.persistenceOK ? "ok" : "LAST SAVE FAILED", s.persistenceOK ? theme.ok : theme.critical))
-            lines.append(("rss", Formatting.bytes(Double(s.usedMemoryRSS)), theme.text))
+            lines.append(("rss", "\(Formatting.bytes(Double(s.usedMemoryRSS)))", theme.text))
             if let frag = s.fragmentationRatio {
-                lines.append(("fragmentation", String(format: "%.2f", frag), frag > 1.5 && s.usedMemory > 100_000_000 ? theme.warn : theme.text))
+                lines.append(("fragmentation", "\(String(format: "%.2f", frag))", frag > 1.5 && s.usedMemory > 100_000_000 ? theme.warn : theme.text))
             }
-            lines.append(("policy", Sanitizer.display(s.maxMemoryPolicy ?? "-"), theme.text))
+            lines.append(("policy", "\(s.maxMemoryPolicy ?? "-")", theme.text))
             lines.append(("clients", "\(s.connectedClients) (\(s.blockedClients) blocked)", s.blockedClients > 0 ? theme.warn : theme.text))
             if let r = node.rates {
                 lines.append(("net in/out", "\(Formatting.bytes(r.netInputBytesPerSecond))/s / \(Formatting.bytes(r.netOutputBytesPerSecond))/s", theme.text))
                 if r.rejectedConnectionsPerSecond > 0 { lines.append(("rejected", "\(Formatting.number(r.rejectedConnectionsPerSecond))/s", theme.critical)) }
             }
-            if let all = s.lifetimeHitRatio { lines.append(("hit% since start", Formatting.percent(all), theme.text)) }
+            if let all = s.lifetimeHitRatio { lines.append(("hit% since start", "\(Formatting.percent(all))", theme.text)) }
             for db in s.keysPerDatabase {
                 lines.append(("db\(db.db)", "\(db.keys) keys, \(db.expires) with TTL", theme.text))
             }

@@ -32,7 +32,7 @@ enum NodeTableView {
             let y = inner.y + 1 + offset - tableState.offset
             if case .down(let since, let error) = node.reachability, columns.count > 2 {
                 // A down node has no figures: its row says since when and why instead.
-                let text = "for \(Formatting.duration(max(0, context.now - since))): \(Sanitizer.display(error))"
+                let text: DisplayText = "for \(Formatting.duration(max(0, context.now - since))): \(error)"
                 buffer.setString(columns[2].x, y, text, style: theme.critical, maxWidth: inner.right - columns[2].x)
                 continue
             }
@@ -51,13 +51,14 @@ enum NodeTableView {
 
     static func row(for node: NodeHealth, overview: OverviewState, fleet: FleetHealth, context: PaneContext, medianLatency: Double?) -> Table.Row {
         let theme = context.theme
-        var address = Line(Sanitizer.display(node.address))
+        let name = DisplayText(sanitizing: node.address)
+        var address = Line(name)
         if let member = context.cluster?.node(node.address) {
             // Cluster mode: the slots a primary serves, or that the cluster marked the node failed.
             if member.health == .failed {
-                address = Line([Span(Sanitizer.display(node.address)), Span(" failed", style: theme.critical)])
+                address = Line([Span(name), Span(" failed", style: theme.critical)])
             } else if member.role == .primary {
-                address = Line([Span(Sanitizer.display(node.address)), Span(" \(member.slots) slots", style: theme.muted)])
+                address = Line([Span(name), Span(" \(member.slots) slots", style: theme.muted)])
             }
         }
         if case .down(let since, let error) = node.reachability {
@@ -70,13 +71,13 @@ enum NodeTableView {
         let rates = node.rates
         let hit = rates?.hitRatio ?? sample.lifetimeHitRatio
         let hitStyle = hit.map { $0 < 0.8 ? theme.critical : ($0 < 0.9 ? theme.warn : theme.ok) } ?? theme.muted
-        let memoryText: String
+        let memoryText: DisplayText
         var memoryStyle = theme.text
         if let fraction = sample.memoryFraction {
-            memoryText = Formatting.percent(fraction, decimals: 0)
+            memoryText = "\(Formatting.percent(fraction, decimals: 0))"
             memoryStyle = theme.level(fraction, warnAt: 0.75, criticalAt: 0.9)
         } else {
-            memoryText = Formatting.bytes(Double(sample.usedMemory))
+            memoryText = "\(Formatting.bytes(Double(sample.usedMemory)))"
         }
         let evictions = rates?.evictionsPerSecond
         let evictionStyle = evictions.map { $0 > 10 ? theme.critical : ($0 > 0 ? theme.warn : theme.text) } ?? theme.muted
@@ -85,8 +86,8 @@ enum NodeTableView {
             latencyStyle = theme.warn  // an outlier among its peers
         }
         if sample.latency > 0.1 { latencyStyle = theme.critical }
-        var role = Line(sample.role == "master" ? "primary" : (sample.role == "slave" ? "replica" : sample.role))
-        var latency = Line(Span(Formatting.milliseconds(sample.latency), style: latencyStyle))
+        var role: Line = sample.role == "master" ? "primary" : (sample.role == "slave" ? "replica" : "\(sample.role)")
+        var latency = Line(Span("\(Formatting.milliseconds(sample.latency))", style: latencyStyle))
         if let silent = silence(of: sample, overview: overview, fleet: fleet, context: context) {
             // Blocked (DEBUG SLEEP, CLIENT PAUSE, a long script): the sample is still waiting.
             // Say so rather than show the last figures as if they were current.
@@ -96,15 +97,15 @@ enum NodeTableView {
         return Table.Row([
             address,
             role,
-            Line(rates.map { Formatting.number($0.opsPerSecond) } ?? "…"),
+            "\(rates.map { Formatting.number($0.opsPerSecond) } ?? "…")",
             Line(""),
-            Line(Span(hit.map { Formatting.percent($0) } ?? "-", style: hitStyle)),
+            Line(Span("\(hit.map { Formatting.percent($0) } ?? "-")", style: hitStyle)),
             Line(""),
             Line(Span(memoryText, style: memoryStyle)),
             Line(""),
-            Line(Span(evictions.map(Formatting.number) ?? "…", style: evictionStyle)),
+            Line(Span("\(evictions.map(Formatting.number) ?? "…")", style: evictionStyle)),
             Line(""),
-            Line(String(sample.connectedClients)),
+            "\(sample.connectedClients)",
             latency,
         ])
     }

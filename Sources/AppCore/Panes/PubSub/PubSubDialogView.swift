@@ -7,14 +7,13 @@ enum PubSubDialogView {
         let theme = context.theme
         switch dialog {
         case .enableKeyEvents(let node, let setting):
-            let address = Sanitizer.display(context.address(node))
-            let current = setting.isOff ? "off (\"\")" : "\"\(Sanitizer.display(setting.flags))\""
-            let message = [
-                Line("Key events need notify-keyspace-events with E, x, e and g."),
-                Line("On \(address) it is \(current)."),
-                Line(""),
-                Line("Set it to \"\(Sanitizer.display(setting.enabled))\" (CONFIG SET)? This changes the server for every"),
-                Line("client and costs some CPU on busy servers. The old value is restored when you quit."),
+            let current: DisplayText = setting.isOff ? "off (\"\")" : "\"\(setting.flags)\""
+            let message: [Line] = [
+                "Key events need notify-keyspace-events with E, x, e and g.",
+                "On \(context.address(node)) it is \(current).",
+                "",
+                "Set it to \"\(setting.enabled)\" (CONFIG SET)? This changes the server for every",
+                "client and costs some CPU on busy servers. The old value is restored when you quit.",
             ]
             let box = screen.centered(width: min(84, screen.width - 4), height: min(screen.height - 2, message.count + 5))
             buffer.fill(box, with: Cell.blank.styled(theme.background))

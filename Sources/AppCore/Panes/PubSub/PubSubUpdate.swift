@@ -29,7 +29,7 @@ enum PubSubUpdate {
         }
         context.request(.show(.pubsub))
         let what = kind == .pattern ? "pattern" : (kind == .shardChannel ? "shard channel" : "channel")
-        context.status = StatusMessage(effects.isEmpty ? "already subscribed" : "subscribing to \(what)\(names.count == 1 ? "" : "s") \(names.map(Sanitizer.display).joined(separator: ", "))", now: context.now)
+        context.status = StatusMessage(effects.isEmpty ? "already subscribed" : "subscribing to \(what)\(names.count == 1 ? "" : "s") \(names.joined(separator: ", "))", now: context.now)
         return effects
     }
 
@@ -50,7 +50,7 @@ enum PubSubUpdate {
             }
             pubsub.targets[index] = target
         }
-        context.status = StatusMessage(effects.isEmpty ? "not subscribed to \(names.isEmpty ? "anything" : names.map(Sanitizer.display).joined(separator: ", "))" : "unsubscribed", kind: effects.isEmpty ? .warning : .info, now: context.now)
+        context.status = StatusMessage(effects.isEmpty ? "not subscribed to \(names.isEmpty ? "anything" : names.joined(separator: ", "))" : "unsubscribed", kind: effects.isEmpty ? .warning : .info, now: context.now)
         return effects
     }
 
@@ -66,7 +66,7 @@ enum PubSubUpdate {
     static func published(channel: [UInt8], result: Result<Int64, LoadError>, _ pubsub: inout PubSubState, _ context: inout PaneContext) {
         switch result {
         case .success(let receivers):
-            context.status = StatusMessage("published to \(Sanitizer.display(channel)): \(receivers) subscriber\(receivers == 1 ? "" : "s") received it", kind: .success, now: context.now)
+            context.status = StatusMessage("published to \(ServerBytes(channel)): \(receivers) subscriber\(receivers == 1 ? "" : "s") received it", kind: .success, now: context.now)
         case .failure(let error):
             context.status = StatusMessage("publish failed: \(error)", kind: .error, now: context.now, lifetime: 10)
         }

@@ -46,24 +46,24 @@ enum PubSubView {
             spans.append(Span("not subscribed", style: theme.muted))
         }
         for target in pubsub.targets where !target.isEmpty {
-            let (mark, style, text): (String, Style, String)
+            let (mark, style, text): (DisplayText, Style, DisplayText)
             switch target.state {
             case .connecting: (mark, style, text) = (context.symbols.ellipsis, theme.muted, "connecting")
-            case .connected: (mark, style, text) = (context.symbols.check, theme.ok, "")
+            case .connected: (mark, style, text) = (context.symbols.check, theme.ok, .empty)
             case .reconnecting(let reason, let since):
-                (mark, style, text) = (context.symbols.cross, theme.critical, "reconnecting for \(PubSubFormat.span(max(0, context.wallMilliseconds * 1_000_000 - since))) (\(Sanitizer.display(reason)))")
+                (mark, style, text) = (context.symbols.cross, theme.critical, "reconnecting for \(PubSubFormat.span(max(0, context.wallMilliseconds * 1_000_000 - since))) (\(reason))")
             case .closed: (mark, style, text) = (context.symbols.cross, theme.muted, "closed")
             }
             spans.append(Span(mark, style: style))
-            if context.addresses.count > 1 { spans.append(Span(" " + Sanitizer.display(target.label), style: theme.muted)) }
-            if !text.isEmpty { spans.append(Span(" " + text, style: style)) }
+            if context.addresses.count > 1 { spans.append(Span(" \(target.label)", style: theme.muted)) }
+            if !text.isEmpty { spans.append(Span(" \(text)", style: style)) }
             for kind in ChannelKind.allCases {
                 guard let names = target.wanted[kind], !names.isEmpty else { continue }
                 spans.append(Span(" \(prefix(kind)) ", style: theme.muted))
                 for (i, name) in names.enumerated() {
                     if i > 0 { spans.append(Span(", ", style: theme.muted)) }
                     let confirmed = target.confirmed.contains(name)
-                    spans.append(Span(Sanitizer.display(name) + (confirmed ? "" : "…"), style: confirmed ? theme.text.adding(.bold) : theme.muted))
+                    spans.append(Span(confirmed ? DisplayText(ServerBytes(name)) : "\(ServerBytes(name))…", style: confirmed ? theme.text.adding(.bold) : theme.muted))
                 }
             }
             if let gap = target.lastGap {
@@ -76,17 +76,17 @@ enum PubSubView {
         case .checking: spans.append(Span("  key events: checking…", style: theme.muted))
         case .on: spans.append(Span("  key events on", style: theme.ok))
         case .notConfigured(let setting):
-            let what = setting.isOff ? "notify-keyspace-events is off" : "notify-keyspace-events \"\(Sanitizer.display(setting.flags))\" lacks \(String(setting.missing))"
+            let what: DisplayText = setting.isOff ? "notify-keyspace-events is off" : "notify-keyspace-events \"\(setting.flags)\" lacks \(String(setting.missing))"
             spans.append(Span("  key events: \(what)\(context.readOnly ? "" : " (e to enable)")", style: theme.warn))
-        case .unavailable(let reason): spans.append(Span("  key events unavailable: \(Sanitizer.display(reason))", style: theme.critical))
+        case .unavailable(let reason): spans.append(Span("  key events unavailable: \(reason)", style: theme.critical))
         }
-        if !pubsub.filter.isEmpty { spans.append(Span("  filter: \(Sanitizer.display(pubsub.filter.text))", style: theme.accent)) }
+        if !pubsub.filter.isEmpty { spans.append(Span("  filter: \(pubsub.filter.text)", style: theme.accent)) }
         var line = Line(spans)
         line.fit(to: row.width, ellipsis: context.symbols.ellipsis)
         line.render(in: row, buffer: &buffer)
     }
 
-    static func prefix(_ kind: ChannelKind) -> String {
+    static func prefix(_ kind: ChannelKind) -> DisplayText {
         switch kind {
         case .channel: return "sub"
         case .pattern: return "psub"
@@ -100,8 +100,8 @@ enum PubSubView {
         let theme = context.theme
         let pubsub = pubsub
         let log = pubsub.log
-        var right = "\(visible.count) shown · \(Formatting.number(Double(log.totalCounted))) counted"
-        if let frozen = pubsub.frozen { right += " · +\(log.totalCounted - frozen.countedAtPause) since pause" }
+        var right: DisplayText = "\(visible.count) shown · \(Formatting.number(Double(log.totalCounted))) counted"
+        if let frozen = pubsub.frozen { right.append(" · +\(log.totalCounted - frozen.countedAtPause) since pause") }
         let block = Block(title: "Messages", titleRight: right, focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
@@ -115,18 +115,18 @@ enum PubSubView {
             switch item.entry {
             case .message(let message):
                 return Table.Row([
-                    Line(Span(PubSubFormat.time(message.time), style: theme.muted)),
-                    Line(Sanitizer.display(message.channel)),
-                    Line(Span(message.pattern.map { Sanitizer.display($0) } ?? "", style: theme.muted)),
+                    Line(Span("\(PubSubFormat.time(message.time))", style: theme.muted)),
+                    Line(DisplayText(ServerBytes(message.channel))),
+                    Line(Span(message.pattern.map { DisplayText(ServerBytes($0)) } ?? .empty, style: theme.muted)),
                     Line(oneLine(message.payload, width: payloadWidth)),
                 ])
             case .gap(let gap, let source):
-                let rule = String(repeating: context.symbols.border.horizontal, count: 2)
+                let rule = DisplayText(repeating: context.symbols.border.horizontal, count: 2)
                 return Table.Row([
-                    Line(Span(PubSubFormat.time(gap.from), style: theme.warn)),
+                    Line(Span("\(PubSubFormat.time(gap.from))", style: theme.warn)),
                     Line(Span("\(rule) gap \(rule)", style: theme.warn.adding(.bold))),
-                    Line(Span(PubSubFormat.span(gap.to - gap.from), style: theme.warn)),
-                    Line(Span("disconnected until \(PubSubFormat.time(gap.to)): messages may be missing (\(Sanitizer.display(source)): \(Sanitizer.display(gap.reason)))", style: theme.warn)),
+                    Line(Span("\(PubSubFormat.span(gap.to - gap.from))", style: theme.warn)),
+                    Line(Span("disconnected until \(PubSubFormat.time(gap.to)): messages may be missing (\(source): \(gap.reason))", style: theme.warn)),
                 ])
             }
         }
@@ -138,7 +138,7 @@ enum PubSubView {
             style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
         ).render(in: inner, buffer: &buffer, state: &tableState)
         if visible.isEmpty {
-            let text: String
+            let text: DisplayText
             if !pubsub.hasSubscriptions {
                 text = "Nothing subscribed. :sub CHANNEL, :psub PATTERN, :ssub CHANNEL; e tails key events."
             } else if !pubsub.filter.isEmpty, !log.entries.isEmpty {
@@ -157,23 +157,23 @@ enum PubSubView {
     }
 
     /// What the node's other clients listen to, offered while nothing is subscribed here.
-    static func activeChannelLines(_ active: ActiveChannels) -> [String] {
+    static func activeChannelLines(_ active: ActiveChannels) -> [DisplayText] {
         let patterns = active.patternCount > 0 ? ", \(active.patternCount) pattern\(active.patternCount == 1 ? "" : "s")" : ""
         if active.channelCount == 0 { return ["No client of this node is subscribed to a channel\(patterns.isEmpty ? "" : " (\(patterns.dropFirst(2)) in use)")."] }
         if active.isTruncated {
             return ["\(active.channelCount) channels in use on this node\(patterns): too many to list; :psub PATTERN tails a family."]
         }
-        var lines = ["Channels in use on this node\(patterns); :sub NAME tails one:"]
+        var lines: [DisplayText] = ["Channels in use on this node\(patterns); :sub NAME tails one:"]
         for channel in active.channels {
             let who = channel.subscribers == 1 ? "1 subscriber" : "\(channel.subscribers) subscribers"
-            lines.append("  \(Sanitizer.display(channel.name))  \(who)")
+            lines.append("  \(ServerBytes(channel.name))  \(who)")
         }
         return lines
     }
 
     /// A payload on one line: the first bytes, escaped (newlines and escape sequences shown, not acted on).
-    static func oneLine(_ payload: [UInt8], width: Int) -> String {
-        Sanitizer.display(payload.prefix(max(16, width * 4)))
+    static func oneLine(_ payload: [UInt8], width: Int) -> DisplayText {
+        DisplayText(ServerBytes(payload.prefix(max(16, width * 4))))
     }
 
     // MARK: channels
@@ -195,9 +195,9 @@ enum PubSubView {
         let countWidth = 9
         for (channel, count) in log.busiestChannels(max(0, inner.bottom - y)) {
             guard y < inner.bottom else { break }
-            let number = Formatting.number(Double(count))
-            buffer.setString(inner.x + 1 + max(0, countWidth - DisplayWidth.of(number)), y, number, style: theme.accent, maxWidth: countWidth)
-            buffer.setString(inner.x + 2 + countWidth, y, Sanitizer.display(channel), style: theme.text, maxWidth: max(0, inner.width - countWidth - 3))
+            let number: DisplayText = "\(Formatting.number(Double(count)))"
+            buffer.setString(inner.x + 1 + max(0, countWidth - number.width), y, number, style: theme.accent, maxWidth: countWidth)
+            buffer.setString(inner.x + 2 + countWidth, y, DisplayText(ServerBytes(channel)), style: theme.text, maxWidth: max(0, inner.width - countWidth - 3))
             y += 1
         }
         if log.otherChannelsCount > 0, y < inner.bottom {
@@ -219,23 +219,23 @@ enum PubSubView {
         switch entry {
         case .message(let message):
             var head: [Span] = [
-                Span(Sanitizer.display(message.channel), style: theme.accent.adding(.bold)),
+                Span(DisplayText(ServerBytes(message.channel)), style: theme.accent.adding(.bold)),
                 Span("  \(PubSubFormat.time(message.time))", style: theme.muted),
                 Span("  \(message.payloadLength) bytes", style: theme.muted),
             ]
-            if let pattern = message.pattern { head.insert(Span("  pattern \(Sanitizer.display(pattern))", style: theme.muted), at: 1) }
+            if let pattern = message.pattern { head.insert(Span("  pattern \(ServerBytes(pattern))", style: theme.muted), at: 1) }
             if message.isTruncated { head.append(Span(" (first \(message.payload.count) shown)", style: theme.warn)) }
             lines.append(Line(head))
             if let pretty = JSONPrettyPrinter.format(message.payload, allowTruncated: message.isTruncated) {
                 for part in pretty.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).prefix(inner.height) {
-                    lines.append(Line(Span(Sanitizer.display(part), style: theme.text)))
+                    lines.append(Line(Span(DisplayText(ServerBytes(part)), style: theme.text)))
                 }
             } else {
-                lines.append(Line(Span(Sanitizer.display(message.payload), style: theme.text)))
+                lines.append(Line(Span(DisplayText(ServerBytes(message.payload)), style: theme.text)))
             }
         case .gap(let gap, let source):
-            lines.append(Line(Span("Gap: \(Sanitizer.display(source)) was disconnected from \(PubSubFormat.time(gap.from)) to \(PubSubFormat.time(gap.to)) (\(PubSubFormat.span(gap.to - gap.from)))", style: theme.warn.adding(.bold))))
-            lines.append(Line(Span("Reason: \(Sanitizer.display(gap.reason))", style: theme.text)))
+            lines.append(Line(Span("Gap: \(source) was disconnected from \(PubSubFormat.time(gap.from)) to \(PubSubFormat.time(gap.to)) (\(PubSubFormat.span(gap.to - gap.from)))", style: theme.warn.adding(.bold))))
+            lines.append(Line(Span("Reason: \(gap.reason)", style: theme.text)))
             lines.append(Line(Span("Messages published in that time were not received (Redis pub/sub does not keep them).", style: theme.muted)))
         }
         Paragraph(lines, wrap: true).render(in: Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 1), height: inner.height), buffer: &buffer)

@@ -13,12 +13,12 @@ enum ClientKillDialogView {
             let block = Block(title: "Kill clients", focused: true, theme: theme, symbols: context.symbols)
             buffer.fill(box, with: Cell.blank.styled(theme.background))
             block.render(in: box, buffer: &buffer)
-            buffer.setString(box.x + 2, box.y + 2, Sanitizer.display(text), style: theme.muted, maxWidth: box.width - 4)
+            buffer.setString(box.x + 2, box.y + 2, DisplayText(sanitizing: text), style: theme.muted, maxWidth: box.width - 4)
         case .confirm(let plan, var typed):
             let listed = min(plan.clients.count, max(1, screen.height - 14))
             let box = screen.centered(width: min(110, screen.width - 4), height: min(screen.height - 2, listed + 10))
             buffer.fill(box, with: Cell.blank.styled(theme.background))
-            var block = Block(title: "Kill \(plan.clients.count) client\(plan.clients.count == 1 ? "" : "s") on \(Sanitizer.display(plan.node))", focused: true, theme: theme, symbols: context.symbols)
+            var block = Block(title: "Kill \(plan.clients.count) client\(plan.clients.count == 1 ? "" : "s") on \(plan.node)", focused: true, theme: theme, symbols: context.symbols)
             block.borderStyle = theme.critical
             block.render(in: box, buffer: &buffer)
             let inner = block.inner(box)
@@ -28,8 +28,8 @@ enum ClientKillDialogView {
             y += 2
             let rows = plan.clients.prefix(listed).map { client in
                 Table.Row([
-                    Line(String(client.id)), Line(Sanitizer.display(client.address)), Line(Sanitizer.display(client.name)),
-                    Line(Sanitizer.display(client.user)), Line(Sanitizer.display(client.lastCommand)), Line(Formatting.bytes(Double(client.outputMemory))),
+                    Line("\(client.id)"), Line("\(client.address)"), Line(DisplayText(ServerBytes(client.name))),
+                    Line("\(client.user)"), Line("\(client.lastCommand)"), Line("\(Formatting.bytes(Double(client.outputMemory)))"),
                 ])
             }
             var tableState = TableState(selected: nil)
@@ -42,7 +42,7 @@ enum ClientKillDialogView {
             if plan.clients.count > listed {
                 buffer.setString(inner.x + 1, y, "… and \(plan.clients.count - listed) more", style: theme.muted)
             }
-            let prompt = "type \(Sanitizer.display(plan.confirmationWord)) to kill them, Esc to cancel: "
+            let prompt: DisplayText = "type \(plan.confirmationWord) to kill them, Esc to cancel: "
             InputLine(prompt: prompt, style: theme.text, promptStyle: theme.critical, cursorStyle: theme.selection.adding(.reverse))
                 .render(in: Rect(x: inner.x + 1, y: inner.bottom - 1, width: inner.width - 2, height: 1), buffer: &buffer, state: &typed)
         }

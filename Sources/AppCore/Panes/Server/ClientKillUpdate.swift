@@ -42,7 +42,7 @@ enum ClientKillUpdate {
             context.overlay = .clientKill(.confirm(plan, typed: InputLineState()))
         case .clientsKilled(let outcome):
             context.overlay = nil
-            context.status = StatusMessage(outcome.summary, kind: outcome.failed.isEmpty ? .success : .warning, now: context.now, lifetime: 10)
+            context.status = StatusMessage(DisplayText(sanitizing: outcome.summary), kind: outcome.failed.isEmpty ? .success : .warning, now: context.now, lifetime: 10)
         default:
             break
         }

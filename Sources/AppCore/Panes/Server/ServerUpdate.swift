@@ -73,7 +73,7 @@ enum ServerUpdate {
             } catch {
                 input.text = text
                 server.clientFilterInput = input
-                context.status = StatusMessage("\(text): \(error)", kind: .error, now: context.now)
+                context.status = StatusMessage("\(text): \(String(describing: error))", kind: .error, now: context.now)
             }
         case .cancelled:
             server.clientFilterInput = nil

@@ -28,7 +28,7 @@ enum ServerView {
         var spans: [Span] = []
         let node = server.node ?? context.currentNode
         if context.addresses.indices.contains(node) {
-            spans.append(Span(" node \(node + 1) \(Sanitizer.display(context.address(node)))", style: theme.text.adding(.bold)))
+            spans.append(Span(" node \(node + 1) \(context.address(node))", style: theme.text.adding(.bold)))
         }
         if let updated = server.updatedAt {
             let age = max(0, context.now - updated)
@@ -36,10 +36,10 @@ enum ServerView {
         } else if server.error == nil {
             spans.append(Span(" · loading…", style: theme.muted))
         }
-        if let error = server.error { spans.append(Span(" · refresh failed: \(Sanitizer.display(error))", style: theme.critical)) }
+        if let error = server.error { spans.append(Span(" · refresh failed: \(error)", style: theme.critical)) }
         if let errors = server.snapshot?.errors, !errors.isEmpty {
             let text = errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
-            spans.append(Span(" · \(Sanitizer.display(text))", style: theme.warn))
+            spans.append(Span(" · \(text)", style: theme.warn))
         }
         spans.append(Span(" · \(context.symbols.arrowLeft)/\(context.symbols.arrowRight) section · s sort", style: theme.muted))
         var line = Line(spans)
@@ -52,7 +52,7 @@ enum ServerView {
         let focused = server.section == section
         let sortName = section.sortNames[server.sortIndex(section) % section.sortNames.count]
         let content = table(section, server, context)
-        let block = Block(title: section.title, titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: context.symbols)
+        let block = Block(title: DisplayText(sanitizing: section.title), titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
@@ -69,11 +69,11 @@ enum ServerView {
     }
 
     struct Content {
-        var header: [String]
+        var header: [Line]
         var widths: [Constraint]
         var alignments: [Alignment]
         var rows: [Table.Row]
-        var empty: String
+        var empty: DisplayText
     }
 
     static func table(_ section: ServerSection, _ server: ServerState, _ context: PaneContext) -> Content {
@@ -82,16 +82,16 @@ enum ServerView {
         switch section {
         case .slowlog:
             let rows = ServerRows.slowlog(server).map { entry -> Table.Row in
-                let command = entry.arguments.map { Sanitizer.display($0) }.joined(separator: " ")
+                let command = entry.arguments.map { DisplayText(ServerBytes($0)) }.joined(separator: " ")
                 let ms = Double(entry.durationMicroseconds) / 1000
                 let style = ms >= 100 ? theme.critical : (ms >= 10 ? theme.warn : theme.text)
                 return Table.Row([
-                    Line(String(entry.id)),
-                    Line(wall > 0 ? Formatting.duration(Double(max(0, wall - entry.time))) + " ago" : String(entry.time)),
-                    Line(Span(micros(entry.durationMicroseconds), style: style)),
+                    "\(entry.id)",
+                    ago(entry.time, wall: wall),
+                    Line(Span("\(micros(entry.durationMicroseconds))", style: style)),
                     Line(command),
-                    Line(Sanitizer.display(entry.clientAddress ?? "")),
-                    Line(Sanitizer.display(entry.clientName)),
+                    "\(entry.clientAddress ?? "")",
+                    Line(DisplayText(ServerBytes(entry.clientName))),
                 ])
             }
             return Content(header: ["ID", "WHEN", "TOOK", "COMMAND", "CLIENT", "NAME"],
@@ -101,14 +101,14 @@ enum ServerView {
         case .clients:
             let rows = ServerRows.clients(server).map { client -> Table.Row in
                 Table.Row([
-                    Line(String(client.id)),
-                    Line(Sanitizer.display(client.address)),
-                    Line(Sanitizer.display(client.name)),
-                    Line(Formatting.duration(Double(client.ageSeconds))),
-                    Line(Span(Formatting.duration(Double(client.idleSeconds)), style: client.idleSeconds >= 300 ? theme.muted : theme.text)),
-                    Line(String(client.database)),
-                    Line(Sanitizer.display(client.lastCommand)),
-                    Line(Sanitizer.display(client.flags)),
+                    "\(client.id)",
+                    "\(client.address)",
+                    Line(DisplayText(ServerBytes(client.name))),
+                    "\(Formatting.duration(Double(client.ageSeconds)))",
+                    Line(Span("\(Formatting.duration(Double(client.idleSeconds)))", style: client.idleSeconds >= 300 ? theme.muted : theme.text)),
+                    "\(client.database)",
+                    "\(client.lastCommand)",
+                    "\(client.flags)",
                 ])
             }
             return Content(header: ["ID", "ADDRESS", "NAME", "AGE", "IDLE", "DB", "CMD", "FLAGS"],
@@ -118,11 +118,11 @@ enum ServerView {
         case .commands:
             let rows = ServerRows.commands(server).map { stat -> Table.Row in
                 Table.Row([
-                    Line(Sanitizer.display(stat.name)),
-                    Line(Formatting.number(Double(stat.calls))),
-                    Line(micros(stat.microseconds)),
-                    Line(stat.microsecondsPerCall < 1000 ? String(format: "%.2fµs", stat.microsecondsPerCall) : micros(Int64(stat.microsecondsPerCall))),
-                    Line(Span(String(stat.failedCalls + stat.rejectedCalls), style: stat.failedCalls + stat.rejectedCalls > 0 ? theme.warn : theme.muted)),
+                    "\(stat.name)",
+                    "\(Formatting.number(Double(stat.calls)))",
+                    "\(micros(stat.microseconds))",
+                    "\(stat.microsecondsPerCall < 1000 ? String(format: "%.2fµs", stat.microsecondsPerCall) : micros(Int64(stat.microsecondsPerCall)))",
+                    Line(Span("\(stat.failedCalls + stat.rejectedCalls)", style: stat.failedCalls + stat.rejectedCalls > 0 ? theme.warn : theme.muted)),
                 ])
             }
             return Content(header: ["COMMAND", "CALLS", "TOTAL", "PER CALL", "FAILED"],
@@ -132,9 +132,9 @@ enum ServerView {
         case .latency:
             let rows = ServerRows.latency(server).map { event -> Table.Row in
                 Table.Row([
-                    Line(Sanitizer.display(event.event)),
-                    Line(wall > 0 ? Formatting.duration(Double(max(0, wall - event.latestTime))) + " ago" : String(event.latestTime)),
-                    Line("\(event.latestMilliseconds)ms"),
+                    "\(event.event)",
+                    ago(event.latestTime, wall: wall),
+                    "\(event.latestMilliseconds)ms",
                     Line(Span("\(event.maxMilliseconds)ms", style: event.maxMilliseconds >= 100 ? theme.critical : theme.text)),
                 ])
             }
@@ -143,6 +143,11 @@ enum ServerView {
                            alignments: [.left, .right, .right, .right], rows: rows,
                            empty: "no spikes (latency-monitor-threshold 0 means off)")
         }
+    }
+
+    /// How long before `wall` (Unix seconds) `time` was: `5s ago`; the raw time when the clock is unknown.
+    static func ago(_ time: Int64, wall: Int64) -> Line {
+        wall > 0 ? "\(Formatting.duration(Double(max(0, wall - time)))) ago" : "\(time)"
     }
 
     /// Microseconds in the shortest readable unit: `850µs`, `12.3ms`, `1.20s`.

@@ -44,13 +44,13 @@ import TerminalUI
         var state = K.keysPane()
         #expect(state.press("r") == [.startScan(node: 0, filter: .all)])
         #expect(state.keys.progress.phase == .scanning)
-        #expect(state.status?.text == "rescanning")
+        #expect(state.status?.text.description == "rescanning")
         state.press("/")
         state.type("session")
         state.press(.enter)
         let effects = state.press("r")
         #expect(effects == [.startScan(node: 0, filter: KeyFilter(pattern: GlobPattern("*session*")))])
-        #expect(state.status?.text == "rescanning keys matching *session* (SCAN MATCH)")
+        #expect(state.status?.text.description == "rescanning keys matching *session* (SCAN MATCH)")
     }
 
     @Test("/ takes every typed key (s, e, q do nothing else) and Enter narrows the list")
@@ -67,7 +67,7 @@ import TerminalUI
         #expect(state.inputFocus == .bindings)
         #expect(state.keys.filterText == "sess")
         #expect(K.rowNames(state.keys) == ["session:"])
-        #expect(state.status?.text == "2 keys match *sess* (r rescans with SCAN MATCH)")
+        #expect(state.status?.text.description == "2 keys match *sess* (r rescans with SCAN MATCH)")
     }
 
     @Test("a glob is used as typed; Esc while typing leaves the filter as it was")
@@ -98,7 +98,7 @@ import TerminalUI
         #expect(state.keys.filterText.isEmpty)
         #expect(state.keys.typeFilter == nil)
         #expect(K.rowNames(state.keys) == ["board", "config", "session:", "user:"])
-        #expect(state.status?.text == "filter cleared")
+        #expect(state.status?.text.description == "filter cleared")
         state.press(.escape)
         #expect(state.status == nil)
     }
@@ -130,11 +130,11 @@ import TerminalUI
         var state = K.keysPane()
         state.press("s")
         #expect(state.keys.sort == .memory)
-        #expect(state.status?.text == "sorted by memory")
+        #expect(state.status?.text.description == "sorted by memory")
         #expect(K.rowNames(state.keys) == ["board", "user:", "session:", "config"])
         state.press("s")
         #expect(state.keys.sort == .ttl)
-        #expect(state.status?.text == "sorted by TTL")
+        #expect(state.status?.text.description == "sorted by TTL")
         state.press("s")
         #expect(state.keys.sort == .name)
         #expect(K.rowNames(state.keys) == ["board", "config", "session:", "user:"])
@@ -146,14 +146,14 @@ import TerminalUI
         state.press("T")
         #expect(state.keys.typeFilter == .string)
         #expect(state.keys.view?.count == 3)
-        #expect(state.status?.text == "3 keys match type string (r rescans with SCAN MATCH)")
+        #expect(state.status?.text.description == "3 keys match type string (r rescans with SCAN MATCH)")
         state.press("T")
         #expect(state.keys.typeFilter == .hash)
         #expect(K.rowNames(state.keys) == ["user:"])
         for _ in 0..<5 { state.press("T") }
         #expect(state.keys.typeFilter == nil)
         #expect(state.keys.view?.count == 7)
-        #expect(state.status?.text == "filter cleared")
+        #expect(state.status?.text.description == "filter cleared")
     }
 
     @Test("j, k, G, g move the selection within the rows")
@@ -238,7 +238,7 @@ import TerminalUI
         state.press("G")
         #expect(state.press(.enter) == [])
         #expect(state.keys.opened == nil)
-        #expect(state.status?.text == "narrow the list with / to see these keys")
+        #expect(state.status?.text.description == "narrow the list with / to see these keys")
     }
 
     @Test("the detail of the open key arrives, or it is gone, or the read failed; other keys' replies are ignored")
@@ -324,7 +324,7 @@ import TerminalUI
         #expect(state.pane == .keys)
         #expect(state.leaderboard.watched.isEmpty)
         let expected = row == 1 ? "config is a string, not a sorted set" : "select a sorted set key to watch"
-        #expect(state.status?.text == expected)
+        #expect(state.status?.text.description == expected)
     }
 
     @Test("a node that answers again rescans if its scan had failed, with the filter; otherwise not")

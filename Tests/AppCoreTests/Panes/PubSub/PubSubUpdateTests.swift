@@ -28,7 +28,7 @@ import Inspector
     func subscribeStatus(line: String, text: String) {
         var state = AppState(addresses: ["127.0.0.1:7001"])
         #expect(state.command(line).count == 1)
-        #expect(state.status?.text == text)
+        #expect(state.status?.text.description == text)
         #expect(state.pane == .pubsub)
     }
 
@@ -37,7 +37,7 @@ import Inspector
         var state = Self.subscribed()
         #expect(state.command("sub news orders") == [.subscribe(node: 0, kind: .channel, names: [Self.bytes("orders")])])
         #expect(state.command("sub orders news") == [])
-        #expect(state.status?.text == "already subscribed")
+        #expect(state.status?.text.description == "already subscribed")
         #expect(state.pubsub.target(0)?.wanted[.channel] == [Self.bytes("news"), Self.bytes("orders")])
     }
 
@@ -45,10 +45,10 @@ import Inspector
     func unsubscribeNothing() {
         var state = AppState(addresses: ["127.0.0.1:7001"])
         #expect(state.command("unsub") == [])
-        #expect(state.status?.text == "not subscribed to anything")
+        #expect(state.status?.text.description == "not subscribed to anything")
         state.command("sub news")
         #expect(state.command("unsub other") == [])
-        #expect(state.status?.text == "not subscribed to other")
+        #expect(state.status?.text.description == "not subscribed to other")
         #expect(state.status?.kind == .warning)
     }
 
@@ -61,7 +61,7 @@ import Inspector
             .unsubscribe(node: 0, kind: .channel, names: []), .unsubscribe(node: 0, kind: .pattern, names: []),
             .unsubscribe(node: 0, kind: .shardChannel, names: []),
         ])
-        #expect(state.status?.text == "unsubscribed")
+        #expect(state.status?.text.description == "unsubscribed")
         #expect(!state.pubsub.hasSubscriptions)
     }
 
@@ -79,9 +79,9 @@ import Inspector
     func publishedAnswers() {
         var state = Self.subscribed()
         state.send(.published(channel: Self.bytes("news"), result: .success(1)))
-        #expect(state.status?.text == "published to news: 1 subscriber received it")
+        #expect(state.status?.text.description == "published to news: 1 subscriber received it")
         state.send(.published(channel: Self.bytes("news"), result: .failure(LoadError("NOPERM"))))
-        #expect(state.status?.text == "publish failed: NOPERM")
+        #expect(state.status?.text.description == "publish failed: NOPERM")
         #expect(state.status?.kind == .error)
     }
 
@@ -89,7 +89,7 @@ import Inspector
     func publishRefusedReadOnly() {
         var state = Self.subscribed(readOnly: true)
         #expect(state.command("pub news hi") == [])
-        #expect(state.status?.text == "read-only mode: :pub is disabled")
+        #expect(state.status?.text.description == "read-only mode: :pub is disabled")
         #expect(state.status?.kind == .error)
     }
 
@@ -111,7 +111,7 @@ import Inspector
     func errorsAndGaps() {
         var state = Self.subscribed()
         state.send(.pubsubReceived(node: 0, batch: P.batch([], events: [.serverError("ERR unknown command 'SSUBSCRIBE'")]), now: 1))
-        #expect(state.status?.text == "127.0.0.1:7001: ERR unknown command 'SSUBSCRIBE'")
+        #expect(state.status?.text.description == "127.0.0.1:7001: ERR unknown command 'SSUBSCRIBE'")
         #expect(state.status?.kind == .error)
         let gap = DeliveryGap(from: 1, to: 2, reason: "connection reset")
         let before = state.pubsub.log.entries.count
@@ -133,10 +133,10 @@ import Inspector
     func pauseResumeStatus() {
         var state = Self.subscribed()
         state.press(" ")
-        #expect(state.status?.text == "paused: the view is frozen, counting goes on (Space resumes)")
+        #expect(state.status?.text.description == "paused: the view is frozen, counting goes on (Space resumes)")
         state.send(.pubsubReceived(node: 0, batch: P.batch([P.message("news", "a")], received: 42), now: 1))
         state.press(" ")
-        #expect(state.status?.text == "resumed (42 messages arrived while paused)")
+        #expect(state.status?.text.description == "resumed (42 messages arrived while paused)")
         #expect(state.pubsub.frozen == nil)
     }
 
@@ -168,7 +168,7 @@ import Inspector
         #expect(state.pubsub.selected != nil)
         state.press(.escape)
         #expect(state.pubsub.filter.isEmpty)
-        #expect(state.status?.text == "filter cleared")
+        #expect(state.status?.text.description == "filter cleared")
         #expect(state.pubsub.selected != nil)
         state.press(.escape)
         #expect(state.pubsub.selected == nil)
@@ -182,7 +182,7 @@ import Inspector
         var state = Self.subscribed()
         #expect(state.press("e") == [.checkKeyspaceEvents(node: 0)])
         #expect(state.pubsub.keyEvents == .checking)
-        #expect(state.status?.text == "reading notify-keyspace-events…")
+        #expect(state.status?.text.description == "reading notify-keyspace-events…")
         #expect(state.press("e") == [])
     }
 
@@ -195,7 +195,7 @@ import Inspector
         #expect(state.pubsub.keyEvents == .notConfigured(setting))
         #expect(state.overlay == .pubsub(.enableKeyEvents(node: 0, setting: setting)))
         #expect(state.press("y") == [.setKeyspaceEvents(node: 0, flags: "KxEeg", previous: "Kx")])
-        #expect(state.status?.text == #"setting notify-keyspace-events to "KxEeg"…"#)
+        #expect(state.status?.text.description == #"setting notify-keyspace-events to "KxEeg"…"#)
     }
 
     @Test("n, Esc or q in the dialog leave the setting alone and say so", arguments: [.character("n"), .escape, .character("q")] as [Key])
@@ -205,7 +205,7 @@ import Inspector
         state.send(.keyspaceEventsChecked(node: 0, result: .success(KeyspaceEventsSetting(flags: ""))))
         #expect(state.press(key) == [])
         #expect(state.overlay == nil)
-        #expect(state.status?.text == "notify-keyspace-events left as it is: no key events")
+        #expect(state.status?.text.description == "notify-keyspace-events left as it is: no key events")
     }
 
     @Test("Ctrl-C in the dialog quits; other keys leave it up")
@@ -240,7 +240,7 @@ import Inspector
         let effects = state.send(.keyspaceEventsSet(node: 0, flags: "Exeg", previous: "", error: LoadError("ERR CONFIG SET failed")))
         #expect(effects == [])
         #expect(state.pubsub.keyEvents == .unavailable("ERR CONFIG SET failed"))
-        #expect(state.status?.text == "could not set notify-keyspace-events: ERR CONFIG SET failed")
+        #expect(state.status?.text.description == "could not set notify-keyspace-events: ERR CONFIG SET failed")
         #expect(state.pubsub.keyspaceRestore == nil)
     }
 
@@ -248,7 +248,7 @@ import Inspector
     func restoreKeepsTheFirstValue() {
         var state = Self.subscribed()
         state.send(.keyspaceEventsSet(node: 0, flags: "Exeg", previous: "", error: nil))
-        #expect(state.status?.text == #"key events on: __keyevent@*__:* (notify-keyspace-events goes back to "" on quit)"#)
+        #expect(state.status?.text.description == #"key events on: __keyevent@*__:* (notify-keyspace-events goes back to "" on quit)"#)
         state.press("e")
         state.send(.keyspaceEventsSet(node: 0, flags: "KExeg", previous: "Exeg", error: nil))
         #expect(state.pubsub.keyspaceRestore == KeyspaceRestore(node: 0, previous: "", current: "Exeg"))
@@ -265,7 +265,7 @@ import Inspector
         #expect(state.pubsub.activeChannels == channels)
         state.send(.channelsListed(node: 0, result: .failure(LoadError("NOPERM"))))
         #expect(state.pubsub.activeChannels == nil)
-        #expect(state.status?.text == "active channels: NOPERM")
+        #expect(state.status?.text.description == "active channels: NOPERM")
     }
 
     @Test("j, k, PgDn, g, G move through the shown messages, newest first; g follows the newest again")

@@ -108,10 +108,10 @@ enum DoctorUpdate {
         let node = keys.doctor.node ?? context.currentNode
         switch fix {
         case .addTTL(let pattern, let seconds, let jitter):
-            context.overlay = .mutation(.working("counting keys without TTL matching \(Sanitizer.display(pattern.source))…"))
+            context.overlay = .mutation(.working("counting keys without TTL matching \(ServerBytes(pattern.source))…"))
             return [.mutate(node: node, .dryRunMissingTTL(pattern, seconds: seconds, jitter: jitter))]
         case .deleteKey(let key):
-            context.overlay = .mutation(.working("checking \(Sanitizer.display(key))…"))
+            context.overlay = .mutation(.working("checking \(ServerBytes(key))…"))
             return [.mutate(node: node, .prepareDelete(keys: [key]))]
         }
     }

@@ -11,7 +11,7 @@ enum DoctorView {
         renderHeader(keys, context, in: rows[0], buffer: &buffer)
         let doctor = keys.doctor
         guard let report = doctor.report else {
-            let text = doctor.error.map { "doctor failed: \(Sanitizer.display($0))" } ?? (doctor.running ? "examining the keyspace index…" : "no report yet: r runs the doctor")
+            let text: DisplayText = doctor.error.map { "doctor failed: \($0)" } ?? (doctor.running ? "examining the keyspace index…" : "no report yet: r runs the doctor")
             buffer.setString(rows[1].x + 1, rows[1].y + 1, text, style: doctor.error == nil ? context.theme.muted : context.theme.critical, maxWidth: rows[1].width - 2)
             return
         }
@@ -24,7 +24,7 @@ enum DoctorView {
         let theme = context.theme
         var spans = [Span(" Doctor", style: theme.title)]
         if let node = keys.doctor.node, context.addresses.indices.contains(node) {
-            spans.append(Span(" · \(Sanitizer.display(context.address(node)))", style: theme.muted))
+            spans.append(Span(" · \(context.address(node))", style: theme.muted))
         }
         if let report = keys.doctor.report {
             let critical = report.count(.critical), warning = report.count(.warning), info = report.count(.info)
@@ -74,14 +74,14 @@ enum DoctorView {
         let inner = block.inner(area)
         guard !report.findings.isEmpty else {
             var lines = [Line(Span("no findings: no caching anti-pattern in \(report.indexedKeys) keys", style: theme.ok))]
-            lines += report.notes.map { Line(Span(Sanitizer.display(DoctorWording.note($0)), style: theme.muted)) }
+            lines += report.notes.map { Line(Span(DisplayText(sanitizing: DoctorWording.note($0)), style: theme.muted)) }
             Paragraph(lines).render(in: inner, buffer: &buffer)
             return
         }
         let items = report.findings.map { finding in
-            Line([Span(tag(finding.severity) + " ", style: style(finding.severity, theme)),
-                  Span(finding.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0), style: theme.muted),
-                  Span(Sanitizer.display(DoctorWording.title(finding)), style: theme.text)])
+            Line([Span("\(tag(finding.severity)) ", style: style(finding.severity, theme)),
+                  Span("\(finding.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))", style: theme.muted),
+                  Span(DisplayText(sanitizing: DoctorWording.title(finding)), style: theme.text)])
         }
         var list = keys.doctor.list
         ListView(items, highlightStyle: theme.selection, symbols: context.symbols).render(in: inner, buffer: &buffer, state: &list)
@@ -94,7 +94,7 @@ enum DoctorView {
         var inner = block.inner(area)
         guard let finding = keys.doctor.selectedFinding else {
             let lines = (report.largestAverages.isEmpty ? [] : [Line(Span("largest average entry:", style: theme.title))])
-                + report.largestAverages.map { Line("  \(Sanitizer.display($0.prefix.isEmpty ? Array("(no prefix)".utf8) : $0.prefix))  \(Formatting.bytes(Double($0.averageMemory))) × \($0.keyCount)") }
+                + report.largestAverages.map { Line("  \(ServerBytes($0.prefix.isEmpty ? Array("(no prefix)".utf8) : $0.prefix))  \(Formatting.bytes(Double($0.averageMemory))) × \($0.keyCount)") }
             Paragraph(lines).render(in: inner, buffer: &buffer)
             return
         }
@@ -105,32 +105,32 @@ enum DoctorView {
             inner = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - chartHeight)
         }
         var lines: [Line] = [
-            Line([Span(tag(finding.severity) + " ", style: style(finding.severity, theme)), Span(Sanitizer.display(DoctorWording.title(finding)), style: theme.title)]),
+            Line([Span("\(tag(finding.severity)) ", style: style(finding.severity, theme)), Span(DisplayText(sanitizing: DoctorWording.title(finding)), style: theme.title)]),
         ]
         if let prefix = finding.prefix {
-            lines.append(Line([Span("prefix ", style: theme.muted), Span(prefix.isEmpty ? "(keys without a delimiter)" : Sanitizer.display(prefix), style: theme.accent)]))
+            lines.append(Line([Span("prefix ", style: theme.muted), Span(prefix.isEmpty ? "(keys without a delimiter)" : DisplayText(ServerBytes(prefix)), style: theme.accent)]))
         }
         var figures = "keys \(finding.keyCount)"
         if finding.memory > 0 { figures += " · memory \(Formatting.bytes(Double(finding.memory)))" }
-        lines.append(Line(Span(figures, style: theme.text)))
-        lines += DoctorWording.details(finding).map { Line(Span(Sanitizer.display($0), style: theme.text)) }
+        lines.append(Line(Span("\(figures)", style: theme.text)))
+        lines += DoctorWording.details(finding).map { Line(Span(DisplayText(sanitizing: $0), style: theme.text)) }
         if !finding.fieldNames.isEmpty {
-            lines.append(Line([Span("fields ", style: theme.muted), Span(finding.fieldNames.map(Sanitizer.display).joined(separator: ", "), style: theme.warn)]))
+            lines.append(Line([Span("fields ", style: theme.muted), Span("\(finding.fieldNames.joined(separator: ", "))", style: theme.warn)]))
         }
         if !finding.exampleKeys.isEmpty {
             lines.append(Line(Span("e.g.", style: theme.muted)))
-            lines += finding.exampleKeys.map { Line(Span("  " + Sanitizer.display($0), style: theme.accent)) }
+            lines += finding.exampleKeys.map { Line(Span("  \(ServerBytes($0))", style: theme.accent)) }
         }
         lines.append(Line(""))
-        lines.append(Line([Span("fix ", style: theme.title), Span(Sanitizer.display(DoctorWording.suggestion(finding)), style: theme.text)]))
+        lines.append(Line([Span("fix ", style: theme.title), Span(DisplayText(sanitizing: DoctorWording.suggestion(finding)), style: theme.text)]))
         if let fix = finding.fix {
             lines.append(context.readOnly
                 ? Line(Span("read-only: fixes are off", style: theme.warn))
-                : Line([Span("f ", style: theme.accent), Span(Sanitizer.display(DoctorWording.fix(fix)), style: theme.text), Span(" (dry run first)", style: theme.muted)]))
+                : Line([Span("f ", style: theme.accent), Span(DisplayText(sanitizing: DoctorWording.fix(fix)), style: theme.text), Span(" (dry run first)", style: theme.muted)]))
         }
         if !report.notes.isEmpty {
             lines.append(Line(""))
-            lines += report.notes.map { Line(Span(Sanitizer.display(DoctorWording.note($0)), style: theme.muted)) }
+            lines += report.notes.map { Line(Span(DisplayText(sanitizing: DoctorWording.note($0)), style: theme.muted)) }
         }
         Paragraph(lines).render(in: inner, buffer: &buffer)
     }
@@ -146,6 +146,6 @@ enum DoctorView {
         Sparkline(data, theme: theme, symbols: context.symbols).render(in: bars, buffer: &buffer)
         let end = Formatting.duration(Double(histogram.binSeconds * Int64(histogram.counts.count)))
         buffer.setString(area.x, area.bottom - 1, "0", style: theme.muted, maxWidth: area.width)
-        buffer.setString(max(area.x, bars.right - end.count), area.bottom - 1, end, style: theme.muted, maxWidth: area.width)
+        buffer.setString(max(area.x, bars.right - end.count), area.bottom - 1, "\(end)", style: theme.muted, maxWidth: area.width)
     }
 }

@@ -6,7 +6,7 @@ public enum MutationOverlay: Sendable, Equatable {
     /// Typing a TTL for one key (`e`) or for every matching key without one (`E`).
     case ttlPrompt(target: TTLTarget, input: InputLineState, error: String?)
     /// Waiting for the server (dry run, delete plan).
-    case working(String)
+    case working(DisplayText)
     /// `y` to delete these keys.
     case confirmDelete(DeletePlan)
     /// Type the target's name to run a bulk change.

@@ -9,10 +9,10 @@ enum MutationOverlayView {
         switch overlay {
         case .ttlPrompt(let target, var input, let error):
             let box = screen.centered(width: min(80, screen.width - 4), height: 7)
-            let title: String
+            let title: DisplayText
             switch target {
-            case .key(let key): title = "Expire \(Sanitizer.display(key))"
-            case .pattern(let pattern, _): title = "TTL for keys matching \(Sanitizer.display(pattern)) that have none (±10% jitter)"
+            case .key(let key): title = "Expire \(ServerBytes(key))"
+            case .pattern(let pattern, _): title = "TTL for keys matching \(pattern) that have none (±10% jitter)"
             }
             let block = Block(title: title, theme: theme, symbols: context.symbols)
             buffer.fill(box, with: Cell.blank.styled(theme.background))
@@ -20,36 +20,36 @@ enum MutationOverlayView {
             let inner = block.inner(box)
             InputLine(prompt: "TTL: ", style: theme.text, promptStyle: theme.accent, cursorStyle: theme.selection.adding(.reverse))
                 .render(in: inner.row(1), buffer: &buffer, state: &input)
-            if let error { buffer.setString(inner.x, inner.y + 2, error, style: theme.critical, maxWidth: inner.width) }
+            if let error { buffer.setString(inner.x, inner.y + 2, DisplayText(sanitizing: error), style: theme.critical, maxWidth: inner.width) }
             buffer.setString(inner.x, inner.bottom - 1, "90, 30s, 5m, 1h, 2d · Enter sets · Esc cancels", style: theme.muted, maxWidth: inner.width)
         case .working(let text):
             let box = screen.centered(width: min(70, screen.width - 4), height: 3)
             buffer.fill(box, with: Cell.blank.styled(theme.background))
             let block = Block(title: "Working", theme: theme, symbols: context.symbols)
             block.render(in: box, buffer: &buffer)
-            buffer.setString(box.x + 2, box.y + 1, text + " (Esc hides)", style: theme.text, maxWidth: box.width - 4)
+            buffer.setString(box.x + 2, box.y + 1, "\(text) (Esc hides)", style: theme.text, maxWidth: box.width - 4)
         case .confirmDelete(let plan):
             var message: [Line] = []
-            let names = plan.keys.prefix(3).map(Sanitizer.display).joined(separator: ", ")
-            message.append(Line("Delete \(plan.count == 1 ? names : "\(plan.count) keys (\(names)…)") on \(Sanitizer.display(context.address(keys.node ?? 0)))?"))
+            let names = list(plan.keys.prefix(3))
+            message.append(Line("Delete \(plan.count == 1 ? names : "\(plan.count) keys (\(names)…)") on \(context.address(keys.node ?? 0))?"))
             if plan.notUndoableCount > 0 {
-                message.append(Line(Span("\(plan.notUndoableCount) cannot be undone (\(Formatting.bytes(Double(plan.notUndoableBytes))), over the undo budget): \(plan.notUndoable.prefix(3).map(Sanitizer.display).joined(separator: ", "))", style: theme.critical)))
+                message.append(Line(Span("\(plan.notUndoableCount) cannot be undone (\(Formatting.bytes(Double(plan.notUndoableBytes))), over the undo budget): \(list(plan.notUndoable.prefix(3)))", style: theme.critical)))
             } else {
                 message.append(Line(Span("u undoes it (value and TTL are kept)", style: theme.ok)))
             }
             let box = screen.centered(width: min(90, screen.width - 4), height: 8)
             ConfirmDialog(title: "Delete", message: message, kind: .yesNo, dangerous: true, theme: theme, symbols: context.symbols).render(in: box, buffer: &buffer)
         case .confirmPattern(let plan, let purpose, let typed):
-            let verb: String
+            let verb: DisplayText
             switch purpose {
             case .delete: verb = "Delete"
             case .expire(let seconds, let jitter): verb = "Set a TTL of \(Formatting.duration(Double(seconds))) ±\(Int(jitter * 100))% on the keys without one among"
             case .addTTL(let seconds, let jitter): verb = "Set a TTL of \(Formatting.duration(Double(seconds))) ±\(Int((jitter * 100).rounded()))% (undoable with u) on the keys without TTL,"
             }
             var message = [
-                Line("\(verb) \(plan.count) keys matching \(Sanitizer.display(plan.pattern.description))\(plan.typeFilter.map { " of type \($0)" } ?? "")"),
+                Line("\(verb) \(plan.count) keys matching \(plan.pattern)\(plan.typeFilter.map { " of type \($0)" } ?? "")"),
                 Line("on \(plan.confirmationWord) · \(Formatting.bytes(Double(plan.memoryBytes))) in all"),
-                Line(Span("e.g. " + plan.sample.prefix(5).map(Sanitizer.display).joined(separator: ", "), style: theme.muted)),
+                Line(Span("e.g. \(list(plan.sample.prefix(5)))", style: theme.muted)),
             ]
             if case .delete = purpose {
                 message.append(plan.estimatedNotUndoable > 0
@@ -62,7 +62,7 @@ enum MutationOverlayView {
         case .bulkRunning(let purpose, let progress, let expected):
             let box = screen.centered(width: min(80, screen.width - 4), height: 6)
             buffer.fill(box, with: Cell.blank.styled(theme.background))
-            let title: String
+            let title: DisplayText
             switch purpose {
             case .delete: title = "Deleting"
             case .expire, .addTTL: title = "Setting TTLs"
@@ -76,5 +76,10 @@ enum MutationOverlayView {
                 buffer.setString(inner.x, inner.y + 2, "scanned \(p.scanned) · changed \(p.changed) · skipped \(p.skipped) · \(Formatting.duration(p.elapsed))", style: theme.text, maxWidth: inner.width)
             }
         }
+    }
+
+    /// Key names from the server, comma-separated.
+    static func list(_ keys: ArraySlice<[UInt8]>) -> DisplayText {
+        keys.map { DisplayText(ServerBytes($0)) }.joined(separator: ", ")
     }
 }

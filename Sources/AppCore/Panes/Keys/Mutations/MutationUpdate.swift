@@ -16,7 +16,7 @@ enum MutationUpdate {
             return [.mutate(node: node, .persist(key: key))]
         case .delete:
             guard let key = targetKey(keys) else { return noKey(&keys, &context) }
-            context.overlay = .mutation(.working("checking \(Sanitizer.display(key))…"))
+            context.overlay = .mutation(.working("checking \(ServerBytes(key))…"))
             return [.mutate(node: node, .prepareDelete(keys: [key]))]
         case .undo:
             return [.mutate(node: node, .undo)]
@@ -30,7 +30,7 @@ enum MutationUpdate {
                 context.overlay = .mutation(.ttlPrompt(target: .pattern(pattern, keys.typeFilter), input: InputLineState(), error: nil))
                 return []
             }
-            context.overlay = .mutation(.working("counting keys matching \(Sanitizer.display(pattern)) on every node…"))
+            context.overlay = .mutation(.working("counting keys matching \(pattern) on every node…"))
             return [.mutate(node: node, .dryRun(pattern: pattern, type: keys.typeFilter, purpose: .delete))]
         default:
             return []
@@ -64,7 +64,7 @@ enum MutationUpdate {
                         context.overlay = nil
                         return [.mutate(node: node, .expire(key: k, seconds: seconds))]
                     case .pattern(let pattern, let type):
-                        context.overlay = .mutation(.working("counting keys matching \(Sanitizer.display(pattern))…"))
+                        context.overlay = .mutation(.working("counting keys matching \(pattern)…"))
                         return [.mutate(node: node, .dryRun(pattern: pattern, type: type, purpose: .expire(seconds: seconds, jitter: 0.1)))]
                     }
                 } catch {
@@ -124,8 +124,8 @@ enum MutationUpdate {
         let node = keys.node ?? context.currentNode
         switch result {
         case .changed(let outcome):
-            let name = Sanitizer.display(outcome.key)
-            let text: String
+            let name = ServerBytes(outcome.key)
+            let text: DisplayText
             switch (outcome.command, outcome.changed) {
             case ("EXPIRE", true): text = "\(name) now expires in \(Formatting.duration(Double(max(0, outcome.pttl)) / 1000))"
             case ("PERSIST", true): text = "\(name) no longer expires"
@@ -152,14 +152,14 @@ enum MutationUpdate {
             if let opened = keys.opened, deleted.contains(opened.key) { keys.opened = nil }
             return [.refreshKeys(node: node, keys: deleted)]
         case .undone(let outcome?):
-            context.status = StatusMessage(outcome.summary, kind: outcome.restored.isEmpty ? .warning : .success, now: context.now, lifetime: 10)
+            context.status = StatusMessage(DisplayText(sanitizing: outcome.summary), kind: outcome.restored.isEmpty ? .warning : .success, now: context.now, lifetime: 10)
             return [.refreshKeys(node: node, keys: outcome.restored)]
         case .undone(nil):
             context.status = StatusMessage("nothing to undo", now: context.now, lifetime: 3)
         case .patternPlanned(let plan, let purpose):
             guard plan.count > 0 else {
                 context.overlay = nil
-                context.status = StatusMessage("no keys match \(Sanitizer.display(plan.pattern.description))", kind: .warning, now: context.now)
+                context.status = StatusMessage("no keys match \(plan.pattern)", kind: .warning, now: context.now)
                 return []
             }
             context.overlay = .mutation(.confirmPattern(plan, purpose: purpose, typed: InputLineState()))
@@ -169,11 +169,11 @@ enum MutationUpdate {
             }
         case .bulkFinished(let result):
             context.overlay = nil
-            context.status = StatusMessage(result.summary + (result.undoable > 0 ? " · u to undo" : ""), kind: result.aborted ? .warning : .success, now: context.now, lifetime: 15)
+            context.status = StatusMessage("\(result.summary)\(result.undoable > 0 ? " · u to undo" : "")", kind: result.aborted ? .warning : .success, now: context.now, lifetime: 15)
             return [.startScan(node: node, filter: keys.keyFilter)]
         case .failed(let message):
             context.overlay = nil
-            context.status = StatusMessage(message, kind: .error, now: context.now, lifetime: 15)
+            context.status = StatusMessage(DisplayText(sanitizing: message), kind: .error, now: context.now, lifetime: 15)
         case .clientKillPlanned, .clientsKilled:
             // The server pane's (routed there by the app).
             break

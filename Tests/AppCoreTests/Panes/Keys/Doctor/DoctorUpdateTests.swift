@@ -76,7 +76,7 @@ import TerminalUI
         #expect(state.keys.doctor.running)
         #expect(state.status == nil)
         #expect(state.press("h") == [.runDoctor(node: 0, probeHotKeys: true)])
-        #expect(state.status?.text.hasPrefix("probing hot keys: ") == true)
+        #expect(state.status?.text.description.hasPrefix("probing hot keys: ") == true)
     }
 
     @Test("a run for another node forgets the old node's report")
@@ -133,7 +133,7 @@ import TerminalUI
         state.press("j")
         #expect(state.press("f") == [])
         #expect(state.overlay == nil)
-        #expect(state.status?.text == "this finding has no automatic fix; see its suggestion")
+        #expect(state.status?.text.description == "this finding has no automatic fix; see its suggestion")
     }
 
     @Test("f on a stale lock goes through the delete confirmation; the deleted lock leaves the list")
@@ -157,7 +157,7 @@ import TerminalUI
         #expect(state.keys.doctor.selectedFinding?.fix != nil)
         #expect(state.press("f") == [])
         #expect(state.overlay == nil)
-        #expect(state.status?.text == "read-only: fixes are off")
+        #expect(state.status?.text.description == "read-only: fixes are off")
     }
 
     @Test("a finished bulk fix marks the report for a rerun after the rescan it starts")

@@ -14,7 +14,7 @@ import TerminalUI
         var state = K.keysPane()
         let effects = state.send(.mutationFinished(.changed(M.changed("config", "EXPIRE", changed: true, pttl: 300_000))))
         #expect(effects == [.refreshKeys(node: 0, keys: [K.bytes("config")])])
-        #expect(state.status?.text == "config now expires in 5m")
+        #expect(state.status?.text.description == "config now expires in 5m")
         #expect(state.status?.kind == .success)
     }
 
@@ -25,7 +25,7 @@ import TerminalUI
         var state = K.keysPane()
         let effects = state.send(.mutationFinished(.changed(M.changed("config", "PERSIST", changed: changed, pttl: pttl))))
         #expect(effects == [.refreshKeys(node: 0, keys: [K.bytes("config")])])
-        #expect(state.status?.text == text)
+        #expect(state.status?.text.description == text)
         #expect(state.status?.kind == (changed ? .success : .warning))
     }
 
@@ -33,7 +33,7 @@ import TerminalUI
     func expireOnMissingKey() {
         var state = K.keysPane()
         state.send(.mutationFinished(.changed(M.changed("config", "EXPIRE", changed: false, pttl: -2))))
-        #expect(state.status?.text == "config does not exist any more")
+        #expect(state.status?.text.description == "config does not exist any more")
         #expect(state.status?.kind == .warning)
     }
 
@@ -51,7 +51,7 @@ import TerminalUI
     func hostileNameEscaped() {
         var state = K.keysPane()
         state.send(.mutationFinished(.changed(M.changed("evil\u{1b}[2J", "PERSIST", changed: true, pttl: -1))))
-        #expect(state.status?.text == "evil\\x1b[2J no longer expires")
+        #expect(state.status?.text.description == "evil\\x1b[2J no longer expires")
     }
 
     @Test("a delete plan with nothing left to delete closes the dialog and rereads the missing keys")
@@ -62,7 +62,7 @@ import TerminalUI
         let effects = state.send(.mutationFinished(.deletePlanned(M.deletePlan([], missing: ["config"]))))
         #expect(effects == [.refreshKeys(node: 0, keys: [K.bytes("config")])])
         #expect(state.overlay == nil)
-        #expect(state.status?.text == "nothing to delete: the key no longer exists")
+        #expect(state.status?.text.description == "nothing to delete: the key no longer exists")
     }
 
     @Test("deleted keys: how many, whether u undoes them, and they are read again")
@@ -70,10 +70,10 @@ import TerminalUI
         var state = K.keysPane()
         let one = state.send(.mutationFinished(.deleted(DeleteOutcome(deleted: 1, undoable: 1, notUndoable: []), keys: [K.bytes("config")])))
         #expect(one == [.refreshKeys(node: 0, keys: [K.bytes("config")])])
-        #expect(state.status?.text == "deleted 1 key · u to undo")
+        #expect(state.status?.text.description == "deleted 1 key · u to undo")
         let keys = ["user:1", "user:2", "user:3"].map(K.bytes)
         state.send(.mutationFinished(.deleted(DeleteOutcome(deleted: 3, undoable: 2, notUndoable: [keys[2]]), keys: keys)))
-        #expect(state.status?.text == "deleted 3 keys · 1 cannot be undone")
+        #expect(state.status?.text.description == "deleted 3 keys · 1 cannot be undone")
         #expect(state.status?.kind == .success)
     }
 
@@ -93,11 +93,11 @@ import TerminalUI
         var state = K.keysPane()
         let restored = UndoOutcome(restored: [K.bytes("config")], existsAgain: [], expired: [], failed: [])
         #expect(state.send(.mutationFinished(.undone(restored))) == [.refreshKeys(node: 0, keys: [K.bytes("config")])])
-        #expect(state.status?.text == "restored 1")
+        #expect(state.status?.text.description == "restored 1")
         #expect(state.status?.kind == .success)
         let nothing = UndoOutcome(restored: [], existsAgain: [K.bytes("config")], expired: [], failed: [])
         #expect(state.send(.mutationFinished(.undone(nothing))) == [.refreshKeys(node: 0, keys: [])])
-        #expect(state.status?.text == "restored 0; 1 exists again, not restored")
+        #expect(state.status?.text.description == "restored 0; 1 exists again, not restored")
         #expect(state.status?.kind == .warning)
     }
 
@@ -105,7 +105,7 @@ import TerminalUI
     func nothingToUndo() {
         var state = K.keysPane()
         #expect(state.send(.mutationFinished(.undone(nil))) == [])
-        #expect(state.status?.text == "nothing to undo")
+        #expect(state.status?.text.description == "nothing to undo")
     }
 
     @Test("a refusal or failure closes whatever dialog was up and shows the reason as an error")
@@ -115,7 +115,7 @@ import TerminalUI
         state.press("e")
         #expect(state.send(.mutationFinished(.failed("read-only mode: EXPIRE refused"))) == [])
         #expect(state.overlay == nil)
-        #expect(state.status?.text == "read-only mode: EXPIRE refused")
+        #expect(state.status?.text.description == "read-only mode: EXPIRE refused")
         #expect(state.status?.kind == .error)
     }
 
@@ -127,6 +127,6 @@ import TerminalUI
         state.send(.keyspaceUpdated(node: 1, update: K.update()))
         state.press("1")
         #expect(state.send(.mutationFinished(.changed(M.changed("config", "PERSIST", changed: true, pttl: -1)))) == [.refreshKeys(node: 1, keys: [K.bytes("config")])])
-        #expect(state.status?.text == "config no longer expires")
+        #expect(state.status?.text.description == "config no longer expires")
     }
 }
