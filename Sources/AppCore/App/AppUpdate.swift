@@ -84,7 +84,7 @@ public enum AppUpdate {
             state.now = max(state.now, sample.time)
             state.nodes[index].record(sample)
             // The server pane's per-command totals come from the polled node's INFO.
-            if state.server.node == index { state.server.info = sample.info }
+            if state.server.node == index { state.server.record(sample.info) }
         case .failure(let error, let time):
             state.now = max(state.now, time)
             state.nodes[index].recordFailure(error, at: time)

@@ -15,6 +15,18 @@ public enum ClientFlag: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Subscribed to channels: its output buffer grows if it stops reading.
     case pubsub
 
+    /// A short tag for narrow tables: `obuf`, `qbuf`, `idle`, `blk`, `trk`, `sub`.
+    public var tag: String {
+        switch self {
+        case .outputBuffer: return "obuf"
+        case .queryBuffer: return "qbuf"
+        case .idle: return "idle"
+        case .blocked: return "blk"
+        case .tracking: return "trk"
+        case .pubsub: return "sub"
+        }
+    }
+
     public static func < (lhs: ClientFlag, rhs: ClientFlag) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -51,6 +51,15 @@ enum ServerRows {
         return ClientGroup.group(report.clients.filter(filter.matches), flags: report.flags)
     }
 
+    /// The node's replicas (on a primary), furthest behind first or by address.
+    static func replicas(_ server: ServerState) -> [ReplicationStatus.Replica] {
+        let replicas = server.info.map { ReplicationStatus($0).replicas } ?? []
+        switch server.sortIndex(.replication) {
+        case 1: return replicas.sorted { $0.address < $1.address }
+        default: return replicas.sorted { ($0.offsetLag, $0.lagSeconds, $1.address) > ($1.offsetLag, $1.lagSeconds, $0.address) }
+        }
+    }
+
     /// How many rows `section` has now.
     static func count(_ section: ServerSection, _ server: ServerState) -> Int {
         switch section {
@@ -58,6 +67,7 @@ enum ServerRows {
         case .clients: return server.showsClientGroups ? clientGroups(server).count : clients(server).count
         case .commands: return commands(server).count
         case .latency: return latency(server).count
+        case .replication: return replicas(server).count
         }
     }
 }

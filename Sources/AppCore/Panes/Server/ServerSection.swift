@@ -1,10 +1,11 @@
-/// The four tables of the server pane, in the order `←`/`→` visit them (reading order on a
+/// The five tables of the server pane, in the order `←`/`→` visit them (reading order on a
 /// wide screen), each with the sort orders `s` cycles through.
 public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
     case slowlog
     case latency
     case clients
     case commands
+    case replication
 
     public var title: String {
         switch self {
@@ -12,6 +13,7 @@ public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
         case .clients: return "Clients"
         case .commands: return "Commands"
         case .latency: return "Latency"
+        case .replication: return "Replication"
         }
     }
 
@@ -22,6 +24,7 @@ public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
         case .clients: return ["idle", "age", "id", "command"]
         case .commands: return ["total time", "calls", "time per call", "name"]
         case .latency: return ["max", "latest", "event"]
+        case .replication: return ["lag", "address"]
         }
     }
 

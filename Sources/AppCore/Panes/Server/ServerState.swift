@@ -14,8 +14,32 @@ public struct ServerState: Sendable {
     public var section: ServerSection = .slowlog
     /// Per section, an index into `ServerSection.sortNames`.
     public var sort: [ServerSection: Int] = [:]
-    /// The polled node's newest `INFO all` from the health samples, for per-command totals.
+    /// The polled node's newest `INFO all` from the health samples, for per-command totals and
+    /// replication.
     public var info: InfoSnapshot?
+    /// Per replica address, its offset lag (bytes) at each sample, oldest first, for sparklines.
+    public var replicaLagHistory: [String: [Double]] = [:]
+
+    /// How many samples of lag history are kept per replica.
+    public static let lagHistoryLength = 60
+
+    /// Whether the replication section is shown: the node has replicas, or is one.
+    public var showsReplication: Bool {
+        guard let info else { return false }
+        let status = ReplicationStatus(info)
+        return status.isReplica || !status.replicas.isEmpty
+    }
+
+    /// Takes the node's newest INFO: replication lag joins the history.
+    public mutating func record(_ info: InfoSnapshot) {
+        self.info = info
+        let status = ReplicationStatus(info)
+        var history: [String: [Double]] = [:]
+        for replica in status.replicas {
+            history[replica.address] = (replicaLagHistory[replica.address] ?? []).suffix(Self.lagHistoryLength - 1) + [Double(replica.offsetLag)]
+        }
+        replicaLagHistory = history
+    }
     /// Per section, the table selection.
     public var tables: [ServerSection: TableState] = [:]
     /// The clients grouped and flagged, from the newest snapshot (and the one before, for

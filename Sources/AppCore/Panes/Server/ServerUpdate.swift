@@ -28,8 +28,8 @@ enum ServerUpdate {
         case .pageDown: table.move(by: page, count: count)
         case .top: table.selectFirst(count: count)
         case .bottom: table.selectLast(count: count)
-        case .nextSection: server.section = section.next
-        case .previousSection: server.section = section.previous
+        case .nextSection: server.section = server.showsReplication || section.next != .replication ? section.next : section.next.next
+        case .previousSection: server.section = server.showsReplication || section.previous != .replication ? section.previous : section.previous.previous
         case .sortColumn:
             let next = (server.sortIndex(section) + 1) % section.sortNames.count
             server.sort[section] = next

@@ -12,9 +12,17 @@ enum ServerView {
         if body.width >= 100 && body.height >= 16 {
             let halves = Layout.vertical([.percentage(50), .fill(1)]).split(body)
             let top = Layout.horizontal([.percentage(62), .fill(1)]).split(halves[0])
-            let bottom = Layout.horizontal([.percentage(58), .fill(1)]).split(halves[1])
+            // The clients table needs room for names and sums when it has the focus.
+            let bottom = Layout.horizontal([.percentage(server.section == .clients ? 78 : 58), .fill(1)]).split(halves[1])
             renderSection(.slowlog, server, context, in: top[0], buffer: &buffer)
-            renderSection(.latency, server, context, in: top[1], buffer: &buffer)
+            // Replication shares the latency box when the node has replicas or is one.
+            if server.showsReplication || server.section == .replication {
+                let right = Layout.vertical([.percentage(45), .fill(1)]).split(top[1])
+                renderSection(.latency, server, context, in: right[0], buffer: &buffer)
+                renderSection(.replication, server, context, in: right[1], buffer: &buffer)
+            } else {
+                renderSection(.latency, server, context, in: top[1], buffer: &buffer)
+            }
             renderSection(.clients, server, context, in: bottom[0], buffer: &buffer)
             renderSection(.commands, server, context, in: bottom[1], buffer: &buffer)
         } else {
@@ -99,22 +107,7 @@ enum ServerView {
                            alignments: [.right, .right, .right, .left, .left, .left], rows: rows,
                            empty: "no slow commands logged")
         case .clients:
-            let rows = ServerRows.clients(server).map { client -> Table.Row in
-                Table.Row([
-                    "\(client.id)",
-                    "\(client.address)",
-                    Line(DisplayText(ServerBytes(client.name))),
-                    "\(Formatting.duration(Double(client.ageSeconds)))",
-                    Line(Span("\(Formatting.duration(Double(client.idleSeconds)))", style: client.idleSeconds >= 300 ? theme.muted : theme.text)),
-                    "\(client.database)",
-                    "\(client.lastCommand)",
-                    "\(client.flags)",
-                ])
-            }
-            return Content(header: ["ID", "ADDRESS", "NAME", "AGE", "IDLE", "DB", "CMD", "FLAGS"],
-                           widths: [.length(5), .length(21), .fill(1), .length(7), .length(7), .length(3), .length(12), .length(5)],
-                           alignments: [.right, .left, .left, .right, .right, .right, .left, .left], rows: rows,
-                           empty: "no clients listed yet")
+            return server.showsClientGroups ? clientGroups(server, context) : clients(server, context)
         case .commands:
             let rows = ServerRows.commands(server).map { stat -> Table.Row in
                 Table.Row([
@@ -142,6 +135,8 @@ enum ServerView {
                            widths: [.fill(1), .length(10), .length(9), .length(9)],
                            alignments: [.left, .right, .right, .right], rows: rows,
                            empty: "no spikes (latency-monitor-threshold 0 means off)")
+        case .replication:
+            return replication(server, context)
         }
     }
 
