@@ -1,0 +1,25 @@
+// How one node's keys came into a sample: the design the Horvitz–Thompson estimates divide by.
+
+/// How the keys of one node (one stratum) were sampled, which fixes each key's chance of being in
+/// the sample (its inclusion probability) and so how totals and their variance are estimated.
+public enum SampleDesign: Sendable, Hashable {
+    /// Every key was seen: figures are exact.
+    case complete
+    /// A reverse-binary walk over one hash table stopped part way: each key was seen with
+    /// probability `fraction` (the share of hash space behind the cursor), independently of the
+    /// others and of its name, since a seeded hash places it. Poisson (Bernoulli) sampling.
+    case bernoulli(fraction: Double)
+    /// `sampled` of the node's `total` non-empty slots, drawn uniformly without replacement and
+    /// each walked to its end: cluster sampling with slots as the units, so keys that share a hash
+    /// tag (one slot) are in or out together and the interval widens by how uneven slots are.
+    case slots(sampled: Int, total: Int)
+
+    /// Whether figures from this design are exact.
+    public var isComplete: Bool {
+        switch self {
+        case .complete: true
+        case .bernoulli(let f): f >= 1
+        case .slots(let n, let total): n >= total
+        }
+    }
+}
