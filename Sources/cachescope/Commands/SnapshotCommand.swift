@@ -17,12 +17,17 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
     @Flag(help: "Index every node's keyspace (SCAN) and print the cache doctor's findings instead of the figures.") var doctor = false
     @Flag(name: .customLong("hot-keys"), help: ArgumentHelp("With --doctor and no LFU policy: find hot keys by \(DoctorThresholds.default.recentUseProbe).")) var hotKeys = false
+    @OptionGroup var keys: KeysSnapshotArguments
 
     func run() async throws {
         PasswordWarning.printIfNeeded(connection)
         let target = try ResolvedTarget.resolve(connection, display)
         if doctor {
             try await DoctorSnapshot.run(target, json: json, probeRecentUse: hotKeys)
+            return
+        }
+        if keys.keys {
+            try await KeysSnapshot.run(target, keys, json: json)
             return
         }
         let interval = display.interval ?? target.config.interval
