@@ -179,70 +179,63 @@ struct EstimateAccuracyTests {
 
     @Test("cluster with hash-tagged keys: slots drawn at random give honest intervals")
     func clusterHashTags() async throws {
-        try TestServerBinary.prepare()
-        let cluster = try LocalRedisCluster.start(primaries: 3, replicasPerPrimary: 0)
-        defer { cluster.stop() }
-        let client = ClusterClient(seeds: cluster.primaries.map { ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: $0.port)) })
-        _ = try await client.connect()
-        var (commands, truth) = Self.keyspace(total: 40_000)
-        // 30 tenants of 200 keys, each tenant's keys in one slot.
-        for t in 0..<30 { for i in 0..<200 { commands.append(RedisCommand("SET", "tenant:{t\(t)}:\(i)", "v")) } }
-        truth["tenant:"] = (6000, 6000)
-        for start in stride(from: 0, to: commands.count, by: 5000) {
-            for reply in try await client.pipeline(Array(commands[start..<min(start + 5000, commands.count)])) {
-                #expect(reply.errorMessage == nil)
-            }
-        }
-        let total = 46_000
-        let keyTruth = truth.filter { Double($0.value.keys) >= 0.01 * Double(total) }.mapValues { Double($0.keys) }
-        let first = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: cluster.primaries[0].port)))
-        let (shape, _) = try await ScanShapeProbe.node(first)
-        await first.close()
-        let policy = ScanLoadPolicy(maxCount: 1000, maxCommandsPerSecond: nil)
-        let far = ContinuousClock.now + .seconds(600)
-        var covered = (spread: 0, spreadChecked: 0, tenant: 0, walks: 0)
-        let walks = shape.layout == .singleTable ? 1 : 12
-        for seed in 0..<walks {
-            let samples = try await KeyspaceSampler.sample(cluster: client, until: far, policy: policy, seed: UInt64(seed) * 1000, share: 0.2)
-            // Per slot: each node's tenant slots are a stratum of large slots, walked first and whole.
-            #expect(samples.count == (shape.layout == .singleTable ? 3 : 6), "\(samples.map(\.node))")
-            for sample in samples {
-                switch (shape.layout, sample.design) {
-                case (.tablePerSlot, .slots(let n, let all)): #expect(n > 0 && n < all && !sample.node.hasSuffix("large slots"), "a partial sample of regular slots")
-                case (.tablePerSlot, .complete): #expect(sample.node.hasSuffix("large slots"), "only the large slots were walked whole")
-                case (.singleTable, .bernoulli(let f)): #expect(f >= 0.2 && f < 0.3)
-                default: Issue.record("\(shape.server) \(shape.layout): unexpected design \(sample.design) for \(sample.node)")
+        try await KeyspaceClusterFixture.with { fixture in
+            let (cluster, client) = (fixture.cluster, fixture.client)
+            var (commands, truth) = Self.keyspace(total: 40_000)
+            // 30 tenants of 200 keys, each tenant's keys in one slot.
+            for t in 0..<30 { for i in 0..<200 { commands.append(RedisCommand("SET", "tenant:{t\(t)}:\(i)", "v")) } }
+            truth["tenant:"] = (6000, 6000)
+            try await fixture.fill(commands)
+            let total = 46_000
+            let keyTruth = truth.filter { Double($0.value.keys) >= 0.01 * Double(total) }.mapValues { Double($0.keys) }
+            let first = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: cluster.primaries[0].port)))
+            let (shape, _) = try await ScanShapeProbe.node(first)
+            await first.close()
+            let policy = ScanLoadPolicy(maxCount: 1000, maxCommandsPerSecond: nil)
+            let far = ContinuousClock.now + .seconds(600)
+            var covered = (spread: 0, spreadChecked: 0, tenant: 0, walks: 0)
+            let walks = shape.layout == .singleTable ? 1 : 12
+            for seed in 0..<walks {
+                let samples = try await KeyspaceSampler.sample(cluster: client, until: far, policy: policy, seed: UInt64(seed) * 1000, share: 0.2)
+                // Per slot: each node's tenant slots are a stratum of large slots, walked first and whole.
+                #expect(samples.count == (shape.layout == .singleTable ? 3 : 6), "\(samples.map(\.node))")
+                for sample in samples {
+                    switch (shape.layout, sample.design) {
+                    case (.tablePerSlot, .slots(let n, let all)): #expect(n > 0 && n < all && !sample.node.hasSuffix("large slots"), "a partial sample of regular slots")
+                    case (.tablePerSlot, .complete): #expect(sample.node.hasSuffix("large slots"), "only the large slots were walked whole")
+                    case (.singleTable, .bernoulli(let f)): #expect(f >= 0.2 && f < 0.3)
+                    default: Issue.record("\(shape.server) \(shape.layout): unexpected design \(sample.design) for \(sample.node)")
+                    }
                 }
+                if shape.layout != .singleTable {
+                    // The tenants' slots (and the few untagged keys that share them) are the large ones.
+                    let large = samples.filter { $0.node.hasSuffix("large slots") }.flatMap(\.keys)
+                    #expect(large.filter { $0.key.starts(with: Array("tenant:".utf8)) }.count == 6000)
+                    #expect(large.count < 6200)
+                }
+                let picture = KeyspaceEstimator(depth: 2).estimate(samples)
+                #expect(!picture.exact)
+                let spread = Self.coverage(picture, truth: keyTruth.filter { $0.key != "tenant:" }) { $0.keys }
+                let tenant = Self.coverage(picture, truth: ["tenant:": 6000]) { $0.keys }
+                covered.spread += spread.covered
+                covered.spreadChecked += spread.checked
+                covered.tenant += tenant.covered
+                covered.walks += 1
+                let row = picture.prefixes.first { $0.prefix == Array("tenant:".utf8) }
+                print("\(shape.server) walk \(seed): visited \(picture.visitedFraction); tenant: \(row.map { "\($0.keys.value) in [\($0.keys.low), \($0.keys.high)]" } ?? "not seen"); spread missed \(spread.missed)")
             }
-            if shape.layout != .singleTable {
-                // The tenants' slots (and the few untagged keys that share them) are the large ones.
-                let large = samples.filter { $0.node.hasSuffix("large slots") }.flatMap(\.keys)
-                #expect(large.filter { $0.key.starts(with: Array("tenant:".utf8)) }.count == 6000)
-                #expect(large.count < 6200)
+            let spreadRate = Double(covered.spread) / Double(covered.spreadChecked)
+            print("\(shape.server) \(shape.layout): spread coverage \(spreadRate), tenant coverage \(covered.tenant)/\(covered.walks)")
+            if shape.layout == .singleTable {
+                // One table per node: hash-tagged keys are placed by the seeded hash like any other key.
+                #expect(spreadRate >= 0.8)
+            } else {
+                // The walks are deterministic (fixed keys, so fixed slots; fixed seeds).
+                #expect(spreadRate >= 0.9, "spread prefixes \(spreadRate)")
+                // The tagged slots were counted whole: the true 6000 is inside every time. (Drawn among
+                // the other slots instead, six of the 30 were seen on average and 8 of 12 walks covered it.)
+                #expect(covered.tenant == covered.walks, "tagged prefix covered in \(covered.tenant) of \(covered.walks) walks")
             }
-            let picture = KeyspaceEstimator(depth: 2).estimate(samples)
-            #expect(!picture.exact)
-            let spread = Self.coverage(picture, truth: keyTruth.filter { $0.key != "tenant:" }) { $0.keys }
-            let tenant = Self.coverage(picture, truth: ["tenant:": 6000]) { $0.keys }
-            covered.spread += spread.covered
-            covered.spreadChecked += spread.checked
-            covered.tenant += tenant.covered
-            covered.walks += 1
-            let row = picture.prefixes.first { $0.prefix == Array("tenant:".utf8) }
-            print("\(shape.server) walk \(seed): visited \(picture.visitedFraction); tenant: \(row.map { "\($0.keys.value) in [\($0.keys.low), \($0.keys.high)]" } ?? "not seen"); spread missed \(spread.missed)")
         }
-        let spreadRate = Double(covered.spread) / Double(covered.spreadChecked)
-        print("\(shape.server) \(shape.layout): spread coverage \(spreadRate), tenant coverage \(covered.tenant)/\(covered.walks)")
-        if shape.layout == .singleTable {
-            // One table per node: hash-tagged keys are placed by the seeded hash like any other key.
-            #expect(spreadRate >= 0.8)
-        } else {
-            // The walks are deterministic (fixed keys, so fixed slots; fixed seeds).
-            #expect(spreadRate >= 0.9, "spread prefixes \(spreadRate)")
-            // The tagged slots were counted whole: the true 6000 is inside every time. (Drawn among
-            // the other slots instead, six of the 30 were seen on average and 8 of 12 walks covered it.)
-            #expect(covered.tenant == covered.walks, "tagged prefix covered in \(covered.tenant) of \(covered.walks) walks")
-        }
-        await client.close()
     }
 }

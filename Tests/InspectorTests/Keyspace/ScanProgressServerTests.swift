@@ -81,45 +81,39 @@ struct ScanProgressServerTests {
 
     @Test("cluster: each node's cursor (per-slot where the server keeps a table per slot) and the cluster-wide cursor")
     func cluster() async throws {
-        try TestServerBinary.prepare()
-        let cluster = try LocalRedisCluster.start(primaries: 3, replicasPerPrimary: 0)
-        defer { cluster.stop() }
-        let client = ClusterClient(seeds: cluster.primaries.map { ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: $0.port)) })
-        _ = try await client.connect()
-        // 20,000 spread keys and 3,000 with one hash tag: one slot holding a quarter of its node's keys.
-        let commands = (0..<20_000).map { RedisCommand("SET", "k:\($0)", "v") } + (0..<3000).map { RedisCommand("SET", "{hot}:\($0)", "v") }
-        for start in stride(from: 0, to: commands.count, by: 5000) {
-            _ = try await client.pipeline(Array(commands[start..<min(start + 5000, commands.count)]))
-        }
-        let total = Int(try #require(try await client.pipeline([RedisCommand("DBSIZE")])[0].int))
-        #expect(total == 23_000)
-        for node in cluster.primaries {
-            let connection = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: node.port)))
-            let (shape, _) = try await ScanShapeProbe.node(connection)
-            #expect(shape.clusterEnabled)
-            #expect(shape.layout == Self.expectedLayout(shape), "\(shape.server): probed \(shape.layout)")
-            #expect(shape.slots == Array(node.slots!))
-            let size = Int(try await connection.send(RedisCommand("DBSIZE")).int ?? 0)
-            #expect(shape.keysPerSlot.reduce(0, +) == size)
-            let progress = NodeScanProgress(shape: shape)
-            Self.check(try await Self.walk(connection, total: size) { progress.visitedFraction(afterReturning: $0) }, "\(shape.server) cluster node \(node.port) (\(shape.layout))", keys: size)
-            await connection.close()
-        }
-        let (model, _) = try await ScanShapeProbe.walk(client)
-        guard case .cluster(let whole) = model else {
-            Issue.record("a ClusterClient is probed as a cluster")
-            return
-        }
-        #expect(whole.keys.reduce(0, +) == total)
-        // Each shard is walked alone: the tolerance of the smallest shard holds for the whole.
-        Self.check(try await Self.walk(client, total: total) { whole.visitedFraction(afterReturning: $0) }, "cluster-wide cursor", keys: total / 3)
+        try await KeyspaceClusterFixture.with { fixture in
+            let (cluster, client) = (fixture.cluster, fixture.client)
+            // 20,000 spread keys and 3,000 with one hash tag: one slot holding a quarter of its node's keys.
+            try await fixture.fill((0..<20_000).map { RedisCommand("SET", "k:\($0)", "v") } + (0..<3000).map { RedisCommand("SET", "{hot}:\($0)", "v") })
+            let total = Int(try #require(try await client.pipeline([RedisCommand("DBSIZE")])[0].int))
+            #expect(total == 23_000)
+            for node in cluster.primaries {
+                let connection = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: node.port)))
+                let (shape, _) = try await ScanShapeProbe.node(connection)
+                #expect(shape.clusterEnabled)
+                #expect(shape.layout == Self.expectedLayout(shape), "\(shape.server): probed \(shape.layout)")
+                #expect(shape.slots == Array(node.slots!))
+                let size = Int(try await connection.send(RedisCommand("DBSIZE")).int ?? 0)
+                #expect(shape.keysPerSlot.reduce(0, +) == size)
+                let progress = NodeScanProgress(shape: shape)
+                Self.check(try await Self.walk(connection, total: size) { progress.visitedFraction(afterReturning: $0) }, "\(shape.server) cluster node \(node.port) (\(shape.layout))", keys: size)
+                await connection.close()
+            }
+            let (model, _) = try await ScanShapeProbe.walk(client)
+            guard case .cluster(let whole) = model else {
+                Issue.record("a ClusterClient is probed as a cluster")
+                return
+            }
+            #expect(whole.keys.reduce(0, +) == total)
+            // Each shard is walked alone: the tolerance of the smallest shard holds for the whole.
+            Self.check(try await Self.walk(client, total: total) { whole.visitedFraction(afterReturning: $0) }, "cluster-wide cursor", keys: total / 3)
 
-        // The scanner fills visitedFraction on the cluster too, and reaches 1.
-        let scanner = KeyspaceScanner(scanConnection: client, policy: ScanLoadPolicy(maxCount: 200, maxCommandsPerSecond: nil, useLookupScript: false))
-        await scanner.start()
-        await scanner.waitUntilDone()
-        #expect(await scanner.progress.visitedFraction == 1)
-        await client.close()
+            // The scanner fills visitedFraction on the cluster too, and reaches 1.
+            let scanner = KeyspaceScanner(scanConnection: client, policy: ScanLoadPolicy(maxCount: 200, maxCommandsPerSecond: nil, useLookupScript: false))
+            await scanner.start()
+            await scanner.waitUntilDone()
+            #expect(await scanner.progress.visitedFraction == 1)
+        }
     }
 
     @Test("the scanner: a scan stopped part way reports the share behind its cursor, a finished one 1")
