@@ -146,6 +146,7 @@ public actor KeyspaceScanner {
             // How the cursors read as progress; a node that will not say (an ACL) only loses the fraction.
             let walk = try? await ScanShapeProbe.walk(scanConnection)
             progressValue.commandsSent += walk?.commands ?? 0
+            try await rateLimit(walk?.commands ?? 0)
             let scripted = policy.useLookupScript ? await KeyLookupScript.isAvailable(on: lookupConnections[0]) : false
             let chunkSize = Swift.max(1, policy.scriptChunkSize)
 

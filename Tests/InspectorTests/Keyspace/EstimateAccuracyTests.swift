@@ -227,8 +227,10 @@ struct EstimateAccuracyTests {
             let spreadRate = Double(covered.spread) / Double(covered.spreadChecked)
             print("\(shape.server) \(shape.layout): spread coverage \(spreadRate), tenant coverage \(covered.tenant)/\(covered.walks)")
             if shape.layout == .singleTable {
-                // One table per node: hash-tagged keys are placed by the seeded hash like any other key.
-                #expect(spreadRate >= 0.8)
+                // One table per node: hash-tagged keys are placed by the seeded hash like any other key,
+                // and the one walk is a Bernoulli sample. Of 16 prefixes at nominal 95%, ≥ 5 misses
+                // has a 0.1% chance.
+                #expect(covered.spread >= covered.spreadChecked - 4, "spread prefixes \(covered.spread) of \(covered.spreadChecked)")
             } else {
                 // The walks are deterministic (fixed keys, so fixed slots; fixed seeds).
                 #expect(spreadRate >= 0.9, "spread prefixes \(spreadRate)")

@@ -62,6 +62,17 @@ import Testing
         #expect(picture.prefixes[0].memory.value == 85)
         #expect(picture.prefixes[0].keys.value == 5)
         #expect(picture.visitedFraction == 0.6)   // (4 · ½ + 1 · 1) / 5
+
+        // Two-stage: both slots of a stratum drawn, one walked whole (4 keys), one stopped half way
+        // through its table (2 keys seen): 4 + 2/½ = 8 keys, variance N/n · (1 − ½)/¼ · 2 = 4.
+        let twoStage = KeyspaceSample(node: "s", design: .slots(sampled: 2, total: 2),
+                                      keys: (0..<4).map { Self.key("t:\($0)", slot: 1) } + (0..<2).map { Self.key("t:h\($0)", slot: 2) },
+                                      visitedFraction: 0.75, population: 8, slotFractions: [2: 0.5])
+        let staged = KeyspaceEstimator().estimate([twoStage])
+        #expect(!staged.exact)
+        #expect(staged.keys.value == 8)
+        #expect(abs(staged.keys.high - (8 + 1.959963984540054 * 2)) < 1e-9)
+        #expect(staged.keys.low == 6, "never below the 6 keys seen")
     }
 
     /// A synthetic keyspace: 12 prefixes of uneven size, memory log-normal (heavy-tailed), some without TTL.

@@ -1,4 +1,5 @@
-// Progress by the cursor as pure functions: reverse-binary fractions, per-slot cursors, composite cluster cursors.
+// Progress by the cursor as pure functions (reverse-binary fractions, per-slot and composite cluster cursors), and the shape probe against a fake node.
+import RESP
 import RedisClient
 import Testing
 @testable import Inspector
@@ -96,5 +97,41 @@ import Testing
         #expect(NodeScanShape.keepsTablePerSlot(serverName: "", version: "8.2.3"))
         #expect(NodeScanShape.keepsTablePerSlot(serverName: "valkey", version: "8.1.8"))
         #expect(!NodeScanShape.keepsTablePerSlot(serverName: "valkey", version: "7.2.5"))
+    }
+}
+
+/// A cluster node as `ScanShapeProbe` sees it: slots 0–3, keys in slots by `counts`, one table per
+/// slot; `slotStats` false answers `CLUSTER SLOT-STATS` with an error (Redis 7.4–8.0).
+private struct FakeClusterNode: RedisPipelining {
+    let counts: [Int]
+    let slotStats: Bool
+
+    func pipeline(_ commands: [RedisCommand]) async throws -> [RESPValue] {
+        commands.map { command in
+            let words = command.arguments.map { String(decoding: $0, as: UTF8.self) }
+            switch words.prefix(2).joined(separator: " ") {
+            case "INFO server": return .bulkString(.init(string: "# Server\r\nredis_version:8.0.0\r\n# Cluster\r\ncluster_enabled:1\r\n"))
+            case "CLUSTER NODES": return .bulkString(.init(string: "aaa 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-3\n"))
+            case "RANDOMKEY": return .bulkString(.init(string: "{a}1"))
+            case "SCAN \(HashSlot.of("{a}1"))": return .array([.bulkString(.init(string: "0")), .array([.bulkString(.init(string: "{a}2"))])])
+            case "CLUSTER SLOT-STATS":
+                guard slotStats else { return .error(.init(string: "ERR unknown subcommand")) }
+                return .array(counts.enumerated().map { .array([.integer(Int64($0.offset)), .array([.bulkString(.init(string: "key-count")), .integer(Int64($0.element))])]) })
+            case "CLUSTER COUNTKEYSINSLOT": return .integer(Int64(counts[Int(words[2])!]))
+            default: return .error(.init(string: "ERR unexpected \(words)"))
+            }
+        }
+    }
+}
+
+@Suite struct ScanShapeProbeTests {
+    @Test("keys per slot from one CLUSTER SLOT-STATS, or one COUNTKEYSINSLOT a slot where the server lacks it", arguments: [true, false])
+    func keysPerSlot(slotStats: Bool) async throws {
+        let (shape, commands) = try await ScanShapeProbe.node(FakeClusterNode(counts: [3, 0, 5, 1], slotStats: slotStats))
+        #expect(shape.layout == .clusterSlots)
+        #expect(shape.clusterEnabled && shape.server == "redis 8.0.0")
+        #expect(shape.slots == [0, 1, 2, 3])
+        #expect(shape.keysPerSlot == [3, 0, 5, 1])
+        #expect(commands == (slotStats ? 5 : 9))
     }
 }

@@ -94,7 +94,9 @@ struct ScanProgressServerTests {
                 #expect(shape.layout == Self.expectedLayout(shape), "\(shape.server): probed \(shape.layout)")
                 #expect(shape.slots == Array(node.slots!))
                 let size = Int(try await connection.send(RedisCommand("DBSIZE")).int ?? 0)
-                #expect(shape.keysPerSlot.reduce(0, +) == size)
+                if shape.layout != .singleTable {
+                    #expect(shape.keysPerSlot.reduce(0, +) == size, "the slots' counts add up to DBSIZE")
+                }
                 let progress = NodeScanProgress(shape: shape)
                 Self.check(try await Self.walk(connection, total: size) { progress.visitedFraction(afterReturning: $0) }, "\(shape.server) cluster node \(node.port) (\(shape.layout))", keys: size)
                 await connection.close()

@@ -10,10 +10,18 @@ struct HorvitzThompson: Sendable, Hashable {
     var sum: Double = 0
     /// Σ y² over the sampled units.
     var sumOfSquares: Double = 0
+    /// Σ of the units' own variances (two-stage sampling: a slot walked in part estimates its total).
+    var within: Double = 0
+    /// What the sample itself holds (Σ of the values seen, before any weighing up).
+    var seen: Double = 0
 
-    mutating func add(_ y: Double) {
+    /// Adds a unit's total `y`; for a unit seen in part, `y` is its estimated total, `variance`
+    /// that estimate's variance and `seen` what was seen of it.
+    mutating func add(_ y: Double, variance: Double = 0, seen raw: Double? = nil) {
         sum += y
         sumOfSquares += y * y
+        within += variance
+        seen += raw ?? y
     }
 
     /// The estimated total and the estimated variance of that estimate under `design`.
@@ -21,9 +29,10 @@ struct HorvitzThompson: Sendable, Hashable {
     /// - complete: Σy, variance 0.
     /// - Bernoulli with inclusion probability π = f: Σy/f, variance (1−f)/f² · Σy² (the unbiased
     ///   estimator of the HT variance under Poisson sampling, Σ(1−π)/π² · y²).
-    /// - n of N slots by simple random sampling: N/n · Σy, variance N²(1−n/N)·s²/n with s² the
-    ///   sample variance of the slot totals (over all n slots, zeros included). With a single slot
-    ///   there is no spread to measure: s² is taken as Σy², as if the other slot had held nothing.
+    /// - n of N slots by simple random sampling: N/n · Σy, variance N²(1−n/N)·s²/n + N/n·Σvᵢ, with
+    ///   s² the sample variance of the slot totals (over all n slots, zeros included) and vᵢ the
+    ///   variance of a slot total that was itself estimated (a slot walked in part). With a single
+    ///   slot there is no spread to measure: s² is taken as Σy², as if the other had held nothing.
     func total(under design: SampleDesign) -> (value: Double, variance: Double) {
         switch design {
         case .complete:
@@ -33,16 +42,16 @@ struct HorvitzThompson: Sendable, Hashable {
             guard f > 0 else { return (0, 0) }
             return (sum / f, (1 - f) / (f * f) * sumOfSquares)
         case .slots(let n, let total):
-            guard n < total else { return (sum, 0) }
             guard n > 0 else { return (0, 0) }
             let nd = Double(n)
-            let N = Double(total)
+            let N = Double(Swift.max(total, n))
             let spread = n > 1 ? Swift.max(0, (sumOfSquares - sum * sum / nd) / (nd - 1)) : sumOfSquares
-            return (N / nd * sum, N * N * (1 - nd / N) * spread / nd)
+            return (N / nd * sum, N * N * (1 - nd / N) * spread / nd + N / nd * within)
         }
     }
 
-    /// The inverse inclusion probability of one sampled unit under `design` (HT weight).
+    /// The inverse inclusion probability of one sampled unit under `design` (HT weight; under
+    /// slot sampling, of the slot, before its own share).
     static func weight(under design: SampleDesign) -> Double {
         switch design {
         case .complete: 1

@@ -2,22 +2,6 @@
 import Foundation
 
 extension KeyspaceEstimates {
-    /// The rows to print: parents before children, at most `maxChildren` children under any one
-    /// parent (the largest), so a level of unique ids (`session:<id>:`) cannot flood the output.
-    public func rows(maxChildren: Int) -> [PrefixEstimate] {
-        var shown: [[UInt8]: Int] = [:]
-        var kept: Set<[UInt8]> = [[]]
-        var result: [PrefixEstimate] = []
-        for row in prefixes {
-            let parent = row.depth == 1 ? [] : KeyspaceEstimator.parentPrefix(of: row.prefix)
-            guard kept.contains(parent), shown[parent, default: 0] < maxChildren else { continue }
-            shown[parent, default: 0] += 1
-            kept.insert(row.prefix)
-            result.append(row)
-        }
-        return result
-    }
-
     /// The JSON document: top-level `visitedFraction` (0–1), `exact`, `keys`/`keysLow`/`keysHigh`
     /// (estimated like the prefixes, so they add up), `dbsize` (the servers' own count), `memory`,
     /// `withoutTTL` with their intervals, `prefixes` (see ``rows(maxChildren:)``), `bigKeys` and

@@ -46,6 +46,31 @@ public struct KeyspaceEstimator: Sendable {
             memory.add(m)
             withoutTTL.add(t)
         }
+
+        /// Adds one slot as a unit: seen whole (`f` = 1) or by the share `f` of its table, its
+        /// total then estimated as y/f with variance (1−f)/f² · Σy² (Bernoulli within the slot).
+        mutating func add(_ slot: SlotSums, fraction f: Double) {
+            func unit(_ ht: inout HorvitzThompson, _ y: Double, _ y2: Double) {
+                ht.add(y / f, variance: (1 - f) / (f * f) * y2, seen: y)
+            }
+            unit(&keys, slot.keys, slot.keys)
+            unit(&memory, slot.memory, slot.memorySquares)
+            unit(&withoutTTL, slot.withoutTTL, slot.withoutTTL)
+        }
+    }
+
+    /// One slot's raw sums for one prefix (counts are 0/1 a key, so their squares are themselves).
+    private struct SlotSums {
+        var keys = 0.0
+        var memory = 0.0
+        var memorySquares = 0.0
+        var withoutTTL = 0.0
+        mutating func add(memory m: Double, withoutTTL t: Double) {
+            keys += 1
+            memory += m
+            memorySquares += m * m
+            withoutTTL += t
+        }
     }
 
     /// One quantity over the strata: the HT total, its variance and what was seen; for counts
@@ -65,7 +90,7 @@ public struct KeyspaceEstimator: Sendable {
             let t = ht.total(under: design)
             value += t.value
             variance += t.variance
-            seen += ht.sum
+            seen += ht.seen
             switch design {
             case .bernoulli(let f):
                 bernoulliSeen += ht.sum
@@ -147,25 +172,23 @@ public struct KeyspaceEstimator: Sendable {
                     all.types[key.type, default: 0] += weight
                 }
             case .slots:
-                // One unit per slot: the slot's totals are what gets squared.
-                let bySlot = Dictionary(grouping: sample.keys, by: \.slot)
-                for (_, keys) in bySlot {
-                    var slotSums: [Int: (k: Double, m: Double, t: Double)] = [:]
-                    var slotWhole = (k: 0.0, m: 0.0, t: 0.0)
+                // One unit per slot: the slot's (estimated) totals are what gets squared.
+                for (slot, keys) in Dictionary(grouping: sample.keys, by: \.slot) {
+                    let f = Swift.min(1, Swift.max(1e-9, sample.slotFractions[slot] ?? 1))
+                    var slotSums: [Int: SlotSums] = [:]
+                    var slotWhole = SlotSums()
                     for key in keys {
                         let m = Double(key.memory)
                         let t: Double = key.withoutTTL ? 1 : 0
-                        slotWhole.k += 1; slotWhole.m += m; slotWhole.t += t
+                        slotWhole.add(memory: m, withoutTTL: t)
                         for id in ids(of: key.key) {
-                            slotSums[id, default: (0, 0, 0)].k += 1
-                            slotSums[id, default: (0, 0, 0)].m += m
-                            slotSums[id, default: (0, 0, 0)].t += t
-                            totals[id].types[key.type, default: 0] += weight
+                            slotSums[id, default: SlotSums()].add(memory: m, withoutTTL: t)
+                            totals[id].types[key.type, default: 0] += weight / f
                         }
-                        all.types[key.type, default: 0] += weight
+                        all.types[key.type, default: 0] += weight / f
                     }
-                    whole.add(keys: slotWhole.k, memory: slotWhole.m, withoutTTL: slotWhole.t)
-                    for (id, s) in slotSums { sums[id, default: Sums()].add(keys: s.k, memory: s.m, withoutTTL: s.t) }
+                    whole.add(slotWhole, fraction: f)
+                    for (id, slotTotals) in slotSums { sums[id, default: Sums()].add(slotTotals, fraction: f) }
                 }
             }
             all.add(whole, design)

@@ -78,14 +78,13 @@ public enum KeyspaceSampler {
             let stratum = walk.strata[0]
             return [KeyspaceSample(node: node, design: stratum.design, keys: keys, visitedFraction: stratum.visitedFraction, population: population)]
         }
-        let finished = walk.finishedSlots
-        keys.removeAll { !finished.contains($0.slot) }
         let large = walk.largeSlots
         return walk.strata.map { stratum in
             let isLarge = !stratum.name.isEmpty
             return KeyspaceSample(node: isLarge ? "\(node) \(stratum.name)" : node, design: stratum.design,
                                   keys: keys.filter { large.contains($0.slot) == isLarge },
-                                  visitedFraction: stratum.visitedFraction, population: stratum.probedKeys ?? population)
+                                  visitedFraction: stratum.visitedFraction, population: stratum.probedKeys ?? population,
+                                  slotFractions: stratum.slotFractions)
         }
     }
 

@@ -9,9 +9,11 @@ public enum SampleDesign: Sendable, Hashable {
     /// probability `fraction` (the share of hash space behind the cursor), independently of the
     /// others and of its name, since a seeded hash places it. Poisson (Bernoulli) sampling.
     case bernoulli(fraction: Double)
-    /// `sampled` of the node's `total` non-empty slots, drawn uniformly without replacement and
-    /// each walked to its end: cluster sampling with slots as the units, so keys that share a hash
-    /// tag (one slot) are in or out together and the interval widens by how uneven slots are.
+    /// `sampled` of the stratum's `total` non-empty slots, drawn uniformly without replacement,
+    /// each walked to its end or by a known share (``KeyspaceSample/slotFractions``): two-stage
+    /// sampling with slots as the units, so keys that share a hash tag (one slot) are in or out
+    /// together and the interval widens by how uneven slots are. Never complete: a stratum whose
+    /// slots were all walked whole is ``complete``.
     case slots(sampled: Int, total: Int)
 
     /// Whether figures from this design are exact.
@@ -19,7 +21,7 @@ public enum SampleDesign: Sendable, Hashable {
         switch self {
         case .complete: true
         case .bernoulli(let f): f >= 1
-        case .slots(let n, let total): n >= total
+        case .slots: false
         }
     }
 }

@@ -10,13 +10,14 @@ import RedisClient
 ///   slots are visited in a seeded random order: a cursor naming a slot (`tableCursor << 14 |
 ///   slot`) starts the server's walk there, `COUNT` ≈ the slot's keys finishes it in about one
 ///   call, and several slots go in one pipeline. Keys of another slot (a call that ran on into the
-///   next) are dropped; only finished slots count.
+///   next) are dropped. A slot the walk stopped in counts by the share of its table behind its
+///   cursor, like a walk of one table.
 ///
 ///   Slots are two strata. Hashing spreads untagged keys evenly (a slot holds about the mean, in
 ///   Poisson fashion), so a slot far above the mean (``largeSlotThreshold(mean:)``) holds
-///   hash-tagged keys; such slots are walked first, all of them if time allows (then their keys are
-///   counted, not estimated), and the regular slots after them. At any stop each stratum is a
-///   simple random sample of its slots, each slot complete.
+///   hash-tagged keys; such slots are walked first (three quarters of the slots under way at
+///   once), and counted whole when time allows. At any stop each stratum is a simple random sample
+///   of its slots, each walked whole or by a known share (two-stage sampling).
 ///
 ///     var walk = SampleWalk(shape: shape, seed: 42)
 ///     while !walk.isFinished && Date() < deadline {
@@ -24,7 +25,7 @@ import RedisClient
 ///         let replies = try await connection.pipeline(scans.map { $0.command })
 ///         for (scan, reply) in zip(scans, replies) { keys += walk.record(scan, cursor: …, keys: …) }
 ///     }
-///     let strata = walk.strata      // keep the keys whose slot is in walk.finishedSlots
+///     let strata = walk.strata      // designs, and the share walked of each slot stopped in
 public struct SampleWalk: Sendable {
     /// One `SCAN` to send.
     public struct Scan: Sendable, Hashable {
@@ -47,7 +48,8 @@ public struct SampleWalk: Sendable {
     public let slotsAtOnce: Int
 
     /// Slots still to start, in the drawn order (last is next).
-    private var pending: [Int] = []
+    private var pendingLarge: [Int] = []
+    private var pendingRegular: [Int] = []
     /// Slots under way → their table cursor.
     private var active: [Int: UInt64] = [:]
     /// Keys per slot when probed.
@@ -61,6 +63,8 @@ public struct SampleWalk: Sendable {
         public var visitedFraction: Double
         /// Keys the stratum held when probed (nil for one table: `DBSIZE` is the population).
         public var probedKeys: Int?
+        /// Slots started but not finished → the share of the slot's table behind its cursor.
+        public var slotFractions: [Int: Double] = [:]
     }
 
     /// Slots walked to their end.
@@ -109,8 +113,8 @@ public struct SampleWalk: Sendable {
             large.shuffle(using: &random)
             regular.shuffle(using: &random)
         }
-        // Taken from the end: the large slots first.
-        pending = regular + large
+        pendingLarge = large
+        pendingRegular = regular
         largeSlots = Set(large)
         slotTotals = (large.count, regular.count)
         probedKeys = keys
@@ -129,15 +133,23 @@ public struct SampleWalk: Sendable {
     }
 
     /// Whether there is nothing left to walk.
-    public var isFinished: Bool { walksSlots ? pending.isEmpty && active.isEmpty : tableDone }
+    public var isFinished: Bool { walksSlots ? pendingLarge.isEmpty && pendingRegular.isEmpty && active.isEmpty : tableDone }
 
     /// The next `SCAN`s to send (one pipeline): the table's next cursor, or the slots under way
-    /// topped up to `slotsAtOnce` from the drawn order.
+    /// topped up to `slotsAtOnce` from the drawn order: large slots first, up to three quarters of
+    /// the places, so the regular slots are started in the same round.
     public mutating func nextScans(count: Int? = nil) -> [Scan] {
         guard walksSlots else {
             return tableDone ? [] : [Scan(cursor: cursor, count: min(maxCount, count ?? maxCount), slot: nil)]
         }
-        while active.count < slotsAtOnce, let slot = pending.popLast() { active[slot] = 0 }
+        let largeShare = max(1, slotsAtOnce * 3 / 4)
+        var activeLarge = active.keys.filter { largeSlots.contains($0) }.count
+        while activeLarge < largeShare, let slot = pendingLarge.popLast() {
+            active[slot] = 0
+            activeLarge += 1
+        }
+        while active.count < slotsAtOnce, let slot = pendingRegular.popLast() { active[slot] = 0 }
+        while active.count < slotsAtOnce, let slot = pendingLarge.popLast() { active[slot] = 0 }
         return active.sorted { $0.key < $1.key }.map { slot, tableCursor in
             // A little over the slot's keys: the call ends at the slot's end without running far on.
             let want = (expected[slot] ?? 0) + 8
@@ -146,7 +158,7 @@ public struct SampleWalk: Sendable {
     }
 
     /// Records a `SCAN` reply.
-    /// - Returns: the keys that join the sample (pending their slot's end under slot sampling).
+    /// - Returns: the keys that join the sample (those of the scan's own slot under slot sampling).
     public mutating func record(_ scan: Scan, returned next: UInt64, keys: [[UInt8]]) -> [[UInt8]] {
         guard let slot = scan.slot else {
             cursor = next
@@ -171,31 +183,47 @@ public struct SampleWalk: Sendable {
         return keys.filter { HashSlot.of($0) == slot }
     }
 
-    /// The strata of the keys gathered so far and their designs (only finished slots' keys count
-    /// under slot sampling): one for one table; large then regular slots otherwise, each present
-    /// only when it has slots.
+    /// The strata of the keys gathered so far and their designs: one for one table; large then
+    /// regular slots otherwise, each present only when it has slots. A slot started but not
+    /// finished counts with the share of its table behind its cursor (a Bernoulli sample of it):
+    /// its keys are in the sample, weighed up accordingly.
     public var strata: [Stratum] {
         guard walksSlots else {
             return [Stratum(name: "", design: isFinished ? .complete : .bernoulli(fraction: tableFraction), visitedFraction: tableFraction, probedKeys: nil)]
         }
-        func stratum(_ name: String, _ n: Int, _ total: Int, _ done: Int, _ keys: Int) -> Stratum {
-            Stratum(name: name, design: n >= total ? .complete : .slots(sampled: n, total: total),
-                    visitedFraction: n >= total ? 1 : keys > 0 ? Double(done) / Double(keys) : 0, probedKeys: keys)
+        func stratum(_ name: String, large: Bool, finished: Int, total: Int, finishedKeys: Int, keys: Int) -> Stratum {
+            var fractions: [Int: Double] = [:]
+            var partialKeys = 0.0
+            for (slot, tableCursor) in active where tableCursor != 0 && largeSlots.contains(slot) == large {
+                let f = ScanCursorLayout.reverseBinaryFraction(tableCursor)
+                fractions[slot] = f
+                partialKeys += f * Double(expected[slot] ?? 0)
+            }
+            let sampled = finished + fractions.count
+            let complete = finished >= total
+            return Stratum(name: name, design: complete ? .complete : .slots(sampled: sampled, total: total),
+                           visitedFraction: complete ? 1 : keys > 0 ? (Double(finishedKeys) + partialKeys) / Double(keys) : 0,
+                           probedKeys: keys, slotFractions: fractions)
         }
         var result: [Stratum] = []
-        if slotTotals.large > 0 { result.append(stratum("large slots", finishedCounts.large, slotTotals.large, finishedKeys.large, probedKeys.large)) }
-        if slotTotals.regular > 0 || result.isEmpty { result.append(stratum("", finishedCounts.regular, slotTotals.regular, finishedKeys.regular, probedKeys.regular)) }
+        if slotTotals.large > 0 {
+            result.append(stratum("large slots", large: true, finished: finishedCounts.large, total: slotTotals.large,
+                                  finishedKeys: finishedKeys.large, keys: probedKeys.large))
+        }
+        if slotTotals.regular > 0 || result.isEmpty {
+            result.append(stratum("", large: false, finished: finishedCounts.regular, total: slotTotals.regular,
+                                  finishedKeys: finishedKeys.regular, keys: probedKeys.regular))
+        }
         return result
     }
 
     /// The share of the node's keys behind the walk: by the cursor for one table, by the probed
-    /// keys of the finished slots otherwise.
+    /// keys of the slots walked (in part, by their cursors) otherwise.
     public var visitedFraction: Double {
         if isFinished { return 1 }
-        if walksSlots {
-            let all = probedKeys.large + probedKeys.regular
-            return all > 0 ? Double(finishedKeys.large + finishedKeys.regular) / Double(all) : 0
-        }
-        return tableFraction
+        guard walksSlots else { return tableFraction }
+        let all = probedKeys.large + probedKeys.regular
+        guard all > 0 else { return 0 }
+        return strata.reduce(0.0) { $0 + $1.visitedFraction * Double($1.probedKeys ?? 0) } / Double(all)
     }
 }

@@ -3,11 +3,12 @@ import RESP
 import RedisClient
 
 /// Probes the shape of a `SCAN` walk with a few cheap commands: `INFO server cluster`; in cluster
-/// mode `CLUSTER NODES` (the slots served), one `CLUSTER COUNTKEYSINSLOT` per served slot
-/// (O(1) each, pipelined by the thousand) and one `SCAN <slot> COUNT 1` that tells the layout by
-/// what comes back: a node with one table per slot answers with keys of that slot only, a node
-/// with one table with keys from anywhere. The server's name and version decide only when the
-/// node holds no key to ask about.
+/// mode `CLUSTER NODES` (the slots served), then `RANDOMKEY` and `SCAN <its slot> COUNT 1`, which
+/// tell the layout by what comes back: a node with one table per slot answers with keys of that
+/// slot only, a node with one table with keys from anywhere. The server's name and version decide
+/// only when the node holds no key. A node with a table per slot is then asked for its keys per
+/// slot: one `CLUSTER SLOT-STATS SLOTSRANGE` (Redis 8.2+, Valkey 8), else one
+/// `CLUSTER COUNTKEYSINSLOT` per served slot (O(1) each, pipelined by the thousand).
 public enum ScanShapeProbe {
     /// One node's shape, and how many commands asking it took.
     /// - Throws: `KeyspaceError` or `RedisError` when the node cannot answer.
@@ -19,20 +20,11 @@ public enum ScanShapeProbe {
         guard info["cluster_enabled"] == "1" else {
             return (NodeScanShape(layout: .singleTable, server: server), 1)
         }
-        var commands = 2
-        let nodesText = try await connection.call(RedisCommand("CLUSTER", "NODES")).string ?? ""
-        let slots = servedSlots(clusterNodes: nodesText)
-        var counts: [Int] = []
-        counts.reserveCapacity(slots.count)
-        for start in stride(from: 0, to: slots.count, by: 1000) {
-            let chunk = slots[start..<min(start + 1000, slots.count)]
-            let replies = try await connection.pipeline(chunk.map { RedisCommand("CLUSTER", "COUNTKEYSINSLOT", $0) })
-            counts += replies.map { Int($0.int ?? 0) }
-            commands += chunk.count
-        }
+        var commands = 3
+        let slots = servedSlots(clusterNodes: try await connection.call(RedisCommand("CLUSTER", "NODES")).string ?? "")
         var layout: ScanCursorLayout = NodeScanShape.keepsTablePerSlot(serverName: serverName, version: version) ? .clusterSlots : .singleTable
-        if let i = counts.firstIndex(where: { $0 > 0 }) {
-            let slot = slots[i]
+        if let key = try await connection.call(RedisCommand("RANDOMKEY")).bytes {
+            let slot = HashSlot.of(key)
             let reply = try await connection.call(RedisCommand("SCAN", slot, "COUNT", 1))
             commands += 1
             let keys = reply.array?.last?.array?.compactMap(\.bytes) ?? []
@@ -40,7 +32,33 @@ public enum ScanShapeProbe {
                 layout = keys.allSatisfy { HashSlot.of($0) == slot } ? .clusterSlots : .singleTable
             }
         }
-        return (NodeScanShape(layout: layout, slots: slots, keysPerSlot: counts, server: server, clusterEnabled: true), commands)
+        guard layout != .singleTable else {
+            return (NodeScanShape(layout: layout, slots: slots, server: server, clusterEnabled: true), commands)
+        }
+        let (counts, asked) = try await keysPerSlot(connection, slots: slots)
+        return (NodeScanShape(layout: layout, slots: slots, keysPerSlot: counts, server: server, clusterEnabled: true), commands + asked)
+    }
+
+    /// The keys in each of `slots` (ascending), and how many commands asking took.
+    static func keysPerSlot(_ connection: any RedisPipelining, slots: [Int]) async throws -> ([Int], Int) {
+        guard let first = slots.first, let last = slots.last else { return ([], 0) }
+        let stats = try await connection.pipeline([RedisCommand("CLUSTER", "SLOT-STATS", "SLOTSRANGE", first, last)])[0]
+        if stats.errorMessage == nil, let rows = stats.array {
+            var bySlot: [Int: Int] = [:]
+            for row in rows {
+                guard let parts = row.array, parts.count == 2, let slot = parts[0].int else { continue }
+                if let count = parts[1].pairs?.first(where: { $0.key.string == "key-count" })?.value.int { bySlot[Int(slot)] = Int(count) }
+            }
+            return (slots.map { bySlot[$0] ?? 0 }, 1)
+        }
+        var counts: [Int] = []
+        counts.reserveCapacity(slots.count)
+        for start in stride(from: 0, to: slots.count, by: 1000) {
+            let chunk = slots[start..<min(start + 1000, slots.count)]
+            let replies = try await connection.pipeline(chunk.map { RedisCommand("CLUSTER", "COUNTKEYSINSLOT", $0) })
+            counts += replies.map { Int($0.int ?? 0) }
+        }
+        return (counts, 1 + slots.count)
     }
 
     /// The progress model for whatever `connection` walks: a `ClusterClient` (or its replica
