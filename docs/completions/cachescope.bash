@@ -264,9 +264,9 @@ _cachescope_demo() {
 
 _cachescope_snapshot() {
     repeating_flags=()
-    non_repeating_flags=(-c --tls --insecure --read-only --no-color --json --doctor --clients --hot-keys --help)
+    non_repeating_flags=(-c --tls --insecure --read-only --no-color --json --doctor --clients --hot-keys --keys --help)
     repeating_options=()
-    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --context --theme --interval --audit-log --config)
+    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --context --theme --interval --audit-log --config --seconds --depth)
     __cachescope_offer_flags_options -1
 
     # Offer option value completions
@@ -311,6 +311,12 @@ _cachescope_snapshot() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--seconds')
+        return
+        ;;
+    '--depth')
         return
         ;;
     esac

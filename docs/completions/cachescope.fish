@@ -27,7 +27,7 @@ function __cachescope_parse_tokens -S
         case 'demo'
             __cachescope_parse_subcommand 0 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'cluster' 'help'
         case 'snapshot'
-            __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'json' 'doctor' 'clients' 'hot-keys' 'help'
+            __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'json' 'doctor' 'clients' 'hot-keys' 'keys' 'seconds=' 'depth=' 'help'
         case 'help'
             __cachescope_parse_subcommand -r 1 
         end
@@ -139,4 +139,7 @@ complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" doctor' -l 'doctor' -d 'Index every node\'s keyspace (SCAN) and print the cache doctor\'s findings instead of the figures.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" clients' -l 'clients' -d 'Print each node\'s clients grouped by library, name, user and host, with their buffers and flags.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" hot-keys' -l 'hot-keys' -d 'With --doctor and no LFU policy: find hot keys by OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys.'
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" keys' -l 'keys' -d 'Walk each node\'s keyspace (SCAN, under the scan ceiling) for at most --seconds and print the namespace tree with estimates and 95% intervals.'
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" seconds' -l 'seconds' -d 'With --keys: seconds the walk may take (default 10); figures are estimated if it has not finished by then.' -rfka ''
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" depth' -l 'depth' -d 'With --keys: prefix levels to print (default 2).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" help' -l 'help' -d 'Show help information.'

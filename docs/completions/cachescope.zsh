@@ -142,6 +142,9 @@ _cachescope_snapshot() {
         '--doctor[Index every node'\''s keyspace (SCAN) and print the cache doctor'\''s findings instead of the figures.]'
         '--clients[Print each node'\''s clients grouped by library, name, user and host, with their buffers and flags.]'
         '--hot-keys[With --doctor and no LFU policy\: find hot keys by OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys.]'
+        '--keys[Walk each node'\''s keyspace (SCAN, under the scan ceiling) for at most --seconds and print the namespace tree with estimates and 95% intervals.]'
+        '--seconds[With --keys\: seconds the walk may take (default 10); figures are estimated if it has not finished by then.]:N:'
+        '--depth[With --keys\: prefix levels to print (default 2).]:D:'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

@@ -143,6 +143,10 @@ public actor KeyspaceScanner {
             progressValue.expectedKeys = Int(size)
             progressValue.commandsSent = 1
             index.reserveCapacity(keys: filter.isEmpty ? Int(size) : 1024)
+            // How the cursors read as progress; a node that will not say (an ACL) only loses the fraction.
+            let walk = try? await ScanShapeProbe.walk(scanConnection)
+            progressValue.commandsSent += walk?.commands ?? 0
+            try await rateLimit(walk?.commands ?? 0)
             let scripted = policy.useLookupScript ? await KeyLookupScript.isAvailable(on: lookupConnections[0]) : false
             let chunkSize = Swift.max(1, policy.scriptChunkSize)
 
@@ -179,6 +183,7 @@ public actor KeyspaceScanner {
                         throw KeyspaceError.unexpectedReply(command: "SCAN")
                     }
                     cursor = next
+                    if let fraction = walk?.progress.visitedFraction(afterReturning: next) { progressValue.visitedFraction = fraction }
 
                     // Dedupe into the index; only new keys are looked up.
                     var ids: [UInt32] = []
@@ -243,6 +248,7 @@ public actor KeyspaceScanner {
             }
             guard generation == self.generation else { return }
             progressValue.phase = .finished
+            progressValue.visitedFraction = 1
         } catch is CancellationError {
             guard generation == self.generation else { return }
             progressValue.phase = .cancelled

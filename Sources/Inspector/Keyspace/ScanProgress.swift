@@ -26,13 +26,19 @@ public struct ScanProgress: Sendable, Hashable {
     public var isThrottled = false
     /// Median SCAN round trip, seconds.
     public var medianRoundTrip: Double?
+    /// The share of the keyspace the SCAN cursor has passed, 0…1, read from the cursor itself
+    /// (``KeyspaceWalkProgress``): right under expiry, eviction and rehashing, where keys seen /
+    /// `DBSIZE` is not. Nil until the first SCAN reply, or when the walk's shape could not be
+    /// probed (e.g. `INFO` refused by an ACL); 1 once finished.
+    public var visitedFraction: Double?
 
     public init() {}
 
     /// Keys looked up per second so far.
     public var keysPerSecond: Double { elapsed > 0 ? Double(keysLookedUp) / elapsed : 0 }
 
-    /// Fraction done against `DBSIZE` (capped at 1; 1 once finished).
+    /// Keys looked up against `DBSIZE` (capped at 1; 1 once finished): how much of the work
+    /// queued so far is done. The share of the keyspace visited is ``visitedFraction``.
     public var fraction: Double {
         if phase == .finished { return 1 }
         guard expectedKeys > 0 else { return 0 }

@@ -196,7 +196,7 @@ public actor ClusterClient {
     public func endpoint(forSlot slot: Int, replica: Bool = false) -> RedisEndpoint? { router.endpoint(forSlot: slot, replica: replica) }
 
     /// One node per serving shard, in slot order (see ``ClusterRouter/shardEndpoints(replica:)``).
-    func shardEndpoints(replica: Bool) -> [RedisEndpoint] { router.shardEndpoints(replica: replica) }
+    public func shardEndpoints(replica: Bool) -> [RedisEndpoint] { router.shardEndpoints(replica: replica) }
 
     /// The node a sharded channel (`SSUBSCRIBE`/`SPUBLISH`) lives on: its slot's primary.
     public func endpoint(forChannel channel: some Collection<UInt8>) -> RedisEndpoint? { router.endpoint(forKey: channel) }

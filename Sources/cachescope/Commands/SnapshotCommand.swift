@@ -18,6 +18,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Flag(help: "Index every node's keyspace (SCAN) and print the cache doctor's findings instead of the figures.") var doctor = false
     @Flag(help: "Print each node's clients grouped by library, name, user and host, with their buffers and flags.") var clients = false
     @Flag(name: .customLong("hot-keys"), help: ArgumentHelp("With --doctor and no LFU policy: find hot keys by \(DoctorWording.probe(DoctorThresholds.default.recentUse)).")) var hotKeys = false
+    @OptionGroup var keys: KeysSnapshotArguments
 
     func run() async throws {
         PasswordWarning.printIfNeeded(connection)
@@ -28,6 +29,10 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
         if clients {
             try await ClientsSnapshot.run(target, json: json, interval: display.interval ?? target.config.interval)
+            return
+        }
+        if keys.keys {
+            try await KeysSnapshot.run(target, keys, json: json)
             return
         }
         let interval = display.interval ?? target.config.interval
