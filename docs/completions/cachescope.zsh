@@ -41,6 +41,7 @@ _cachescope() {
 
     local -i ret=1
     local -ar arg_specs=(
+        '--version[Show the version.]'
         '--help[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -91,6 +92,7 @@ _cachescope_watch() {
         '--no-color[No colours (NO_COLOR is honoured too).]'
         '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
         '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
+        '--version[Show the version.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -108,6 +110,7 @@ _cachescope_demo() {
         '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
         '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
         '--cluster[Run the demo on a local Redis Cluster\: three primaries with one replica each.]'
+        '--version[Show the version.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -141,6 +144,7 @@ _cachescope_snapshot() {
         '--json[Print JSON instead of text.]'
         '--doctor[Index every node'\''s keyspace (SCAN) and print the cache doctor'\''s findings instead of the figures.]'
         '--hot-keys[With --doctor and no LFU policy\: find hot keys by OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys.]'
+        '--version[Show the version.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -152,6 +156,7 @@ _cachescope_help() {
     local -i ret=1
     local -ar arg_specs=(
         '*:subcommands:'
+        '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 
