@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// A private `redis-server` on a free loopback port, in its own temporary directory, with
-/// persistence off (`--save '' --appendonly no`). Used by the tests, the demo and the benchmarks.
+/// A private `redis-server` (or the `valkey-server` that ``ServerBinary`` names) on a free loopback
+/// port, in its own temporary directory, with persistence off (`--save '' --appendonly no`).
+/// Used by the tests, the demo and the benchmarks.
 ///
 /// The process is stopped by pid (never by name) in ``stop()`` and when the value is deinitialised.
 public final class LocalRedisServer: Sendable {
@@ -40,11 +41,11 @@ public final class LocalRedisServer: Sendable {
         process.withLock { $0?.terminate() }
     }
 
-    /// The path of `redis-server`.
-    /// - Throws: ``LocalRedisError`` telling to install redis-server when it is not on `PATH`.
+    /// The path of the server program: ``ServerBinary/current()`` (`$CACHESCOPE_TEST_SERVER`, or
+    /// `redis-server` on `PATH`).
+    /// - Throws: ``LocalRedisError`` when that program is missing.
     public static func executablePath() throws -> String {
-        guard let path = ExecutableLookup.find("redis-server") else { throw LocalRedisError.redisServerMissing }
-        return path
+        try ServerBinary.current().path
     }
 
     /// Starts a server and waits until it answers.

@@ -6,6 +6,9 @@ import RedisClient
 /// The command line: `cachescope [URI …]` opens the dashboard; `demo` and `snapshot` are
 /// subcommands. `-h` is the host, as in redis-cli, so help is `--help` only.
 struct Cachescope: AsyncParsableCommand {
+    /// What `--version` prints.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "cachescope",
         abstract: "A keyboard-driven dashboard for live Redis caches.",
@@ -15,6 +18,7 @@ struct Cachescope: AsyncParsableCommand {
         safe expire/persist/delete. No node given: 127.0.0.1:6379. The password also comes from \
         REDISCLI_AUTH.
         """,
+        version: version,
         subcommands: [WatchCommand.self, DemoCommand.self, SnapshotCommand.self],
         defaultSubcommand: WatchCommand.self,
         helpNames: [.long]
@@ -30,10 +34,7 @@ enum CachescopeMain {
         do {
             command = try Cachescope.parseAsRoot(arguments)
         } catch {
-            let exitCode = Cachescope.exitCode(for: error)
-            if exitCode == .success || exitCode.rawValue == 0 {
-                Cachescope.exit(withError: error)  // --help, --version: print and exit 0
-            }
+            exitIfHelpOrVersion(error)
             let message = Cachescope.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             FileHandle.standardError.write(Data("cachescope: \(message)\nUsage: cachescope [URI ...] [-h HOST] [-p PORT] [-a PASSWORD] [--user USER] [-n DB] [-c] [--tls] … (see --help)\n".utf8))
             exit(2)
@@ -53,9 +54,16 @@ enum CachescopeMain {
             FileHandle.standardError.write(Data("cachescope: \(error)\n".utf8))
             exit(2)
         } catch {
+            // `--help` on any command parses into a command whose run() throws the request.
+            exitIfHelpOrVersion(error)
             FileHandle.standardError.write(Data("cachescope: \(error)\n".utf8))
             exit(1)
         }
         exit(0)
+    }
+
+    /// Help and the version are not failures: ArgumentParser prints them on stdout and exits 0.
+    private static func exitIfHelpOrVersion(_ error: any Error) {
+        if Cachescope.exitCode(for: error) == .success { Cachescope.exit(withError: error) }
     }
 }

@@ -16,8 +16,9 @@ struct ClusterDemoTests {
         let shell = try #require(Int32(try session.display("#{pane_pid}")))
         let program = try await ProcessProbe.waitForChild(of: shell, timeout: .seconds(10))
         let screen = try await session.waitFor(text: "cluster total", timeout: .seconds(45))
-        // The servers the demo started are its own children, found by pid.
-        let servers = Self.allChildren(of: program).filter { Self.command(of: $0).contains("redis-server") }
+        // The servers the demo started are its own children, found by pid (redis-server or valkey-server).
+        let serverProgram = URL(fileURLWithPath: try ServerBinary.current().path).lastPathComponent
+        let servers = Self.allChildren(of: program).filter { Self.command(of: $0).contains(serverProgram) }
         #expect(servers.count == 6)
         #expect(screen.contains("Nodes"))
         // Every node's first sample arrives within an interval or two.

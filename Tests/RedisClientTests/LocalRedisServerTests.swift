@@ -40,10 +40,36 @@ struct LocalRedisServerTests {
         }
     }
 
-    @Test("redis-server is found; when missing the error says to install it")
+    @Test("the server is found and says its version; when missing the error says to install it")
     func executable() throws {
-        #expect(try LocalRedisServer.executablePath().hasSuffix("redis-server"))
+        let binary = try ServerBinary.current()
+        #expect(try LocalRedisServer.executablePath() == binary.path)
+        #expect(["redis", "valkey"].contains(binary.name))
+        #expect(binary.path.hasSuffix("\(binary.name)-server"))
+        #expect(binary.isAtLeast(7))
         #expect(LocalRedisError.redisServerMissing.description.contains("install redis-server"))
+    }
+
+    @Test("CACHESCOPE_TEST_SERVER naming no program fails with a message that names it, never falls back")
+    func missingNamedServer() {
+        let missing = "/nonexistent/valkey-server"
+        #expect {
+            _ = try ServerBinary.resolve([ServerBinary.environmentVariable: missing, "PATH": "/usr/bin:/bin"])
+        } throws: { error in
+            "\(error)".contains("CACHESCOPE_TEST_SERVER=\(missing) is not an executable file")
+        }
+    }
+
+    @Test("--version banners of Redis and Valkey give the name and version")
+    func banners() throws {
+        let redis = try #require(ServerBinary.parse("Redis server v=8.2.3 sha=b5d43ceb:0 malloc=jemalloc-5.3.0 bits=64 build=a4a1616166d42ee6"))
+        #expect(redis.name == "redis" && redis.version == "8.2.3")
+        let valkey = try #require(ServerBinary.parse("Valkey server v=8.1.8 sha=00000000:1 malloc=libc bits=64 build=7eb4ebc9d7e91f4e"))
+        #expect(valkey.name == "valkey" && valkey.version == "8.1.8")
+        #expect(ServerBinary.parse("usage: something else") == nil)
+        let binary = ServerBinary(path: "/x/valkey-server", name: "valkey", version: "8.1.8")
+        #expect(binary.isAtLeast(8, 1) && !binary.isAtLeast(8, 2) && !binary.isAtLeast(9))
+        #expect(binary.description == "valkey 8.1.8 (/x/valkey-server)")
     }
 
     @Test("a bad argument makes start fail with the server's reason")

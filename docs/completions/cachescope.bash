@@ -163,7 +163,7 @@ _cachescope() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--help)
+    local -a non_repeating_flags=(--version --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __cachescope_offer_flags_options 0
@@ -186,7 +186,7 @@ _cachescope() {
 
 _cachescope_watch() {
     repeating_flags=()
-    non_repeating_flags=(-c --tls --insecure --read-only --no-color --help)
+    non_repeating_flags=(-c --tls --insecure --read-only --no-color --version --help)
     repeating_options=()
     non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --context --theme --interval --audit-log --config)
     __cachescope_offer_flags_options -1
@@ -240,7 +240,7 @@ _cachescope_watch() {
 
 _cachescope_demo() {
     repeating_flags=()
-    non_repeating_flags=(--read-only --no-color --cluster --help)
+    non_repeating_flags=(--read-only --no-color --cluster --version --help)
     repeating_options=()
     non_repeating_options=(--theme --interval --audit-log --config)
     __cachescope_offer_flags_options 0
@@ -264,7 +264,7 @@ _cachescope_demo() {
 
 _cachescope_snapshot() {
     repeating_flags=()
-    non_repeating_flags=(-c --tls --insecure --read-only --no-color --json --doctor --clients --hot-keys --keys --help)
+    non_repeating_flags=(-c --tls --insecure --read-only --no-color --json --doctor --clients --hot-keys --keys --version --help)
     repeating_options=()
     non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --context --theme --interval --audit-log --config --seconds --depth)
     __cachescope_offer_flags_options -1
@@ -323,7 +323,11 @@ _cachescope_snapshot() {
 }
 
 _cachescope_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __cachescope_offer_flags_options -1
 }
 
 complete -o filenames -F _cachescope cachescope

@@ -20,16 +20,16 @@ function __cachescope_parse_tokens -S
     set -l unparsed_tokens (__cachescope_tokens -pc)
     switch $unparsed_tokens[1]
     case 'cachescope'
-        __cachescope_parse_subcommand 0 'help'
+        __cachescope_parse_subcommand 0 'version' 'help'
         switch $unparsed_tokens[1]
         case 'watch'
-            __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'help'
+            __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'version' 'help'
         case 'demo'
-            __cachescope_parse_subcommand 0 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'cluster' 'help'
+            __cachescope_parse_subcommand 0 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'cluster' 'version' 'help'
         case 'snapshot'
-            __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'json' 'doctor' 'clients' 'hot-keys' 'keys' 'seconds=' 'depth=' 'help'
+            __cachescope_parse_subcommand -r 1 'h=' 'p=' 'a=' 'user=' 'n=' 'c' 'tls' 'cacert=' 'cert=' 'key=' 'sni=' 'insecure' 'context=' 'read-only' 'theme=' 'interval=' 'no-color' 'audit-log=' 'config=' 'json' 'doctor' 'clients' 'hot-keys' 'keys' 'seconds=' 'depth=' 'version' 'help'
         case 'help'
-            __cachescope_parse_subcommand -r 1 
+            __cachescope_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -83,6 +83,7 @@ function __cachescope_custom_completion
 end
 
 complete -c 'cachescope' -f
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope" version' -l 'version' -d 'Show the version.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope" help' -l 'help' -d 'Show help information.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_positional "cachescope" -eq 1' -fa 'watch' -d 'Open the dashboard on one node, several nodes or a cluster (the default command).'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_positional "cachescope" -eq 1' -fa 'demo' -d 'Start a private redis-server with a realistic cache world and live traffic, and open the dashboard on it.'
@@ -107,6 +108,7 @@ complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope watch" no-color' -l 'no-color' -d 'No colours (NO_COLOR is honoured too).'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope watch" audit-log' -l 'audit-log' -d 'Where every change is logged (default under $XDG_STATE_HOME/cachescope/).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope watch" config' -l 'config' -d 'Config file (default ~/.config/cachescope/config.toml).' -rfka ''
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope watch" version' -l 'version' -d 'Show the version.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope watch" help' -l 'help' -d 'Show help information.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" read-only' -l 'read-only' -d 'Refuse every change: dangerous keys vanish and the mutation layer refuses.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" theme' -l 'theme' -d 'Theme name (default, light, high-contrast, monochrome) or a theme file.' -rfka ''
@@ -115,6 +117,7 @@ complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" audit-log' -l 'audit-log' -d 'Where every change is logged (default under $XDG_STATE_HOME/cachescope/).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" config' -l 'config' -d 'Config file (default ~/.config/cachescope/config.toml).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" cluster' -l 'cluster' -d 'Run the demo on a local Redis Cluster: three primaries with one replica each.'
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" version' -l 'version' -d 'Show the version.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope demo" help' -l 'help' -d 'Show help information.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" h' -s 'h' -d 'Server hostname (default 127.0.0.1).' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" p' -s 'p' -d 'Server port (default 6379).' -rfka ''
@@ -142,4 +145,6 @@ complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" keys' -l 'keys' -d 'Walk each node\'s keyspace (SCAN, under the scan ceiling) for at most --seconds and print the namespace tree with estimates and 95% intervals.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" seconds' -l 'seconds' -d 'With --keys: seconds the walk may take (default 10); figures are estimated if it has not finished by then.' -rfka ''
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" depth' -l 'depth' -d 'With --keys: prefix levels to print (default 2).' -rfka ''
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" version' -l 'version' -d 'Show the version.'
 complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope snapshot" help' -l 'help' -d 'Show help information.'
+complete -c 'cachescope' -n '__cachescope_should_offer_completions_for_flags_or_options "cachescope help" version' -l 'version' -d 'Show the version.'

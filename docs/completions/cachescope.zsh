@@ -41,6 +41,7 @@ _cachescope() {
 
     local -i ret=1
     local -ar arg_specs=(
+        '--version[Show the version.]'
         '--help[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -91,6 +92,7 @@ _cachescope_watch() {
         '--no-color[No colours (NO_COLOR is honoured too).]'
         '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
         '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
+        '--version[Show the version.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -108,6 +110,7 @@ _cachescope_demo() {
         '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
         '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
         '--cluster[Run the demo on a local Redis Cluster\: three primaries with one replica each.]'
+        '--version[Show the version.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -145,6 +148,7 @@ _cachescope_snapshot() {
         '--keys[Walk each node'\''s keyspace (SCAN, under the scan ceiling) for at most --seconds and print the namespace tree with estimates and 95% intervals.]'
         '--seconds[With --keys\: seconds the walk may take (default 10); figures are estimated if it has not finished by then.]:N:'
         '--depth[With --keys\: prefix levels to print (default 2).]:D:'
+        '--version[Show the version.]'
         '--help[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -156,6 +160,7 @@ _cachescope_help() {
     local -i ret=1
     local -ar arg_specs=(
         '*:subcommands:'
+        '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 

@@ -18,6 +18,10 @@ public enum FindingFacts: Sendable, Hashable {
     case hotKeys(HotKeys)
     /// The eviction policy cannot do its job with these keys and this much memory.
     case evictionPressure(EvictionPressure)
+    /// Hashes with expiring fields that never expire themselves.
+    case expiringFieldsInPersistentHash(ExpiringFieldsInPersistentHash)
+    /// Many hash fields expiring in the same second.
+    case fieldExpiryWave(FieldExpiryWave)
 
     /// The anti-pattern these facts are evidence of.
     public var kind: FindingKind {
@@ -29,6 +33,8 @@ public enum FindingFacts: Sendable, Hashable {
         case .staleLock: .staleLock
         case .hotKeys: .hotKeys
         case .evictionPressure: .evictionPressure
+        case .expiringFieldsInPersistentHash: .expiringFieldsInPersistentHash
+        case .fieldExpiryWave: .fieldExpiryWave
         }
     }
 }

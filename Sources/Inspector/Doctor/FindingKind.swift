@@ -14,4 +14,8 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable {
     case hotKeys = "hot-keys"
     /// The eviction policy cannot do its job with these keys and this much memory.
     case evictionPressure = "eviction-pressure"
+    /// Many hash fields expiring within the same second (field TTLs set without jitter).
+    case fieldExpiryWave = "field-expiry-wave"
+    /// Hashes whose fields expire while the hash itself never does (its other fields live forever).
+    case expiringFieldsInPersistentHash = "expiring-fields-persistent-hash"
 }

@@ -32,7 +32,10 @@ public struct NodeSample: Sendable, Equatable {
     public var connectedClients: Int64 { info.int("connected_clients") ?? 0 }
     public var blockedClients: Int64 { info.int("blocked_clients") ?? 0 }
     public var role: String { info["role"] ?? "?" }
-    public var version: String { info["redis_version"] ?? "?" }
+    /// The server's own version (Valkey's, not the `redis_version` it reports for compatibility).
+    public var version: String { info.serverVersion ?? "?" }
+    /// `redis` or `valkey`.
+    public var serverName: String { info.serverName }
     public var uptimeSeconds: Int64 { info.int("uptime_in_seconds") ?? 0 }
     public var runID: String? { info["run_id"] }
     public var isClusterEnabled: Bool { info["cluster_enabled"] == "1" }

@@ -68,14 +68,13 @@ extension MutationService {
         return tally.result(aborted: aborted, elapsed: pacer.elapsed)
     }
 
-    /// Whether the server takes `EXPIRE … NX` (Redis ≥ 7.0), asked once with `INFO server`.
+    /// Whether the server takes `EXPIRE … NX` (Redis ≥ 7.0, every Valkey), asked once with `INFO server`.
     /// Any doubt (INFO refused, unknown version) means no: the PTTL fallback is always correct.
     func expireNXSupported() async -> Bool {
         if let supportsExpireNX { return supportsExpireNX }
         var supported = false
         if let reply = try? await connection.pipeline([RedisCommand("INFO", "server")]).first, let text = reply.string {
-            let version = InfoSnapshot(parsing: text)["redis_version"] ?? ""
-            supported = (version.split(separator: ".").first.flatMap { Int($0) } ?? 0) >= 7
+            supported = (InfoSnapshot(parsing: text).serverMajorMinor?.major ?? 0) >= 7
         }
         supportsExpireNX = supported
         return supported

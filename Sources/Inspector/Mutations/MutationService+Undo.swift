@@ -4,7 +4,8 @@ import RedisClient
 extension MutationService {
     /// Restores the newest delete (one key or a whole batch) with `RESTORE key ttl dump`; when the
     /// newest undoable change is an added TTL (``addTTLWithJitter(_:seconds:jitter:rate:batchSize:progress:)``),
-    /// removes those TTLs again with `PERSIST` instead.
+    /// removes those TTLs again with `PERSIST` instead, and a field TTL change
+    /// (``expireField(_:field:seconds:)``, ``persistField(_:field:)``) puts the field's TTL back.
     ///
     /// TTL: a key that had one gets what was left at deletion MINUS the time elapsed since
     /// (measured on a monotonic clock), so undo never extends a key's life; a key whose TTL has
@@ -24,6 +25,7 @@ extension MutationService {
         try await refuseIfReadOnly("RESTORE", detail: detail)
         guard let batch = undoStack.pop() else { return nil }
         if batch.kind == .persist { return try await undoAddedTTL(batch) }
+        if case .fieldTTL(let field) = batch.kind { return try await undoFieldTTL(batch, field: field) }
         let elapsed = (MonotonicClock.now() - batch.deletedAt) * 1000
         var restored: [[UInt8]] = [], existsAgain: [UndoStack.Entry] = [], expired: [[UInt8]] = []
         var failed: [UndoOutcome.Failure] = []

@@ -13,7 +13,7 @@ import RedisClient
 /// - Errors: `NOPERM`, `READONLY`, `MOVED` and lost connections become ``MutationError``s that say
 ///   what happened and what is known to be done.
 ///
-/// The methods live in one file per concern: `+SingleKey`, `+Delete`, `+Undo`, `+Pattern` (dry run),
+/// The methods live in one file per concern: `+SingleKey`, `+FieldTTL`, `+Delete`, `+Undo`, `+Pattern` (dry run),
 /// `+BulkDelete`, `+BulkExpire`.
 public actor MutationService {
     /// The connection changes are sent on.

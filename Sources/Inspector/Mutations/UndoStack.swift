@@ -17,14 +17,19 @@ struct UndoStack: Sendable {
         case restore
         /// `PERSIST` keys that were given a TTL (entries carry no dump).
         case persist
+        /// Put back a hash field's TTL (the entry's `pttl`, -1 for none) and, if it is gone, its value (the entry's `dump`).
+        case fieldTTL(field: [UInt8])
     }
 
-    /// One delete (single key or batch), or one added-TTL change, with the monotonic time it happened.
+    /// One delete (single key or batch), one added-TTL change or one field TTL change, with the monotonic time it happened.
     struct Batch: Sendable {
         var entries: [Entry]
         let deletedAt: Double
         var kind: Kind = .restore
-        var bytes: Int { entries.reduce(0) { $0 + $1.dump.count + $1.key.count } }
+        var bytes: Int {
+            let field = if case .fieldTTL(let field) = kind { field.count } else { 0 }
+            return entries.reduce(field) { $0 + $1.dump.count + $1.key.count }
+        }
     }
 
     let budget: Int

@@ -114,14 +114,7 @@ public struct KeyInspector: Sendable {
         let done = next == Array("0".utf8)
         let content: ValuePage.Content
         if type == .hash {
-            var fields: [HashField] = []
-            fields.reserveCapacity(items.count / 2)
-            var i = 0
-            while i + 1 < items.count {
-                fields.append(HashField(field: items[i].bytes ?? [], value: items[i + 1].bytes ?? []))
-                i += 2
-            }
-            content = .hash(fields)
+            content = .hash(HashField.pairs(items))
         } else {
             content = .set(items.map { $0.bytes ?? [] })
         }
@@ -183,18 +176,7 @@ public struct KeyInspector: Sendable {
         let reply = try await connection.call(RedisCommand(arguments: [
             Array("XRANGE".utf8), key, from, Array("+".utf8), Array("COUNT".utf8), Array(String(pageSize.elements).utf8),
         ]))
-        var entries: [StreamEntry] = []
-        for item in reply.array ?? [] {
-            guard let parts = item.array, parts.count == 2, let id = parts[0].bytes else { continue }
-            let values = parts[1].array ?? []
-            var fields: [HashField] = []
-            var i = 0
-            while i + 1 < values.count {
-                fields.append(HashField(field: values[i].bytes ?? [], value: values[i + 1].bytes ?? []))
-                i += 2
-            }
-            entries.append(StreamEntry(id: id, fields: fields))
-        }
+        let entries = (reply.array ?? []).compactMap(StreamEntry.init(reply:))
         if case .start = cursor, entries.isEmpty, !(try await exists(key)) {
             return ValuePage(key: key, type: .stream, content: .missing, next: nil)
         }

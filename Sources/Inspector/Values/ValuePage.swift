@@ -1,3 +1,5 @@
+import RESP
+
 /// One page of a key's value, never the whole of a big one. Bytes stay bytes: the UI sanitises.
 public struct ValuePage: Sendable, Hashable {
     /// The exact key bytes.
@@ -53,6 +55,18 @@ public struct HashField: Sendable, Hashable {
     public var field: [UInt8]
     public var value: [UInt8]
     public init(field: [UInt8], value: [UInt8]) { self.field = field; self.value = value }
+
+    /// Reads a flat `field, value, field, value…` reply (`HSCAN`, a stream entry); an odd last item is dropped.
+    static func pairs(_ items: [RESPValue]) -> [HashField] {
+        var fields: [HashField] = []
+        fields.reserveCapacity(items.count / 2)
+        var i = 0
+        while i + 1 < items.count {
+            fields.append(HashField(field: items[i].bytes ?? [], value: items[i + 1].bytes ?? []))
+            i += 2
+        }
+        return fields
+    }
 }
 
 /// A sorted set member and its score.
@@ -67,4 +81,10 @@ public struct StreamEntry: Sendable, Hashable {
     public var id: [UInt8]
     public var fields: [HashField]
     public init(id: [UInt8], fields: [HashField]) { self.id = id; self.fields = fields }
+
+    /// Reads one `[id, [field, value, …]]` entry of `XRANGE` or `XINFO STREAM`; nil for any other shape.
+    init?(reply: RESPValue) {
+        guard let parts = reply.array, parts.count == 2, let id = parts[0].bytes else { return nil }
+        self.init(id: id, fields: HashField.pairs(parts[1].array ?? []))
+    }
 }

@@ -56,12 +56,16 @@ public struct ClusterTopology: Sendable, Hashable {
             let ranges = stride(from: 0, to: numbers.count, by: 2).compactMap { i -> ClosedRange<Int>? in
                 numbers[i] <= numbers[i + 1] ? numbers[i]...numbers[i + 1] : nil
             }
-            var primary: ClusterNode?
             var replicas: [ClusterNode] = []
             for value in nodeValues {
                 guard let node = parseShardNode(value, useTLSPort: useTLSPort, fallbackHost: fallbackHost) else { return nil }
-                if node.role == .primary, primary == nil { primary = node } else { replicas.append(node) }
+                replicas.append(node)
             }
+            // After a failover Valkey lists the old primary, failed but still "master", first and
+            // beside the promoted one: the primary that is not failed serves the slots.
+            let primaryIndex = replicas.firstIndex { $0.role == .primary && $0.health != .failed }
+                ?? replicas.firstIndex { $0.role == .primary }
+            var primary = primaryIndex.map { replicas.remove(at: $0) }
             // A shard whose primary failed over may list only replicas for a moment: the first stands in.
             if primary == nil, !replicas.isEmpty, !ranges.isEmpty { primary = replicas.removeFirst() }
             guard let primary else { continue }

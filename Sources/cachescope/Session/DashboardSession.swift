@@ -96,11 +96,27 @@ enum DashboardSession {
     }
 }
 
-/// The runtime that currently owns the screen; terminal events go to it.
+/// The runtime that currently owns the screen; terminal events go to it. Events that come
+/// before the first runtime (keys typed while the program starts) wait for it, in order.
 private final class CurrentRuntime: Sendable {
-    private let runtime = Mutex<AppRuntime?>(nil)
+    private struct State {
+        var runtime: AppRuntime?
+        var waiting: [AppMessage] = []
+    }
 
-    func set(_ value: AppRuntime) { runtime.withLock { $0 = value } }
+    private let state = Mutex(State())
 
-    func send(_ message: AppMessage) { runtime.withLock { $0 }?.send(message) }
+    func set(_ value: AppRuntime) {
+        state.withLock { state in
+            state.runtime = value
+            for message in state.waiting { value.send(message) }
+            state.waiting = []
+        }
+    }
+
+    func send(_ message: AppMessage) {
+        state.withLock { state in
+            if let runtime = state.runtime { runtime.send(message) } else { state.waiting.append(message) }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LocalRedis
 
 /// `cachescope demo [arguments]` in tmux (160x48), run in a fresh directory that is also its config
 /// and state home, so `:dump` files and the audit log land there. When the program ends the shell
@@ -9,6 +10,8 @@ final class DemoSession {
     let tmux: TmuxSession
 
     init(_ arguments: String = "") throws {
+        // The demo's server is the one the harness names: say which (once a run), or fail here if it is missing.
+        _ = try ServerBinary.current()
         home = NSTemporaryDirectory() + "cachescope-demo-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         do {

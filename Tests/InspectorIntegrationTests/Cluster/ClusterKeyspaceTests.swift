@@ -150,4 +150,24 @@ struct ClusterKeyspaceTests {
         _ = try await service.delete(plan)
         #expect(try await client.pipeline([RedisCommand("EXISTS", "config", "recent_searches:user9")])[0].int == 0)
     }
+
+    @Test("CLUSTER SLOT-STATS: the owner's top slots by key count name the busy hash tag's slot (Valkey 8, Redis 8.2); refused on older servers")
+    func hotSlots() async throws {
+        let binary = try ServerBinary.current()
+        let client = try await InspectorSharedCluster.client()
+        defer { Task { await client.close() } }
+        let tag = "{hot-slot}"
+        for index in 0..<40 { _ = try await client.send(RedisCommand("SET", "cart:\(tag):\(index)", index)) }
+        let owner = try #require(await client.endpoint(forKey: Array(tag.utf8)))
+        let connection = await client.connection(for: owner)
+        guard binary.name == "valkey" ? binary.isAtLeast(8) : binary.isAtLeast(8, 2) else {
+            await #expect(throws: KeyspaceError.self) { _ = try await SlotStats.fetch(from: connection) }
+            return
+        }
+        let top = try await SlotStats.fetch(from: connection, orderBy: .keyCount, limit: 20)
+        #expect(top.count <= 20)
+        #expect(top.first?.slot == HashSlot.of(tag))
+        #expect((top.first?.keyCount ?? 0) >= 40)
+        #expect(zip(top, top.dropFirst()).allSatisfy { $0.keyCount >= $1.keyCount })
+    }
 }

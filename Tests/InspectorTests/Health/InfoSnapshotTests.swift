@@ -1,3 +1,5 @@
+import LocalRedis
+import RedisClient
 import Testing
 @testable import Inspector
 
@@ -13,6 +15,17 @@ import Testing
         #expect(s.keysPerDatabase.map(\.db) == [0, 3])
         #expect(s.totalKeys == 12)
         #expect(s.maxMemoryPolicy == "allkeys-lru")
+    }
+
+    @Test("Valkey is named and its own version read, not the redis_version it keeps for clients")
+    func valkeyServer() {
+        let valkey = InfoSnapshot(parsing: "# Server\r\nredis_version:7.2.4\r\nserver_name:valkey\r\nvalkey_version:8.1.8\r\n")
+        #expect(valkey.serverName == "valkey")
+        #expect(valkey.serverVersion == "8.1.8")
+        #expect(valkey.serverMajorMinor! == (8, 1))
+        let redis = InfoSnapshot(parsing: "# Server\r\nredis_version:8.2.3\r\n")
+        #expect(redis.serverName == "redis" && redis.serverVersion == "8.2.3")
+        #expect(InfoSnapshot(parsing: "# Stats\r\nkeyspace_hits:1\r\n").serverMajorMinor == nil)
     }
 
     @Test func noMaxmemoryMeansNoFraction() {

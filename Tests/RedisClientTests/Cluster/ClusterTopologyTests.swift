@@ -15,11 +15,13 @@ struct ClusterTopologyTests {
         return resp3 ? .map(fields.map { RESPPair(key: bulk($0.0), value: $0.1) }) : .array(fields.flatMap { [bulk($0.0), $0.1] })
     }
 
+    static func shard(_ slots: [Int64], _ nodes: [RESPValue], resp3: Bool) -> RESPValue {
+        let fields: [(String, RESPValue)] = [("slots", .array(slots.map(RESPValue.integer))), ("nodes", .array(nodes))]
+        return resp3 ? .map(fields.map { RESPPair(key: bulk($0.0), value: $0.1) }) : .array(fields.flatMap { [bulk($0.0), $0.1] })
+    }
+
     static func shards(resp3: Bool) -> RESPValue {
-        func shard(_ slots: [Int64], _ nodes: [RESPValue]) -> RESPValue {
-            let fields: [(String, RESPValue)] = [("slots", .array(slots.map(RESPValue.integer))), ("nodes", .array(nodes))]
-            return resp3 ? .map(fields.map { RESPPair(key: bulk($0.0), value: $0.1) }) : .array(fields.flatMap { [bulk($0.0), $0.1] })
-        }
+        func shard(_ slots: [Int64], _ nodes: [RESPValue]) -> RESPValue { Self.shard(slots, nodes, resp3: resp3) }
         return .array([
             shard([10923, 16383], [node("c", 7002, "master", "online", resp3: resp3), node("rc", 7005, "replica", "online", resp3: resp3)]),
             shard([0, 5460], [node("ra", 7003, "replica", "loading", resp3: resp3), node("a", 7000, "master", "online", resp3: resp3)]),
@@ -39,6 +41,16 @@ struct ClusterTopologyTests {
         #expect(topology.coveredSlots == 16384)
         #expect(topology.nodes.count == 5)
         #expect(topology.node(at: RedisEndpoint(host: "127.0.0.1", port: 7005))?.role == .replica)
+    }
+
+    @Test("after a failover the promoted primary serves, though the failed one is listed first (Valkey 8)", arguments: [true, false])
+    func failedPrimaryListedFirst(resp3: Bool) throws {
+        let reply = RESPValue.array([Self.shard([5461, 10922], [
+            Self.node("old", 7001, "master", "fail", resp3: resp3), Self.node("new", 7004, "master", "online", resp3: resp3),
+        ], resp3: resp3)])
+        let topology = try #require(ClusterTopology.parseShards(reply, fallbackHost: "x"))
+        #expect(topology.primaries.map(\.id) == ["new"])
+        #expect(topology.shards[0].replicas.map(\.id) == ["old"])
     }
 
     @Test("CLUSTER SLOTS groups ranges by primary")

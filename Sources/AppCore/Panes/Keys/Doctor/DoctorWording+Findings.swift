@@ -143,4 +143,18 @@ extension DoctorWording {
                 suggestion: "Evictions are expected at the limit; watch the hit rate, and the evicted_keys rate on the Overview.")
         }
     }
+
+    static func expiringFieldsInPersistentHash(_ facts: FindingFacts.ExpiringFieldsInPersistentHash) -> FindingText {
+        FindingText(
+            title: "\(facts.persistentHashes) of \(facts.sampledHashes) sampled hashes have expiring fields but never expire themselves",
+            details: ["expiring fields in them: \(facts.expiringFields) of \(facts.sampledFields) sampled"],
+            suggestion: "The fields without a TTL in these hashes are never evicted by expiry: give the hash a TTL (at least its fields' longest), or give every field one.")
+    }
+
+    static func fieldExpiryWave(_ facts: FindingFacts.FieldExpiryWave) -> FindingText {
+        FindingText(
+            title: "\(facts.peakPerSecond) hash fields expire within the same second (\(percent(facts.share)) of the sampled expiring fields)",
+            details: ["expiring fields sampled: \(facts.expiringFields)", "busiest second: in \(duration(facts.secondsUntilPeak))"],
+            suggestion: "Field TTLs set without jitter: add ±10–20% random jitter to HEXPIRE where these fields are written, so they do not all miss at once.")
+    }
 }

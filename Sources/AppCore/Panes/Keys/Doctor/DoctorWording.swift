@@ -32,6 +32,8 @@ public enum DoctorWording {
         case .staleLock(let facts): staleLock(facts)
         case .hotKeys(let facts): hotKeys(facts)
         case .evictionPressure(let facts): evictionPressure(facts, finding)
+        case .expiringFieldsInPersistentHash(let facts): expiringFieldsInPersistentHash(facts)
+        case .fieldExpiryWave(let facts): fieldExpiryWave(facts)
         }
     }
 
