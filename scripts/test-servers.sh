@@ -2,7 +2,7 @@
 # The server matrix's second half: after `swift test` has run every test on Debian's Redis 7.0,
 # runs every suite that talks to a server again on Redis 8.2.3 and on Valkey 8.1.8, each named by
 # CACHESCOPE_TEST_SERVER (the test process prints `server: NAME VERSION (PATH)`). The servers come
-# from scripts/install-test-servers.sh (.ci/run calls it); nothing is fetched here. TLS tests stay on
+# from scripts/install-test-servers.sh, run first (a no-op once they are unpacked); nothing else is fetched. TLS tests stay on
 # 7.0: those two builds have no TLS. A missing server fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,9 @@ filter='RedisClientTests|InspectorTests|InspectorIntegrationTests|RuntimeTests|E
 # Terminal-only and docs suites have no server in them; TLS needs a server built with it.
 skip='TLSConnectionTests|SecretsTests/tlsVerification|TerminalLifecycleTests|IdleCPUTests|CommandLineDocsTests'
 servers=(.build-servers/redis-8.2.3/redis-server .build-servers/valkey-8.1.8/valkey-server)
+
+# Unpacks the pinned servers when they are not there yet (a fresh clone); a no-op otherwise.
+scripts/install-test-servers.sh
 
 for server in "${servers[@]}"; do
     [[ -x "$server" ]] || { echo "test-servers: $server is missing: run scripts/install-test-servers.sh first" >&2; exit 1; }

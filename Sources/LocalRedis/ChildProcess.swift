@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A child process started with `posix_spawn` and reaped by pid with `waitpid`, so stopping it is
@@ -22,12 +23,12 @@ final class ChildProcess: Sendable {
     /// signal and `exec`s the program, so the pid is the program's own.
     static func spawn(_ executable: String, _ arguments: [String], diesWithParent: Bool = true) throws -> ChildProcess {
         #if os(Linux)
-        if diesWithParent, let setpriv = ExecutableLookup.find("setpriv") {
-            let pid = try SpawnThread.shared.sync {
-                Result { try posixSpawn(setpriv, ["--pdeathsig", "KILL", "--", executable] + arguments, name: executable) }
-            }.get()
-            return ChildProcess(pid: pid)
-        }
+            if diesWithParent, let setpriv = ExecutableLookup.find("setpriv") {
+                let pid = try SpawnThread.shared.sync {
+                    Result { try posixSpawn(setpriv, ["--pdeathsig", "KILL", "--", executable] + arguments, name: executable) }
+                }.get()
+                return ChildProcess(pid: pid)
+            }
         #endif
         return ChildProcess(pid: try posixSpawn(executable, arguments, name: executable))
     }

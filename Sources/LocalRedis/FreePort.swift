@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Asks the kernel for a free loopback TCP port by binding port 0.
@@ -29,9 +30,9 @@ enum FreePort {
     /// - Parameter receiveTimeout: seconds a `recv` on it may block.
     static func connectLoopback(_ port: Int, receiveTimeout: Int = 1) -> Int32? {
         #if canImport(Darwin)
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #else
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #endif
         guard fd >= 0 else { return nil }
         var timeout = timeval(tv_sec: receiveTimeout, tv_usec: 0)

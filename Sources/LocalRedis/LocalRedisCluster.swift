@@ -150,14 +150,15 @@ public final class LocalRedisCluster: Sendable {
         for _ in 0..<3 {
             let busPort = try FreePort.find()
             do {
-                let server = try LocalRedisServer.start([
-                    "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                    "--cluster-node-timeout", String(nodeTimeout), "--cluster-port", String(busPort),
-                    // Replicas sync at once (the default waits 5 s for more replicas to share a transfer).
-                    "--repl-diskless-sync-delay", "0",
-                    // Stop at once on SIGTERM: a primary would otherwise wait up to 10 s for lagging replicas.
-                    "--shutdown-on-sigterm", "nosave now",
-                ] + extraArguments)
+                let server = try LocalRedisServer.start(
+                    [
+                        "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                        "--cluster-node-timeout", String(nodeTimeout), "--cluster-port", String(busPort),
+                        // Replicas sync at once (the default waits 5 s for more replicas to share a transfer).
+                        "--repl-diskless-sync-delay", "0",
+                        // Stop at once on SIGTERM: a primary would otherwise wait up to 10 s for lagging replicas.
+                        "--shutdown-on-sigterm", "nosave now",
+                    ] + extraArguments)
                 return (server, busPort)
             } catch {
                 lastError = error

@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A TCP socket on 127.0.0.1 at a port the kernel picks (bind to port 0, then `getsockname`): what
@@ -25,9 +26,9 @@ package enum LoopbackSocket {
     /// A socket bound to 127.0.0.1:0, not listening; the caller owns (and closes) `fd`.
     static func bound(reuseAddress: Bool) throws -> (fd: Int32, port: Int) {
         #if canImport(Darwin)
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #else
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #endif
         guard fd >= 0 else { throw LocalRedisError("socket() failed: errno \(errno)") }
         if reuseAddress {

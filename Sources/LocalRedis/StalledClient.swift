@@ -1,9 +1,10 @@
 // A client that sends and never reads: how tests and the demo make an output buffer grow.
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A client that sends requests and never reads a reply: its output buffer grows on the server,

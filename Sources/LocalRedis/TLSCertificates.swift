@@ -34,12 +34,14 @@ public struct TLSCertificates: Sendable, Hashable {
             clientKeyPath: dir + "/client.key"
         )
         let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try run(openssl, ["req", "-x509", "-new"] + key + [
-            "-keyout", dir + "/ca.key", "-out", certificates.caCertificatePath, "-days", "2",
-            "-subj", "/CN=cachescope test CA",
-            "-addext", "basicConstraints=critical,CA:TRUE",
-            "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-        ])
+        try run(
+            openssl,
+            ["req", "-x509", "-new"] + key + [
+                "-keyout", dir + "/ca.key", "-out", certificates.caCertificatePath, "-days", "2",
+                "-subj", "/CN=cachescope test CA",
+                "-addext", "basicConstraints=critical,CA:TRUE",
+                "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+            ])
         for (name, usage, san) in [
             ("server", "serverAuth", "subjectAltName=IP:127.0.0.1,DNS:localhost"),
             ("client", "clientAuth", "subjectAltName=DNS:cachescope-client"),
@@ -47,15 +49,19 @@ public struct TLSCertificates: Sendable, Hashable {
             let extensions = dir + "/\(name).ext"
             try "\(san)\nextendedKeyUsage=\(usage)\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
                 .write(toFile: extensions, atomically: true, encoding: .utf8)
-            try run(openssl, ["req", "-new"] + key + [
-                "-keyout", dir + "/\(name).key", "-out", dir + "/\(name).csr",
-                "-subj", "/CN=\(name == "server" ? "localhost" : "cachescope-client")",
-            ])
-            try run(openssl, [
-                "x509", "-req", "-in", dir + "/\(name).csr", "-CA", certificates.caCertificatePath,
-                "-CAkey", dir + "/ca.key", "-CAcreateserial", "-out", dir + "/\(name).crt",
-                "-days", "2", "-extfile", extensions,
-            ])
+            try run(
+                openssl,
+                ["req", "-new"] + key + [
+                    "-keyout", dir + "/\(name).key", "-out", dir + "/\(name).csr",
+                    "-subj", "/CN=\(name == "server" ? "localhost" : "cachescope-client")",
+                ])
+            try run(
+                openssl,
+                [
+                    "x509", "-req", "-in", dir + "/\(name).csr", "-CA", certificates.caCertificatePath,
+                    "-CAkey", dir + "/ca.key", "-CAcreateserial", "-out", dir + "/\(name).crt",
+                    "-days", "2", "-extfile", extensions,
+                ])
         }
         return certificates
     }

@@ -45,7 +45,10 @@ public enum RESPEncoder {
         } else {
             var digits = 0
             var rest = count
-            while rest > 0 { digits &+= 1; rest /= 10 }
+            while rest > 0 {
+                digits &+= 1
+                rest /= 10
+            }
             rest = count
             var index = end &+ digits
             end = index

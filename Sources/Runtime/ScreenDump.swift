@@ -11,7 +11,8 @@ enum ScreenDump {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         let stamp = formatter.string(from: date)
         let base = (directory as NSString).appendingPathComponent("cachescope-\(stamp)")
-        let textPath = base + ".txt", jsonPath = base + ".json"
+        let textPath = base + ".txt"
+        let jsonPath = base + ".json"
         do {
             try (screen + "\n").write(toFile: textPath, atomically: true, encoding: .utf8)
             try (figures + "\n").write(toFile: jsonPath, atomically: true, encoding: .utf8)

@@ -18,7 +18,8 @@ enum ClientBenchmark {
     static let rounds = 3
     /// Which of the three columns to measure (indices 0 = ours on one thread, 1 = ours on the shared
     /// group, 2 = redis-benchmark), e.g. `CACHESCOPE_BENCH_CLIENT_VARIANTS=0` while profiling ours.
-    static let variants: [Int] = ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_CLIENT_VARIANTS"]
+    static let variants: [Int] =
+        ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_CLIENT_VARIANTS"]
         .map { $0.split(separator: ",").compactMap { Int($0) }.filter { (0..<3).contains($0) } } ?? [0, 1, 2]
 
     /// Runs every measurement and prints the table.
@@ -53,7 +54,9 @@ enum ClientBenchmark {
         for round in 1...rounds {
             for variant in 0..<3 {
                 guard variants.contains(variant) else {
-                    rates[variant].append(.nan); clientCPU[variant].append(.nan); serverCPU[variant].append(.nan)
+                    rates[variant].append(.nan)
+                    clientCPU[variant].append(.nan)
+                    serverCPU[variant].append(.nan)
                     continue
                 }
                 let ownBefore = CPUTime.ownProcess()
@@ -71,19 +74,27 @@ enum ClientBenchmark {
                 serverCPU[variant].append((try await CPUTime.server(admin) - serverBefore) / Double(requests) * 1e6)
             }
             let (one, shared, reference) = (rates[0][round - 1], rates[1][round - 1], rates[2][round - 1])
-            print(row("\(round)", format(one), format(shared), format(reference),
-                      String(format: "%.2f", one / reference), String(format: "%.2f", shared / reference)))
+            print(
+                row(
+                    "\(round)", format(one), format(shared), format(reference),
+                    String(format: "%.2f", one / reference), String(format: "%.2f", shared / reference)))
         }
         try await single.shutdownGracefully()
         await admin.close()
         let (one, shared, reference) = (median(rates[0]), median(rates[1]), median(rates[2]))
-        print(row("median", format(one), format(shared), format(reference),
-                  String(format: "%.2f", one / reference), String(format: "%.2f", shared / reference)))
-        print(row("client CPU µs/GET, median", String(format: "%.2f", median(clientCPU[0])), String(format: "%.2f", median(clientCPU[1])),
-                  String(format: "%.2f", median(clientCPU[2])), String(format: "%.2f", median(clientCPU[0]) / median(clientCPU[2])),
-                  String(format: "%.2f", median(clientCPU[1]) / median(clientCPU[2]))))
-        print(row("server CPU µs/GET, median", String(format: "%.2f", median(serverCPU[0])), String(format: "%.2f", median(serverCPU[1])),
-                  String(format: "%.2f", median(serverCPU[2])), "", ""))
+        print(
+            row(
+                "median", format(one), format(shared), format(reference),
+                String(format: "%.2f", one / reference), String(format: "%.2f", shared / reference)))
+        print(
+            row(
+                "client CPU µs/GET, median", String(format: "%.2f", median(clientCPU[0])), String(format: "%.2f", median(clientCPU[1])),
+                String(format: "%.2f", median(clientCPU[2])), String(format: "%.2f", median(clientCPU[0]) / median(clientCPU[2])),
+                String(format: "%.2f", median(clientCPU[1]) / median(clientCPU[2]))))
+        print(
+            row(
+                "server CPU µs/GET, median", String(format: "%.2f", median(serverCPU[0])), String(format: "%.2f", median(serverCPU[1])),
+                String(format: "%.2f", median(serverCPU[2])), "", ""))
         print("(GET/s; each connection's batches run in a task preferring that connection's event loop, so a")
         print(" reply resumes its caller without a thread hop; shared group: \(System.coreCount) threads (one per core);")
         print(" redis-benchmark: -P \(depth) -c \(connections) -t get -n \(requests) -q; CPU ratios are ours / redis-benchmark's)")
@@ -121,8 +132,10 @@ enum ClientBenchmark {
     static func redisBenchmark(port: Int) throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["redis-benchmark", "-h", "127.0.0.1", "-p", String(port), "-P", String(depth),
-                             "-c", String(connections), "-t", "get", "-n", String(requests), "-q"]
+        process.arguments = [
+            "redis-benchmark", "-h", "127.0.0.1", "-p", String(port), "-P", String(depth),
+            "-c", String(connections), "-t", "get", "-n", String(requests), "-q",
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -199,7 +212,8 @@ enum ClientBenchmark {
 
     static func row(_ columns: String...) -> String {
         columns.enumerated().map { index, column in
-            index == 0 ? column.padding(toLength: 28, withPad: " ", startingAt: 0)
+            index == 0
+                ? column.padding(toLength: 28, withPad: " ", startingAt: 0)
                 : String(repeating: " ", count: max(0, 22 - column.count)) + column
         }.joined()
     }

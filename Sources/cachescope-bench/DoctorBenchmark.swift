@@ -26,8 +26,11 @@ enum DoctorBenchmark {
         for i in 0..<(total - populate) {
             switch i % 10 {
             case 0, 1, 2: commands.append(RedisCommand("SET", "session:\(i)", "{\"user\":\(i)}", "EX", 3600))
-            case 3, 4, 5: commands.append(i % 30 == 3 ? RedisCommand("SET", "user:\(i)", "row-\(i)")
-                                                       : RedisCommand("SET", "user:\(i)", "row-\(i)", "EX", 3600 + i % 1800))
+            case 3, 4, 5:
+                commands.append(
+                    i % 30 == 3
+                        ? RedisCommand("SET", "user:\(i)", "row-\(i)")
+                        : RedisCommand("SET", "user:\(i)", "row-\(i)", "EX", 3600 + i % 1800))
             case 6, 7: commands.append(RedisCommand("HSET", "account:\(i)", "name", "A \(i)", "password_hash", "x"))
             case 8: commands.append(RedisCommand("SET", "product:\(i % 50):\(i)", "{\"sku\":\(i),\"price\":1}", "PX", 7_200_000 + i % 100_000))
             default: commands.append(i % 1000 == 9 ? RedisCommand("SET", "job:\(i):lock", "w") : RedisCommand("RPUSH", "cart:\(i)", "a", "b"))
@@ -43,8 +46,9 @@ enum DoctorBenchmark {
         let scan = try await RedisConnection.connect(options)
         let lookupA = try await RedisConnection.connect(options)
         let lookupB = try await RedisConnection.connect(options)
-        let scanner = KeyspaceScanner(scanConnection: scan, lookupConnections: [lookupA, lookupB],
-                                      policy: ScanLoadPolicy(maxCommandsPerSecond: nil, maxLookupsInFlight: 4))
+        let scanner = KeyspaceScanner(
+            scanConnection: scan, lookupConnections: [lookupA, lookupB],
+            policy: ScanLoadPolicy(maxCommandsPerSecond: nil, maxLookupsInFlight: 4))
         let scanStart = ContinuousClock.now
         await scanner.start()
         await scanner.waitUntilDone()
@@ -55,7 +59,10 @@ enum DoctorBenchmark {
         let doctorStart = ContinuousClock.now
         let report = await CacheDoctor(connection: scan, node: server.endpointDescription).diagnose(view)
         let doctorSeconds = seconds(ContinuousClock.now - doctorStart)
-        await scan.close(); await lookupA.close(); await lookupB.close(); await admin.close()
+        await scan.close()
+        await lookupA.close()
+        await lookupB.close()
+        await admin.close()
 
         func row(_ what: String, _ value: String, _ goal: String, _ ok: Bool?) -> String {
             let verdict = ok.map { $0 ? "ok" : "MISSED" } ?? ""

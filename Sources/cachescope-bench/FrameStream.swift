@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One subscribed client of a ``PubSubFrameServer``: writes it message frames (`message`,
@@ -133,9 +134,10 @@ final class FrameStream: @unchecked Sendable {
         }
         let lastWrite = ContinuousClock.now
         let drained = try waitUntilRead(done: done)
-        return Outcome(messages: messages, bytes: total, started: started, lastWrite: lastWrite, drained: drained,
-                       scheduleEnd: started + .nanoseconds(Int64(seconds * 1e9)), maxUnwritten: maxUnwritten, maxUnread: maxUnread,
-                       maxQueued: maxQueued, longestSend: longestSend.seconds, longestSendAt: longestSendAt, latestWake: latestWake.seconds)
+        return Outcome(
+            messages: messages, bytes: total, started: started, lastWrite: lastWrite, drained: drained,
+            scheduleEnd: started + .nanoseconds(Int64(seconds * 1e9)), maxUnwritten: maxUnwritten, maxUnread: maxUnread,
+            maxQueued: maxQueued, longestSend: longestSend.seconds, longestSendAt: longestSendAt, latestWake: latestWake.seconds)
     }
 
     /// Runs a blocking stream on its own thread (never on the concurrency pool: it blocks for seconds).

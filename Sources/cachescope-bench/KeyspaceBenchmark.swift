@@ -15,8 +15,9 @@ enum KeyspaceBenchmark {
         let total = ProcessInfo.processInfo.environment["CACHESCOPE_BENCH_KEYS"].flatMap { Int($0) } ?? 1_000_000
         let server = try LocalRedisServer.start(["--enable-debug-command", "yes"])
         defer { server.stop() }
-        let options = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port),
-                                        commandTimeout: .seconds(60))
+        let options = ConnectionOptions(
+            endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port),
+            commandTimeout: .seconds(60))
         let admin = try await RedisConnection.connect(options)
 
         // Load: 60% plain strings via DEBUG POPULATE, the rest typed keys in a few namespaces.
@@ -69,7 +70,10 @@ enum KeyspaceBenchmark {
             if firstBatch == nil && update.progress.keysLookedUp > 0 && update.view.count > 0 {
                 firstBatch = seconds(ContinuousClock.now - started)
             }
-            if update.progress.phase != .scanning { final = update; break }
+            if update.progress.phase != .scanning {
+                final = update
+                break
+            }
         }
         let indexSeconds = seconds(ContinuousClock.now - started)
         let rssAfter = memoryStatus()
@@ -96,7 +100,9 @@ enum KeyspaceBenchmark {
         cli.waitUntilExit()
         let cliSeconds = seconds(ContinuousClock.now - cliStart)
 
-        await scan.close(); await lookupA.close(); await lookupB.close()
+        await scan.close()
+        await lookupA.close()
+        await lookupB.close()
 
         // The floor: the same three lookups a key piped by redis-cli (C, no SCAN, the key names
         // known in advance), timed with the server's CPU. No client asking the server for type,
@@ -136,11 +142,19 @@ enum KeyspaceBenchmark {
         print(row("slowest single call (SLOWLOG ≥ 1 ms): \(slowestName)", slowest > 0 ? "\(slowest) µs" : "none ≥ 1 ms", "≤ 5 ms", slowest <= 5000))
         print(row("CPU during the scan: redis-server / bench", String(format: "%.2f s / %.2f s", serverCPUSeconds, ownCPUSeconds), "", nil))
         // The server's own work is the floor for any client that asks it for type, TTL and memory.
-        print(row("  server CPU per key / in commands", String(format: "%.1f / %.1f µs", serverCPUSeconds / Double(view.count) * 1e6,
-                                                                secondsInCommands(stats) / Double(view.count) * 1e6), "", nil))
+        print(
+            row(
+                "  server CPU per key / in commands",
+                String(
+                    format: "%.1f / %.1f µs", serverCPUSeconds / Double(view.count) * 1e6,
+                    secondsInCommands(stats) / Double(view.count) * 1e6), "", nil))
         print(row("floor: same lookups by redis-cli --pipe", String(format: "%.2f s", floor.seconds), "", nil))
-        print(row("  server CPU per key / in commands", String(format: "%.1f / %.1f µs", floor.serverCPU / Double(view.count) * 1e6,
-                                                                floor.inCommands / Double(view.count) * 1e6), "", nil))
+        print(
+            row(
+                "  server CPU per key / in commands",
+                String(
+                    format: "%.1f / %.1f µs", floor.serverCPU / Double(view.count) * 1e6,
+                    floor.inCommands / Double(view.count) * 1e6), "", nil))
         print(row("bare SCAN COUNT 1000 walk: time / server", String(format: "%.2f / %.2f s", scanAlone.seconds, scanAlone.serverCPU), "", nil))
         // The server runs one command at a time: no tool indexes faster than its CPU for SCAN plus lookups.
         let serverFloor = scanAlone.serverCPU + floor.serverCPU
@@ -163,8 +177,9 @@ enum KeyspaceBenchmark {
         for line in stats.split(whereSeparator: \.isNewline) where line.hasPrefix("cmdstat_") {
             let name = line.dropFirst("cmdstat_".count).prefix { $0 != ":" }
             guard ["scan", "type", "pttl", "memory|usage", "memory", "eval"].contains(String(name)),
-                  let field = line.split(separator: ",").first(where: { $0.hasPrefix("usec_per_call=") }),
-                  let usec = Double(field.dropFirst("usec_per_call=".count)) else { continue }
+                let field = line.split(separator: ",").first(where: { $0.hasPrefix("usec_per_call=") }),
+                let usec = Double(field.dropFirst("usec_per_call=".count))
+            else { continue }
             if usec > worst.usec { worst = (String(name), usec) }
         }
         return worst
@@ -224,8 +239,9 @@ enum KeyspaceBenchmark {
         for line in stats.split(whereSeparator: \.isNewline) where line.hasPrefix("cmdstat_") {
             let name = line.dropFirst("cmdstat_".count).prefix { $0 != ":" }
             guard ["scan", "type", "pttl", "memory|usage", "memory", "eval", "evalsha"].contains(String(name)),
-                  let field = line.split(separator: ",").first(where: { $0.hasPrefix("usec=") }),
-                  let usec = Double(field.split(separator: "=").last ?? "") else { continue }
+                let field = line.split(separator: ",").first(where: { $0.hasPrefix("usec=") }),
+                let usec = Double(field.split(separator: "=").last ?? "")
+            else { continue }
             total += usec / 1e6
         }
         return total

@@ -26,8 +26,9 @@ enum KeyspaceResponsiveness {
         let options = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: port), commandTimeout: .seconds(30))
         let state = AppState(addresses: ["127.0.0.1:\(port)"], width: 160, height: 48, now: MonotonicClock.now())
         let probe = FrameProbe(marker: "keys indexed in")
-        let runtime = AppRuntime(state: state, connections: [ManagedConnection(options: options)], frameSink: { probe.receive($0) },
-                                 dumpDirectory: NSTemporaryDirectory(), scanPolicy: policy, auditLog: nil)
+        let runtime = AppRuntime(
+            state: state, connections: [ManagedConnection(options: options)], frameSink: { probe.receive($0) },
+            dumpDirectory: NSTemporaryDirectory(), scanPolicy: policy, auditLog: nil)
         let running = Task { await runtime.run() }
         try await Task.sleep(for: .milliseconds(300))
 

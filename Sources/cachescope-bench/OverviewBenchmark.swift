@@ -19,7 +19,10 @@ enum OverviewBenchmark {
         for t in 0..<600 {
             for i in 0..<8 {
                 let lookups = Int64(t) * 1000
-                let info = InfoSnapshot(parsing: "# Server\r\nredis_version:7.0.15\r\nrun_id:r\(i)\r\nuptime_in_seconds:\(1000 + t)\r\n# Memory\r\nused_memory:\(50_000_000 + t * 1000)\r\nmaxmemory:100000000\r\n# Stats\r\ntotal_commands_processed:\(lookups * 2)\r\nkeyspace_hits:\(lookups * 9 / 10)\r\nkeyspace_misses:\(lookups / 10)\r\nevicted_keys:\(t / 3)\r\n# Replication\r\nrole:master\r\n")
+                let info = InfoSnapshot(
+                    parsing:
+                        "# Server\r\nredis_version:7.0.15\r\nrun_id:r\(i)\r\nuptime_in_seconds:\(1000 + t)\r\n# Memory\r\nused_memory:\(50_000_000 + t * 1000)\r\nmaxmemory:100000000\r\n# Stats\r\ntotal_commands_processed:\(lookups * 2)\r\nkeyspace_hits:\(lookups * 9 / 10)\r\nkeyspace_misses:\(lookups / 10)\r\nevicted_keys:\(t / 3)\r\n# Replication\r\nrole:master\r\n"
+                )
                 _ = AppUpdate.update(&state, .sampled(node: i, outcome: .sample(NodeSample(time: Double(t), latency: 0.0002, info: info))))
             }
         }

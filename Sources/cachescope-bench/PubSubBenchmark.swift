@@ -104,7 +104,9 @@ enum PubSubBenchmark {
         let cliRate = Double(cliCount) / cliSeconds
         let publishRate = Double(published) / (publishersStopped - started).seconds
 
-        print("published \(published) messages in \(String(format: "%.1f", (publishersStopped - started).seconds)) s (\(format(publishRate))/s; \(publishers) × redis-benchmark -c 4 -P 64 PUBLISH, \(payload.utf8.count)-byte payload)")
+        print(
+            "published \(published) messages in \(String(format: "%.1f", (publishersStopped - started).seconds)) s (\(format(publishRate))/s; \(publishers) × redis-benchmark -c 4 -P 64 PUBLISH, \(payload.utf8.count)-byte payload)"
+        )
         print(row("subscriber", "messages", "seconds", "messages/s", "max omem", "cut off"))
         print(row("redis-cli subscribe", "\(cliCount)", String(format: "%.2f", cliSeconds), format(cliRate), Formatting.bytes(Double(maxOmemCli)), cliConnected ? "no" : "YES"))
         print(row("cachescope", "\(oursCount)", String(format: "%.2f", oursSeconds), format(oursRate), Formatting.bytes(Double(maxOmemOurs)), oursConnected ? "no" : "YES"))
@@ -129,8 +131,9 @@ enum PubSubBenchmark {
         // Batches arrive already copied into owned bytes (the runtime's drain does that off the loop).
         func batch(_ round: Int) -> ReceivedMessages {
             let messages = (0..<10_000).map { i in
-                PubSubMessage(kind: .channel, channel: ByteBuffer(string: channel), pattern: nil,
-                              payload: ByteBuffer(string: "{\"order\":\(round * 10_000 + i),\"state\":\"paid\"}"), receivedAt: WallClock.nanoseconds())
+                PubSubMessage(
+                    kind: .channel, channel: ByteBuffer(string: channel), pattern: nil,
+                    payload: ByteBuffer(string: "{\"order\":\(round * 10_000 + i),\"state\":\"paid\"}"), receivedAt: WallClock.nanoseconds())
             }
             let drained = PubSubBatch(messages: messages, received: 120_000, channelCounts: [ByteBuffer(string: channel): 120_000])
             return ReceivedMessages(drained, keepingNewest: 10_000)
@@ -151,7 +154,9 @@ enum PubSubBenchmark {
         }
         let worstBatch = batchTimes.dropFirst(2).max() ?? 0
         let worstKey = keyTimes.dropFirst(2).max() ?? 0
-        print("UI loop at 1.2M msgs/s (10,000 kept of 120,000 per 100 ms batch, log full): batch+frame \(String(format: "%.1f", worstBatch)) ms, keypress+frame \(String(format: "%.1f", worstKey)) ms (worst of 10); keypress to frame ≤ \(String(format: "%.1f", worstBatch + worstKey)) ms (goal ≤ 50)")
+        print(
+            "UI loop at 1.2M msgs/s (10,000 kept of 120,000 per 100 ms batch, log full): batch+frame \(String(format: "%.1f", worstBatch)) ms, keypress+frame \(String(format: "%.1f", worstKey)) ms (worst of 10); keypress to frame ≤ \(String(format: "%.1f", worstBatch + worstKey)) ms (goal ≤ 50)"
+        )
     }
 
     // MARK: - Pieces
@@ -164,8 +169,10 @@ enum PubSubBenchmark {
     static func startPublisher(port: Int) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["redis-benchmark", "-h", "127.0.0.1", "-p", String(port), "-c", "4", "-P", "64",
-                             "-n", "100000000", "-q", "PUBLISH", channel, payload]
+        process.arguments = [
+            "redis-benchmark", "-h", "127.0.0.1", "-p", String(port), "-c", "4", "-P", "64",
+            "-n", "100000000", "-q", "PUBLISH", channel, payload,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -191,7 +198,8 @@ enum PubSubBenchmark {
     static func publishCalls(_ admin: RedisConnection) async throws -> Int {
         let text = try await admin.send(RedisCommand("INFO", "commandstats")).string ?? ""
         guard let line = text.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("cmdstat_publish:") }),
-              let calls = line.split(separator: ",").first?.split(separator: "=").last else { return 0 }
+            let calls = line.split(separator: ",").first?.split(separator: "=").last
+        else { return 0 }
         return Int(calls) ?? 0
     }
 
@@ -210,7 +218,8 @@ enum PubSubBenchmark {
 
     static func residentBytes() -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        else { return 0 }
         return (Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "0") ?? 0) * 1024
     }
 
@@ -235,7 +244,10 @@ final class CountWatcher: Sendable {
             while true {
                 let count = inbox.totalReceived
                 let stop = box.value.withLock { s -> Bool in
-                    if count != s.count { s.count = count; s.last = .now }
+                    if count != s.count {
+                        s.count = count
+                        s.last = .now
+                    }
                     return s.stop
                 }
                 if stop { break }
@@ -246,7 +258,10 @@ final class CountWatcher: Sendable {
 
     /// Stops watching; returns when the count last moved.
     func finish() -> ContinuousClock.Instant {
-        box.value.withLock { $0.stop = true; return $0.last }
+        box.value.withLock {
+            $0.stop = true
+            return $0.last
+        }
     }
 }
 
@@ -322,4 +337,3 @@ final class RedisCLISubscriber: @unchecked Sendable {
         if process.isRunning { process.terminate() }
     }
 }
-

@@ -1,8 +1,9 @@
 import Foundation
 import LocalRedis
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A loopback stand-in for Redis as a Pub/Sub source, for the ingest benchmark: it answers the
@@ -150,9 +151,10 @@ final class PubSubFrameServer: Sendable {
         var parts: [[UInt8]] = []
         for _ in 0..<max(0, count) {
             guard p < input.count, input[p] == UInt8(ascii: "$"),
-                  let (lengthText, afterLength) = line(from: p + 1),
-                  let length = Int(String(decoding: lengthText, as: UTF8.self)),
-                  afterLength + length + 2 <= input.count else { return nil }
+                let (lengthText, afterLength) = line(from: p + 1),
+                let length = Int(String(decoding: lengthText, as: UTF8.self)),
+                afterLength + length + 2 <= input.count
+            else { return nil }
             parts.append(Array(input[afterLength..<afterLength + length]))
             p = afterLength + length + 2
         }
@@ -161,8 +163,10 @@ final class PubSubFrameServer: Sendable {
 
     /// What Redis 7 answers to HELLO: a map in RESP3, a flat array in RESP2.
     static func helloReply(resp3: Bool, id: Int) -> [UInt8] {
-        let fields: [(String, String?)] = [("server", "redis"), ("version", "7.0.15"), ("proto", nil), ("id", nil),
-                                           ("mode", "standalone"), ("role", "master"), ("modules", nil)]
+        let fields: [(String, String?)] = [
+            ("server", "redis"), ("version", "7.0.15"), ("proto", nil), ("id", nil),
+            ("mode", "standalone"), ("role", "master"), ("modules", nil),
+        ]
         var out = Array((resp3 ? "%\(fields.count)\r\n" : "*\(fields.count * 2)\r\n").utf8)
         for (key, value) in fields {
             out += bulk(Array(key.utf8))

@@ -47,8 +47,12 @@ enum PubSubIngestBenchmark {
         progress("paced: \(pacedRate) messages/s for \(pacedSeconds) s to cachescope's subscriber")
         let paced = try await pacedOurs(server: server, options: options)
         print("paced \(Formatting.number(Double(pacedRate))) messages/s for \(String(format: "%g", pacedSeconds)) s to cachescope (subscriber + log):")
-        print("  received \(paced.counted) of \(paced.outcome.messages) (log total \(paced.logTotal), \(paced.logKept) kept, capacity \(paced.logCapacity)): \(paced.counted == paced.outcome.messages ? "every message counted" : "MISSING MESSAGES")")
-        print("  achieved \(format(paced.outcome.rate)) messages/s; read everything \(String(format: "%.0f", paced.outcome.lag * 1000)) ms after the last was due: \(paced.outcome.lag > behindAfter ? "FELL BEHIND" : "never fell behind")")
+        print(
+            "  received \(paced.counted) of \(paced.outcome.messages) (log total \(paced.logTotal), \(paced.logKept) kept, capacity \(paced.logCapacity)): \(paced.counted == paced.outcome.messages ? "every message counted" : "MISSING MESSAGES")"
+        )
+        print(
+            "  achieved \(format(paced.outcome.rate)) messages/s; read everything \(String(format: "%.0f", paced.outcome.lag * 1000)) ms after the last was due: \(paced.outcome.lag > behindAfter ? "FELL BEHIND" : "never fell behind")"
+        )
         print("  " + behind(paced.outcome))
         print("  RSS before \(Formatting.bytes(Double(paced.rssBefore))), peak during \(Formatting.bytes(Double(paced.rssPeak))), after \(Formatting.bytes(Double(paced.rssAfter)))")
 
@@ -57,7 +61,9 @@ enum PubSubIngestBenchmark {
         let sorted = app.latencies.sorted()
         print("the dashboard under \(Formatting.number(Double(pacedRate))) messages/s for \(String(format: "%g", pacedSeconds)) s (Pub/Sub pane, :sub \(channel)):")
         print("  keypress → frame over \(sorted.count) presses: median \(ms(percentile(sorted, 0.5))), p99 \(ms(percentile(sorted, 0.99))), max \(ms(sorted.last ?? 0)) (goal ≤ 50 ms)")
-        print("  achieved \(format(app.outcome.rate)) messages/s; read everything \(String(format: "%.0f", app.outcome.lag * 1000)) ms after the last was due: \(app.outcome.lag > behindAfter ? "FELL BEHIND" : "never fell behind"); the pane showed \"\(app.countShown) counted\"")
+        print(
+            "  achieved \(format(app.outcome.rate)) messages/s; read everything \(String(format: "%.0f", app.outcome.lag * 1000)) ms after the last was due: \(app.outcome.lag > behindAfter ? "FELL BEHIND" : "never fell behind"); the pane showed \"\(app.countShown) counted\""
+        )
         print("  " + behind(app.outcome))
         print("  RSS before \(Formatting.bytes(Double(app.rssBefore))), peak during \(Formatting.bytes(Double(app.rssPeak))), after \(Formatting.bytes(Double(app.rssAfter)))")
 
@@ -84,7 +90,9 @@ enum PubSubIngestBenchmark {
         let cliMedian = median(cliRates)
         let ourMedian = median(ourRates)
         let frameBytes = PubSubFrameServer.frame(resp3: true, [Array("message".utf8), Array(channel.utf8), Array(payload.utf8)]).count
-        print("loopback frame source, as fast as each reader reads: \(Formatting.number(Double(capacityMessages))) messages of \(frameBytes) bytes (\(payload.utf8.count)-byte payload), median of \(rounds)")
+        print(
+            "loopback frame source, as fast as each reader reads: \(Formatting.number(Double(capacityMessages))) messages of \(frameBytes) bytes (\(payload.utf8.count)-byte payload), median of \(rounds)"
+        )
         print(row("reader", "messages/s (median)", "rounds"))
         print(row("redis-cli subscribe > /dev/null", format(cliMedian), cliRates.map(format).joined(separator: ", ")))
         print(row("cachescope (subscriber + log)", format(ourMedian), ourRates.map(format).joined(separator: ", ")))
@@ -158,8 +166,9 @@ enum PubSubIngestBenchmark {
         let rssPeak = sampler.finish()
         let log = await reader.finish()
         let outcome = try result.get()
-        return Paced(outcome: outcome, counted: inbox.totalReceived, logTotal: log.totalCounted, logKept: log.entries.count,
-                     logCapacity: log.capacity, rssBefore: rssBefore, rssPeak: rssPeak, rssAfter: PubSubBenchmark.residentBytes())
+        return Paced(
+            outcome: outcome, counted: inbox.totalReceived, logTotal: log.totalCounted, logKept: log.entries.count,
+            logCapacity: log.capacity, rssBefore: rssBefore, rssPeak: rssPeak, rssAfter: PubSubBenchmark.residentBytes())
     }
 
     // MARK: - Pieces

@@ -28,8 +28,9 @@ enum PubSubResponsiveness {
         let options = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port), commandTimeout: .seconds(5))
         let state = AppState(addresses: ["127.0.0.1:\(server.port)"], width: 160, height: 48, now: MonotonicClock.now())
         let probe = FrameProbe()
-        let runtime = AppRuntime(state: state, connections: [ManagedConnection(options: options)], frameSink: { probe.receive($0) },
-                                 dumpDirectory: NSTemporaryDirectory(), auditLog: nil)
+        let runtime = AppRuntime(
+            state: state, connections: [ManagedConnection(options: options)], frameSink: { probe.receive($0) },
+            dumpDirectory: NSTemporaryDirectory(), auditLog: nil)
         let running = Task { await runtime.run() }
         func quit() async {
             runtime.send(.terminal(.key(.character("q"))))
@@ -74,13 +75,15 @@ enum PubSubResponsiveness {
         // The pane's count, once the last batch (drained every 100 ms) is in.
         let expected = Formatting.number(Double(outcome.messages))
         _ = await probe.wait(for: { $0.contains("\(expected) counted") }, timeout: .seconds(3))
-        let shown = probe.text.split(separator: "\n").lazy.compactMap { line -> String? in
-            guard let range = line.range(of: " counted") else { return nil }
-            return line[..<range.lowerBound].split(separator: " ").last.map(String.init)
-        }.first ?? "?"
+        let shown =
+            probe.text.split(separator: "\n").lazy.compactMap { line -> String? in
+                guard let range = line.range(of: " counted") else { return nil }
+                return line[..<range.lowerBound].split(separator: " ").last.map(String.init)
+            }.first ?? "?"
         await quit()
         stream.close()
-        return Result(latencies: latencies, outcome: outcome, countShown: shown, rssBefore: rssBefore, rssPeak: rssPeak,
-                      rssAfter: PubSubBenchmark.residentBytes())
+        return Result(
+            latencies: latencies, outcome: outcome, countShown: shown, rssBefore: rssBefore, rssPeak: rssPeak,
+            rssAfter: PubSubBenchmark.residentBytes())
     }
 }

@@ -139,12 +139,13 @@ private struct DashboardModel {
         let keysBlock = Block(title: "Keys", titleRight: "user:* — 60 of 1 204", focused: true, theme: theme)
         keysBlock.render(in: columns[1], buffer: &buffer)
         let tableRows = keys.enumerated().map { i, key in
-            Table.Row([
-                Line(DisplayText(sanitizing: key.name)),
-                Line("\(key.type)", style: theme.style(forRedisType: key.type)),
-                key.ttl < 0 ? "-" : "\(max(0, key.ttl - frame % 30))s",
-                "\(key.bytes) B",
-            ], style: i % 2 == 0 ? .plain : theme.muted)
+            Table.Row(
+                [
+                    Line(DisplayText(sanitizing: key.name)),
+                    Line("\(key.type)", style: theme.style(forRedisType: key.type)),
+                    key.ttl < 0 ? "-" : "\(max(0, key.ttl - frame % 30))s",
+                    "\(key.bytes) B",
+                ], style: i % 2 == 0 ? .plain : theme.muted)
         }
         var tableState = TableState(selected: frame % 60)
         Table(

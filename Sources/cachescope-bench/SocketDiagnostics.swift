@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The receive queue of one loopback TCP socket, asked of the kernel by its addresses (netlink
@@ -22,19 +23,19 @@ enum SocketDiagnostics {
         var request = [UInt8](repeating: 0, count: 72)
         func put32(_ value: UInt32, at offset: Int) { withUnsafeBytes(of: value) { request.replaceSubrange(offset..<offset + 4, with: $0) } }
         func put16(_ value: UInt16, at offset: Int) { withUnsafeBytes(of: value) { request.replaceSubrange(offset..<offset + 2, with: $0) } }
-        put32(72, at: 0)                                   // nlmsg_len
-        put16(sockDiagByFamily, at: 4)                     // nlmsg_type
-        put16(1, at: 6)                                    // nlmsg_flags: NLM_F_REQUEST (one socket, no dump)
-        put32(1, at: 8)                                    // nlmsg_seq
-        request[16] = UInt8(AF_INET)                       // sdiag_family
-        request[17] = UInt8(IPPROTO_TCP)                   // sdiag_protocol
-        put32(0xFFFF_FFFF, at: 20)                         // idiag_states: any
-        put16(UInt16(localPort).bigEndian, at: 24)         // id.idiag_sport
-        put16(UInt16(remotePort).bigEndian, at: 26)        // id.idiag_dport
+        put32(72, at: 0)  // nlmsg_len
+        put16(sockDiagByFamily, at: 4)  // nlmsg_type
+        put16(1, at: 6)  // nlmsg_flags: NLM_F_REQUEST (one socket, no dump)
+        put32(1, at: 8)  // nlmsg_seq
+        request[16] = UInt8(AF_INET)  // sdiag_family
+        request[17] = UInt8(IPPROTO_TCP)  // sdiag_protocol
+        put32(0xFFFF_FFFF, at: 20)  // idiag_states: any
+        put16(UInt16(localPort).bigEndian, at: 24)  // id.idiag_sport
+        put16(UInt16(remotePort).bigEndian, at: 26)  // id.idiag_dport
         let loopback = inet_addr("127.0.0.1")
-        put32(loopback, at: 28)                            // id.idiag_src[0]
-        put32(loopback, at: 44)                            // id.idiag_dst[0]
-        put32(0xFFFF_FFFF, at: 64)                         // id.idiag_cookie: INET_DIAG_NOCOOKIE
+        put32(loopback, at: 28)  // id.idiag_src[0]
+        put32(loopback, at: 44)  // id.idiag_dst[0]
+        put32(0xFFFF_FFFF, at: 64)  // id.idiag_cookie: INET_DIAG_NOCOOKIE
         put32(0xFFFF_FFFF, at: 68)
         let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         guard sent == request.count else { return nil }

@@ -13,11 +13,11 @@ struct Cachescope: AsyncParsableCommand {
         commandName: "cachescope",
         abstract: "A keyboard-driven dashboard for live Redis caches.",
         discussion: """
-        Watch one node, several nodes or a Redis Cluster: health with sparklines and alerts, the \
-        keyspace as a namespace tree, a sorted set as a live leaderboard, pub/sub channels, and \
-        safe expire/persist/delete. No node given: 127.0.0.1:6379. The password also comes from \
-        REDISCLI_AUTH.
-        """,
+            Watch one node, several nodes or a Redis Cluster: health with sparklines and alerts, the \
+            keyspace as a namespace tree, a sorted set as a live leaderboard, pub/sub channels, and \
+            safe expire/persist/delete. No node given: 127.0.0.1:6379. The password also comes from \
+            REDISCLI_AUTH.
+            """,
         version: version,
         subcommands: [WatchCommand.self, DemoCommand.self, SnapshotCommand.self],
         defaultSubcommand: WatchCommand.self,

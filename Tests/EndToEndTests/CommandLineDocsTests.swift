@@ -24,8 +24,9 @@ struct CommandLineDocsTests {
         }
     }
 
-    @Test("--help prints help on stdout and exits 0, for the root and every subcommand, naming only flags the man page documents",
-          arguments: [[], ["watch"], ["demo"], ["snapshot"]])
+    @Test(
+        "--help prints help on stdout and exits 0, for the root and every subcommand, naming only flags the man page documents",
+        arguments: [[], ["watch"], ["demo"], ["snapshot"]])
     func help(command: [String]) throws {
         let (status, output, errors) = try Self.cachescope(command + ["--help"])
         #expect(status == 0)
@@ -52,7 +53,8 @@ struct CommandLineDocsTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try BuildProducts.executable(named: "cachescope"))
         process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()

@@ -16,13 +16,13 @@ struct ContextSwitchTests {
         try FileManager.default.createDirectory(atPath: home + "/cachescope", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
         try """
-            [connections.alpha]
-            url = "redis://127.0.0.1:\(alpha.port)"
+        [connections.alpha]
+        url = "redis://127.0.0.1:\(alpha.port)"
 
-            [connections.beta]
-            url = "redis://127.0.0.1:\(beta.port)"
-            read_only = true
-            """.write(toFile: home + "/cachescope/config.toml", atomically: true, encoding: .utf8)
+        [connections.beta]
+        url = "redis://127.0.0.1:\(beta.port)"
+        read_only = true
+        """.write(toFile: home + "/cachescope/config.toml", atomically: true, encoding: .utf8)
         let binary = try BuildProducts.executable(named: "cachescope")
         let session = try TmuxSession(
             command: "\(TmuxSession.shellQuote(binary)) --context alpha; echo EXITED:$?; sleep 30",

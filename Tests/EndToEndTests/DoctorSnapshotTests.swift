@@ -17,8 +17,9 @@ struct DoctorSnapshotTests {
             redis.call('SET','job:42:lock','worker-1')
             """
         _ = try MutationTests.redis(server.port, "EVAL", world, "0")
-        let (status, output) = try SnapshotCommandTests.run(["snapshot", "--doctor", "--json", "redis://127.0.0.1:\(server.port)"],
-                                                           environment: ["XDG_CONFIG_HOME": NSTemporaryDirectory()])
+        let (status, output) = try SnapshotCommandTests.run(
+            ["snapshot", "--doctor", "--json", "redis://127.0.0.1:\(server.port)"],
+            environment: ["XDG_CONFIG_HOME": NSTemporaryDirectory()])
         #expect(status == 0)
         #expect(!output.contains("hunter2"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
@@ -43,8 +44,9 @@ struct DoctorSnapshotTests {
         let server = try LocalRedisServer.start()
         defer { server.stop() }
         _ = try MutationTests.redis(server.port, "EVAL", "for i=0,99 do redis.call('SET','page:'..i,'x','EX',600+i*13) end", "0")
-        let (status, output) = try SnapshotCommandTests.run(["snapshot", "--doctor", "redis://127.0.0.1:\(server.port)"],
-                                                           environment: ["XDG_CONFIG_HOME": NSTemporaryDirectory()])
+        let (status, output) = try SnapshotCommandTests.run(
+            ["snapshot", "--doctor", "redis://127.0.0.1:\(server.port)"],
+            environment: ["XDG_CONFIG_HOME": NSTemporaryDirectory()])
         #expect(status == 0)
         #expect(output.contains("100 keys analysed"))
         #expect(output.contains("no findings"))

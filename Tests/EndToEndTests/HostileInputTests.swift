@@ -16,15 +16,17 @@ struct HostileInputTests {
         let invalidUTF8: [UInt8] = [0xFF, 0xFE, 0xC3, 0x28, 0xED, 0xA0, 0x80]
         var big = [UInt8](repeating: UInt8(ascii: "A"), count: 1 << 20)
         big += (clear + title).bytes
-        try RawRedis.run(port: port, [
-            ["SET".bytes, ("hostile-clear" + clear).bytes, ("v" + osc52).bytes],
-            ["SET".bytes, ("hostile-title" + title).bytes, "plain".bytes],
-            ["SET".bytes, "hostile-utf8".bytes + invalidUTF8, invalidUTF8 + "tail".bytes],
-            ["SET".bytes, "hostile-rtl\u{202E}gpj.exe".bytes, "zero\u{200B}width\u{200D}joiner\u{2066}".bytes],
-            ["HSET".bytes, "hostile-hash".bytes, ("f" + clear).bytes, title.bytes, "ok".bytes, "1".bytes],
-            ["ZADD".bytes, "hostile-zset".bytes, "5".bytes, ("m" + osc52).bytes, "3".bytes, "\u{202E}evil".bytes, "1".bytes, invalidUTF8],
-            ["SET".bytes, "hostile-big".bytes, big],
-        ])
+        try RawRedis.run(
+            port: port,
+            [
+                ["SET".bytes, ("hostile-clear" + clear).bytes, ("v" + osc52).bytes],
+                ["SET".bytes, ("hostile-title" + title).bytes, "plain".bytes],
+                ["SET".bytes, "hostile-utf8".bytes + invalidUTF8, invalidUTF8 + "tail".bytes],
+                ["SET".bytes, "hostile-rtl\u{202E}gpj.exe".bytes, "zero\u{200B}width\u{200D}joiner\u{2066}".bytes],
+                ["HSET".bytes, "hostile-hash".bytes, ("f" + clear).bytes, title.bytes, "ok".bytes, "1".bytes],
+                ["ZADD".bytes, "hostile-zset".bytes, "5".bytes, ("m" + osc52).bytes, "3".bytes, "\u{202E}evil".bytes, "1".bytes, invalidUTF8],
+                ["SET".bytes, "hostile-big".bytes, big],
+            ])
     }
 
     /// Filters the keys pane to `prefix`, opens the first key and waits for `expected` in it.

@@ -113,7 +113,8 @@ struct KeysSnapshotTests {
 
         let tight = try Self.config("scan_commands_per_second = 3000\n")
         defer { try? FileManager.default.removeItem(atPath: tight) }
-        let (partialStatus, partialOutput) = try SnapshotCommandTests.run(["snapshot", "--keys", "--json", "--seconds", "2", "-c", "redis://127.0.0.1:\(port)"], environment: ["XDG_CONFIG_HOME": tight])
+        let (partialStatus, partialOutput) = try SnapshotCommandTests.run(
+            ["snapshot", "--keys", "--json", "--seconds", "2", "-c", "redis://127.0.0.1:\(port)"], environment: ["XDG_CONFIG_HOME": tight])
         #expect(partialStatus == 0)
         let partial = try #require(try JSONSerialization.jsonObject(with: Data(partialOutput.utf8)) as? [String: Any], "\(partialOutput)")
         #expect(partial["exact"] as? Bool == false)

@@ -19,8 +19,9 @@ struct PubSubPaneTests {
         let binary = try BuildProducts.executable(named: "cachescope")
         let directory = NSTemporaryDirectory() + "cachescope-pubsub-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let session = try TmuxSession(command: "\(TmuxSession.shellQuote(binary)) redis://127.0.0.1:\(server.port); echo EXITED:$?; sleep 30",
-                                      environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
+        let session = try TmuxSession(
+            command: "\(TmuxSession.shellQuote(binary)) redis://127.0.0.1:\(server.port); echo EXITED:$?; sleep 30",
+            environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
         defer { session.kill() }
         try await session.waitFor(text: "primary")
 
@@ -60,8 +61,9 @@ struct PubSubPaneTests {
         let binary = try BuildProducts.executable(named: "cachescope")
         let directory = NSTemporaryDirectory() + "cachescope-keyevents-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let session = try TmuxSession(command: "\(TmuxSession.shellQuote(binary)) redis://127.0.0.1:\(server.port); echo EXITED:$?; sleep 30",
-                                      environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
+        let session = try TmuxSession(
+            command: "\(TmuxSession.shellQuote(binary)) redis://127.0.0.1:\(server.port); echo EXITED:$?; sleep 30",
+            environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
         defer { session.kill() }
         try await session.waitFor(text: "primary")
         try session.sendKeys("4")

@@ -40,8 +40,9 @@ struct ServerFaultTests {
             let screen = try session.capture()
             downScreens[pane] = screen
             #expect(screen.split(separator: "\n").first?.contains("Overview") == true, "pane \(pane) lost its tab bar:\n\(screen)")
-            #expect(screen.contains("node-unreachable") || screen.contains("DOWN") || screen.contains("refused"),
-                    "pane \(pane) does not say the node is down:\n\(screen)")
+            #expect(
+                screen.contains("node-unreachable") || screen.contains("DOWN") || screen.contains("refused"),
+                "pane \(pane) does not say the node is down:\n\(screen)")
         }
 
         // The keys pane tries a rescan while the node is down: it fails, and must retry by itself.

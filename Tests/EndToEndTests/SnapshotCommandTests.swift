@@ -54,7 +54,8 @@ struct SnapshotCommandTests {
         let down = try LocalRedisServer.start()
         down.stop()
         defer { server.stop() }
-        let (status, output) = try Self.run(["snapshot", "--interval", "0.2", "redis://127.0.0.1:\(server.port)", "redis://127.0.0.1:\(down.port)"], environment: ["XDG_CONFIG_HOME": NSTemporaryDirectory()])
+        let (status, output) = try Self.run(
+            ["snapshot", "--interval", "0.2", "redis://127.0.0.1:\(server.port)", "redis://127.0.0.1:\(down.port)"], environment: ["XDG_CONFIG_HOME": NSTemporaryDirectory()])
         #expect(status == 1)
         #expect(output.contains("127.0.0.1:\(server.port)"))
         #expect(output.contains("127.0.0.1:\(down.port)  DOWN"))

@@ -69,11 +69,13 @@ struct TerminalLifecycleTests {
         try await session.waitFor(text: "EXITED:0")
     }
 
-    @Test("NO_COLOR turns colour off and COLORTERM=truecolor asks for 24-bit", arguments: [
-        (["NO_COLOR": "1"], "colors: none"),
-        (["COLORTERM": "truecolor"], "colors: truecolor"),
-        (["COLORTERM": "24bit", "TERM": "xterm"], "colors: ansi16"),
-    ])
+    @Test(
+        "NO_COLOR turns colour off and COLORTERM=truecolor asks for 24-bit",
+        arguments: [
+            (["NO_COLOR": "1"], "colors: none"),
+            (["COLORTERM": "truecolor"], "colors: truecolor"),
+            (["COLORTERM": "24bit", "TERM": "xterm"], "colors: ansi16"),
+        ])
     func colorDetection(environment: [String: String], shown: String) async throws {
         let session = try TmuxSession(command: try Self.smokeCommand(), environment: environment)
         defer { session.kill() }

@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+
 @testable import RESP
 
 @Suite("RESP decoder: limits and malformed input")
@@ -71,20 +72,22 @@ struct RESPDecoderLimitTests {
         #expect(error.message.contains("line longer"))
     }
 
-    @Test("malformed input gives clear errors", arguments: [
-        ("@oops\r\n", "unexpected type byte"),
-        (":12a\r\n", "not a decimal"),
-        (":\r\n", "no digits"),
-        ("$-2\r\n", "negative length"),
-        ("$3\r\nabcd\r\n", "not followed by CRLF"),
-        ("+OK\rX", "CR not followed by LF"),
-        ("#x\r\n", "boolean"),
-        (",abc\r\n", "invalid double"),
-        ("*?\r\n", "streamed"),
-        ("=3\r\nabc\r\n", "verbatim"),
-        ("(12x\r\n", "big number"),
-        ("_x\r\n", "null with a payload"),
-    ])
+    @Test(
+        "malformed input gives clear errors",
+        arguments: [
+            ("@oops\r\n", "unexpected type byte"),
+            (":12a\r\n", "not a decimal"),
+            (":\r\n", "no digits"),
+            ("$-2\r\n", "negative length"),
+            ("$3\r\nabcd\r\n", "not followed by CRLF"),
+            ("+OK\rX", "CR not followed by LF"),
+            ("#x\r\n", "boolean"),
+            (",abc\r\n", "invalid double"),
+            ("*?\r\n", "streamed"),
+            ("=3\r\nabc\r\n", "verbatim"),
+            ("(12x\r\n", "big number"),
+            ("_x\r\n", "null with a payload"),
+        ])
     func malformed(_ input: String, _ expected: String) throws {
         let error = try #require(decodeError(input))
         #expect(error.message.contains(expected), "\(error.message)")

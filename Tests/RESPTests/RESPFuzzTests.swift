@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+
 @testable import RESP
 
 /// A small, seeded generator so failures reproduce.
@@ -38,9 +39,10 @@ struct RESPFuzzTests {
         case 10: return .set(children())
         case 11: return .push(children())
         default:
-            return .map((0..<Int.random(in: 0..<4, using: &rng)).map { _ in
-                RESPPair(key: randomValue(&rng, depth: depth + 1), value: randomValue(&rng, depth: depth + 1))
-            })
+            return .map(
+                (0..<Int.random(in: 0..<4, using: &rng)).map { _ in
+                    RESPPair(key: randomValue(&rng, depth: depth + 1), value: randomValue(&rng, depth: depth + 1))
+                })
         }
     }
 
@@ -69,7 +71,8 @@ struct RESPFuzzTests {
             bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &rng)))
             for _ in 0..<Int.random(in: 0..<4, using: &rng) where !bytes.isEmpty {
                 let index = Int.random(in: 0..<bytes.count, using: &rng)
-                bytes[index] = Bool.random(using: &rng)
+                bytes[index] =
+                    Bool.random(using: &rng)
                     ? UInt8.random(in: 0...255, using: &rng)
                     : Array("*$%:-+\r\n0123456789?".utf8).randomElement(using: &rng)!
             }

@@ -1,4 +1,5 @@
 import NIOCore
+
 @testable import RESP
 
 /// Shared helpers for the RESP tests.

@@ -1,6 +1,7 @@
 import LocalRedis
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("Authentication, ACL and protocol fallback", .timeLimit(.minutes(2)))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RedisClient
 
 @Suite("Connection flags and URIs")
@@ -71,22 +72,24 @@ struct ConnectionFlagsTests {
         #expect(options[0].tls == TLSOptions(caCertificatePath: "ca.pem", certificatePath: "c.pem", privateKeyPath: "k.pem"))
     }
 
-    @Test("malformed input is a one-line UsageError without the password", arguments: [
-        (ConnectionFlags(uris: ["http://u:secret-pw@host"]), "unsupported scheme"),
-        (ConnectionFlags(uris: ["redis://u:secret-pw@host:99999"]), "invalid port"),
-        (ConnectionFlags(uris: ["redis://u:secret-pw@host:6379/x"]), "invalid database"),
-        (ConnectionFlags(uris: ["redis://u:secret-pw@::1:6379"]), "brackets"),
-        (ConnectionFlags(uris: ["redis://u:secret-pw@[::1:6379"]), "unclosed"),
-        (ConnectionFlags(uris: ["redis://u:secret-pw%zz@host"]), "percent-encoding"),
-        (ConnectionFlags(uris: ["redis://u:secret-pw@host?db=1"]), "query"),
-        (ConnectionFlags(uris: ["localhost:6379"]), "not a redis://"),
-        (ConnectionFlags(uris: ["redis://h"], host: "x"), "either"),
-        (ConnectionFlags(port: 0), "invalid port"),
-        (ConnectionFlags(database: -1), "invalid database"),
-        (ConnectionFlags(user: "alice"), "needs a password"),
-        (ConnectionFlags(caCertificate: "ca.pem"), "need --tls"),
-        (ConnectionFlags(tls: true, certificate: "c.pem"), "--cert and --key"),
-    ])
+    @Test(
+        "malformed input is a one-line UsageError without the password",
+        arguments: [
+            (ConnectionFlags(uris: ["http://u:secret-pw@host"]), "unsupported scheme"),
+            (ConnectionFlags(uris: ["redis://u:secret-pw@host:99999"]), "invalid port"),
+            (ConnectionFlags(uris: ["redis://u:secret-pw@host:6379/x"]), "invalid database"),
+            (ConnectionFlags(uris: ["redis://u:secret-pw@::1:6379"]), "brackets"),
+            (ConnectionFlags(uris: ["redis://u:secret-pw@[::1:6379"]), "unclosed"),
+            (ConnectionFlags(uris: ["redis://u:secret-pw%zz@host"]), "percent-encoding"),
+            (ConnectionFlags(uris: ["redis://u:secret-pw@host?db=1"]), "query"),
+            (ConnectionFlags(uris: ["localhost:6379"]), "not a redis://"),
+            (ConnectionFlags(uris: ["redis://h"], host: "x"), "either"),
+            (ConnectionFlags(port: 0), "invalid port"),
+            (ConnectionFlags(database: -1), "invalid database"),
+            (ConnectionFlags(user: "alice"), "needs a password"),
+            (ConnectionFlags(caCertificate: "ca.pem"), "need --tls"),
+            (ConnectionFlags(tls: true, certificate: "c.pem"), "--cert and --key"),
+        ])
     func malformed(_ flags: ConnectionFlags, _ expected: String) {
         #expect {
             _ = try flags.resolve(environment: [:])

@@ -2,6 +2,7 @@ import LocalRedis
 import NIOCore
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("A task preferring its connection's event loop", .timeLimit(.minutes(2)))

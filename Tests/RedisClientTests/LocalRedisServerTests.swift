@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LocalRedis
 
 @Suite("Private redis-server processes", .timeLimit(.minutes(1)))
@@ -34,8 +35,10 @@ struct LocalRedisServerTests {
     @Test("certificates are generated with openssl")
     func certificates() throws {
         let certificates = try TLSCertificates.generate()
-        for path in [certificates.caCertificatePath, certificates.serverCertificatePath, certificates.serverKeyPath,
-                     certificates.clientCertificatePath, certificates.clientKeyPath] {
+        for path in [
+            certificates.caCertificatePath, certificates.serverCertificatePath, certificates.serverKeyPath,
+            certificates.clientCertificatePath, certificates.clientKeyPath,
+        ] {
             #expect(FileManager.default.fileExists(atPath: path), "\(path)")
         }
     }

@@ -2,6 +2,7 @@ import FuzzSupport
 import LocalRedis
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("Managed connection: reconnect with backoff", .timeLimit(.minutes(2)))

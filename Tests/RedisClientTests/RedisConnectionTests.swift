@@ -3,6 +3,7 @@ import LocalRedis
 import NIOCore
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("Redis connection against a real server", .timeLimit(.minutes(2)))

@@ -2,6 +2,7 @@ import LocalRedis
 import NIOCore
 import RESP
 import Testing
+
 @testable import RedisClient
 
 /// Drains an inbox until `done` says what was gathered is enough (or the time is up).
@@ -102,9 +103,10 @@ struct SubscriberConnectionTests {
             await collector.collect { $0.confirmed(.channel, "news") }
             try server.restart()
             await collector.collect { c in c.events.contains { if case .gap = $0 { return true } else { return false } } }
-            let gap = try #require(collector.events.compactMap { event -> PubSubGap? in
-                if case .gap(let gap) = event { return gap } else { return nil }
-            }.first)
+            let gap = try #require(
+                collector.events.compactMap { event -> PubSubGap? in
+                    if case .gap(let gap) = event { return gap } else { return nil }
+                }.first)
             #expect(gap.to >= gap.from)
             #expect(!gap.reason.isEmpty)
             #expect(collector.events.contains { if case .state(.reconnecting) = $0 { return true } else { return false } })
@@ -150,12 +152,14 @@ struct SubscriberConnectionTests {
 
 @Suite("Subscriber frame parser")
 struct SubscriberFrameParserTests {
-    @Test("every prefix of a frame is incomplete; the whole frame parses", arguments: [
-        "*3\r\n$7\r\nmessage\r\n$4\r\nnews\r\n$5\r\nhello\r\n",
-        ">4\r\n$8\r\npmessage\r\n$2\r\nn*\r\n$4\r\nnews\r\n$0\r\n\r\n",
-        ">3\r\n$11\r\nunsubscribe\r\n_\r\n:0\r\n",
-        "*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:-1\r\n",
-    ])
+    @Test(
+        "every prefix of a frame is incomplete; the whole frame parses",
+        arguments: [
+            "*3\r\n$7\r\nmessage\r\n$4\r\nnews\r\n$5\r\nhello\r\n",
+            ">4\r\n$8\r\npmessage\r\n$2\r\nn*\r\n$4\r\nnews\r\n$0\r\n\r\n",
+            ">3\r\n$11\r\nunsubscribe\r\n_\r\n:0\r\n",
+            "*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:-1\r\n",
+        ])
     func prefixes(frame: String) throws {
         let bytes = Array(frame.utf8)
         for end in 0..<bytes.count {
@@ -163,9 +167,15 @@ struct SubscriberFrameParserTests {
             #expect(outcome == .incomplete, "prefix of \(end) bytes")
         }
         let whole = (bytes + Array("*1\r\n".utf8)).withUnsafeBytes { SubscriberFrameParser.parse($0, maxBulkLength: 1 << 20) }
-        guard case .frame(let parsed) = whole else { Issue.record("not parsed: \(whole)"); return }
+        guard case .frame(let parsed) = whole else {
+            Issue.record("not parsed: \(whole)")
+            return
+        }
         #expect(parsed.consumed == bytes.count)
-        guard case .bulk(let offset, let length) = parsed.e0 else { Issue.record("no name"); return }
+        guard case .bulk(let offset, let length) = parsed.e0 else {
+            Issue.record("no name")
+            return
+        }
         #expect(bytes.withUnsafeBytes { SubscriberFrameKind.classify($0, offset: offset, length: length) } != .unknown)
     }
 

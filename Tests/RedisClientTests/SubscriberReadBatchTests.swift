@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+
 @testable import RedisClient
 
 @Suite("Subscriber read batch: counts every message, keeps the newest")

@@ -1,6 +1,7 @@
 import LocalRedis
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("TLS", .timeLimit(.minutes(2)))
@@ -18,8 +19,9 @@ struct TLSConnectionTests {
             #expect(try await connection.send(RedisCommand("PING")).string == "PONG")
             await connection.close()
 
-            let byName = try await RedisConnection.connect(ConnectionOptions(
-                endpoint: RedisEndpoint(host: "localhost", port: server.port), tls: trusted))
+            let byName = try await RedisConnection.connect(
+                ConnectionOptions(
+                    endpoint: RedisEndpoint(host: "localhost", port: server.port), tls: trusted))
             #expect(try await byName.send(RedisCommand("PING")).string == "PONG")
             await byName.close()
 

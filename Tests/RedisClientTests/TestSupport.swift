@@ -1,5 +1,7 @@
 import LocalRedis
 import RESP
+import Testing
+
 @testable import RedisClient
 
 /// Shared helpers: options pointing at a private server.
@@ -37,5 +39,3 @@ func redisError(_ body: () async throws -> Void) async -> RedisError? {
         return nil
     }
 }
-
-import Testing

@@ -1,6 +1,6 @@
+import TerminalUI
 // DisplayText and ServerBytes: what is escaped, what is kept, and what reaches a buffer.
 import Testing
-import TerminalUI
 
 @Suite("Display text")
 struct DisplayTextTests {

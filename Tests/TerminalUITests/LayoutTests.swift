@@ -1,15 +1,16 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite("Layout")
 struct LayoutTests {
     @Test func lengthsAndFill() {
         let rects = Layout.vertical([.length(1), .fill(1), .length(2)]).split(Rect(x: 0, y: 0, width: 10, height: 20))
-        #expect(rects == [
-            Rect(x: 0, y: 0, width: 10, height: 1),
-            Rect(x: 0, y: 1, width: 10, height: 17),
-            Rect(x: 0, y: 18, width: 10, height: 2),
-        ])
+        #expect(
+            rects == [
+                Rect(x: 0, y: 0, width: 10, height: 1),
+                Rect(x: 0, y: 1, width: 10, height: 17),
+                Rect(x: 0, y: 18, width: 10, height: 2),
+            ])
     }
 
     @Test func percentagesAndRatios() {
@@ -39,10 +40,11 @@ struct LayoutTests {
 
     @Test func horizontalWithMarginAndSpacing() {
         let rects = Layout.horizontal([.length(4), .fill(1)]).margin(1).spacing(1).split(Rect(x: 0, y: 0, width: 12, height: 5))
-        #expect(rects == [
-            Rect(x: 1, y: 1, width: 4, height: 3),
-            Rect(x: 6, y: 1, width: 5, height: 3),
-        ])
+        #expect(
+            rects == [
+                Rect(x: 1, y: 1, width: 4, height: 3),
+                Rect(x: 6, y: 1, width: 5, height: 3),
+            ])
     }
 
     @Test func nestedSplitsTileTheScreen() {

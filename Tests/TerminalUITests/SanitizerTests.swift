@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 @Suite("Sanitizer")
@@ -83,10 +84,11 @@ struct SanitizerTests {
 
     @Test func hexDumpLooksLikeHexdumpC() {
         let lines = Sanitizer.hex(Array("hello world\n".utf8) + [0x00, 0xFF, 0x1B, 0x41, 0x42])
-        #expect(lines == [
-            "00000000  68 65 6c 6c 6f 20 77 6f  72 6c 64 0a 00 ff 1b 41  |hello world....A|",
-            "00000010  42                                                |B|",
-        ])
+        #expect(
+            lines == [
+                "00000000  68 65 6c 6c 6f 20 77 6f  72 6c 64 0a 00 ff 1b 41  |hello world....A|",
+                "00000010  42                                                |B|",
+            ])
         #expect(Sanitizer.hex([UInt8]()) == [])
         #expect(Sanitizer.hex([0x41], startOffset: 0x100) == ["00000100  41                                                |A|"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerminalUI
 
 @Suite("Themes")
@@ -30,13 +31,14 @@ struct ThemeTests {
     }
 
     @Test func missingRolesFallBackAndAreReported() throws {
-        let loaded = try ThemeLoader.parse("""
-        name = "partial"
-        text = "#ffffff"
-        accent = { fg = "bright-blue", modifiers = ["bold", "underline"] }
-        [types]
-        zset = "idx:208"
-        """, file: "partial.toml")
+        let loaded = try ThemeLoader.parse(
+            """
+            name = "partial"
+            text = "#ffffff"
+            accent = { fg = "bright-blue", modifiers = ["bold", "underline"] }
+            [types]
+            zset = "idx:208"
+            """, file: "partial.toml")
         #expect(loaded.theme.text == Style(foreground: .rgb(255, 255, 255)))
         #expect(loaded.theme.accent == Style(foreground: .brightBlue, modifiers: [.bold, .underline]))
         #expect(loaded.theme.types.zset == Style(foreground: .indexed(208)))
@@ -48,12 +50,13 @@ struct ThemeTests {
     }
 
     @Test func badValuesAreWarningsWithLines() throws {
-        let loaded = try ThemeLoader.parse("""
-        name = "typo"
-        text = "#ff00zz"
-        bogus = "red"
-        selection = { fg = "red", modifiers = ["sparkly"] }
-        """, file: "typo.toml")
+        let loaded = try ThemeLoader.parse(
+            """
+            name = "typo"
+            text = "#ff00zz"
+            bogus = "red"
+            selection = { fg = "red", modifiers = ["sparkly"] }
+            """, file: "typo.toml")
         #expect(loaded.warnings.contains { $0.hasPrefix("typo.toml:2:") && $0.contains("#ff00zz") })
         #expect(loaded.warnings.contains { $0.hasPrefix("typo.toml:3:") && $0.contains("bogus") })
         #expect(loaded.warnings.contains { $0.hasPrefix("typo.toml:4:") && $0.contains("sparkly") })
@@ -112,7 +115,10 @@ struct ThemeTests {
         #expect(t256.text.foreground.map { if case .indexed = $0 { true } else { false } } == true)
         let t16 = Theme.default.resolved(for: .ansi16)
         for color in t16.sparkline {
-            guard case .ansi(let n) = color else { Issue.record("not ansi: \(color)"); continue }
+            guard case .ansi(let n) = color else {
+                Issue.record("not ansi: \(color)")
+                continue
+            }
             #expect(n < 16)
         }
         let none = Theme.default.resolved(for: .none)

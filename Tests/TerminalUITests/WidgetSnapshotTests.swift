@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite("Widget snapshots")
 struct WidgetSnapshotTests {
@@ -112,8 +112,10 @@ struct WidgetSnapshotTests {
 
     @Test func hintBarDropsHintsThatDoNotFit() {
         var b = Buffer(width: 30, height: 1)
-        HintBar([KeyHint(keys: "q", description: "quit"), KeyHint(keys: "?", description: "help"), KeyHint(keys: "/", description: "filter"), KeyHint(keys: "d", description: "delete", isDangerous: true)])
-            .render(in: b.area, buffer: &b)
+        HintBar([
+            KeyHint(keys: "q", description: "quit"), KeyHint(keys: "?", description: "help"), KeyHint(keys: "/", description: "filter"), KeyHint(keys: "d", description: "delete", isDangerous: true),
+        ])
+        .render(in: b.area, buffer: &b)
         #expect(b.text == " q quit  ? help  / filter")
     }
 

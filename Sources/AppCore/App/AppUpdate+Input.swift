@@ -41,9 +41,15 @@ extension AppUpdate {
         case .overlay(let overlay):
             return handleOverlayKey(key, overlay, &state)
         case .keysFilter:
-            return inPane(\.keys, &state) { KeysUpdate.filterKey(key, &$0, &$1); return [] }
+            return inPane(\.keys, &state) {
+                KeysUpdate.filterKey(key, &$0, &$1)
+                return []
+            }
         case .pubsubFilter:
-            return inPane(\.pubsub, &state) { PubSubUpdate.filterKey(key, &$0, &$1); return [] }
+            return inPane(\.pubsub, &state) {
+                PubSubUpdate.filterKey(key, &$0, &$1)
+                return []
+            }
         case .leaderboardFind:
             return inPane(\.leaderboard, &state) { LeaderboardUpdate.findKey(key, &$0, &$1) }
         case .serverFilter:

@@ -31,11 +31,20 @@ public enum AppUpdate {
                 return DoctorUpdate.scanUpdated(node, update, &keys, &context)
             }
         case .doctorFinished(let node, let result):
-            return inPane(\.keys, &state) { DoctorUpdate.finished(node, result, &$0, &$1); return [] }
+            return inPane(\.keys, &state) {
+                DoctorUpdate.finished(node, result, &$0, &$1)
+                return []
+            }
         case .keyDetailLoaded(let key, let result):
-            return inPane(\.keys, &state) { KeysUpdate.detailLoaded(key, result, &$0, &$1); return [] }
+            return inPane(\.keys, &state) {
+                KeysUpdate.detailLoaded(key, result, &$0, &$1)
+                return []
+            }
         case .valuePageLoaded(let key, let result):
-            return inPane(\.keys, &state) { KeysUpdate.pageLoaded(key, result, &$0, &$1); return [] }
+            return inPane(\.keys, &state) {
+                KeysUpdate.pageLoaded(key, result, &$0, &$1)
+                return []
+            }
         case .mutationFinished(let result) where result.isClientKill:
             return inPane(\.server, &state) {
                 ClientKillUpdate.finished(result, &$0, &$1)
@@ -47,18 +56,36 @@ public enum AppUpdate {
                 return MutationUpdate.finished(result, &keys, &context)
             }
         case .serverSnapshotLoaded(let node, let result):
-            return inPane(\.server, &state) { ServerUpdate.loaded(node, result, &$0, &$1); return [] }
+            return inPane(\.server, &state) {
+                ServerUpdate.loaded(node, result, &$0, &$1)
+                return []
+            }
         case .leaderboardLoaded(let node, let key, let result):
-            return inPane(\.leaderboard, &state) { LeaderboardUpdate.loaded(node, key, result, &$0, &$1); return [] }
+            return inPane(\.leaderboard, &state) {
+                LeaderboardUpdate.loaded(node, key, result, &$0, &$1)
+                return []
+            }
         case .memberRankFound(let key, let member, let result):
-            return inPane(\.leaderboard, &state) { LeaderboardUpdate.rankFound(key, member, result, &$0, &$1); return [] }
+            return inPane(\.leaderboard, &state) {
+                LeaderboardUpdate.rankFound(key, member, result, &$0, &$1)
+                return []
+            }
         case .pubsubReceived(let node, let batch, let now):
             state.now = max(state.now, now)
-            return inPane(\.pubsub, &state) { PubSubUpdate.received(node: node, batch: batch, now: now, &$0, &$1); return [] }
+            return inPane(\.pubsub, &state) {
+                PubSubUpdate.received(node: node, batch: batch, now: now, &$0, &$1)
+                return []
+            }
         case .published(let channel, let result):
-            return inPane(\.pubsub, &state) { PubSubUpdate.published(channel: channel, result: result, &$0, &$1); return [] }
+            return inPane(\.pubsub, &state) {
+                PubSubUpdate.published(channel: channel, result: result, &$0, &$1)
+                return []
+            }
         case .channelsListed(let node, let result):
-            return inPane(\.pubsub, &state) { PubSubUpdate.channelsListed(node: node, result: result, &$0, &$1); return [] }
+            return inPane(\.pubsub, &state) {
+                PubSubUpdate.channelsListed(node: node, result: result, &$0, &$1)
+                return []
+            }
         case .keyspaceEventsChecked(let node, let result):
             return inPane(\.pubsub, &state) { PubSubUpdate.keyspaceChecked(node: node, result: result, &$0, &$1) }
         case .keyspaceEventsSet(let node, let flags, let previous, let error):

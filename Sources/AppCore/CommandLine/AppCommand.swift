@@ -98,13 +98,28 @@ enum CommandWords {
         var escaping = false
         var started = false
         for ch in line {
-            if escaping { current.append(ch); escaping = false; started = true; continue }
+            if escaping {
+                current.append(ch)
+                escaping = false
+                started = true
+                continue
+            }
             switch ch {
-            case "\\": escaping = true; started = true
-            case "\"": inQuotes.toggle(); started = true
+            case "\\":
+                escaping = true
+                started = true
+            case "\"":
+                inQuotes.toggle()
+                started = true
             case " " where !inQuotes, "\t" where !inQuotes:
-                if started { words.append(current); current = ""; started = false }
-            default: current.append(ch); started = true
+                if started {
+                    words.append(current)
+                    current = ""
+                    started = false
+                }
+            default:
+                current.append(ch)
+                started = true
             }
         }
         if started { words.append(current) }

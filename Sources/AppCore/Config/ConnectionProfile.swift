@@ -20,7 +20,10 @@ public struct ConnectionProfile: Sendable, Equatable {
     /// Mutations refused for this connection whatever the command line says.
     public var readOnly: Bool
 
-    public init(name: String, uris: [String] = [], user: String? = nil, passwordEnvironmentVariable: String? = nil, password: String? = nil, database: Int? = nil, cluster: Bool = false, tls: Bool = false, caCertificate: String? = nil, certificate: String? = nil, privateKey: String? = nil, serverName: String? = nil, insecure: Bool = false, readOnly: Bool = false) {
+    public init(
+        name: String, uris: [String] = [], user: String? = nil, passwordEnvironmentVariable: String? = nil, password: String? = nil, database: Int? = nil, cluster: Bool = false, tls: Bool = false,
+        caCertificate: String? = nil, certificate: String? = nil, privateKey: String? = nil, serverName: String? = nil, insecure: Bool = false, readOnly: Bool = false
+    ) {
         self.name = name
         self.uris = uris
         self.user = user

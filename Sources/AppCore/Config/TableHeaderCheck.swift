@@ -37,7 +37,10 @@ enum TableHeaderCheck {
         var i = 0
         func skipBlanks() { while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
         var opening = 0
-        while i < line.count, line[i] == UInt8(ascii: "["), opening < 3 { opening += 1; i += 1 }
+        while i < line.count, line[i] == UInt8(ascii: "["), opening < 3 {
+            opening += 1
+            i += 1
+        }
         guard opening == 1 || opening == 2 else { return false }
         while true {
             skipBlanks()

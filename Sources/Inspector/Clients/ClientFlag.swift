@@ -45,8 +45,10 @@ public struct ClientThresholds: Sendable, Hashable {
     /// Idle seconds that flag a client.
     public var idleSeconds: Int64
 
-    public init(outputBufferBytes: Int64 = 32 << 20, nearLimitFraction: Double = 0.5, queryBufferBytes: Int64 = 1 << 20,
-                growingQueryBufferBytes: Int64 = 64 << 10, idleSeconds: Int64 = 3600) {
+    public init(
+        outputBufferBytes: Int64 = 32 << 20, nearLimitFraction: Double = 0.5, queryBufferBytes: Int64 = 1 << 20,
+        growingQueryBufferBytes: Int64 = 64 << 10, idleSeconds: Int64 = 3600
+    ) {
         self.outputBufferBytes = outputBufferBytes
         self.nearLimitFraction = nearLimitFraction
         self.queryBufferBytes = queryBufferBytes

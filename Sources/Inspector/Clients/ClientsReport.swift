@@ -29,8 +29,10 @@ public struct ClientsReport: Sendable {
 
     /// Builds a report from clients and figures.
     /// - Parameter previous: the last report of the same node, to see query buffers growing.
-    public init(clients: [ClientInfo], limits: [OutputBufferClass: OutputBufferLimit] = [:], info: InfoSnapshot = InfoSnapshot(),
-                thresholds: ClientThresholds = .default, previous: ClientsReport? = nil, errors: [String: String] = [:]) {
+    public init(
+        clients: [ClientInfo], limits: [OutputBufferClass: OutputBufferLimit] = [:], info: InfoSnapshot = InfoSnapshot(),
+        thresholds: ClientThresholds = .default, previous: ClientsReport? = nil, errors: [String: String] = [:]
+    ) {
         self.clients = clients
         self.limits = limits
         self.errors = errors

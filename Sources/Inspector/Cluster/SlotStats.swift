@@ -40,8 +40,10 @@ public struct SlotStats: Sendable, Hashable {
         var stats: [SlotStats] = []
         for item in items {
             guard let parts = item.array, parts.count == 2, let slot = parts[0].int, let keys = parts[1]["key-count"]?.int else { return nil }
-            stats.append(SlotStats(slot: Int(slot), keyCount: keys, cpuMicroseconds: parts[1]["cpu-usec"]?.int,
-                                   networkBytesIn: parts[1]["network-bytes-in"]?.int, networkBytesOut: parts[1]["network-bytes-out"]?.int))
+            stats.append(
+                SlotStats(
+                    slot: Int(slot), keyCount: keys, cpuMicroseconds: parts[1]["cpu-usec"]?.int,
+                    networkBytesIn: parts[1]["network-bytes-in"]?.int, networkBytesOut: parts[1]["network-bytes-out"]?.int))
         }
         return stats
     }

@@ -34,11 +34,14 @@ public struct CacheDoctor: Sendable {
     ///   - expectedKeys: the node's key count (`DBSIZE`), for the partial note.
     ///   - now: wall-clock milliseconds.
     /// - Returns: the report; sampling failures become notes, never a thrown error.
-    public func diagnose(_ view: KeyspaceView, complete: Bool = true, expectedKeys: Int = 0,
-                         now: Int64 = wallClockMilliseconds()) async -> DoctorReport {
+    public func diagnose(
+        _ view: KeyspaceView, complete: Bool = true, expectedKeys: Int = 0,
+        now: Int64 = wallClockMilliseconds()
+    ) async -> DoctorReport {
         let analysisStart = MonotonicClock.now()
         let analysis = DoctorAnalysis(view: view, now: now, thresholds: thresholds)
-        var findings = MissingTTLDetector.findings(analysis, thresholds: thresholds)
+        var findings =
+            MissingTTLDetector.findings(analysis, thresholds: thresholds)
             + ExpiryWaveDetector.findings(analysis, thresholds: thresholds)
             + OversizedDetector.findings(analysis, thresholds: thresholds)
         let analysisSeconds = MonotonicClock.now() - analysisStart
@@ -81,11 +84,12 @@ public struct CacheDoctor: Sendable {
         findings += HotKeyDetector.findings(hot, thresholds: thresholds)
         if let note = HotKeyDetector.unavailableNote(hot, thresholds: thresholds) { notes.append(note) }
 
-        var report = DoctorReport(node: node, findings: findings, notes: notes, indexedKeys: analysis.keyCount,
-                                  expectedKeys: expectedKeys, complete: complete, keysWithoutTTL: analysis.persistentCount,
-                                  memory: analysis.memory, largestAverages: OversizedDetector.largestAverages(analysis),
-                                  largestByType: analysis.largestByType, analysisSeconds: analysisSeconds,
-                                  samplingSeconds: MonotonicClock.now() - samplingStart, commandsSent: pacer.commandsSent)
+        var report = DoctorReport(
+            node: node, findings: findings, notes: notes, indexedKeys: analysis.keyCount,
+            expectedKeys: expectedKeys, complete: complete, keysWithoutTTL: analysis.persistentCount,
+            memory: analysis.memory, largestAverages: OversizedDetector.largestAverages(analysis),
+            largestByType: analysis.largestByType, analysisSeconds: analysisSeconds,
+            samplingSeconds: MonotonicClock.now() - samplingStart, commandsSent: pacer.commandsSent)
         report.prefixes = Array(analysis.profiles.sorted { $0.keyCount > $1.keyCount }.prefix(DoctorReport.prefixesListed))
         return report
     }
@@ -96,9 +100,11 @@ public struct CacheDoctor: Sendable {
     func evictionContext(_ pacer: inout DoctorPacer, notes: inout [DoctorNote]) async -> EvictionContext {
         var context = EvictionContext(policy: nil, maxMemory: nil, usedMemory: nil)
         do {
-            let replies = try await pacer.send([RedisCommand("CONFIG", "GET", "maxmemory-policy"),
-                                                RedisCommand("CONFIG", "GET", "maxmemory"),
-                                                RedisCommand("INFO", "memory")])
+            let replies = try await pacer.send([
+                RedisCommand("CONFIG", "GET", "maxmemory-policy"),
+                RedisCommand("CONFIG", "GET", "maxmemory"),
+                RedisCommand("INFO", "memory"),
+            ])
             context.policy = Self.configValue(replies[0])
             context.maxMemory = Self.configValue(replies[1]).flatMap { UInt64($0) }
             if let text = replies[2].string { context.usedMemory = InfoSnapshot(parsing: text).int("used_memory").map { UInt64(max(0, $0)) } }
@@ -127,8 +133,9 @@ public struct CacheDoctor: Sendable {
             func commands(_ hrand: Bool) -> [RedisCommand] {
                 candidates.map { entry in
                     entry.type == .hash
-                        ? (hrand ? RedisCommand("HRANDFIELD", entry.key, thresholds.secretFieldsPerHash)
-                                 : RedisCommand("HSCAN", entry.key, 0, "COUNT", thresholds.secretFieldsPerHash))
+                        ? (hrand
+                            ? RedisCommand("HRANDFIELD", entry.key, thresholds.secretFieldsPerHash)
+                            : RedisCommand("HSCAN", entry.key, 0, "COUNT", thresholds.secretFieldsPerHash))
                         : RedisCommand("GETRANGE", entry.key, 0, thresholds.secretStringBytes - 1)
                 }
             }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The pure half of the cache doctor: ONE pass over a keyspace view (byte order, so a prefix is a
@@ -80,7 +80,8 @@ public struct DoctorAnalysis: Sendable {
                     group = -2
                     if loose == nil { loose = Accumulator(prefix: []) }
                 } else if current >= 0, accumulators[current].prefix.count == cut,
-                          accumulators[current].prefix.withUnsafeBytes({ memcmp($0.baseAddress!, start, cut) == 0 }) {
+                    accumulators[current].prefix.withUnsafeBytes({ memcmp($0.baseAddress!, start, cut) == 0 })
+                {
                     group = current
                 } else {
                     accumulators.append(Accumulator(prefix: Array(UnsafeRawBufferPointer(start: start, count: cut))))
@@ -93,9 +94,14 @@ public struct DoctorAnalysis: Sendable {
                 let bytes = UInt64(index.memory[id])
                 keyCount += 1
                 memory += bytes
-                if deadline == -1 { persistentCount += 1; persistentMemory += bytes }
-                else if deadline == -2 { unknownCount += 1 }
-                else { expiringCount += 1 }
+                if deadline == -1 {
+                    persistentCount += 1
+                    persistentMemory += bytes
+                } else if deadline == -2 {
+                    unknownCount += 1
+                } else {
+                    expiringCount += 1
+                }
 
                 if group == -2 {
                     loose!.add(raw, type: type, deadline: deadline, memory: bytes, index: index, thresholds: thresholds, random: &random)
@@ -190,8 +196,10 @@ public struct DoctorAnalysis: Sendable {
             self.profile = PrefixProfile(prefix: prefix)
         }
 
-        mutating func add(_ id: UInt32, type: UInt8, deadline: Int64, memory: UInt64, index: KeyIndex,
-                          thresholds: DoctorThresholds, random: inout SplitMix64) {
+        mutating func add(
+            _ id: UInt32, type: UInt8, deadline: Int64, memory: UInt64, index: KeyIndex,
+            thresholds: DoctorThresholds, random: inout SplitMix64
+        ) {
             profile.keyCount += 1
             profile.memory += memory
             if memory > profile.largestMemory || profile.largestKey.isEmpty {
@@ -255,10 +263,15 @@ public struct DoctorAnalysis: Sendable {
 
         /// The most deadlines within any window of `window` ms, and where that window starts.
         static func peak(_ sorted: [Int64], window: Int64) -> (count: Int, start: Int64) {
-            var best = 0, bestStart: Int64 = 0, low = 0
+            var best = 0
+            var bestStart: Int64 = 0
+            var low = 0
             for high in sorted.indices {
                 while sorted[high] - sorted[low] >= window { low += 1 }
-                if high - low + 1 > best { best = high - low + 1; bestStart = sorted[low] }
+                if high - low + 1 > best {
+                    best = high - low + 1
+                    bestStart = sorted[low]
+                }
             }
             return (best, bestStart)
         }

@@ -25,9 +25,11 @@ public struct DoctorFinding: Sendable, Hashable {
     /// The most example keys a finding keeps.
     public static let maximumExamples = 5
 
-    public init(_ facts: FindingFacts, severity: FindingSeverity, prefix: [UInt8]? = nil, keyCount: Int = 0,
-                memory: UInt64 = 0, exampleKeys: [[UInt8]] = [], fieldNames: [String] = [],
-                histogram: TTLHistogram? = nil, fix: DoctorFix? = nil) {
+    public init(
+        _ facts: FindingFacts, severity: FindingSeverity, prefix: [UInt8]? = nil, keyCount: Int = 0,
+        memory: UInt64 = 0, exampleKeys: [[UInt8]] = [], fieldNames: [String] = [],
+        histogram: TTLHistogram? = nil, fix: DoctorFix? = nil
+    ) {
         self.facts = facts
         self.severity = severity
         self.prefix = prefix

@@ -35,10 +35,12 @@ public struct DoctorReport: Sendable, Hashable {
     /// When the report was made.
     public var takenAt: Date
 
-    public init(node: String, findings: [DoctorFinding], notes: [DoctorNote] = [], indexedKeys: Int, expectedKeys: Int = 0,
-                complete: Bool = true, keysWithoutTTL: Int = 0, memory: UInt64 = 0, largestAverages: [PrefixProfile] = [],
-                largestByType: [KeyEntry] = [], analysisSeconds: Double = 0, samplingSeconds: Double = 0, commandsSent: Int = 0,
-                takenAt: Date = Date()) {
+    public init(
+        node: String, findings: [DoctorFinding], notes: [DoctorNote] = [], indexedKeys: Int, expectedKeys: Int = 0,
+        complete: Bool = true, keysWithoutTTL: Int = 0, memory: UInt64 = 0, largestAverages: [PrefixProfile] = [],
+        largestByType: [KeyEntry] = [], analysisSeconds: Double = 0, samplingSeconds: Double = 0, commandsSent: Int = 0,
+        takenAt: Date = Date()
+    ) {
         self.node = node
         self.findings = Self.sorted(findings)
         self.notes = notes
@@ -60,7 +62,8 @@ public struct DoctorReport: Sendable, Hashable {
         let order = Dictionary(uniqueKeysWithValues: FindingKind.allCases.enumerated().map { ($1, $0) })
         return findings.enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            let ka = order[a.element.kind] ?? 0, kb = order[b.element.kind] ?? 0
+            let ka = order[a.element.kind] ?? 0
+            let kb = order[b.element.kind] ?? 0
             if ka != kb { return ka < kb }
             if a.element.keyCount != b.element.keyCount { return a.element.keyCount > b.element.keyCount }
             return a.offset < b.offset

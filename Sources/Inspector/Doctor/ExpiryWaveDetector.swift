@@ -10,7 +10,8 @@ public enum ExpiryWaveDetector {
             let secondShare = Double(profile.peakPerSecond) / expiring
             let minuteShare = Double(profile.peakPerMinute) / expiring
             let perSecond = profile.peakPerSecond >= thresholds.waveMinimumKeys && secondShare >= thresholds.waveSecondShare
-            let perMinute = profile.medianRemaining >= thresholds.waveMinuteMinimumTTL
+            let perMinute =
+                profile.medianRemaining >= thresholds.waveMinuteMinimumTTL
                 && profile.peakPerMinute >= thresholds.waveMinimumKeys && minuteShare >= thresholds.waveMinuteShare
             guard perSecond || perMinute else { return nil }
             let count = perSecond ? profile.peakPerSecond : profile.peakPerMinute

@@ -40,10 +40,13 @@ public struct FieldTTLSurvey: Sendable, Hashable {
     /// - Throws: `KeyspaceError` (e.g. an unknown command before field TTLs), `RedisError`.
     public static func sample(_ connection: any RedisPipelining, hashes keys: [[UInt8]], fieldsPerHash: Int = 100) async throws -> FieldTTLSurvey {
         guard !keys.isEmpty else { return FieldTTLSurvey(hashes: []) }
-        let firstReplies = try await connection.pipeline(keys.flatMap { key in [
-            RedisCommand(arguments: [Array("PTTL".utf8), key]),
-            RedisCommand(arguments: [Array("HSCAN".utf8), key, Array("0".utf8), Array("COUNT".utf8), Array(String(fieldsPerHash).utf8)]),
-        ] })
+        let firstReplies = try await connection.pipeline(
+            keys.flatMap { key in
+                [
+                    RedisCommand(arguments: [Array("PTTL".utf8), key]),
+                    RedisCommand(arguments: [Array("HSCAN".utf8), key, Array("0".utf8), Array("COUNT".utf8), Array(String(fieldsPerHash).utf8)]),
+                ]
+            })
         var pages: [(key: [UInt8], persistent: Bool, fields: [[UInt8]])] = []
         for (index, key) in keys.enumerated() {
             let pttl = firstReplies[2 * index].int ?? -2
@@ -74,24 +77,31 @@ public struct FieldTTLSurvey: Sendable, Hashable {
         let facts = FindingFacts.ExpiringFieldsInPersistentHash(
             sampledHashes: hashes.count, persistentHashes: found.count, expiringFields: fields,
             sampledFields: found.reduce(0) { $0 + $1.sampledFields })
-        return DoctorFinding(.expiringFieldsInPersistentHash(facts), severity: .warning, keyCount: found.count,
-                             exampleKeys: Array(found.prefix(DoctorFinding.maximumExamples).map(\.key)))
+        return DoctorFinding(
+            .expiringFieldsInPersistentHash(facts), severity: .warning, keyCount: found.count,
+            exampleKeys: Array(found.prefix(DoctorFinding.maximumExamples).map(\.key)))
     }
 
     private func wave(now: Int64, thresholds: DoctorThresholds) -> DoctorFinding? {
         let deadlines = hashes.flatMap(\.fieldDeadlines).sorted()
         guard deadlines.count >= thresholds.waveMinimumKeys else { return nil }
         // The busiest one-second window, sliding, so a wave across a clock second is still one wave.
-        var peak = 0, peakStart: Int64 = 0, lower = 0
+        var peak = 0
+        var peakStart: Int64 = 0
+        var lower = 0
         for upper in deadlines.indices {
             while deadlines[upper] - deadlines[lower] >= 1000 { lower += 1 }
-            if upper - lower + 1 > peak { peak = upper - lower + 1; peakStart = deadlines[lower] }
+            if upper - lower + 1 > peak {
+                peak = upper - lower + 1
+                peakStart = deadlines[lower]
+            }
         }
         let share = Double(peak) / Double(deadlines.count)
         guard peak >= thresholds.waveMinimumKeys, share >= thresholds.waveSecondShare else { return nil }
         let examples = hashes.filter { $0.fieldDeadlines.contains { $0 >= peakStart && $0 < peakStart + 1000 } }.map(\.key)
         let facts = FindingFacts.FieldExpiryWave(peakPerSecond: peak, share: share, expiringFields: deadlines.count, secondsUntilPeak: max(0, peakStart - now) / 1000)
-        return DoctorFinding(.fieldExpiryWave(facts), severity: share >= 0.5 && peak >= 1000 ? .critical : .warning, keyCount: examples.count,
-                             exampleKeys: Array(examples.prefix(DoctorFinding.maximumExamples)))
+        return DoctorFinding(
+            .fieldExpiryWave(facts), severity: share >= 0.5 && peak >= 1000 ? .critical : .warning, keyCount: examples.count,
+            exampleKeys: Array(examples.prefix(DoctorFinding.maximumExamples)))
     }
 }

@@ -20,8 +20,10 @@ extension FindingFacts {
         /// Median remaining TTL of the expiring keys, seconds.
         public var medianRemaining: Int64
 
-        public init(window: Window, share: Double, expiringKeys: Int, peakPerSecond: Int, peakPerMinute: Int,
-                    secondsUntilPeak: Int64?, medianRemaining: Int64) {
+        public init(
+            window: Window, share: Double, expiringKeys: Int, peakPerSecond: Int, peakPerMinute: Int,
+            secondsUntilPeak: Int64?, medianRemaining: Int64
+        ) {
             self.window = window
             self.share = share
             self.expiringKeys = expiringKeys

@@ -14,8 +14,10 @@ extension FindingFacts {
         public var suggestedTTL: Int64
         public var suggestedJitter: Double
 
-        public init(prefixKeys: Int, expiringKeys: Int, prefixMemory: UInt64, medianRemaining: Int64, p90Remaining: Int64,
-                    suggestedTTL: Int64, suggestedJitter: Double) {
+        public init(
+            prefixKeys: Int, expiringKeys: Int, prefixMemory: UInt64, medianRemaining: Int64, p90Remaining: Int64,
+            suggestedTTL: Int64, suggestedJitter: Double
+        ) {
             self.prefixKeys = prefixKeys
             self.expiringKeys = expiringKeys
             self.prefixMemory = prefixMemory

@@ -21,11 +21,14 @@ public enum HotKeyDetector {
     }
 
     /// One info finding listing `hot`, hottest first; none when nothing is hot.
-    static func finding(_ hot: [(key: [UInt8], frequency: Int)], measure: FindingFacts.HotKeys.Measure,
-                        _ sample: HotKeySample) -> [DoctorFinding] {
+    static func finding(
+        _ hot: [(key: [UInt8], frequency: Int)], measure: FindingFacts.HotKeys.Measure,
+        _ sample: HotKeySample
+    ) -> [DoctorFinding] {
         guard !hot.isEmpty else { return [] }
-        let facts = FindingFacts.HotKeys(measure: measure, keys: hot.map { FindingFacts.HotKeys.Key(key: $0.key, count: $0.frequency) },
-                                         sampledKeys: sample.sampled, policy: sample.policy)
+        let facts = FindingFacts.HotKeys(
+            measure: measure, keys: hot.map { FindingFacts.HotKeys.Key(key: $0.key, count: $0.frequency) },
+            sampledKeys: sample.sampled, policy: sample.policy)
         return [DoctorFinding(.hotKeys(facts), severity: .info, prefix: nil, keyCount: hot.count, exampleKeys: hot.map(\.key))]
     }
 

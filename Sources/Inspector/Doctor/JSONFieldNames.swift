@@ -7,20 +7,31 @@ public enum JSONFieldNames {
     public static func extract(_ bytes: some Collection<UInt8>, limit: Int = 256) -> [[UInt8]] {
         let text = Array(bytes)
         guard let first = text.firstIndex(where: { ![0x20, 0x09, 0x0a, 0x0d].contains($0) }),
-              text[first] == UInt8(ascii: "{") || text[first] == UInt8(ascii: "[") else { return [] }
+            text[first] == UInt8(ascii: "{") || text[first] == UInt8(ascii: "[")
+        else { return [] }
         var names: [[UInt8]] = []
         var seen = Set<[UInt8]>()
         var i = first
         while i < text.count, names.count < limit {
-            guard text[i] == UInt8(ascii: "\"") else { i += 1; continue }
+            guard text[i] == UInt8(ascii: "\"") else {
+                i += 1
+                continue
+            }
             // A string literal: find its end, honouring backslash escapes.
             var j = i + 1
             var literal: [UInt8] = []
             var closed = false
             while j < text.count {
                 let b = text[j]
-                if b == UInt8(ascii: "\\") { if j + 1 < text.count { literal.append(text[j + 1]) }; j += 2; continue }
-                if b == UInt8(ascii: "\"") { closed = true; break }
+                if b == UInt8(ascii: "\\") {
+                    if j + 1 < text.count { literal.append(text[j + 1]) }
+                    j += 2
+                    continue
+                }
+                if b == UInt8(ascii: "\"") {
+                    closed = true
+                    break
+                }
                 literal.append(b)
                 j += 1
             }

@@ -8,7 +8,8 @@ public enum MissingTTLDetector {
     public static func findings(_ analysis: DoctorAnalysis, thresholds: DoctorThresholds = .default) -> [DoctorFinding] {
         analysis.profiles.compactMap { profile in
             guard profile.keyCount >= thresholds.missingTTLMinimumKeys, profile.persistentCount > 0,
-                  profile.expiringShare >= thresholds.missingTTLExpiringShare else { return nil }
+                profile.expiringShare >= thresholds.missingTTLExpiringShare
+            else { return nil }
             // The suggested TTL: what most of the prefix still has left (90th percentile), at least a minute.
             let seconds = max(60, profile.p90Remaining)
             let facts = FindingFacts.MissingTTL(
@@ -22,7 +23,8 @@ public enum MissingTTLDetector {
                 keyCount: profile.persistentCount,
                 memory: profile.persistentMemory,
                 exampleKeys: profile.persistentExamples,
-                fix: profile.prefix.isEmpty ? nil
+                fix: profile.prefix.isEmpty
+                    ? nil
                     : .addTTL(pattern: GlobPattern.prefix(profile.prefix), seconds: seconds, jitter: suggestedJitter))
         }
     }

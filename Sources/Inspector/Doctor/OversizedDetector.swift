@@ -9,27 +9,30 @@ public enum OversizedDetector {
                 largest: big.prefix(DoctorFinding.maximumExamples).map(sized),
                 threshold: thresholds.oversizedKeyBytes,
                 largestByType: analysis.largestByType.filter { $0.memory > 0 }.map(sized))
-            findings.append(DoctorFinding(
-                .oversizedKeys(facts),
-                severity: first.memory >= thresholds.oversizedCriticalBytes ? .critical : .warning,
-                prefix: nil,
-                keyCount: big.count,
-                memory: big.reduce(0) { $0 + $1.memory },
-                exampleKeys: big.map(\.key)))
+            findings.append(
+                DoctorFinding(
+                    .oversizedKeys(facts),
+                    severity: first.memory >= thresholds.oversizedCriticalBytes ? .critical : .warning,
+                    prefix: nil,
+                    keyCount: big.count,
+                    memory: big.reduce(0) { $0 + $1.memory },
+                    exampleKeys: big.map(\.key)))
         }
         let heavy = analysis.profiles
             .filter { $0.keyCount >= thresholds.oversizedPrefixMinimumKeys && $0.averageMemory >= thresholds.oversizedAverageBytes }
             .sorted { $0.averageMemory > $1.averageMemory }
         for profile in heavy {
-            let facts = FindingFacts.OversizedPrefix(averageMemory: profile.averageMemory, largestKey: profile.largestKey,
-                                                     largestMemory: profile.largestMemory)
-            findings.append(DoctorFinding(
-                .oversizedPrefix(facts),
-                severity: .warning,
-                prefix: profile.prefix,
-                keyCount: profile.keyCount,
-                memory: profile.memory,
-                exampleKeys: [profile.largestKey]))
+            let facts = FindingFacts.OversizedPrefix(
+                averageMemory: profile.averageMemory, largestKey: profile.largestKey,
+                largestMemory: profile.largestMemory)
+            findings.append(
+                DoctorFinding(
+                    .oversizedPrefix(facts),
+                    severity: .warning,
+                    prefix: profile.prefix,
+                    keyCount: profile.keyCount,
+                    memory: profile.memory,
+                    exampleKeys: [profile.largestKey]))
         }
         return findings
     }

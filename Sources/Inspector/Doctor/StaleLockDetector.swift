@@ -4,8 +4,10 @@
 /// single-key delete as its fix.
 public enum StaleLockDetector {
     /// - Parameter idle: `OBJECT IDLETIME` seconds of the sampled locks, by key.
-    public static func findings(_ analysis: DoctorAnalysis, idle: [[UInt8]: Int64] = [:],
-                                thresholds: DoctorThresholds = .default) -> [DoctorFinding] {
+    public static func findings(
+        _ analysis: DoctorAnalysis, idle: [[UInt8]: Int64] = [:],
+        thresholds: DoctorThresholds = .default
+    ) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         var more = 0
         for lock in analysis.locks {
@@ -27,16 +29,20 @@ public enum StaleLockDetector {
             }
             if let idleSeconds, idleSeconds >= thresholds.lockMaximumIdle { reasons.append(.idle(seconds: idleSeconds)) }
             guard !reasons.isEmpty else { continue }
-            guard findings.count < thresholds.lockFindingsListed else { more += 1; continue }
+            guard findings.count < thresholds.lockFindingsListed else {
+                more += 1
+                continue
+            }
             let facts = FindingFacts.StaleLock(key: lock.key, type: lock.type, ttl: ttl, idleSeconds: idleSeconds, reasons: reasons)
-            findings.append(DoctorFinding(
-                .staleLock(facts),
-                severity: severity,
-                prefix: nil,
-                keyCount: 1,
-                memory: lock.memory,
-                exampleKeys: [lock.key],
-                fix: .deleteKey(lock.key)))
+            findings.append(
+                DoctorFinding(
+                    .staleLock(facts),
+                    severity: severity,
+                    prefix: nil,
+                    keyCount: 1,
+                    memory: lock.memory,
+                    exampleKeys: [lock.key],
+                    fix: .deleteKey(lock.key)))
         }
         if more > 0, let last = findings.indices.last, case .staleLock(var facts) = findings[last].facts {
             facts.notListed = more

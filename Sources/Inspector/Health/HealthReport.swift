@@ -115,7 +115,9 @@ public struct HealthReport: Sendable, Codable, Equatable {
             let memory: String
             if let used = n.usedMemory {
                 memory = Formatting.bytes(Double(used)) + (n.memoryFraction.map { " (\(Formatting.percent($0)))" } ?? "")
-            } else { memory = "-" }
+            } else {
+                memory = "-"
+            }
             rows.append([
                 n.address, n.role ?? "-", n.opsPerSecond.map(Formatting.number) ?? "-",
                 n.hitRatio.map { Formatting.percent($0) } ?? "-", n.lifetimeHitRatio.map { Formatting.percent($0) } ?? "-",

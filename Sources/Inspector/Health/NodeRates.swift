@@ -37,7 +37,8 @@ public struct NodeRates: Sendable, Equatable {
         opsPerSecond = rate(pairs[0])
         hitsPerSecond = rate(pairs[1])
         missesPerSecond = rate(pairs[2])
-        let hits = pairs[1].1 - pairs[1].0, misses = pairs[2].1 - pairs[2].0
+        let hits = pairs[1].1 - pairs[1].0
+        let misses = pairs[2].1 - pairs[2].0
         hitRatio = hits + misses > 0 ? Double(hits) / Double(hits + misses) : nil
         evictionsPerSecond = rate(pairs[3])
         expirationsPerSecond = rate(pairs[4])

@@ -93,7 +93,8 @@ public struct NodeSample: Sendable, Equatable {
     public var keysPerDatabase: [(db: Int, keys: Int64, expires: Int64)] {
         info.fields(in: "keyspace").compactMap { field, value in
             guard field.hasPrefix("db"), let db = Int(field.dropFirst(2)) else { return nil }
-            var keys: Int64 = 0, expires: Int64 = 0
+            var keys: Int64 = 0
+            var expires: Int64 = 0
             for part in value.split(separator: ",") {
                 if part.hasPrefix("keys=") { keys = Int64(part.dropFirst(5)) ?? 0 }
                 if part.hasPrefix("expires=") { expires = Int64(part.dropFirst(8)) ?? 0 }

@@ -6,7 +6,8 @@ extension GlobPattern {
         out.reserveCapacity(bytes.count)
         for byte in bytes {
             if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "[")
-                || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "\\") {
+                || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "\\")
+            {
                 out.append(UInt8(ascii: "\\"))
             }
             out.append(byte)

@@ -50,7 +50,10 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
         }
 
         func hash(into hasher: inout Hasher) {
-            hasher.combine(words.0); hasher.combine(words.1); hasher.combine(words.2); hasher.combine(words.3)
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+            hasher.combine(words.2)
+            hasher.combine(words.3)
         }
     }
 
@@ -107,12 +110,21 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
                     t += 1
                     continue
                 case .any:
-                    t += 1; k += 1
+                    t += 1
+                    k += 1
                     continue
                 case .literal(let byte):
-                    if key[k] == byte { t += 1; k += 1; continue }
+                    if key[k] == byte {
+                        t += 1
+                        k += 1
+                        continue
+                    }
                 case .set(let set):
-                    if set.contains(key[k]) { t += 1; k += 1; continue }
+                    if set.contains(key[k]) {
+                        t += 1
+                        k += 1
+                        continue
+                    }
                 }
             }
             guard starToken >= 0 else { return false }
@@ -139,7 +151,10 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
             case UInt8(ascii: "["):
                 i += 1
                 var negated = false
-                if i < n, p[i] == UInt8(ascii: "^") { negated = true; i += 1 }
+                if i < n, p[i] == UInt8(ascii: "^") {
+                    negated = true
+                    i += 1
+                }
                 var set = ByteSet()
                 while i < n {
                     if p[i] == UInt8(ascii: "\\"), n - i >= 2 {
@@ -149,7 +164,8 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
                         i += 1
                         break
                     } else if n - i >= 3, p[i + 1] == UInt8(ascii: "-") {
-                        var lo = p[i], hi = p[i + 2]
+                        var lo = p[i]
+                        var hi = p[i + 2]
                         if lo > hi { swap(&lo, &hi) }
                         for b in lo...hi { set.insert(b) }
                         i += 3

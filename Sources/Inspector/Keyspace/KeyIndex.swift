@@ -216,7 +216,8 @@ public struct KeyIndex: Sendable {
 extension KeyIndex {
     /// Three-way comparison of two indexed keys, bytes unsigned, shorter-is-smaller on a tie.
     func compare(_ a: Int, _ b: Int, _ arenaBytes: UnsafeRawBufferPointer) -> Int32 {
-        let la = Int(lengths[a]), lb = Int(lengths[b])
+        let la = Int(lengths[a])
+        let lb = Int(lengths[b])
         let n = Swift.min(la, lb)
         if n > 0 {
             let c = memcmpBytes(arenaBytes.baseAddress! + Int(offsets[a]), arenaBytes.baseAddress! + Int(offsets[b]), n)

@@ -12,7 +12,8 @@ import RedisClient
 enum KeyLookupScript {
     /// `no-writes` lets it run on replicas and under `--read-only`. A cluster still refuses
     /// declared keys of several slots (CROSSSLOT), so cluster mode scans without the script.
-    static let source = Array("""
+    static let source = Array(
+        """
         #!lua flags=no-writes,allow-cross-slot-keys
         local out = {}
         local samples = ARGV[1]
@@ -71,7 +72,10 @@ enum KeyLookupScript {
     /// Reads a decimal integer and skips the separator after it.
     private static func integer(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) -> Int64 {
         var negative = false
-        if i < bytes.count && bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        }
         var value: Int64 = 0
         while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
             value = value &* 10 &+ Int64(bytes[i] - 0x30)

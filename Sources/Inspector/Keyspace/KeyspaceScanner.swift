@@ -200,8 +200,9 @@ public actor KeyspaceScanner {
                     var commands: [RedisCommand] = []
                     if scripted {
                         for start in stride(from: 0, to: newKeys.count, by: chunkSize) {
-                            commands.append(KeyLookupScript.command(
-                                keys: newKeys[start..<Swift.min(start + chunkSize, newKeys.count)], samples: samples))
+                            commands.append(
+                                KeyLookupScript.command(
+                                    keys: newKeys[start..<Swift.min(start + chunkSize, newKeys.count)], samples: samples))
                         }
                     } else {
                         commands.reserveCapacity(newKeys.count * KeyLookup.commandsPerKey)
@@ -232,7 +233,11 @@ public actor KeyspaceScanner {
                     }
                     // The first batch is published as soon as its lookups are back.
                     if !publishedOnce && progressValue.keysLookedUp == 0 && inFlight > 0 && index.liveCount > 0 {
-                        if let batch = try await group.next() { inFlight -= 1; try ensureCurrent(generation); apply(batch) }
+                        if let batch = try await group.next() {
+                            inFlight -= 1
+                            try ensureCurrent(generation)
+                            apply(batch)
+                        }
                     }
                     let now = ContinuousClock.now
                     if progressValue.keysLookedUp > 0 && (!publishedOnce || Self.seconds(now - lastPublish) >= interval) {
@@ -244,7 +249,10 @@ public actor KeyspaceScanner {
                         interval = Swift.max(publishInterval, cost * 16)
                     }
                 } while cursor != Array("0".utf8)
-                while let batch = try await group.next() { try ensureCurrent(generation); apply(batch) }
+                while let batch = try await group.next() {
+                    try ensureCurrent(generation)
+                    apply(batch)
+                }
             }
             guard generation == self.generation else { return }
             progressValue.phase = .finished

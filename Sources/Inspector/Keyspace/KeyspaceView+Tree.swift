@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension KeyspaceView {
@@ -30,23 +30,25 @@ extension KeyspaceView {
             if let folderEnd {
                 let folderPrefix = index.withKeyBytes(id) { Array($0[0..<folderEnd]) }
                 let r = range(ofPrefix: folderPrefix, within: position..<bounds.upperBound)
-                nodes.append(NamespaceNode(
-                    kind: .folder(prefix: folderPrefix),
-                    name: Array(folderPrefix[skip..<folderEnd - 1]),
-                    keyCount: r.count,
-                    memory: memoryPrefix[r.upperBound] - memoryPrefix[r.lowerBound],
-                    persistentCount: Int(persistentPrefix[r.upperBound] - persistentPrefix[r.lowerBound]),
-                    ttl: .unknown, type: .unknown))
+                nodes.append(
+                    NamespaceNode(
+                        kind: .folder(prefix: folderPrefix),
+                        name: Array(folderPrefix[skip..<folderEnd - 1]),
+                        keyCount: r.count,
+                        memory: memoryPrefix[r.upperBound] - memoryPrefix[r.lowerBound],
+                        persistentCount: Int(persistentPrefix[r.upperBound] - persistentPrefix[r.lowerBound]),
+                        ttl: .unknown, type: .unknown))
                 position = r.upperBound
             } else {
                 let ttl = index.ttl(id)
-                nodes.append(NamespaceNode(
-                    kind: .key(id),
-                    name: index.withKeyBytes(id) { Array($0[Swift.min(skip, $0.count)...]) },
-                    keyCount: 1,
-                    memory: index.memoryUsage(id),
-                    persistentCount: ttl == .persistent ? 1 : 0,
-                    ttl: ttl, type: index.type(id)))
+                nodes.append(
+                    NamespaceNode(
+                        kind: .key(id),
+                        name: index.withKeyBytes(id) { Array($0[Swift.min(skip, $0.count)...]) },
+                        keyCount: 1,
+                        memory: index.memoryUsage(id),
+                        persistentCount: ttl == .persistent ? 1 : 0,
+                        ttl: ttl, type: index.type(id)))
                 position += 1
             }
         }

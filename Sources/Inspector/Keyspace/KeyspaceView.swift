@@ -89,8 +89,10 @@ public struct KeyspaceView: Sendable {
     /// Totals for the keys whose bytes start with `prefix` (any prefix, not only folders).
     public func summary(ofPrefix prefix: [UInt8]) -> (keys: Int, memory: UInt64, persistent: Int) {
         let r = range(ofPrefix: prefix)
-        return (r.count, memoryPrefix[r.upperBound] - memoryPrefix[r.lowerBound],
-                Int(persistentPrefix[r.upperBound] - persistentPrefix[r.lowerBound]))
+        return (
+            r.count, memoryPrefix[r.upperBound] - memoryPrefix[r.lowerBound],
+            Int(persistentPrefix[r.upperBound] - persistentPrefix[r.lowerBound])
+        )
     }
 
     // MARK: ranges
@@ -114,7 +116,8 @@ public struct KeyspaceView: Sendable {
                     if c != 0 { return c < 0 ? -1 : 1 }
                     return length < p.count ? -1 : 0
                 }
-                var lo = bounds.lowerBound, hi = bounds.upperBound
+                var lo = bounds.lowerBound
+                var hi = bounds.upperBound
                 while lo < hi {
                     let mid = (lo + hi) / 2
                     if side(mid) < 0 { lo = mid + 1 } else { hi = mid }

@@ -25,12 +25,15 @@ struct SortedKeyOrder: Sendable {
             // itself often lands in one run); the general case is a linear merge.
             var merged: [UInt32] = []
             merged.reserveCapacity(ids.count + pending.count)
-            var i = 0, j = 0
+            var i = 0
+            var j = 0
             while i < ids.count && j < pending.count {
                 if index.compare(Int(pending[j]), Int(ids[i]), arena) < 0 {
-                    merged.append(pending[j]); j += 1
+                    merged.append(pending[j])
+                    j += 1
                 } else {
-                    merged.append(ids[i]); i += 1
+                    merged.append(ids[i])
+                    i += 1
                 }
             }
             if i < ids.count { merged.append(contentsOf: ids[i...]) }

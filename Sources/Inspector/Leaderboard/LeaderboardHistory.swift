@@ -59,9 +59,10 @@ public struct LeaderboardHistory: Sendable {
             }
             return row
         }
-        topMovers = Array(rows.filter { ($0.deltaSinceLast ?? 0) != 0 }
-            .sorted { abs($0.deltaSinceLast!) > abs($1.deltaSinceLast!) || (abs($0.deltaSinceLast!) == abs($1.deltaSinceLast!) && $0.rank < $1.rank) }
-            .prefix(topMoverCount))
+        topMovers = Array(
+            rows.filter { ($0.deltaSinceLast ?? 0) != 0 }
+                .sorted { abs($0.deltaSinceLast!) > abs($1.deltaSinceLast!) || (abs($0.deltaSinceLast!) == abs($1.deltaSinceLast!) && $0.rank < $1.rank) }
+                .prefix(topMoverCount))
     }
 
     /// Forgets every snapshot (another key or order is being watched).

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One line of the audit log: which change was asked of which node, on which keys, and how it ended.
@@ -40,8 +40,10 @@ public struct AuditEntry: Sendable, Hashable {
     public var result: String
 
     /// Creates an entry; `keyCount` defaults to the number of keys given.
-    public init(time: Date = Date(), node: String, database: Int, command: String, keys: [[UInt8]], keyCount: Int? = nil,
-                pattern: [UInt8]? = nil, detail: String? = nil, result: String) {
+    public init(
+        time: Date = Date(), node: String, database: Int, command: String, keys: [[UInt8]], keyCount: Int? = nil,
+        pattern: [UInt8]? = nil, detail: String? = nil, result: String
+    ) {
         self.time = time
         self.node = node
         self.database = database

@@ -17,12 +17,14 @@ struct BulkTally: Sendable {
     }
 
     func progress(elapsed: Double) -> BulkProgress {
-        BulkProgress(scanned: scanned, changed: changed, skipped: skipped, expected: expected,
-                     undoable: undoable, notUndoable: notUndoable, elapsed: elapsed)
+        BulkProgress(
+            scanned: scanned, changed: changed, skipped: skipped, expected: expected,
+            undoable: undoable, notUndoable: notUndoable, elapsed: elapsed)
     }
 
     func result(aborted: Bool, elapsed: Double) -> BulkResult {
-        BulkResult(command: command, scanned: scanned, changed: changed, skipped: skipped, undoable: undoable,
-                   notUndoable: notUndoable, aborted: aborted, elapsed: elapsed)
+        BulkResult(
+            command: command, scanned: scanned, changed: changed, skipped: skipped, undoable: undoable,
+            notUndoable: notUndoable, aborted: aborted, elapsed: elapsed)
     }
 }

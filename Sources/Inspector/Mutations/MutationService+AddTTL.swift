@@ -10,7 +10,8 @@ extension MutationService {
     public func dryRunMissingTTL(_ pattern: GlobPattern) async throws -> PatternPlan {
         try await refuseIfReadOnly("SCAN", pattern: pattern.source, detail: "dry run: keys without TTL")
         try validate(pattern, nil)
-        var count = 0, memory = 0
+        var count = 0
+        var memory = 0
         var sample: [[UInt8]] = []
         try await scan(pattern, typeFilter: nil, count: Self.dryRunScanCount) { keys in
             for chunk in keys.chunks(of: Self.chunkSize) {
@@ -25,8 +26,9 @@ extension MutationService {
             }
             return true
         }
-        return PatternPlan(pattern: pattern, typeFilter: nil, node: node, database: database, count: count,
-                           memoryBytes: memory, sample: sample, estimatedUndoable: count, scannedAt: .now)
+        return PatternPlan(
+            pattern: pattern, typeFilter: nil, node: node, database: database, count: count,
+            memoryBytes: memory, sample: sample, estimatedUndoable: count, scannedAt: .now)
     }
 
     /// The cache doctor's fix for TTL-less keys: gives every key matching the plan's pattern that
@@ -43,23 +45,31 @@ extension MutationService {
     ///   - progress: called after every batch.
     /// - Throws: ``MutationError``, with the count completed when interrupted (what was changed
     ///   stays undoable).
-    public func addTTLWithJitter(_ plan: PatternPlan, seconds: Int64, jitter: Double = 0.1, rate: Int = 5000, batchSize: Int = 500,
-                                 progress: @Sendable (BulkProgress) -> Void = { _ in }) async throws -> BulkResult {
-        try await giveTTLs(plan, seconds: seconds, jitter: jitter, rate: rate, batchSize: batchSize, undoable: true,
-                           detail: "add-ttl seconds=\(seconds) jitter=\(jitter) rate=\(rate) batch=\(batchSize)", progress: progress)
+    public func addTTLWithJitter(
+        _ plan: PatternPlan, seconds: Int64, jitter: Double = 0.1, rate: Int = 5000, batchSize: Int = 500,
+        progress: @Sendable (BulkProgress) -> Void = { _ in }
+    ) async throws -> BulkResult {
+        try await giveTTLs(
+            plan, seconds: seconds, jitter: jitter, rate: rate, batchSize: batchSize, undoable: true,
+            detail: "add-ttl seconds=\(seconds) jitter=\(jitter) rate=\(rate) batch=\(batchSize)", progress: progress)
     }
 
     /// Undoes an added TTL: `PERSIST` each key given one. A key that is gone is reported as
     /// expired; a key that lost its TTL meanwhile (PERSIST answers 0) is left as it is.
     func undoAddedTTL(_ batch: UndoStack.Batch) async throws -> UndoOutcome {
-        var restored: [[UInt8]] = [], expired: [[UInt8]] = []
+        var restored: [[UInt8]] = []
+        var expired: [[UInt8]] = []
         do {
             for chunk in batch.entries.chunks(of: Self.chunkSize) {
                 let commands = chunk.flatMap { [RedisCommand("EXISTS", $0.key), RedisCommand("PERSIST", $0.key)] }
-                let replies = try await exchange(commands, command: "PERSIST",
-                                                 done: "\(restored.count) keys had their TTL removed before the failure; the rest stay undoable")
+                let replies = try await exchange(
+                    commands, command: "PERSIST",
+                    done: "\(restored.count) keys had their TTL removed before the failure; the rest stay undoable")
                 for (offset, entry) in chunk.enumerated() {
-                    if try integer(replies[2 * offset], "EXISTS") == 0 { expired.append(entry.key); continue }
+                    if try integer(replies[2 * offset], "EXISTS") == 0 {
+                        expired.append(entry.key)
+                        continue
+                    }
                     _ = try integer(replies[2 * offset + 1], "PERSIST")
                     restored.append(entry.key)
                 }

@@ -19,8 +19,10 @@ extension MutationService {
     ///   - progress: called after every batch.
     /// - Throws: ``MutationError``; ``MutationError/interrupted(node:command:completed:batch:reason:)``
     ///   with the count completed when the connection fails midway.
-    public func deleteMatching(_ plan: PatternPlan, rate: Int = 5000, batchSize: Int = 500,
-                               progress: @Sendable (BulkProgress) -> Void = { _ in }) async throws -> BulkResult {
+    public func deleteMatching(
+        _ plan: PatternPlan, rate: Int = 5000, batchSize: Int = 500,
+        progress: @Sendable (BulkProgress) -> Void = { _ in }
+    ) async throws -> BulkResult {
         let detail = "rate=\(rate) batch=\(batchSize)"
         try await refuseIfReadOnly("UNLINK", pattern: plan.pattern.source, detail: detail)
         try validate(plan, rate: rate, batchSize: batchSize)
@@ -30,22 +32,26 @@ extension MutationService {
         var keptBytes = 0
         let aborted: Bool
         do {
-            aborted = try await forEachPacedBatch(plan, batchSize: batchSize, pacer: pacer,
-                                                  done: "\(tally.changed) keys were deleted, the rest was not touched",
-                                                  scanned: { tally.scanned }) { chunk in
+            aborted = try await forEachPacedBatch(
+                plan, batchSize: batchSize, pacer: pacer,
+                done: "\(tally.changed) keys were deleted, the rest was not touched",
+                scanned: { tally.scanned }
+            ) { chunk in
                 try await deleteBatch(chunk, tally: &tally, batch: &batch, keptBytes: &keptBytes)
                 progress(tally.progress(elapsed: pacer.elapsed))
             }
         } catch {
             undoStack.push(batch)
             let failure = Self.interrupted(error, node: node, command: "UNLINK", completed: tally.changed, batch: batchSize)
-            await audit("UNLINK", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source, detail: detail,
-                        result: Self.auditResult(failure))
+            await audit(
+                "UNLINK", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source, detail: detail,
+                result: Self.auditResult(failure))
             throw failure
         }
         undoStack.push(batch)
-        await audit("UNLINK", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source,
-                    detail: detail + " undoable=\(tally.undoable) notUndoable=\(tally.notUndoable)", result: aborted ? "aborted" : "ok")
+        await audit(
+            "UNLINK", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source,
+            detail: detail + " undoable=\(tally.undoable) notUndoable=\(tally.notUndoable)", result: aborted ? "aborted" : "ok")
         return tally.result(aborted: aborted, elapsed: pacer.elapsed)
     }
 
@@ -54,8 +60,9 @@ extension MutationService {
     private func deleteBatch(_ keys: [[UInt8]], tally: inout BulkTally, batch: inout UndoStack.Batch, keptBytes: inout Int) async throws {
         var toDump: [[UInt8]] = []
         if keptBytes < undoBudget {
-            let sizes = try await exchange(keys.map { RedisCommand("MEMORY", "USAGE", $0) }, command: "MEMORY USAGE",
-                                           done: "\(tally.changed) keys were deleted, the rest was not touched")
+            let sizes = try await exchange(
+                keys.map { RedisCommand("MEMORY", "USAGE", $0) }, command: "MEMORY USAGE",
+                done: "\(tally.changed) keys were deleted, the rest was not touched")
             var estimate = keptBytes
             for (key, reply) in zip(keys, sizes) {
                 guard let size = try checked(reply, "MEMORY USAGE").int.map(Int.init) else { continue }
@@ -67,8 +74,9 @@ extension MutationService {
         }
         var commands = toDump.flatMap { [RedisCommand("DUMP", $0), RedisCommand("PTTL", $0)] }
         commands.append(RedisCommand(arguments: [Array("UNLINK".utf8)] + keys))
-        let replies = try await exchange(commands, command: "UNLINK",
-                                         done: "\(tally.changed) keys were deleted before this batch")
+        let replies = try await exchange(
+            commands, command: "UNLINK",
+            done: "\(tally.changed) keys were deleted before this batch")
         let deleted = Int(try integer(replies[replies.count - 1], "UNLINK"))
         for (index, key) in toDump.enumerated() {
             guard let dump = try checked(replies[2 * index], "DUMP").bytes else { continue }

@@ -19,18 +19,23 @@ extension MutationService {
     ///   - batchSize: keys per pipeline (and the `SCAN` COUNT).
     ///   - progress: called after every batch.
     /// - Throws: ``MutationError``, with the count completed when interrupted.
-    public func expireMatching(_ plan: PatternPlan, seconds: Int64, jitter: Double = 0.1, rate: Int = 5000, batchSize: Int = 500,
-                               progress: @Sendable (BulkProgress) -> Void = { _ in }) async throws -> BulkResult {
-        try await giveTTLs(plan, seconds: seconds, jitter: jitter, rate: rate, batchSize: batchSize, undoable: false,
-                           detail: "seconds=\(seconds) jitter=\(jitter) rate=\(rate) batch=\(batchSize)", progress: progress)
+    public func expireMatching(
+        _ plan: PatternPlan, seconds: Int64, jitter: Double = 0.1, rate: Int = 5000, batchSize: Int = 500,
+        progress: @Sendable (BulkProgress) -> Void = { _ in }
+    ) async throws -> BulkResult {
+        try await giveTTLs(
+            plan, seconds: seconds, jitter: jitter, rate: rate, batchSize: batchSize, undoable: false,
+            detail: "seconds=\(seconds) jitter=\(jitter) rate=\(rate) batch=\(batchSize)", progress: progress)
     }
 
     /// The loop of ``expireMatching(_:seconds:jitter:rate:batchSize:progress:)`` and
     /// ``addTTLWithJitter(_:seconds:jitter:rate:batchSize:progress:)``: every key the plan matches
     /// that has no TTL gets one, paced; with `undoable`, the changed keys are pushed as one undo
     /// batch (undone by `PERSIST`), even when the loop is interrupted.
-    func giveTTLs(_ plan: PatternPlan, seconds: Int64, jitter: Double, rate: Int, batchSize: Int, undoable: Bool,
-                  detail: String, progress: @Sendable (BulkProgress) -> Void) async throws -> BulkResult {
+    func giveTTLs(
+        _ plan: PatternPlan, seconds: Int64, jitter: Double, rate: Int, batchSize: Int, undoable: Bool,
+        detail: String, progress: @Sendable (BulkProgress) -> Void
+    ) async throws -> BulkResult {
         try await refuseIfReadOnly("EXPIRE", pattern: plan.pattern.source, detail: detail)
         try validate(plan, rate: rate, batchSize: batchSize)
         guard seconds > 0 else { throw MutationError.invalidArgument("EXPIRE: the TTL must be at least 1 second") }
@@ -40,11 +45,14 @@ extension MutationService {
         var batch = UndoStack.Batch(entries: [], deletedAt: MonotonicClock.now(), kind: .persist)
         let aborted: Bool
         do {
-            aborted = try await forEachPacedBatch(plan, batchSize: batchSize, pacer: pacer,
-                                                  done: "\(tally.changed) keys were given a TTL\(undoable ? " (undoable)" : ""), the rest was not touched",
-                                                  scanned: { tally.scanned }) { chunk in
-                let changedKeys = try await expireKeysWithoutTTL(chunk, seconds: seconds, jitter: jitter, nx: nx,
-                                                                 done: "\(tally.changed) keys were given a TTL before this batch")
+            aborted = try await forEachPacedBatch(
+                plan, batchSize: batchSize, pacer: pacer,
+                done: "\(tally.changed) keys were given a TTL\(undoable ? " (undoable)" : ""), the rest was not touched",
+                scanned: { tally.scanned }
+            ) { chunk in
+                let changedKeys = try await expireKeysWithoutTTL(
+                    chunk, seconds: seconds, jitter: jitter, nx: nx,
+                    done: "\(tally.changed) keys were given a TTL before this batch")
                 if undoable {
                     batch.entries += changedKeys.map { UndoStack.Entry(key: $0, dump: [], pttl: -1) }
                     tally.undoable += changedKeys.count
@@ -58,13 +66,15 @@ extension MutationService {
         } catch {
             if undoable { undoStack.push(batch) }
             let failure = Self.interrupted(error, node: node, command: "EXPIRE", completed: tally.changed, batch: batchSize)
-            await audit("EXPIRE", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source, detail: detail,
-                        result: Self.auditResult(failure))
+            await audit(
+                "EXPIRE", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source, detail: detail,
+                result: Self.auditResult(failure))
             throw failure
         }
         if undoable { undoStack.push(batch) }
-        await audit("EXPIRE", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source,
-                    detail: detail + " skipped=\(tally.skipped)", result: aborted ? "aborted" : "ok")
+        await audit(
+            "EXPIRE", keys: tally.listed, keyCount: tally.changed, pattern: plan.pattern.source,
+            detail: detail + " skipped=\(tally.skipped)", result: aborted ? "aborted" : "ok")
         return tally.result(aborted: aborted, elapsed: pacer.elapsed)
     }
 

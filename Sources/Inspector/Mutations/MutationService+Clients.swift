@@ -21,9 +21,11 @@ extension MutationService {
     /// names; cannot be undone.
     /// - Throws: ``MutationError``.
     public func killClients(_ plan: ClientKillPlan) async throws -> ClientKillOutcome {
-        let detail = "selector=\(plan.selector) clients=" + plan.clients.map { client in
-            "\(client.id)@\(client.address)" + (client.name.isEmpty ? "" : "/" + String(decoding: client.name, as: UTF8.self))
-        }.joined(separator: ",")
+        let detail =
+            "selector=\(plan.selector) clients="
+            + plan.clients.map { client in
+                "\(client.id)@\(client.address)" + (client.name.isEmpty ? "" : "/" + String(decoding: client.name, as: UTF8.self))
+            }.joined(separator: ",")
         try await refuseIfReadOnly("CLIENT KILL", detail: detail)
         guard !plan.clients.isEmpty else { return ClientKillOutcome() }
         do {
@@ -39,8 +41,9 @@ extension MutationService {
                     outcome.gone.append(id)
                 }
             }
-            await audit("CLIENT KILL", keys: [], keyCount: plan.clients.count, detail: detail,
-                        result: "killed=\(outcome.killed.count) gone=\(outcome.gone.count) refused=\(outcome.failed.count)")
+            await audit(
+                "CLIENT KILL", keys: [], keyCount: plan.clients.count, detail: detail,
+                result: "killed=\(outcome.killed.count) gone=\(outcome.gone.count) refused=\(outcome.failed.count)")
             return outcome
         } catch {
             await audit("CLIENT KILL", keys: [], keyCount: plan.clients.count, detail: detail, result: Self.auditResult(error))

@@ -11,14 +11,21 @@ extension MutationService {
     /// - Throws: ``MutationError`` (read-only is refused here already, so the UI never asks to confirm).
     public func prepareDelete(_ keys: [[UInt8]]) async throws -> DeletePlan {
         try await refuseIfReadOnly("UNLINK", keys: keys, detail: "prepare")
-        var undoable: [[UInt8]] = [], notUndoable: [[UInt8]] = [], missing: [[UInt8]] = []
-        var undoableBytes = 0, notUndoableBytes = 0
+        var undoable: [[UInt8]] = []
+        var notUndoable: [[UInt8]] = []
+        var missing: [[UInt8]] = []
+        var undoableBytes = 0
+        var notUndoableBytes = 0
         for chunk in keys.chunks(of: Self.chunkSize) {
-            let replies = try await exchange(chunk.map { RedisCommand("MEMORY", "USAGE", $0) }, command: "MEMORY USAGE",
-                                             done: "nothing was deleted")
+            let replies = try await exchange(
+                chunk.map { RedisCommand("MEMORY", "USAGE", $0) }, command: "MEMORY USAGE",
+                done: "nothing was deleted")
             for (key, reply) in zip(chunk, replies) {
                 let reply = try checked(reply, "MEMORY USAGE")
-                guard let size = reply.int.map(Int.init) else { missing.append(key); continue }
+                guard let size = reply.int.map(Int.init) else {
+                    missing.append(key)
+                    continue
+                }
                 if undoFits(size, after: undoableBytes) {
                     undoable.append(key)
                     undoableBytes += size
@@ -28,8 +35,9 @@ extension MutationService {
                 }
             }
         }
-        return DeletePlan(undoable: undoable, notUndoable: notUndoable, missing: missing,
-                          undoableBytes: undoableBytes, notUndoableBytes: notUndoableBytes)
+        return DeletePlan(
+            undoable: undoable, notUndoable: notUndoable, missing: missing,
+            undoableBytes: undoableBytes, notUndoableBytes: notUndoableBytes)
     }
 
     /// Deletes the keys of a confirmed plan with `UNLINK`. Before each `UNLINK`, the undoable keys'
@@ -49,8 +57,9 @@ extension MutationService {
                 let dumped = chunk.filter { undoableSet.contains($0) }
                 var commands = dumped.flatMap { [RedisCommand("DUMP", $0), RedisCommand("PTTL", $0)] }
                 commands.append(RedisCommand(arguments: [Array("UNLINK".utf8)] + chunk))
-                let replies = try await exchange(commands, command: "UNLINK",
-                                                 done: "\(deleted) keys were deleted before the failure, the \(chunk.count) in flight may or may not have been")
+                let replies = try await exchange(
+                    commands, command: "UNLINK",
+                    done: "\(deleted) keys were deleted before the failure, the \(chunk.count) in flight may or may not have been")
                 // The UNLINK reply first: a refused UNLINK (NOPERM, READONLY) must not leave undo entries.
                 deleted += Int(try integer(replies[replies.count - 1], "UNLINK"))
                 for (index, key) in dumped.enumerated() {
@@ -72,8 +81,9 @@ extension MutationService {
             throw error
         }
         undoStack.push(batch)
-        await audit("UNLINK", keys: plan.keys, keyCount: deleted,
-                    detail: notUndoable.isEmpty ? nil : "not undoable=\(notUndoable.count)", result: "ok")
+        await audit(
+            "UNLINK", keys: plan.keys, keyCount: deleted,
+            detail: notUndoable.isEmpty ? nil : "not undoable=\(notUndoable.count)", result: "ok")
         return DeleteOutcome(deleted: deleted, undoable: batch.entries.count, notUndoable: notUndoable)
     }
 

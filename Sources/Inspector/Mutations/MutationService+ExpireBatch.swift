@@ -5,8 +5,10 @@ extension MutationService {
     /// one of `seconds` ± `jitter` (`EXPIRE … NX` on Redis 7; a `PTTL` check first before that).
     /// - Parameter done: what was already changed, for the error if the batch fails.
     /// - Returns: the keys that were given a TTL.
-    func expireKeysWithoutTTL(_ keys: [[UInt8]], seconds: Int64, jitter: Double, nx: Bool,
-                              done: @autoclosure () -> String) async throws -> [[UInt8]] {
+    func expireKeysWithoutTTL(
+        _ keys: [[UInt8]], seconds: Int64, jitter: Double, nx: Bool,
+        done: @autoclosure () -> String
+    ) async throws -> [[UInt8]] {
         var targets = keys
         if !nx {
             let ttls = try await exchange(targets.map { RedisCommand("PTTL", $0) }, command: "PTTL", done: done())

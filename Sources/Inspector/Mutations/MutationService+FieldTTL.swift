@@ -12,15 +12,17 @@ extension MutationService {
     ///   - seconds: the new TTL, > 0.
     /// - Throws: ``MutationError`` (read-only, an unknown command on older servers, NOPERM, …).
     public func expireField(_ key: [UInt8], field: [UInt8], seconds: Int64) async throws -> FieldChangeOutcome {
-        try await changeFieldTTL("HEXPIRE", key: key, field: field, detail: "seconds=\(seconds)",
-                                 command: RedisCommand("HEXPIRE", key, seconds, "FIELDS", 1, field), valid: seconds > 0)
+        try await changeFieldTTL(
+            "HEXPIRE", key: key, field: field, detail: "seconds=\(seconds)",
+            command: RedisCommand("HEXPIRE", key, seconds, "FIELDS", 1, field), valid: seconds > 0)
     }
 
     /// Removes one hash field's TTL (`HPERSIST key FIELDS 1 field`); undoable like ``expireField(_:field:seconds:)``.
     /// - Throws: ``MutationError``.
     public func persistField(_ key: [UInt8], field: [UInt8]) async throws -> FieldChangeOutcome {
-        try await changeFieldTTL("HPERSIST", key: key, field: field, detail: nil,
-                                 command: RedisCommand("HPERSIST", key, "FIELDS", 1, field), valid: true)
+        try await changeFieldTTL(
+            "HPERSIST", key: key, field: field, detail: nil,
+            command: RedisCommand("HPERSIST", key, "FIELDS", 1, field), valid: true)
     }
 
     private func changeFieldTTL(_ name: String, key: [UInt8], field: [UInt8], detail: String?, command: RedisCommand, valid: Bool) async throws -> FieldChangeOutcome {
@@ -29,16 +31,19 @@ extension MutationService {
         guard valid else { throw MutationError.invalidArgument("\(name): the TTL must be at least 1 second") }
         let readTTL = RedisCommand("HPTTL", key, "FIELDS", 1, field)
         do {
-            let replies = try await exchange([RedisCommand("HGET", key, field), readTTL, command, readTTL], command: name,
-                                             done: "the field's TTL may or may not have changed")
+            let replies = try await exchange(
+                [RedisCommand("HGET", key, field), readTTL, command, readTTL], command: name,
+                done: "the field's TTL may or may not have changed")
             let value = try checked(replies[0], "HGET").bytes
             let before = try fieldReply(replies[1], "HPTTL")
             let changed = try fieldReply(replies[2], name) == 1
             let after = try fieldReply(replies[3], "HPTTL")
             let now = Self.wallMilliseconds()
             if changed, let value {
-                undoStack.push(UndoStack.Batch(entries: [UndoStack.Entry(key: key, dump: value, pttl: before)],
-                                               deletedAt: MonotonicClock.now(), kind: .fieldTTL(field: field)))
+                undoStack.push(
+                    UndoStack.Batch(
+                        entries: [UndoStack.Entry(key: key, dump: value, pttl: before)],
+                        deletedAt: MonotonicClock.now(), kind: .fieldTTL(field: field)))
             }
             await audit(name, keys: [key], keyCount: changed ? 1 : 0, detail: detail, result: "ok")
             return FieldChangeOutcome(key: key, field: field, command: name, changed: changed, ttl: KeyTTL(pttl: after, now: now), readAt: now)
@@ -67,8 +72,9 @@ extension MutationService {
             restoreTTL = RedisCommand("HPEXPIRE", entry.key, remaining, "FIELDS", 1, field)
         }
         do {
-            let replies = try await exchange([RedisCommand("HSETNX", entry.key, field, entry.dump), restoreTTL], command: name,
-                                             done: "the field's value and TTL may or may not be back; the change stays undoable")
+            let replies = try await exchange(
+                [RedisCommand("HSETNX", entry.key, field, entry.dump), restoreTTL], command: name,
+                done: "the field's value and TTL may or may not be back; the change stays undoable")
             _ = try integer(replies[0], "HSETNX")
             _ = try fieldReply(replies[1], name)
         } catch {

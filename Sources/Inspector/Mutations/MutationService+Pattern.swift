@@ -16,12 +16,16 @@ extension MutationService {
     public func dryRun(_ pattern: GlobPattern, typeFilter: RedisKeyType? = nil) async throws -> PatternPlan {
         try await refuseIfReadOnly("SCAN", pattern: pattern.source, detail: "dry run")
         try validate(pattern, typeFilter)
-        var count = 0, memory = 0, undoable = 0, undoableBytes = 0
+        var count = 0
+        var memory = 0
+        var undoable = 0
+        var undoableBytes = 0
         var sample: [[UInt8]] = []
         try await scan(pattern, typeFilter: typeFilter, count: Self.dryRunScanCount) { keys in
             for chunk in keys.chunks(of: Self.chunkSize) {
-                let replies = try await exchange(chunk.map { RedisCommand("MEMORY", "USAGE", $0) }, command: "MEMORY USAGE",
-                                                 done: "nothing was changed")
+                let replies = try await exchange(
+                    chunk.map { RedisCommand("MEMORY", "USAGE", $0) }, command: "MEMORY USAGE",
+                    done: "nothing was changed")
                 for (key, reply) in zip(chunk, replies) {
                     guard let size = try checked(reply, "MEMORY USAGE").int.map(Int.init) else { continue }  // gone meanwhile
                     count += 1
@@ -35,8 +39,9 @@ extension MutationService {
             }
             return true
         }
-        return PatternPlan(pattern: pattern, typeFilter: typeFilter, node: node, database: database, count: count,
-                           memoryBytes: memory, sample: sample, estimatedUndoable: undoable, scannedAt: .now)
+        return PatternPlan(
+            pattern: pattern, typeFilter: typeFilter, node: node, database: database, count: count,
+            memoryBytes: memory, sample: sample, estimatedUndoable: undoable, scannedAt: .now)
     }
 
     /// Refuses patterns and types `SCAN` cannot take.
@@ -61,8 +66,10 @@ extension MutationService {
     /// The loop both bulk changes run: SCAN the plan's pattern, cut each page into batches, wait
     /// for the pacer before each batch, and hand it to `body`.
     /// - Returns: true when the task was cancelled (the pacer stopped), false when it ran to the end.
-    func forEachPacedBatch(_ plan: PatternPlan, batchSize: Int, pacer: BulkPacer, done: @autoclosure () -> String,
-                           scanned: () -> Int, _ body: ([[UInt8]]) async throws -> Void) async throws -> Bool {
+    func forEachPacedBatch(
+        _ plan: PatternPlan, batchSize: Int, pacer: BulkPacer, done: @autoclosure () -> String,
+        scanned: () -> Int, _ body: ([[UInt8]]) async throws -> Void
+    ) async throws -> Bool {
         var aborted = false
         try await scan(plan.pattern, typeFilter: plan.typeFilter, count: batchSize, done: done()) { keys in
             for chunk in keys.chunks(of: batchSize) {
@@ -79,13 +86,17 @@ extension MutationService {
         return aborted
     }
 
-    func scan(_ pattern: GlobPattern, typeFilter: RedisKeyType?, count: Int,
-              done: @autoclosure () -> String = "nothing was changed",
-              _ body: ([[UInt8]]) async throws -> Bool) async throws {
+    func scan(
+        _ pattern: GlobPattern, typeFilter: RedisKeyType?, count: Int,
+        done: @autoclosure () -> String = "nothing was changed",
+        _ body: ([[UInt8]]) async throws -> Bool
+    ) async throws {
         var cursor: [UInt8] = Array("0".utf8)
         repeat {
-            var arguments: [[UInt8]] = [Array("SCAN".utf8), cursor, Array("MATCH".utf8), pattern.source,
-                                        Array("COUNT".utf8), Array(String(count).utf8)]
+            var arguments: [[UInt8]] = [
+                Array("SCAN".utf8), cursor, Array("MATCH".utf8), pattern.source,
+                Array("COUNT".utf8), Array(String(count).utf8),
+            ]
             if let typeFilter { arguments += [Array("TYPE".utf8), Array(typeFilter.description.utf8)] }
             let reply = try checked(try await exchange([RedisCommand(arguments: arguments)], command: "SCAN", done: done())[0], "SCAN")
             guard let parts = reply.array, parts.count == 2, let next = parts[0].bytes, let page = parts[1].array else {

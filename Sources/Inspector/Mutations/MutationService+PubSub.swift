@@ -9,8 +9,9 @@ extension MutationService {
         let detail = "bytes=\(message.count)"
         try await refuseIfReadOnly("PUBLISH", keys: [channel], detail: detail)
         do {
-            let replies = try await exchange([RedisCommand("PUBLISH", channel, message)], command: "PUBLISH",
-                                             done: "the message may or may not have been published")
+            let replies = try await exchange(
+                [RedisCommand("PUBLISH", channel, message)], command: "PUBLISH",
+                done: "the message may or may not have been published")
             let receivers = try integer(replies[0], "PUBLISH")
             await audit("PUBLISH", keys: [channel], detail: detail, result: "ok receivers=\(receivers)")
             return receivers
@@ -27,8 +28,9 @@ extension MutationService {
         let detail = "notify-keyspace-events \"\(previous)\" -> \"\(flags)\""
         try await refuseIfReadOnly("CONFIG SET", detail: detail)
         do {
-            let replies = try await exchange([RedisCommand("CONFIG", "SET", KeyspaceEventsSetting.parameter, flags)],
-                                             command: "CONFIG SET", done: "the setting may or may not have changed")
+            let replies = try await exchange(
+                [RedisCommand("CONFIG", "SET", KeyspaceEventsSetting.parameter, flags)],
+                command: "CONFIG SET", done: "the setting may or may not have changed")
             _ = try checked(replies[0], "CONFIG SET")
             await audit("CONFIG SET", keys: [], detail: detail, result: "ok")
         } catch {

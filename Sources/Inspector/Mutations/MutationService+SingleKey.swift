@@ -9,8 +9,9 @@ extension MutationService {
     /// - Returns: the server's answer; `changed` is false when the key no longer exists.
     /// - Throws: ``MutationError`` (read-only, NOPERM, READONLY, MOVED, connection lost).
     public func expire(_ key: [UInt8], seconds: Int64) async throws -> KeyChangeOutcome {
-        try await changeTTL("EXPIRE", key: key, detail: "seconds=\(seconds)",
-                            command: RedisCommand("EXPIRE", key, seconds), valid: seconds > 0)
+        try await changeTTL(
+            "EXPIRE", key: key, detail: "seconds=\(seconds)",
+            command: RedisCommand("EXPIRE", key, seconds), valid: seconds > 0)
     }
 
     /// Removes a key's TTL (`PERSIST key`) and reads the `PTTL` back (-1 after success).
@@ -24,8 +25,9 @@ extension MutationService {
         try await refuseIfReadOnly(name, keys: [key], detail: detail)
         guard valid else { throw MutationError.invalidArgument("\(name): the TTL must be at least 1 second") }
         do {
-            let replies = try await exchange([command, RedisCommand("PTTL", key)], command: name,
-                                             done: "the key's TTL may or may not have changed")
+            let replies = try await exchange(
+                [command, RedisCommand("PTTL", key)], command: name,
+                done: "the key's TTL may or may not have changed")
             let changed = try integer(replies[0], name) == 1
             let pttl = try integer(replies[1], "PTTL")
             let now = Self.wallMilliseconds()

@@ -27,13 +27,18 @@ extension MutationService {
         if batch.kind == .persist { return try await undoAddedTTL(batch) }
         if case .fieldTTL(let field) = batch.kind { return try await undoFieldTTL(batch, field: field) }
         let elapsed = (MonotonicClock.now() - batch.deletedAt) * 1000
-        var restored: [[UInt8]] = [], existsAgain: [UndoStack.Entry] = [], expired: [[UInt8]] = []
+        var restored: [[UInt8]] = []
+        var existsAgain: [UndoStack.Entry] = []
+        var expired: [[UInt8]] = []
         var failed: [UndoOutcome.Failure] = []
         var pending: [UndoStack.Entry] = []
         for entry in batch.entries {
             if entry.pttl >= 0 {
                 let remaining = Int64((Double(entry.pttl) - elapsed).rounded(.down))
-                if remaining <= 0 { expired.append(entry.key); continue }
+                if remaining <= 0 {
+                    expired.append(entry.key)
+                    continue
+                }
             }
             pending.append(entry)
         }
@@ -47,10 +52,14 @@ extension MutationService {
                     if overwrite { arguments.append(Array("REPLACE".utf8)) }
                     return RedisCommand(arguments: arguments)
                 }
-                let replies = try await exchange(commands, command: "RESTORE",
-                                                 done: "\(restored.count) keys were restored before the failure; the rest stay undoable")
+                let replies = try await exchange(
+                    commands, command: "RESTORE",
+                    done: "\(restored.count) keys were restored before the failure; the rest stay undoable")
                 for (entry, reply) in zip(chunk, replies) {
-                    guard let message = reply.errorMessage else { restored.append(entry.key); continue }
+                    guard let message = reply.errorMessage else {
+                        restored.append(entry.key)
+                        continue
+                    }
                     if message.hasPrefix("BUSYKEY") {
                         existsAgain.append(entry)
                     } else if ["NOPERM", "READONLY", "MOVED", "ASK"].contains(where: { message.hasPrefix($0) }) {
@@ -71,8 +80,9 @@ extension MutationService {
             undoStack.push(UndoStack.Batch(entries: existsAgain, deletedAt: batch.deletedAt))
         }
         let outcome = UndoOutcome(restored: restored, existsAgain: existsAgain.map(\.key), expired: expired, failed: failed)
-        await audit("RESTORE", keys: restored + existsAgain.map(\.key), keyCount: restored.count,
-                    detail: [detail, outcome.summary].compactMap { $0 }.joined(separator: " "), result: "ok")
+        await audit(
+            "RESTORE", keys: restored + existsAgain.map(\.key), keyCount: restored.count,
+            detail: [detail, outcome.summary].compactMap { $0 }.joined(separator: " "), result: "ok")
         return outcome
     }
 }

@@ -56,8 +56,10 @@ public actor MutationService {
     ///   - readOnly: refuse every change.
     ///   - auditLog: where every change is recorded.
     ///   - undoBudget: the most bytes of deleted keys kept for undo.
-    public init(connection: any RedisPipelining, node: String, database: Int = 0, readOnly: Bool,
-                auditLog: AuditLog, undoBudget: Int = MutationService.defaultUndoBudget) {
+    public init(
+        connection: any RedisPipelining, node: String, database: Int = 0, readOnly: Bool,
+        auditLog: AuditLog, undoBudget: Int = MutationService.defaultUndoBudget
+    ) {
         self.connection = connection
         self.node = node
         self.database = database
@@ -66,7 +68,6 @@ public actor MutationService {
         self.undoBudget = max(0, undoBudget)
         self.undoStack = UndoStack(budget: max(0, undoBudget))
     }
-
 
     /// How many deletes can be undone (newest first).
     public var undoDepth: Int { undoStack.batches.count }
@@ -86,8 +87,10 @@ public actor MutationService {
 
     /// Appends one audit line.
     func audit(_ command: String, keys: [[UInt8]], keyCount: Int? = nil, pattern: [UInt8]? = nil, detail: String? = nil, result: String) async {
-        await auditLog.append(AuditEntry(node: node, database: database, command: command, keys: keys, keyCount: keyCount,
-                                         pattern: pattern, detail: detail, result: result))
+        await auditLog.append(
+            AuditEntry(
+                node: node, database: database, command: command, keys: keys, keyCount: keyCount,
+                pattern: pattern, detail: detail, result: result))
     }
 
     /// Sends `commands` in one pipeline; a transport failure becomes a `MutationError` whose

@@ -46,9 +46,10 @@ public struct ReplicationStatus: Sendable, Hashable {
                 parts[part[..<equals]] = part[part.index(after: equals)...]
             }
             let acknowledged = parts["offset"].flatMap { Int64($0) } ?? 0
-            replicas.append(Replica(
-                address: "\(parts["ip"] ?? "?"):\(parts["port"] ?? "?")", state: String(parts["state"] ?? "?"), offset: acknowledged,
-                offsetLag: max(0, (own ?? acknowledged) - acknowledged), lagSeconds: parts["lag"].flatMap { Int64($0) } ?? 0))
+            replicas.append(
+                Replica(
+                    address: "\(parts["ip"] ?? "?"):\(parts["port"] ?? "?")", state: String(parts["state"] ?? "?"), offset: acknowledged,
+                    offsetLag: max(0, (own ?? acknowledged) - acknowledged), lagSeconds: parts["lag"].flatMap { Int64($0) } ?? 0))
         }
         self.replicas = replicas
         if let host = info["master_host"], let port = info["master_port"] { primaryAddress = "\(host):\(port)" }

@@ -24,7 +24,8 @@ public struct LatencyEvent: Sendable, Hashable {
         guard let rows = reply.array else { return nil }
         return rows.compactMap { row in
             guard let f = row.array, f.count >= 4, let event = f[0].bytes,
-                  let time = f[1].int, let latest = f[2].int, let max = f[3].int else { return nil }
+                let time = f[1].int, let latest = f[2].int, let max = f[3].int
+            else { return nil }
             return LatencyEvent(event: String(decoding: event, as: UTF8.self), latestTime: time, latestMilliseconds: latest, maxMilliseconds: max)
         }
     }

@@ -25,8 +25,10 @@ public struct ServerSnapshot: Sendable, Hashable {
     /// The commands of one refresh, in order: `SLOWLOG GET 32`, `CLIENT LIST`, `LATENCY LATEST`,
     /// `CONFIG GET client-output-buffer-limit`.
     public static var commands: [RedisCommand] {
-        [RedisCommand("SLOWLOG", "GET", slowlogLength), RedisCommand("CLIENT", "LIST"), RedisCommand("LATENCY", "LATEST"),
-         RedisCommand("CONFIG", "GET", "client-output-buffer-limit")]
+        [
+            RedisCommand("SLOWLOG", "GET", slowlogLength), RedisCommand("CLIENT", "LIST"), RedisCommand("LATENCY", "LATEST"),
+            RedisCommand("CONFIG", "GET", "client-output-buffer-limit"),
+        ]
     }
 
     /// Builds a snapshot from the replies of `commands` (the limits' reply is optional).

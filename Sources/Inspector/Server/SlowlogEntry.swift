@@ -38,8 +38,9 @@ public struct SlowlogEntry: Sendable, Hashable {
         guard let items = reply.array else { return nil }
         return items.compactMap { item in
             guard let fields = item.array, fields.count >= 4,
-                  let id = fields[0].int, let time = fields[1].int, let duration = fields[2].int,
-                  let args = fields[3].array else { return nil }
+                let id = fields[0].int, let time = fields[1].int, let duration = fields[2].int,
+                let args = fields[3].array
+            else { return nil }
             return SlowlogEntry(
                 id: id, time: time, durationMicroseconds: duration,
                 arguments: args.map { $0.bytes ?? [] },

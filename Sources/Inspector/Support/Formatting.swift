@@ -29,7 +29,10 @@ public enum Formatting {
         guard value.isFinite else { return value.isNaN ? "-" : "∞" }  // Int(…) would trap
         var v = value
         var i = 0
-        while abs(v) >= 1024, i < units.count - 1 { v /= 1024; i += 1 }
+        while abs(v) >= 1024, i < units.count - 1 {
+            v /= 1024
+            i += 1
+        }
         if i == 0 { return "\(Int(v))B" }
         return String(format: abs(v) < 10 ? "%.2f%@" : "%.1f%@", v, units[i])
     }

@@ -53,7 +53,10 @@ public enum JSONPrettyPrinter {
         /// Parses one value; false on a syntax error. Running out of input sets `truncated`.
         mutating func value() -> Bool {
             skipSpace()
-            guard i < input.count else { truncated = true; return true }
+            guard i < input.count else {
+                truncated = true
+                return true
+            }
             switch input[i] {
             case UInt8(ascii: "{"): return container(close: UInt8(ascii: "}"), isObject: true)
             case UInt8(ascii: "["): return container(close: UInt8(ascii: "]"), isObject: false)
@@ -66,20 +69,34 @@ public enum JSONPrettyPrinter {
         }
 
         mutating func container(close: UInt8, isObject: Bool) -> Bool {
-            out.append(input[i]); i += 1
+            out.append(input[i])
+            i += 1
             skipSpace()
-            guard i < input.count else { truncated = true; return true }
-            if input[i] == close { out.append(close); i += 1; return true }
+            guard i < input.count else {
+                truncated = true
+                return true
+            }
+            if input[i] == close {
+                out.append(close)
+                i += 1
+                return true
+            }
             depth += 1
             while true {
                 newline()
                 if isObject {
                     skipSpace()
-                    guard i < input.count else { truncated = true; return true }
+                    guard i < input.count else {
+                        truncated = true
+                        return true
+                    }
                     guard input[i] == UInt8(ascii: "\""), string() else { return false }
                     if truncated { return true }
                     skipSpace()
-                    guard i < input.count else { truncated = true; return true }
+                    guard i < input.count else {
+                        truncated = true
+                        return true
+                    }
                     guard input[i] == UInt8(ascii: ":") else { return false }
                     i += 1
                     out.append(contentsOf: [UInt8(ascii: ":"), 0x20])
@@ -87,9 +104,13 @@ public enum JSONPrettyPrinter {
                 guard value() else { return false }
                 if truncated { return true }
                 skipSpace()
-                guard i < input.count else { truncated = true; return true }
+                guard i < input.count else {
+                    truncated = true
+                    return true
+                }
                 if input[i] == UInt8(ascii: ",") {
-                    out.append(input[i]); i += 1
+                    out.append(input[i])
+                    i += 1
                     continue
                 }
                 guard input[i] == close else { return false }
@@ -102,14 +123,20 @@ public enum JSONPrettyPrinter {
         }
 
         mutating func string() -> Bool {
-            out.append(input[i]); i += 1
+            out.append(input[i])
+            i += 1
             while i < input.count {
                 let b = input[i]
                 if b < 0x20 { return false }  // raw control characters are not valid JSON
-                out.append(b); i += 1
+                out.append(b)
+                i += 1
                 if b == UInt8(ascii: "\\") {
-                    guard i < input.count else { truncated = true; return true }
-                    out.append(input[i]); i += 1
+                    guard i < input.count else {
+                        truncated = true
+                        return true
+                    }
+                    out.append(input[i])
+                    i += 1
                 } else if b == UInt8(ascii: "\"") {
                     return true
                 }
@@ -121,9 +148,13 @@ public enum JSONPrettyPrinter {
         mutating func literal(_ word: StaticString) -> Bool {
             let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
             for b in bytes {
-                guard i < input.count else { truncated = true; return true }
+                guard i < input.count else {
+                    truncated = true
+                    return true
+                }
                 guard input[i] == b else { return false }
-                out.append(b); i += 1
+                out.append(b)
+                i += 1
             }
             return true
         }

@@ -16,8 +16,10 @@ public struct KeyDetail: Sendable, Hashable {
     /// `OBJECT FREQ` (only under an LFU `maxmemory-policy`).
     public var lfuFrequency: Int64?
 
-    public init(key: [UInt8], type: RedisKeyType, encoding: String? = nil, ttl: KeyTTL = .unknown, memory: UInt64? = nil,
-                length: Int64? = nil, idleSeconds: Int64? = nil, lfuFrequency: Int64? = nil) {
+    public init(
+        key: [UInt8], type: RedisKeyType, encoding: String? = nil, ttl: KeyTTL = .unknown, memory: UInt64? = nil,
+        length: Int64? = nil, idleSeconds: Int64? = nil, lfuFrequency: Int64? = nil
+    ) {
         self.key = key
         self.type = type
         self.encoding = encoding

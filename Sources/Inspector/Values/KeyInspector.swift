@@ -82,8 +82,10 @@ public struct KeyInspector: Sendable {
         let offset = cursor.offset
         let replies = try await connection.pipeline([
             RedisCommand(arguments: [Array("STRLEN".utf8), key]),
-            RedisCommand(arguments: [Array("GETRANGE".utf8), key, Array(String(offset).utf8),
-                                     Array(String(offset + pageSize.stringBytes - 1).utf8)]),
+            RedisCommand(arguments: [
+                Array("GETRANGE".utf8), key, Array(String(offset).utf8),
+                Array(String(offset + pageSize.stringBytes - 1).utf8),
+            ]),
         ])
         try Self.check(replies, "GETRANGE")
         let total = Int(replies[0].int ?? 0)
@@ -97,17 +99,19 @@ public struct KeyInspector: Sendable {
         let complete = offset == 0 && end >= total
         return ValuePage(
             key: key, type: .string,
-            content: .string(bytes: bytes, offset: offset, totalLength: total,
-                             encoding: ValueEncoding.classify(bytes, isComplete: complete)),
+            content: .string(
+                bytes: bytes, offset: offset, totalLength: total,
+                encoding: ValueEncoding.classify(bytes, isComplete: complete)),
             next: end < total && !bytes.isEmpty ? .offset(end) : nil)
     }
 
     private func scanPage(_ key: [UInt8], _ command: String, _ type: RedisKeyType, _ cursor: ValueCursor) async throws -> ValuePage {
         var position: [UInt8] = Array("0".utf8)
         if case .scan(let c) = cursor { position = c }
-        let reply = try await connection.call(RedisCommand(arguments: [
-            Array(command.utf8), key, position, Array("COUNT".utf8), Array(String(pageSize.elements).utf8),
-        ]))
+        let reply = try await connection.call(
+            RedisCommand(arguments: [
+                Array(command.utf8), key, position, Array("COUNT".utf8), Array(String(pageSize.elements).utf8),
+            ]))
         guard let parts = reply.array, parts.count == 2, let next = parts[0].bytes, let items = parts[1].array else {
             throw KeyspaceError.unexpectedReply(command: command)
         }
@@ -127,8 +131,10 @@ public struct KeyInspector: Sendable {
     private func listPage(_ key: [UInt8], _ cursor: ValueCursor) async throws -> ValuePage {
         let start = cursor.offset
         let replies = try await connection.pipeline([
-            RedisCommand(arguments: [Array("LRANGE".utf8), key, Array(String(start).utf8),
-                                     Array(String(start + pageSize.elements - 1).utf8)]),
+            RedisCommand(arguments: [
+                Array("LRANGE".utf8), key, Array(String(start).utf8),
+                Array(String(start + pageSize.elements - 1).utf8),
+            ]),
             RedisCommand(arguments: [Array("LLEN".utf8), key]),
         ])
         try Self.check(replies, "LRANGE")
@@ -136,15 +142,18 @@ public struct KeyInspector: Sendable {
         let length = Int(replies[1].int ?? 0)
         if length == 0 && start == 0 { return ValuePage(key: key, type: .list, content: .missing, next: nil) }
         let end = start + elements.count
-        return ValuePage(key: key, type: .list, content: .list(elements: elements, startIndex: start),
-                         next: end < length && !elements.isEmpty ? .offset(end) : nil)
+        return ValuePage(
+            key: key, type: .list, content: .list(elements: elements, startIndex: start),
+            next: end < length && !elements.isEmpty ? .offset(end) : nil)
     }
 
     private func zsetPage(_ key: [UInt8], _ cursor: ValueCursor) async throws -> ValuePage {
         let start = cursor.offset
         let replies = try await connection.pipeline([
-            RedisCommand(arguments: [Array("ZRANGE".utf8), key, Array(String(start).utf8),
-                                     Array(String(start + pageSize.elements - 1).utf8), Array("WITHSCORES".utf8)]),
+            RedisCommand(arguments: [
+                Array("ZRANGE".utf8), key, Array(String(start).utf8),
+                Array(String(start + pageSize.elements - 1).utf8), Array("WITHSCORES".utf8),
+            ]),
             RedisCommand(arguments: [Array("ZCARD".utf8), key]),
         ])
         try Self.check(replies, "ZRANGE")
@@ -166,16 +175,18 @@ public struct KeyInspector: Sendable {
         let cardinality = Int(replies[1].int ?? 0)
         if cardinality == 0 && start == 0 { return ValuePage(key: key, type: .zset, content: .missing, next: nil) }
         let end = start + members.count
-        return ValuePage(key: key, type: .zset, content: .zset(members: members, startIndex: start),
-                         next: end < cardinality && !members.isEmpty ? .offset(end) : nil)
+        return ValuePage(
+            key: key, type: .zset, content: .zset(members: members, startIndex: start),
+            next: end < cardinality && !members.isEmpty ? .offset(end) : nil)
     }
 
     private func streamPage(_ key: [UInt8], _ cursor: ValueCursor) async throws -> ValuePage {
         var from: [UInt8] = Array("-".utf8)
         if case .after(let id) = cursor { from = Array("(".utf8) + id }
-        let reply = try await connection.call(RedisCommand(arguments: [
-            Array("XRANGE".utf8), key, from, Array("+".utf8), Array("COUNT".utf8), Array(String(pageSize.elements).utf8),
-        ]))
+        let reply = try await connection.call(
+            RedisCommand(arguments: [
+                Array("XRANGE".utf8), key, from, Array("+".utf8), Array("COUNT".utf8), Array(String(pageSize.elements).utf8),
+            ]))
         let entries = (reply.array ?? []).compactMap(StreamEntry.init(reply:))
         if case .start = cursor, entries.isEmpty, !(try await exists(key)) {
             return ValuePage(key: key, type: .stream, content: .missing, next: nil)

@@ -12,8 +12,9 @@ public enum ValueEncoding: Sendable, Hashable {
     public static func classify(_ bytes: [UInt8], isComplete: Bool) -> ValueEncoding {
         guard isUTF8(bytes, allowCutTail: !isComplete) else { return .binary }
         if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
-           first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-           JSONPrettyPrinter.format(bytes, allowTruncated: !isComplete) != nil {
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+            JSONPrettyPrinter.format(bytes, allowTruncated: !isComplete) != nil
+        {
             return .json
         }
         return .text

@@ -54,7 +54,10 @@ public struct ValuePage: Sendable, Hashable {
 public struct HashField: Sendable, Hashable {
     public var field: [UInt8]
     public var value: [UInt8]
-    public init(field: [UInt8], value: [UInt8]) { self.field = field; self.value = value }
+    public init(field: [UInt8], value: [UInt8]) {
+        self.field = field
+        self.value = value
+    }
 
     /// Reads a flat `field, value, field, value…` reply (`HSCAN`, a stream entry); an odd last item is dropped.
     static func pairs(_ items: [RESPValue]) -> [HashField] {
@@ -73,14 +76,20 @@ public struct HashField: Sendable, Hashable {
 public struct ScoredMember: Sendable, Hashable {
     public var member: [UInt8]
     public var score: Double
-    public init(member: [UInt8], score: Double) { self.member = member; self.score = score }
+    public init(member: [UInt8], score: Double) {
+        self.member = member
+        self.score = score
+    }
 }
 
 /// A stream entry: its id and field/value pairs in order.
 public struct StreamEntry: Sendable, Hashable {
     public var id: [UInt8]
     public var fields: [HashField]
-    public init(id: [UInt8], fields: [HashField]) { self.id = id; self.fields = fields }
+    public init(id: [UInt8], fields: [HashField]) {
+        self.id = id
+        self.fields = fields
+    }
 
     /// Reads one `[id, [field, value, …]]` entry of `XRANGE` or `XINFO STREAM`; nil for any other shape.
     init?(reply: RESPValue) {

@@ -17,7 +17,10 @@ public struct VectorSetSummary: Sendable, Hashable {
     public struct Field: Sendable, Hashable {
         public var name: String
         public var value: String
-        public init(name: String, value: String) { self.name = name; self.value = value }
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     public init(cardinality: Int64, dimension: Int64, info: [Field], members: [[UInt8]]) {
@@ -46,7 +49,8 @@ public struct VectorSetSummary: Sendable, Hashable {
         let info = (replies[2].pairs ?? []).map { pair in
             Field(name: pair.key.string ?? "?", value: pair.value.string ?? pair.value.int.map(String.init) ?? pair.value.double.map { "\($0)" } ?? "?")
         }
-        return VectorSetSummary(cardinality: cardinality, dimension: replies[1].int ?? 0, info: info,
-                                members: (replies[3].array ?? []).compactMap(\.bytes))
+        return VectorSetSummary(
+            cardinality: cardinality, dimension: replies[1].int ?? 0, info: info,
+            members: (replies[3].array ?? []).compactMap(\.bytes))
     }
 }

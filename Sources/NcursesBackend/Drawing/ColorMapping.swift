@@ -84,7 +84,9 @@ struct RGB: Sendable, Hashable {
 
     /// Squared distance, weighted the way the eye is most sensitive (green, then red).
     func distance(to other: RGB) -> Int {
-        let dr = r - other.r, dg = g - other.g, db = b - other.b
+        let dr = r - other.r
+        let dg = g - other.g
+        let db = b - other.b
         return 3 * dr * dr + 4 * dg * dg + 2 * db * db
     }
 

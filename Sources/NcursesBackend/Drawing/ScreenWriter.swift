@@ -40,7 +40,8 @@ final class ScreenWriter {
 
     /// - Returns: false when it ran out of colour pairs part-way (and `allowClosestPair` is off).
     private func write(_ buffer: Buffer, allowClosestPair: Bool) -> Bool {
-        var rows: Int32 = 0, cols: Int32 = 0
+        var rows: Int32 = 0
+        var cols: Int32 = 0
         cs_screen_size(&rows, &cols)
         let changes: [CellChange]
         if let previous = lastDrawn, previous.area == buffer.area {
@@ -94,7 +95,8 @@ final class ScreenWriter {
         // The buffer thinks this grapheme is wide but the C library (and so ncurses) draws it
         // one column wide: blank the column the buffer skips, or it keeps stale content.
         if characters.count >= 1, x < lastColumn, let first = cell.symbol.first, DisplayWidth.of(first) == 2,
-           cs_wcwidth(wchar_t(bitPattern: characters[0])) == 1 {
+            cs_wcwidth(wchar_t(bitPattern: characters[0])) == 1
+        {
             var blank = cchar_t()
             var space: [wchar_t] = [0x20, 0]
             _ = cs_setcchar(&blank, &space, attrs, pair)

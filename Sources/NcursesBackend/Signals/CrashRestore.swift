@@ -1,10 +1,11 @@
 import CNcursesw
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The last line of defence: if the process crashes (a trap, a fault, an abort) or exits
 /// without stopping the terminal, the tty is put back the way it was found.

@@ -1,10 +1,11 @@
 import CNcursesw
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Who holds the ncurses screen, process-wide: ncurses drives one screen per process.
 ///

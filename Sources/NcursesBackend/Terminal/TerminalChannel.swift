@@ -1,11 +1,12 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the public `NcursesTerminal` and its terminal thread share: a lock-guarded mailbox
 /// (newest frame, stop request, signal hook), the wake pipe and the event stream.

@@ -1,12 +1,13 @@
 import CNcursesw
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Synchronization
 import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The terminal thread's side: takes the terminal over, then waits in `poll()` on standard
 /// input and the wake pipe, reading keys, drawing frames and handling signals, until told
@@ -42,7 +43,7 @@ final class TerminalSession {
             let unicode = cs_locale_is_utf8() != 0
             // newterm, unlike initscr, returns NULL instead of exiting on an unknown TERM.
             guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
-                  let screen = newterm(nil, output, input)
+                let screen = newterm(nil, output, input)
             else {
                 SignalForwarding.uninstall()
                 CrashRestore.disarm()
@@ -166,9 +167,11 @@ final class TerminalSession {
 
     /// SIGWINCH: tell ncurses the new size (it queues a KEY_RESIZE, read as a no-op later).
     private func windowChanged() {
-        var rows: Int32 = 0, cols: Int32 = 0
+        var rows: Int32 = 0
+        var cols: Int32 = 0
         if cs_terminal_size(STDOUT_FILENO, &rows, &cols) == 0, rows > 0, cols > 0 {
-            var currentRows: Int32 = 0, currentCols: Int32 = 0
+            var currentRows: Int32 = 0
+            var currentCols: Int32 = 0
             cs_screen_size(&currentRows, &currentCols)
             if rows != currentRows || cols != currentCols { resizeterm(rows, cols) }
         }
@@ -188,7 +191,8 @@ final class TerminalSession {
     }
 
     private func currentSize() -> TerminalSize {
-        var rows: Int32 = 0, cols: Int32 = 0
+        var rows: Int32 = 0
+        var cols: Int32 = 0
         cs_screen_size(&rows, &cols)
         return TerminalSize(width: Int(cols), height: Int(rows))
     }

@@ -28,7 +28,8 @@ extension ClusterClient {
             switch ClusterCommandKeys.routing(of: command) {
             case .key(let position):
                 guard command.arguments.indices.contains(position),
-                      let endpoint = endpoint(forSlot: HashSlot.of(command.arguments[position]), replica: fromReplicas) else {
+                    let endpoint = endpoint(forSlot: HashSlot.of(command.arguments[position]), replica: fromReplicas)
+                else {
                     special.append(index)
                     continue
                 }

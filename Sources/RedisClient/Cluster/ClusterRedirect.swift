@@ -23,8 +23,9 @@ public enum ClusterRedirect: Sendable, Hashable {
     public static func parse(_ message: String, replyingNode: RedisEndpoint) -> ClusterRedirect? {
         let parts = message.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 3, parts[0] == "MOVED" || parts[0] == "ASK", let slot = Int(parts[1]),
-              (0..<HashSlot.count).contains(slot), let colon = parts[2].lastIndex(of: ":"),
-              let port = Int(parts[2][parts[2].index(after: colon)...]), (1...65535).contains(port) else { return nil }
+            (0..<HashSlot.count).contains(slot), let colon = parts[2].lastIndex(of: ":"),
+            let port = Int(parts[2][parts[2].index(after: colon)...]), (1...65535).contains(port)
+        else { return nil }
         var host = String(parts[2][..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if host.isEmpty || host == "?" { host = replyingNode.host }

@@ -63,7 +63,8 @@ public struct ClusterTopology: Sendable, Hashable {
             }
             // After a failover Valkey lists the old primary, failed but still "master", first and
             // beside the promoted one: the primary that is not failed serves the slots.
-            let primaryIndex = replicas.firstIndex { $0.role == .primary && $0.health != .failed }
+            let primaryIndex =
+                replicas.firstIndex { $0.role == .primary && $0.health != .failed }
                 ?? replicas.firstIndex { $0.role == .primary }
             var primary = primaryIndex.map { replicas.remove(at: $0) }
             // A shard whose primary failed over may list only replicas for a moment: the first stands in.

@@ -67,10 +67,11 @@ final class RedisChannelHandler: ChannelInboundHandler {
         let isBatch: Bool
         if case .batch = request.responder { isBatch = true } else { isBatch = false }
         if pending.isEmpty, isBatch { headReplies.reserveCapacity(request.count) }
-        pending.append(PendingRequest(
-            remaining: request.count, responder: request.responder, deadline: request.deadline,
-            timeout: request.timeout, firstCommand: request.firstCommand, abandoned: false, isBatch: isBatch,
-            cancellation: request.cancellation))
+        pending.append(
+            PendingRequest(
+                remaining: request.count, responder: request.responder, deadline: request.deadline,
+                timeout: request.timeout, firstCommand: request.firstCommand, abandoned: false, isBatch: isBatch,
+                cancellation: request.cancellation))
         if timer == nil { scheduleTimer(context, at: request.deadline) }
         context.writeAndFlush(wrapOutboundOut(request.bytes), promise: nil)
     }
@@ -219,8 +220,9 @@ final class RedisChannelHandler: ChannelInboundHandler {
                     pending[index].abandoned = true
                     expired = true
                     let request = pending[index]
-                    request.responder.fail(RedisError.timeout(after: request.timeout, command: request.firstCommand.name, endpoint: endpoint),
-                                           handingOff: request.cancellation)
+                    request.responder.fail(
+                        RedisError.timeout(after: request.timeout, command: request.firstCommand.name, endpoint: endpoint),
+                        handingOff: request.cancellation)
                 } else if earliest == nil || pending[index].deadline < earliest! {
                     earliest = pending[index].deadline
                 }

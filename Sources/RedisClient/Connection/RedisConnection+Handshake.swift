@@ -14,7 +14,8 @@ extension RedisConnection {
             if case .error = reply {
                 let message = reply.errorMessage ?? ""
                 // Redis < 6 does not know HELLO; NOPROTO: no RESP3; an ACL may deny HELLO itself.
-                let fallBack = message.hasPrefix("NOPROTO") || message.lowercased().contains("unknown command")
+                let fallBack =
+                    message.hasPrefix("NOPROTO") || message.lowercased().contains("unknown command")
                     || message.hasPrefix("NOPERM")
                 guard fallBack else { throw RedisError.server(reply, endpoint: endpoint) }
             } else {

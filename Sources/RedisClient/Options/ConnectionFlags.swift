@@ -99,7 +99,8 @@ public struct ConnectionFlags: Sendable, Hashable {
             if userName != nil, secret == nil {
                 throw UsageError("--user needs a password (-a, REDISCLI_AUTH or in the URI) for \(node.endpoint)")
             }
-            let tlsOptions = node.tls
+            let tlsOptions =
+                node.tls
                 ? TLSOptions(
                     caCertificatePath: caCertificate, certificatePath: certificate, privateKeyPath: key,
                     serverName: sni, verifyPeer: !insecure)

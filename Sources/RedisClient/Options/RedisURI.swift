@@ -35,9 +35,10 @@ public struct RedisURI: Sendable, Hashable {
             default:
                 // Quote the scheme only when it looks like one: a mangled URI can hold credentials there.
                 let plain = !scheme.isEmpty && scheme.count <= 16 && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-                throw UsageError(plain
-                    ? "unsupported scheme \"\(scheme)\" in \(shown): use redis:// or rediss://"
-                    : "malformed scheme in \(shown): use redis:// or rediss://")
+                throw UsageError(
+                    plain
+                        ? "unsupported scheme \"\(scheme)\" in \(shown): use redis:// or rediss://"
+                        : "malformed scheme in \(shown): use redis:// or rediss://")
             }
             rest = text[range.upperBound...]
         } else {

@@ -58,7 +58,9 @@ extension Color {
     /// The "redmean" approximation of perceived colour difference (squared, scaled by 256).
     static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
         let rMean = (Int(a.0) + Int(b.0)) / 2
-        let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
+        let dr = Int(a.0) - Int(b.0)
+        let dg = Int(a.1) - Int(b.1)
+        let db = Int(a.2) - Int(b.2)
         // Parenthesised: in Swift `>>` binds tighter than `*`.
         return (((512 + rMean) * dr * dr) >> 8) + 4 * dg * dg + (((767 - rMean) * db * db) >> 8)
     }

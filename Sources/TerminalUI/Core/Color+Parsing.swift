@@ -10,7 +10,10 @@ extension Color {
     /// `"default"`. Case does not matter. Returns nil for anything else.
     public init?(parsing text: String) {
         let s = text.trimmingASCIISpaces().lowercased()
-        if s == "default" || s == "none" { self = .terminalDefault; return }
+        if s == "default" || s == "none" {
+            self = .terminalDefault
+            return
+        }
         if s.hasPrefix("#") {
             let hex = s.dropFirst()
             guard hex.count == 6, let value = UInt32(hex, radix: 16) else { return nil }
@@ -28,8 +31,14 @@ extension Color {
             return
         }
         let name = s.replacingUnderscores()
-        if name == "gray" || name == "grey" { self = .ansi(8); return }
-        if let index = Color.ansiNames.firstIndex(of: name) { self = .ansi(UInt8(index)); return }
+        if name == "gray" || name == "grey" {
+            self = .ansi(8)
+            return
+        }
+        if let index = Color.ansiNames.firstIndex(of: name) {
+            self = .ansi(UInt8(index))
+            return
+        }
         return nil
     }
 

@@ -31,8 +31,10 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
 
     /// The overlap of two rectangles (empty when they do not meet).
     public func intersection(_ other: Rect) -> Rect {
-        let nx = max(x, other.x), ny = max(y, other.y)
-        let nr = min(right, other.right), nb = min(bottom, other.bottom)
+        let nx = max(x, other.x)
+        let ny = max(y, other.y)
+        let nr = min(right, other.right)
+        let nb = min(bottom, other.bottom)
         return Rect(x: nx, y: ny, width: nr - nx, height: nb - ny)
     }
 
@@ -43,7 +45,8 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
 
     /// A rectangle of `width` × `height` centred inside this one (clamped to fit).
     public func centered(width w: Int, height h: Int) -> Rect {
-        let cw = min(w, width), ch = min(h, height)
+        let cw = min(w, width)
+        let ch = min(h, height)
         return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
     }
 

@@ -23,7 +23,19 @@ public struct Style: Sendable, Hashable {
         )
     }
 
-    public func foreground(_ color: Color) -> Style { var s = self; s.foreground = color; return s }
-    public func background(_ color: Color) -> Style { var s = self; s.background = color; return s }
-    public func adding(_ modifiers: Modifiers) -> Style { var s = self; s.modifiers.formUnion(modifiers); return s }
+    public func foreground(_ color: Color) -> Style {
+        var s = self
+        s.foreground = color
+        return s
+    }
+    public func background(_ color: Color) -> Style {
+        var s = self
+        s.background = color
+        return s
+    }
+    public func adding(_ modifiers: Modifiers) -> Style {
+        var s = self
+        s.modifiers.formUnion(modifiers)
+        return s
+    }
 }

@@ -38,11 +38,19 @@ public struct Layout: Sendable, Hashable {
     }
 
     /// This layout with a margin inside the area.
-    public func margin(_ margin: Margin) -> Layout { var l = self; l.margin = margin; return l }
+    public func margin(_ margin: Margin) -> Layout {
+        var l = self
+        l.margin = margin
+        return l
+    }
     /// This layout with the same margin on all sides.
     public func margin(_ all: Int) -> Layout { margin(Margin(all)) }
     /// This layout with `spacing` empty cells between segments.
-    public func spacing(_ spacing: Int) -> Layout { var l = self; l.spacing = max(0, spacing); return l }
+    public func spacing(_ spacing: Int) -> Layout {
+        var l = self
+        l.spacing = max(0, spacing)
+        return l
+    }
 
     /// The segments of `area`, one per constraint, in order.
     public func split(_ area: Rect) -> [Rect] {
@@ -118,7 +126,10 @@ public struct Layout: Sendable, Hashable {
         given = parts.reduce(0, +)
         var k = 0
         while given < amount {
-            if shares[k % parts.count] > 0 { parts[k % parts.count] += 1; given += 1 }
+            if shares[k % parts.count] > 0 {
+                parts[k % parts.count] += 1
+                given += 1
+            }
             k += 1
         }
         for (n, entry) in weighted.enumerated() { sizes[entry.index] += parts[n] }

@@ -95,12 +95,24 @@ enum Sanitizer {
     @inline(__always)
     private static func appendASCII(_ b: UInt8, to out: inout [UInt8]) {
         switch b {
-        case 0x5C: out.append(0x5C); out.append(0x5C)
-        case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-        case 0x07: out.append(0x5C); out.append(UInt8(ascii: "a"))
-        case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
+        case 0x5C:
+            out.append(0x5C)
+            out.append(0x5C)
+        case 0x0A:
+            out.append(0x5C)
+            out.append(UInt8(ascii: "n"))
+        case 0x0D:
+            out.append(0x5C)
+            out.append(UInt8(ascii: "r"))
+        case 0x09:
+            out.append(0x5C)
+            out.append(UInt8(ascii: "t"))
+        case 0x07:
+            out.append(0x5C)
+            out.append(UInt8(ascii: "a"))
+        case 0x08:
+            out.append(0x5C)
+            out.append(UInt8(ascii: "b"))
         case 0x20..<0x7F: out.append(b)
         default: appendHex(b, to: &out)
         }

@@ -48,10 +48,11 @@ public struct Theme: Sendable, Hashable {
     }
 
     /// The names of the roles a theme file can set, as the loader reports them.
-    public static let roleNames: [String] = [
-        "background", "text", "muted", "accent", "selection", "border", "title", "ok", "warn", "critical",
-        "sparkline",
-    ] + RedisTypeStyles.typeNames.map { "types.\($0)" }
+    public static let roleNames: [String] =
+        [
+            "background", "text", "muted", "accent", "selection", "border", "title", "ok", "warn", "critical",
+            "sparkline",
+        ] + RedisTypeStyles.typeNames.map { "types.\($0)" }
 
     /// The style of a single-style role by name (`"accent"`, `"types.zset"`); nil for unknown
     /// names and for `"sparkline"`.

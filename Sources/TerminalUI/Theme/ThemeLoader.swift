@@ -19,7 +19,7 @@ public enum ThemeLoader {
     /// The names of the themes shipped inside the binary, sorted.
     public static var bundledThemeNames: [String] {
         guard let directory = bundledDirectory,
-              let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
+            let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
         else { return [] }
         return files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
     }

@@ -62,9 +62,15 @@ public struct Block: Widget, Sendable, Hashable {
     /// The area left inside the borders.
     public func inner(_ area: Rect) -> Rect {
         var r = area
-        if borders.contains(.left) { r.x += 1; r.width = max(0, r.width - 1) }
+        if borders.contains(.left) {
+            r.x += 1
+            r.width = max(0, r.width - 1)
+        }
         if borders.contains(.right) { r.width = max(0, r.width - 1) }
-        if borders.contains(.top) { r.y += 1; r.height = max(0, r.height - 1) }
+        if borders.contains(.top) {
+            r.y += 1
+            r.height = max(0, r.height - 1)
+        }
         if borders.contains(.bottom) { r.height = max(0, r.height - 1) }
         return r
     }

@@ -49,10 +49,11 @@ public struct HelpOverlay: Widget, Sendable, Hashable {
             lines.append(Line([Span(DisplayText(sanitizing: section.title), style: sectionStyle)]))
             for (keys, entry) in entries[i] {
                 let pad = DisplayText(repeating: " ", count: keyWidth - keys.width)
-                lines.append(Line([
-                    Span("  \(keys)\(pad)  ", style: entry.isDangerous ? dangerousStyle : keyStyle),
-                    Span(DisplayText(sanitizing: entry.description), style: descriptionStyle),
-                ]))
+                lines.append(
+                    Line([
+                        Span("  \(keys)\(pad)  ", style: entry.isDangerous ? dangerousStyle : keyStyle),
+                        Span(DisplayText(sanitizing: entry.description), style: descriptionStyle),
+                    ]))
             }
         }
         return lines

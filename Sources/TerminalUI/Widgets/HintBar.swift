@@ -28,7 +28,8 @@ public struct HintBar: Widget, Sendable, Hashable {
         var x = area.x + 1
         let y = area.y
         for hint in hints {
-            let keys = DisplayText(sanitizing: hint.keys), description = DisplayText(sanitizing: hint.description)
+            let keys = DisplayText(sanitizing: hint.keys)
+            let description = DisplayText(sanitizing: hint.description)
             if x + keys.width + 1 + description.width > area.right { break }
             x = buffer.setString(x, y, keys, style: hint.isDangerous ? dangerousStyle : keyStyle)
             x = buffer.setString(x + 1, y, description, style: descriptionStyle)

@@ -37,7 +37,10 @@ public struct InputLineState: Sendable, Hashable {
     /// The current text; setting it puts the cursor at the end.
     public var text: String {
         get { String(characters) }
-        set { characters = Array(newValue); cursor = characters.count }
+        set {
+            characters = Array(newValue)
+            cursor = characters.count
+        }
     }
 
     /// The text before the cursor (what completion looks at).
@@ -50,15 +53,25 @@ public struct InputLineState: Sendable, Hashable {
     ///     typed (whole words); called on `Tab`.
     public mutating func handle(_ key: Key, completion: ((String) -> [String])? = nil) -> InputLineEvent {
         switch key {
-        case .character(let c): insert(String(c)); return .edited
+        case .character(let c):
+            insert(String(c))
+            return .edited
         case .enter: return .submitted(submit())
         case .escape, .control("c"): return .cancelled
         case .backspace, .control("h"): return backspace() ? .edited : .moved
         case .delete, .control("d"): return deleteForward() ? .edited : .moved
-        case .left, .control("b"): cursor = max(0, cursor - 1); return .moved
-        case .right, .control("f"): cursor = min(characters.count, cursor + 1); return .moved
-        case .home, .control("a"): cursor = 0; return .moved
-        case .end, .control("e"): cursor = characters.count; return .moved
+        case .left, .control("b"):
+            cursor = max(0, cursor - 1)
+            return .moved
+        case .right, .control("f"):
+            cursor = min(characters.count, cursor + 1)
+            return .moved
+        case .home, .control("a"):
+            cursor = 0
+            return .moved
+        case .end, .control("e"):
+            cursor = characters.count
+            return .moved
         case .control("u"): return deleteToStart() ? .edited : .moved
         case .control("k"): return deleteToEnd() ? .edited : .moved
         case .control("w"): return deleteWordBackward() ? .edited : .moved
@@ -135,7 +148,12 @@ public struct InputLineState: Sendable, Hashable {
     public mutating func historyPrevious() -> Bool {
         guard !history.isEmpty else { return false }
         let next: Int
-        if let i = historyIndex { next = max(0, i - 1) } else { draft = text; next = history.count - 1 }
+        if let i = historyIndex {
+            next = max(0, i - 1)
+        } else {
+            draft = text
+            next = history.count - 1
+        }
         guard next != historyIndex else { return false }
         historyIndex = next
         text = history[next]
@@ -165,7 +183,10 @@ public struct InputLineState: Sendable, Hashable {
         while wordStart > 0, characters[wordStart - 1] != " " { wordStart -= 1 }
         let word = String(characters[wordStart..<cursor])
         let matching = options.filter { $0.hasPrefix(word) }
-        guard !matching.isEmpty else { candidates = []; return false }
+        guard !matching.isEmpty else {
+            candidates = []
+            return false
+        }
         let replacement: String
         if matching.count == 1 {
             replacement = matching[0] + (cursor == characters.count ? " " : "")

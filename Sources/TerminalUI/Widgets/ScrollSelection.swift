@@ -10,7 +10,10 @@ public protocol ScrollSelection {
 extension ScrollSelection {
     /// Selects `index` clamped to `0..<count` (nil when there are no rows).
     public mutating func select(_ index: Int?, count: Int) {
-        guard let index, count > 0 else { selected = nil; return }
+        guard let index, count > 0 else {
+            selected = nil
+            return
+        }
         selected = min(max(0, index), count - 1)
     }
 

@@ -52,7 +52,8 @@ enum ClientsSnapshot {
         }
         let widths = header.indices.map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         for row in rows {
-            out += row.enumerated().map { $1 + String(repeating: " ", count: max(0, widths[$0] - DisplayWidth.of($1))) }.joined(separator: "  ")
+            out +=
+                row.enumerated().map { $1 + String(repeating: " ", count: max(0, widths[$0] - DisplayWidth.of($1))) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces) + "\n"
         }
         return out

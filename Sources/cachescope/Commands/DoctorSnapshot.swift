@@ -34,7 +34,10 @@ enum DoctorSnapshot {
     static func diagnose(_ options: ConnectionOptions, node: String, delimiter: UInt8, probeRecentUse: Bool) async throws -> DoctorReport {
         let scan = try await RedisConnection.connect(options)
         let lookup: RedisConnection
-        do { lookup = try await RedisConnection.connect(options) } catch { await scan.close(); throw error }
+        do { lookup = try await RedisConnection.connect(options) } catch {
+            await scan.close()
+            throw error
+        }
         do {
             let expected = Int(try await scan.send(RedisCommand("DBSIZE")).int ?? 0)
             let scanner = KeyspaceScanner(scanConnection: scan, lookupConnections: [lookup], delimiter: delimiter)

@@ -46,7 +46,8 @@ enum KeysSnapshot {
         }
         let pictures = reports.map { (label: $0.label, samples: $0.samples, estimates: estimator.estimate($0.samples)) }
         if json {
-            let documents = pictures.map { $0.estimates.json(nodes: $0.samples) }
+            let documents =
+                pictures.map { $0.estimates.json(nodes: $0.samples) }
                 + failures.map { "{\"node\":\(DoctorSnapshot.quoted($0.0)),\"error\":\(DoctorSnapshot.quoted($0.1))}" }
             print(documents.count == 1 ? documents[0] : "{\"nodes\":[\n" + documents.joined(separator: ",\n") + "\n]}")
         } else {

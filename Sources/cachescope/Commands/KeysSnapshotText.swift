@@ -8,19 +8,23 @@ import TerminalUI
 enum KeysSnapshotText {
     static func render(_ estimates: KeyspaceEstimates, label: String, seconds: Double, delimiter: UInt8) -> String {
         var lines: [String] = []
-        let state = estimates.exact
+        let state =
+            estimates.exact
             ? "walk complete: exact"
             : "walk stopped after \(Formatting.duration(seconds)): estimates with 95% intervals"
         lines.append("cachescope keys \(DisplayText(sanitizing: label).description)  visited \(Formatting.percent(estimates.visitedFraction)) of the keyspace (\(state))")
-        lines.append("keys \(figure(estimates.keys, Formatting.number))  memory \(figure(estimates.memory, Formatting.bytes))  without TTL \(figure(estimates.withoutTTL, Formatting.number))  (DBSIZE \(estimates.population), \(estimates.sampledKeys) keys seen)")
+        lines.append(
+            "keys \(figure(estimates.keys, Formatting.number))  memory \(figure(estimates.memory, Formatting.bytes))  without TTL \(figure(estimates.withoutTTL, Formatting.number))  (DBSIZE \(estimates.population), \(estimates.sampledKeys) keys seen)"
+        )
         let rows = estimates.rows(maxChildren: 50)
         let names = rows.map { String(repeating: "  ", count: $0.depth - 1) + DisplayText(ServerBytes($0.prefix)).description }
         let width = max(6, names.map(\.count).max() ?? 0)
         func pad(_ text: String, _ n: Int) -> String { text + String(repeating: " ", count: max(0, n - text.count)) }
         lines.append(pad("PREFIX", width) + "  " + pad("KEYS", 16) + "  " + pad("MEMORY", 18) + "  WITHOUT TTL")
         for (row, name) in zip(rows, names) {
-            lines.append(pad(name, width) + "  " + pad(figure(row.keys, Formatting.number), 16) + "  "
-                         + pad(figure(row.memory, Formatting.bytes), 18) + "  " + figure(row.withoutTTL, Formatting.number))
+            lines.append(
+                pad(name, width) + "  " + pad(figure(row.keys, Formatting.number), 16) + "  "
+                    + pad(figure(row.memory, Formatting.bytes), 18) + "  " + figure(row.withoutTTL, Formatting.number))
         }
         if !estimates.exact, !estimates.bigKeys.isEmpty {
             lines.append("largest keys seen (memory is heavy-tailed; keys not seen are not in any interval):")

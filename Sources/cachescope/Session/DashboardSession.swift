@@ -69,7 +69,9 @@ enum DashboardSession {
     }
 
     /// A runtime over `nodes` of `target`, drawing into `terminal`.
-    private static func makeRuntime(target: ResolvedTarget, nodes: SessionNodes, display: DisplayArguments, theme: Theme, themeName: String, keymap: AppKeymap, terminal: NcursesTerminal, status: String?) -> AppRuntime {
+    private static func makeRuntime(
+        target: ResolvedTarget, nodes: SessionNodes, display: DisplayArguments, theme: Theme, themeName: String, keymap: AppKeymap, terminal: NcursesTerminal, status: String?
+    ) -> AppRuntime {
         let size = terminal.size
         var state = AppState(
             addresses: nodes.addresses, alertRules: target.config.alertRules, readOnly: target.readOnly,
@@ -89,7 +91,8 @@ enum DashboardSession {
         do { auditLog = try AuditLog(path: display.auditLog ?? target.config.auditLogPath) } catch {
             state.status = StatusMessage("\(error): changes are refused", kind: .error, now: state.now, lifetime: 15)
         }
-        return AppRuntime(state: state, connections: nodes.connections, frameSink: { terminal.draw($0) },
+        return AppRuntime(
+            state: state, connections: nodes.connections, frameSink: { terminal.draw($0) },
             scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
             mutationLimits: MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
             cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas)

@@ -16,8 +16,9 @@ struct SessionNodes {
     /// - Throws: when cluster discovery fails from every seed.
     static func discover(_ target: ResolvedTarget) async throws -> SessionNodes {
         guard let seeds = await ClusterSessionSetup.clusterSeeds(target) else {
-            return SessionNodes(connections: target.options.map { ManagedConnection(options: $0) },
-                                addresses: target.options.map { "\($0.endpoint)" })
+            return SessionNodes(
+                connections: target.options.map { ManagedConnection(options: $0) },
+                addresses: target.options.map { "\($0.endpoint)" })
         }
         let client = ClusterClient(seeds: seeds)
         do {

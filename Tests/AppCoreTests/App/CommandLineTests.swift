@@ -1,6 +1,7 @@
-import Testing
-import TerminalUI
 import Inspector
+import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// The `:` command line as the app runs it: the overlay, history, completion, paste, and what
@@ -100,9 +101,11 @@ import Inspector
         #expect(some.command("ctx prod") == [.switchContext("prod")])
     }
 
-    @Test(":dump, :quit, :help and :theme", arguments: [
-        ("dump", [AppEffect.dumpScreen]), ("quit", [.quit]), ("q", [.quit]), ("theme high-contrast", [.loadTheme("high-contrast")]), ("help", []),
-    ])
+    @Test(
+        ":dump, :quit, :help and :theme",
+        arguments: [
+            ("dump", [AppEffect.dumpScreen]), ("quit", [.quit]), ("q", [.quit]), ("theme high-contrast", [.loadTheme("high-contrast")]), ("help", []),
+        ])
     func simpleCommands(line: String, effects: [AppEffect]) {
         var state = Self.state()
         #expect(state.command(line) == effects)

@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// One place decides where a key goes: an overlay first, then a line being typed on the pane on

@@ -1,6 +1,7 @@
-import Testing
-import TerminalUI
 import Inspector
+import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// Switching panes and what each starts or stops; requests panes make of the app, routed in
@@ -14,15 +15,20 @@ import Inspector
             #expect(state.pane == pane)
         }
         var order: [Pane] = []
-        for _ in 0..<5 { state.press(.tab); order.append(state.pane) }
+        for _ in 0..<5 {
+            state.press(.tab)
+            order.append(state.pane)
+        }
         #expect(order == [.keys, .leaderboard, .pubsub, .server, .overview])
         state.press(.backTab)
         #expect(state.pane == .server)
     }
 
-    @Test("each pane starts its reads when first shown; showing the pane on screen again does nothing", arguments: [
-        ("1", []), ("2", [.startScan(node: 0, filter: .all)]), ("3", []), ("4", [.listChannels(node: 0)]), ("5", [.pollServer(node: 0)]),
-    ] as [(Character, [AppEffect])])
+    @Test(
+        "each pane starts its reads when first shown; showing the pane on screen again does nothing",
+        arguments: [
+            ("1", []), ("2", [.startScan(node: 0, filter: .all)]), ("3", []), ("4", [.listChannels(node: 0)]), ("5", [.pollServer(node: 0)]),
+        ] as [(Character, [AppEffect])])
     func entering(key: Character, effects: [AppEffect]) {
         var state = AppState(addresses: ["127.0.0.1:7001"])
         state.pane = key == "1" ? .keys : .overview

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AppCore
 
 /// What the `:` command line accepts: every command and its aliases, quoting, the errors the
@@ -14,33 +15,37 @@ import Testing
         }
     }
 
-    @Test("every command parses", arguments: [
-        ("node 2", AppCommand.node(2)),
-        ("node all", .node(nil)),
-        ("zset leaderboard:daily", .zset(key: "leaderboard:daily")),
-        ("sub news", .subscribe(["news"])),
-        ("sub news orders", .subscribe(["news", "orders"])),
-        ("psub cache.* user.*", .psubscribe(["cache.*", "user.*"])),
-        ("ssub orders", .ssubscribe(["orders"])),
-        ("unsub", .unsubscribe([])),
-        ("unsub news", .unsubscribe(["news"])),
-        ("pub news hello", .publish(channel: "news", message: "hello")),
-        ("theme light", .theme("light")),
-        ("dump", .dump),
-        ("ctx prod", .context("prod")),
-        ("doctor", .doctor),
-        ("help", .help),
-        ("quit", .quit),
-    ])
+    @Test(
+        "every command parses",
+        arguments: [
+            ("node 2", AppCommand.node(2)),
+            ("node all", .node(nil)),
+            ("zset leaderboard:daily", .zset(key: "leaderboard:daily")),
+            ("sub news", .subscribe(["news"])),
+            ("sub news orders", .subscribe(["news", "orders"])),
+            ("psub cache.* user.*", .psubscribe(["cache.*", "user.*"])),
+            ("ssub orders", .ssubscribe(["orders"])),
+            ("unsub", .unsubscribe([])),
+            ("unsub news", .unsubscribe(["news"])),
+            ("pub news hello", .publish(channel: "news", message: "hello")),
+            ("theme light", .theme("light")),
+            ("dump", .dump),
+            ("ctx prod", .context("prod")),
+            ("doctor", .doctor),
+            ("help", .help),
+            ("quit", .quit),
+        ])
     func parses(line: String, command: AppCommand) throws {
         #expect(try AppCommand.parse(line) == command)
     }
 
-    @Test("redis-cli's long names and the short ones are aliases", arguments: [
-        ("subscribe a", AppCommand.subscribe(["a"])), ("psubscribe a*", .psubscribe(["a*"])), ("ssubscribe a", .ssubscribe(["a"])),
-        ("unsubscribe a", .unsubscribe(["a"])), ("publish a b", .publish(channel: "a", message: "b")), ("context prod", .context("prod")),
-        ("h", .help), ("q", .quit),
-    ])
+    @Test(
+        "redis-cli's long names and the short ones are aliases",
+        arguments: [
+            ("subscribe a", AppCommand.subscribe(["a"])), ("psubscribe a*", .psubscribe(["a*"])), ("ssubscribe a", .ssubscribe(["a"])),
+            ("unsubscribe a", .unsubscribe(["a"])), ("publish a b", .publish(channel: "a", message: "b")), ("context prod", .context("prod")),
+            ("h", .help), ("q", .quit),
+        ])
     func aliases(line: String, command: AppCommand) throws {
         #expect(try AppCommand.parse(line) == command)
     }
@@ -60,24 +65,26 @@ import Testing
         #expect(try AppCommand.parse(#"pub news "two  spaces""#) == .publish(channel: "news", message: "two  spaces"))
     }
 
-    @Test("wrong arguments say how the command is used", arguments: [
-        ("", "empty command"),
-        ("   ", "empty command"),
-        ("node", "usage: :node N|all"),
-        ("node 1 2", "usage: :node N|all"),
-        ("node 0", #"node: "0" is not a node number"#),
-        ("node x", #"node: "x" is not a node number"#),
-        ("node -1", #"node: "-1" is not a node number"#),
-        ("zset", "usage: :zset KEY"),
-        ("zset a b", "usage: :zset KEY"),
-        ("sub", "usage: :sub CHANNEL…"),
-        ("psub", "usage: :psub PATTERN…"),
-        ("ssub", "usage: :ssub CHANNEL…"),
-        ("pub news", "usage: :pub CHANNEL MESSAGE"),
-        ("theme", "usage: :theme NAME"),
-        ("ctx", "usage: :ctx NAME"),
-        ("context a b", "usage: :context NAME"),
-    ])
+    @Test(
+        "wrong arguments say how the command is used",
+        arguments: [
+            ("", "empty command"),
+            ("   ", "empty command"),
+            ("node", "usage: :node N|all"),
+            ("node 1 2", "usage: :node N|all"),
+            ("node 0", #"node: "0" is not a node number"#),
+            ("node x", #"node: "x" is not a node number"#),
+            ("node -1", #"node: "-1" is not a node number"#),
+            ("zset", "usage: :zset KEY"),
+            ("zset a b", "usage: :zset KEY"),
+            ("sub", "usage: :sub CHANNEL…"),
+            ("psub", "usage: :psub PATTERN…"),
+            ("ssub", "usage: :ssub CHANNEL…"),
+            ("pub news", "usage: :pub CHANNEL MESSAGE"),
+            ("theme", "usage: :theme NAME"),
+            ("ctx", "usage: :ctx NAME"),
+            ("context a b", "usage: :context NAME"),
+        ])
     func usageErrors(line: String, message: String) {
         #expect(Self.error(line) == message)
     }

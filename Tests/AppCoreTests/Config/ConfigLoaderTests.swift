@@ -1,5 +1,6 @@
-import Testing
 import Inspector
+import Testing
+
 @testable import AppCore
 
 @Suite struct ConfigLoaderTests {
@@ -12,36 +13,37 @@ import Inspector
     }
 
     @Test func readsSettingsConnectionsAndAlerts() throws {
-        let config = try ConfigLoader.parse("""
-        interval = 2
-        theme = "light"
-        read_only = true
-        read_from_replicas = true
-        delimiter = "/"
-        scan_commands_per_second = 20000
+        let config = try ConfigLoader.parse(
+            """
+            interval = 2
+            theme = "light"
+            read_only = true
+            read_from_replicas = true
+            delimiter = "/"
+            scan_commands_per_second = 20000
 
-        [connections.prod]
-        url = "rediss://cache.internal:6380/2"
-        user = "ops"
-        password_env = "PROD_REDIS_PASSWORD"
-        read_only = true
+            [connections.prod]
+            url = "rediss://cache.internal:6380/2"
+            user = "ops"
+            password_env = "PROD_REDIS_PASSWORD"
+            read_only = true
 
-        [alerts.hit-ratio-low]
-        below = 0.9
-        for = "2m"
+            [alerts.hit-ratio-low]
+            below = 0.9
+            for = "2m"
 
-        [alerts.evictions-high]
-        enabled = false
+            [alerts.evictions-high]
+            enabled = false
 
-        [alerts.slow]
-        metric = "latency_ms"
-        above = 50
-        for = 30
-        severity = "critical"
+            [alerts.slow]
+            metric = "latency_ms"
+            above = 50
+            for = 30
+            severity = "critical"
 
-        [keys]
-        quit = "Q"
-        """, file: "c.toml")
+            [keys]
+            quit = "Q"
+            """, file: "c.toml")
         #expect(config.interval == 2)
         #expect(config.theme == "light")
         #expect(config.readOnly)
@@ -72,7 +74,10 @@ import Inspector
 
     @Test func semanticErrorsNameTheLine() {
         func line(_ text: String) -> Int? {
-            do { _ = try ConfigLoader.parse(text, file: "c.toml"); return nil } catch { return error.line }
+            do {
+                _ = try ConfigLoader.parse(text, file: "c.toml")
+                return nil
+            } catch { return error.line }
         }
         #expect(line("interval = 1\ncolour = \"x\"\n") == 2)
         #expect(line("interval = \"fast\"\n") == 1)
@@ -83,7 +88,10 @@ import Inspector
 
     @Test func unknownKeyActionsNameTheLine() {
         func parseError(_ text: String) -> ConfigError? {
-            do { _ = try ConfigLoader.parse(text, file: "c.toml"); return nil } catch { return error }
+            do {
+                _ = try ConfigLoader.parse(text, file: "c.toml")
+                return nil
+            } catch { return error }
         }
         let unknown = parseError("theme = \"light\"\n\n[keys]\nquit = \"Q\"\nquitt = \"X\"\n")
         #expect(unknown?.line == 5)

@@ -1,44 +1,47 @@
 import FuzzSupport
 import Testing
+
 @testable import AppCore
 
 @Suite("Faults: config loader under mutated TOML")
 struct ConfigLoaderFuzzTests {
     static let sample = """
-    interval = 2
-    theme = "light"
-    read_only = true
-    audit_log = "/tmp/audit.log"
-    delimiter = ":"
-    scan_commands_per_second = 200
-    bulk_keys_per_second = 5000
-    undo_budget_mb = 64
-    message_log_capacity = 1000
+        interval = 2
+        theme = "light"
+        read_only = true
+        audit_log = "/tmp/audit.log"
+        delimiter = ":"
+        scan_commands_per_second = 200
+        bulk_keys_per_second = 5000
+        undo_budget_mb = 64
+        message_log_capacity = 1000
 
-    [connections.prod]
-    url = "rediss://cache.internal:6380/2"
-    user = "ops"
-    password_env = "PROD_REDIS_PASSWORD"
-    db = 3
-    read_only = true
+        [connections.prod]
+        url = "rediss://cache.internal:6380/2"
+        user = "ops"
+        password_env = "PROD_REDIS_PASSWORD"
+        db = 3
+        read_only = true
 
-    [alerts.hit-ratio-low]
-    below = 0.9
-    for = "2m"
+        [alerts.hit-ratio-low]
+        below = 0.9
+        for = "2m"
 
-    [alerts.slow]
-    metric = "latency_ms"
-    above = 50
-    for = 30
-    severity = "critical"
+        [alerts.slow]
+        metric = "latency_ms"
+        above = 50
+        for = 30
+        severity = "critical"
 
-    [keys]
-    quit = "Q"
-    """
+        [keys]
+        quit = "Q"
+        """
 
     static let numericKeys = ["interval", "scan_commands_per_second", "bulk_keys_per_second", "undo_budget_mb", "message_log_capacity"]
 
-    @Test("non-finite and huge numbers are refused, not trapped on (regression: Int(1e300), Int(nan))", arguments: ["1e300", "-1e300", "inf", "-inf", "nan", "9223372036854775807", "-9223372036854775808", "1.5e19"])
+    @Test(
+        "non-finite and huge numbers are refused, not trapped on (regression: Int(1e300), Int(nan))",
+        arguments: ["1e300", "-1e300", "inf", "-inf", "nan", "9223372036854775807", "-9223372036854775808", "1.5e19"])
     func hugeNumbers(_ literal: String) {
         for key in Self.numericKeys {
             #expect(throws: ConfigError.self, "\(key) = \(literal)") { _ = try ConfigLoader.parse("\(key) = \(literal)\n", file: "c.toml") }
@@ -52,8 +55,12 @@ struct ConfigLoaderFuzzTests {
         #expect(throws: ConfigError.self, "for = \(literal)") { _ = try ConfigLoader.parse(duration, file: "c.toml") }
     }
 
-    @Test("table headers the TOML parser would abort on are refused with the line (regression: toml++ assertion)",
-          arguments: ["[!]", "[[[alerts.low]\nbelow = 1", "[a]]", "[[a]", "[ 漢]", "[=]", "[.a]", "[#]", "[[漢]]", "[\t=x]", "[\n\n[connections.prod]\nurl = \"redis://h\"", "[  \n", "interval = 2\n\n[\u{76B3}alerts.slow]\nabove = 1"])
+    @Test(
+        "table headers the TOML parser would abort on are refused with the line (regression: toml++ assertion)",
+        arguments: [
+            "[!]", "[[[alerts.low]\nbelow = 1", "[a]]", "[[a]", "[ 漢]", "[=]", "[.a]", "[#]", "[[漢]]", "[\t=x]", "[\n\n[connections.prod]\nurl = \"redis://h\"", "[  \n",
+            "interval = 2\n\n[\u{76B3}alerts.slow]\nabove = 1",
+        ])
     func badTableHeaders(_ text: String) {
         do {
             _ = try ConfigLoader.parse(text, file: "c.toml")

@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// The app's keymap: keys come back as `AppAction` cases, scoped by `Pane`; `[keys]` names

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Inspector
+import Testing
+
 @testable import AppCore
 
 /// The doctor's findings and notes in words: each kind of facts gives the sentences the Doctor
@@ -8,32 +9,43 @@ import Inspector
 @Suite struct DoctorWordingTests {
     static let user = Array("user:".utf8)
 
-    static func finding(_ facts: FindingFacts, severity: FindingSeverity = .warning, prefix: [UInt8]? = nil, keyCount: Int = 0,
-                        memory: UInt64 = 0, exampleKeys: [[UInt8]] = [], fieldNames: [String] = [], fix: DoctorFix? = nil) -> DoctorFinding {
-        DoctorFinding(facts, severity: severity, prefix: prefix, keyCount: keyCount, memory: memory, exampleKeys: exampleKeys,
-                      fieldNames: fieldNames, fix: fix)
+    static func finding(
+        _ facts: FindingFacts, severity: FindingSeverity = .warning, prefix: [UInt8]? = nil, keyCount: Int = 0,
+        memory: UInt64 = 0, exampleKeys: [[UInt8]] = [], fieldNames: [String] = [], fix: DoctorFix? = nil
+    ) -> DoctorFinding {
+        DoctorFinding(
+            facts, severity: severity, prefix: prefix, keyCount: keyCount, memory: memory, exampleKeys: exampleKeys,
+            fieldNames: fieldNames, fix: fix)
     }
 
     @Test func missingTTLWithItsFix() {
-        let facts = FindingFacts.MissingTTL(prefixKeys: 240, expiringKeys: 200, prefixMemory: 17203, medianRemaining: 3660,
-                                            p90Remaining: 4259, suggestedTTL: 4259, suggestedJitter: 0.1)
+        let facts = FindingFacts.MissingTTL(
+            prefixKeys: 240, expiringKeys: 200, prefixMemory: 17203, medianRemaining: 3660,
+            p90Remaining: 4259, suggestedTTL: 4259, suggestedJitter: 0.1)
         let fix = DoctorFix.addTTL(pattern: GlobPattern("user:*"), seconds: 4259, jitter: 0.1)
         let text = DoctorWording.text(Self.finding(.missingTTL(facts), prefix: Self.user, keyCount: 40, memory: 2880, fix: fix))
         #expect(text.title == "40 keys without TTL in user:* (83% of its keys expire)")
-        #expect(text.details == ["keys in prefix: 240, with TTL: 200, without: 40", "memory without TTL: 2.81K of 16.8K",
-                                 "TTL left on the others: median 1h1m, 90th percentile 1h10m"])
+        #expect(
+            text.details == [
+                "keys in prefix: 240, with TTL: 200, without: 40", "memory without TTL: 2.81K of 16.8K",
+                "TTL left on the others: median 1h1m, 90th percentile 1h10m",
+            ])
         #expect(text.suggestion == "Set a TTL wherever user:* keys are written; meanwhile give the existing ones a TTL of about 1h10m with ±10% jitter.")
         #expect(DoctorWording.fix(fix) == "add a TTL of 4259 s ±10% to the keys without TTL matching user:*")
         #expect(DoctorWording.fix(.deleteKey(Array("job:\u{1b}:lock".utf8))) == "delete job:\\x1b:lock")
     }
 
     @Test func expiryWaveSaysWhenTheBusiestSecondComes() {
-        var facts = FindingFacts.ExpiryWave(window: .second, share: 1, expiringKeys: 300, peakPerSecond: 300, peakPerMinute: 300,
-                                            secondsUntilPeak: 599, medianRemaining: 599)
+        var facts = FindingFacts.ExpiryWave(
+            window: .second, share: 1, expiringKeys: 300, peakPerSecond: 300, peakPerMinute: 300,
+            secondsUntilPeak: 599, medianRemaining: 599)
         var text = DoctorWording.text(Self.finding(.expiryWave(facts), prefix: Array("session:".utf8), keyCount: 300))
         #expect(text.title == "300 keys of session:* expire within the same second (100% of its expiring keys)")
-        #expect(text.details == ["expiring keys in prefix: 300", "busiest second: 300 keys, in 9m59s", "busiest minute: 300 keys",
-                                 "TTL left: median 9m59s"])
+        #expect(
+            text.details == [
+                "expiring keys in prefix: 300", "busiest second: 300 keys, in 9m59s", "busiest minute: 300 keys",
+                "TTL left: median 9m59s",
+            ])
         #expect(text.suggestion.hasPrefix("TTL set without jitter: add ±10–20% random jitter to the TTL where session:* keys are written"))
         facts.window = .minute
         facts.secondsUntilPeak = nil
@@ -65,42 +77,53 @@ import Inspector
         let fields = ["api_token", "password_hash", "pin", "ssn", "cvv"]
         let text = DoctorWording.text(Self.finding(.secrets(facts), prefix: Array("account:".utf8), keyCount: 10, fieldNames: fields))
         #expect(text.title == "account:*: 10 of 10 sampled keys hold api_token, password_hash, pin, ssn, …")
-        #expect(text.details == ["found in: JSON fields, hash fields, key name", "fields: api_token, password_hash, pin, ssn, cvv",
-                                 "sampled 10 keys of the prefix; values were not read into the report"])
+        #expect(
+            text.details == [
+                "found in: JSON fields, hash fields, key name", "fields: api_token, password_hash, pin, ssn, cvv",
+                "sampled 10 keys of the prefix; values were not read into the report",
+            ])
     }
 
     @Test func staleLockReasonsAndTheLocksNotListed() {
-        let facts = FindingFacts.StaleLock(key: Array("job:42:lock".utf8), type: .string, ttl: .none, idleSeconds: 600,
-                                           reasons: [.noTTL, .idle(seconds: 600)], notListed: 7)
+        let facts = FindingFacts.StaleLock(
+            key: Array("job:42:lock".utf8), type: .string, ttl: .none, idleSeconds: 600,
+            reasons: [.noTTL, .idle(seconds: 600)], notListed: 7)
         let text = DoctorWording.text(Self.finding(.staleLock(facts), keyCount: 1))
         #expect(text.title == "lock job:42:lock: no TTL, idle 10m")
         #expect(text.details == ["type: string", "TTL: none", "idle: 10m", "7 more suspicious locks not listed"])
-        let long = FindingFacts.StaleLock(key: Array("lock:long".utf8), type: .string, ttl: .left(seconds: 9999), idleSeconds: nil,
-                                          reasons: [.longTTL(secondsLeft: 9999)])
+        let long = FindingFacts.StaleLock(
+            key: Array("lock:long".utf8), type: .string, ttl: .left(seconds: 9999), idleSeconds: nil,
+            reasons: [.longTTL(secondsLeft: 9999)])
         let longText = DoctorWording.text(Self.finding(.staleLock(long), keyCount: 1))
         #expect(longText.title == "lock lock:long: TTL 2h46m left")
         #expect(longText.details == ["type: string", "TTL: 2h46m", "idle: not sampled"])
     }
 
     @Test func hotKeysByCounterOrByProbe() {
-        let lfu = FindingFacts.HotKeys(measure: .lfuCounter(median: 5), keys: [.init(key: Array("item:7".utf8), count: 19)],
-                                       sampledKeys: 1601, policy: "allkeys-lfu")
+        let lfu = FindingFacts.HotKeys(
+            measure: .lfuCounter(median: 5), keys: [.init(key: Array("item:7".utf8), count: 19)],
+            sampledKeys: 1601, policy: "allkeys-lfu")
         var text = DoctorWording.text(Self.finding(.hotKeys(lfu), severity: .info, keyCount: 1))
         #expect(text.title == "hottest key item:7 (LFU counter 19, median 5)")
         #expect(text.details == ["19  item:7", "OBJECT FREQ over 1601 sampled keys under allkeys-lfu"])
-        let probe = FindingFacts.HotKeys(measure: .recentUse(rounds: 3),
-                                         keys: [.init(key: Array("hot:1".utf8), count: 3), .init(key: Array("hot:2".utf8), count: 3)],
-                                         sampledKeys: 101, policy: "allkeys-lru")
+        let probe = FindingFacts.HotKeys(
+            measure: .recentUse(rounds: 3),
+            keys: [.init(key: Array("hot:1".utf8), count: 3), .init(key: Array("hot:2".utf8), count: 3)],
+            sampledKeys: 101, policy: "allkeys-lru")
         text = DoctorWording.text(Self.finding(.hotKeys(probe), severity: .info, keyCount: 2))
         #expect(text.title == "hot key hot:1: used within the second in each of 3 probes (and 1 more)")
-        #expect(text.details == ["3/3  hot:1", "3/3  hot:2",
-                                 "OBJECT IDLETIME over 101 sampled keys, 3 rounds one second apart (303 read commands); the policy allkeys-lru keeps no use counters"])
+        #expect(
+            text.details == [
+                "3/3  hot:1", "3/3  hot:2",
+                "OBJECT IDLETIME over 101 sampled keys, 3 rounds one second apart (303 read commands); the policy allkeys-lru keeps no use counters",
+            ])
     }
 
     @Test func evictionPressureByPolicy() {
         let unlimited = EvictionContext(policy: "volatile-lru", maxMemory: 0, usedMemory: 9_520_000)
-        var text = DoctorWording.text(Self.finding(
-            .evictionPressure(.init(problem: .volatileWithoutTTL(share: 0.9, keys: 100), context: unlimited)), keyCount: 90, memory: 4_278_190))
+        var text = DoctorWording.text(
+            Self.finding(
+                .evictionPressure(.init(problem: .volatileWithoutTTL(share: 0.9, keys: 100), context: unlimited)), keyCount: 90, memory: 4_278_190))
         #expect(text.title == "volatile-lru but 90% of keys have no TTL: little can be evicted")
         #expect(text.details == ["keys without TTL: 90 of 100, 4.08M", "used memory: 9.08M, maxmemory: no limit"])
         #expect(text.suggestion.hasPrefix("Under volatile-lru only keys with a TTL are evicted"))
@@ -117,10 +140,11 @@ import Inspector
     @Test func notesNameTheKeyAndTheFlagThatAskForTheProbe() {
         let probe = DoctorThresholds.default.recentUse
         #expect(DoctorWording.probe(probe) == "OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys")
-        #expect(DoctorWording.note(.hotKeysNeedProbe(policy: nil, probe: probe)) == "hot keys: an LFU maxmemory-policy (allkeys-lfu, volatile-lfu) "
-            + "gives OBJECT FREQ; the policy is unknown (CONFIG GET refused). Ask for the recent-use probe instead (h in the Doctor view, "
-            + "snapshot --doctor --hot-keys): OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys, about 6000 read "
-            + "commands in 3 s. MONITOR is not used: it costs the server about half its throughput while it runs.")
+        #expect(
+            DoctorWording.note(.hotKeysNeedProbe(policy: nil, probe: probe)) == "hot keys: an LFU maxmemory-policy (allkeys-lfu, volatile-lfu) "
+                + "gives OBJECT FREQ; the policy is unknown (CONFIG GET refused). Ask for the recent-use probe instead (h in the Doctor view, "
+                + "snapshot --doctor --hot-keys): OBJECT IDLETIME, 3 rounds a second apart over at most 2000 sampled keys, about 6000 read "
+                + "commands in 3 s. MONITOR is not used: it costs the server about half its throughput while it runs.")
         #expect(DoctorWording.note(.configRefused(reply: "NOPERM no")) == "eviction: CONFIG GET refused (NOPERM no): policy checks skipped")
         #expect(DoctorWording.note(.configRefused(reply: nil)) == "eviction: CONFIG GET refused (no reply): policy checks skipped")
         #expect(DoctorWording.note(.sampleStopped(.evictionSettings, error: "reset")) == "eviction: reset")
@@ -131,12 +155,15 @@ import Inspector
     }
 
     @Test func reportTextAndJSONNameTheFieldsNotTheValues() throws {
-        let secrets = Self.finding(.secrets(FindingFacts.Secrets(sampledKeys: 20, sources: [.hashFields])), prefix: Array("account:".utf8),
-                                   keyCount: 20, exampleKeys: [Array("account:0".utf8)], fieldNames: ["password_hash"])
-        let report = DoctorReport(node: "127.0.0.1:6379", findings: [secrets], notes: [.configRefused(reply: nil)], indexedKeys: 10,
-                                  expectedKeys: 20, complete: false)
+        let secrets = Self.finding(
+            .secrets(FindingFacts.Secrets(sampledKeys: 20, sources: [.hashFields])), prefix: Array("account:".utf8),
+            keyCount: 20, exampleKeys: [Array("account:0".utf8)], fieldNames: ["password_hash"])
+        let report = DoctorReport(
+            node: "127.0.0.1:6379", findings: [secrets], notes: [.configRefused(reply: nil)], indexedKeys: 10,
+            expectedKeys: 20, complete: false)
         #expect(DoctorWording.coverage(report) == "partial: 10 of 20 keys indexed")
-        let text = DoctorReportText.text(report), json = DoctorReportText.json(report)
+        let text = DoctorReportText.text(report)
+        let json = DoctorReportText.json(report)
         #expect(text.contains("password_hash") && json.contains("password_hash"))
         #expect(text.contains("10 keys analysed (partial: 10 of 20 keys indexed)"))
         #expect(text.contains("[warning] secrets: account:*: 20 of 20 sampled keys hold password_hash"))

@@ -1,6 +1,7 @@
+import TerminalUI
 // The status line: text from a server in it is escaped exactly once.
 import Testing
-import TerminalUI
+
 @testable import AppCore
 
 @Suite struct StatusLineTests {

@@ -1,5 +1,6 @@
 // Drives the app as a user does: keys, typed text and `:` commands, each through `AppUpdate.update`.
 import TerminalUI
+
 @testable import AppCore
 
 extension AppState {

@@ -1,6 +1,6 @@
+@testable import AppCore
 // Keyspace snapshots as the scanner would publish them, and app states on the keys pane with one.
 @testable import Inspector
-@testable import AppCore
 
 /// A small cache world, indexed without a server.
 enum KeyspaceFactory {

@@ -1,8 +1,9 @@
 // What the mutation path answers, built without a server, and a look at the mutation dialog on screen.
 import Foundation
 import TerminalUI
-@testable import Inspector
+
 @testable import AppCore
+@testable import Inspector
 
 enum MutationFactory {
     /// The node every factory plan is for, and the word its typed confirmation wants.
@@ -10,14 +11,16 @@ enum MutationFactory {
     static let confirmationWord = "127.0.0.1:7001/db0"
 
     static func deletePlan(_ keys: [String], notUndoable: [String] = [], missing: [String] = []) -> DeletePlan {
-        DeletePlan(undoable: keys.map { Array($0.utf8) }, notUndoable: notUndoable.map { Array($0.utf8) }, missing: missing.map { Array($0.utf8) },
-                   undoableBytes: 100 * keys.count, notUndoableBytes: 5_000_000 * notUndoable.count)
+        DeletePlan(
+            undoable: keys.map { Array($0.utf8) }, notUndoable: notUndoable.map { Array($0.utf8) }, missing: missing.map { Array($0.utf8) },
+            undoableBytes: 100 * keys.count, notUndoableBytes: 5_000_000 * notUndoable.count)
     }
 
     /// A dry run's answer: `count` keys match `pattern` on ``node``.
     static func patternPlan(_ pattern: String, count: Int, type: RedisKeyType? = nil, undoable: Int? = nil) -> PatternPlan {
-        PatternPlan(pattern: GlobPattern(pattern), typeFilter: type, node: node, database: 0, count: count, memoryBytes: 64 * count,
-                    sample: ["session:a", "session:b"].prefix(count).map { Array($0.utf8) }, estimatedUndoable: undoable ?? count, scannedAt: Date(timeIntervalSince1970: 1_700_000_000))
+        PatternPlan(
+            pattern: GlobPattern(pattern), typeFilter: type, node: node, database: 0, count: count, memoryBytes: 64 * count,
+            sample: ["session:a", "session:b"].prefix(count).map { Array($0.utf8) }, estimatedUndoable: undoable ?? count, scannedAt: Date(timeIntervalSince1970: 1_700_000_000))
     }
 
     static func changed(_ key: String, _ command: String, changed: Bool, pttl: Int64, ttl: KeyTTL? = nil) -> KeyChangeOutcome {
@@ -25,8 +28,9 @@ enum MutationFactory {
     }
 
     static func bulkResult(_ command: String = "UNLINK", changed: Int, skipped: Int = 0, undoable: Int, notUndoable: Int = 0, aborted: Bool = false) -> BulkResult {
-        BulkResult(command: command, scanned: changed + skipped, changed: changed, skipped: skipped, undoable: undoable, notUndoable: notUndoable,
-                   aborted: aborted, elapsed: 0.5)
+        BulkResult(
+            command: command, scanned: changed + skipped, changed: changed, skipped: skipped, undoable: undoable, notUndoable: notUndoable,
+            aborted: aborted, elapsed: 0.5)
     }
 }
 

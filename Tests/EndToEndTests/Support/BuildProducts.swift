@@ -27,11 +27,13 @@ enum BuildProducts {
             let candidate = directory.appendingPathComponent(name).path
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate) {
+                FileManager.default.isExecutableFile(atPath: candidate)
+            {
                 return candidate
             }
         }
-        throw TmuxSession.Failure(description:
-            "the executable \(name) was not found in \(directories.map(\.path)); build it first (swift build)")
+        throw TmuxSession.Failure(
+            description:
+                "the executable \(name) was not found in \(directories.map(\.path)); build it first (swift build)")
     }
 }

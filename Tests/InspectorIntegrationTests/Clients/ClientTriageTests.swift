@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// Client triage against a real redis-server: a consumer that stopped reading is flagged, a kill

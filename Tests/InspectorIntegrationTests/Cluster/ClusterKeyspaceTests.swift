@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite("Keyspace and mutations over a cluster", .serialized, InspectorSharedCluster(), .timeLimit(.minutes(1)))
@@ -56,8 +57,9 @@ struct ClusterKeyspaceTests {
         let cluster = try #require(InspectorSharedCluster.current)
         let client = try await InspectorSharedCluster.client()
         defer { Task { await client.close() } }
-        _ = try await client.pipeline((0..<300).map { RedisCommand("SET", "replica:read:\($0)", "v", "EX", 600) }
-            + (0..<30).map { RedisCommand("HSET", "replica:hash:\($0)", "f", "v") })
+        _ = try await client.pipeline(
+            (0..<300).map { RedisCommand("SET", "replica:read:\($0)", "v", "EX", 600) }
+                + (0..<30).map { RedisCommand("HSET", "replica:hash:\($0)", "f", "v") })
         // Replication is asynchronous: wait until each primary's writes are on its replica.
         _ = try await client.forEachPrimary { _, connection in try await connection.send(RedisCommand("WAIT", 1, 5000)) }
         let nodes = cluster.primaries + (0..<cluster.primaries.count).flatMap { cluster.replicas(ofPrimary: $0) }
@@ -67,8 +69,9 @@ struct ClusterKeyspaceTests {
             await connection.close()
         }
 
-        let scanner = KeyspaceScanner(scanConnection: ClusterReplicaReads(client),
-                                      policy: ScanLoadPolicy(maxCount: 100, maxCommandsPerSecond: nil, useLookupScript: false))
+        let scanner = KeyspaceScanner(
+            scanConnection: ClusterReplicaReads(client),
+            policy: ScanLoadPolicy(maxCount: 100, maxCommandsPerSecond: nil, useLookupScript: false))
         await scanner.start(filter: KeyFilter(pattern: GlobPattern(Array("replica:*".utf8))))
         await scanner.waitUntilDone()
         let view = await scanner.view
@@ -99,9 +102,10 @@ struct ClusterKeyspaceTests {
     func patternDelete() async throws {
         let client = try await InspectorSharedCluster.client()
         defer { Task { await client.close() } }
-        _ = try await client.pipeline((0..<300).map { RedisCommand("SET", "bulk:del:\($0)", "v\($0)", "EX", 900) }
-            + (0..<200).map { RedisCommand("SET", "bulk:keep:\($0)", "k") }
-            + (0..<50).map { RedisCommand("SET", "bulkdel\($0)", "x") })
+        _ = try await client.pipeline(
+            (0..<300).map { RedisCommand("SET", "bulk:del:\($0)", "v\($0)", "EX", 900) }
+                + (0..<200).map { RedisCommand("SET", "bulk:keep:\($0)", "k") }
+                + (0..<50).map { RedisCommand("SET", "bulkdel\($0)", "x") })
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cachescope-cluster-audit-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let service = MutationService(connection: client, node: "cluster", readOnly: false, auditLog: try AuditLog(path: directory + "/audit.log"))

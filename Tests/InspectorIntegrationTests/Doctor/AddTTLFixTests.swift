@@ -2,6 +2,7 @@ import Foundation
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// The doctor's fix for TTL-less keys through the mutation path: dry run, jittered TTLs on the
@@ -12,9 +13,10 @@ struct AddTTLFixTests {
     func applyAndUndo() async throws {
         try await MutationFixture.with { fixture in
             let redis = fixture.redis
-            try await redis.run((0..<200).map { RedisCommand("SET", "user:\($0)", "v", "EX", 5000) }
-                                + (200..<240).map { RedisCommand("SET", "user:\($0)", "v") }
-                                + [RedisCommand("SET", "other:1", "v")])
+            try await redis.run(
+                (0..<200).map { RedisCommand("SET", "user:\($0)", "v", "EX", 5000) }
+                    + (200..<240).map { RedisCommand("SET", "user:\($0)", "v") }
+                    + [RedisCommand("SET", "other:1", "v")])
             let service = fixture.service()
             let plan = try await service.dryRunMissingTTL(GlobPattern.prefix(Array("user:".utf8)))
             #expect(plan.count == 40)
@@ -48,8 +50,9 @@ struct AddTTLFixTests {
     @Test("the pre-7.0 path (PTTL check) gives the same result")
     func withoutExpireNX() async throws {
         try await MutationFixture.with { fixture in
-            try await fixture.redis.run((0..<10).map { RedisCommand("SET", "a:\($0)", "v", "EX", 900) }
-                                        + (10..<30).map { RedisCommand("SET", "a:\($0)", "v") })
+            try await fixture.redis.run(
+                (0..<10).map { RedisCommand("SET", "a:\($0)", "v", "EX", 900) }
+                    + (10..<30).map { RedisCommand("SET", "a:\($0)", "v") })
             let service = fixture.service()
             await service.setExpireNXSupported(false)
             let plan = try await service.dryRunMissingTTL(GlobPattern("a:*"))

@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// Each caching anti-pattern built in a real redis-server, indexed by the scanner, and found by
@@ -121,16 +122,21 @@ struct CacheDoctorTests {
     @Test("job:42:lock without TTL is a stale lock with a delete fix; a short-lived lock is not")
     func staleLock() async throws {
         try await RedisFixture.with { redis in
-            try await redis.run([RedisCommand("SET", "job:42:lock", "worker-7"),
-                                 RedisCommand("SET", "lock:job:43", "worker-8", "PX", 5000),
-                                 RedisCommand("SET", "job:42", "payload", "EX", 100)])
+            try await redis.run([
+                RedisCommand("SET", "job:42:lock", "worker-7"),
+                RedisCommand("SET", "lock:job:43", "worker-8", "PX", 5000),
+                RedisCommand("SET", "job:42", "payload", "EX", 100),
+            ])
             let (report, _) = try await Self.diagnose(redis)
             let locks = report.findings.filter { $0.kind == .staleLock }
             #expect(locks.count == 1)
             let lock = try #require(locks.first)
             #expect(lock.exampleKeys == [Array("job:42:lock".utf8)])
             #expect(lock.fix == .deleteKey(Array("job:42:lock".utf8)))
-            guard case .staleLock(let facts) = lock.facts else { Issue.record("not lock facts: \(lock.facts)"); return }
+            guard case .staleLock(let facts) = lock.facts else {
+                Issue.record("not lock facts: \(lock.facts)")
+                return
+            }
             #expect(facts.reasons == [.noTTL])
         }
     }
@@ -145,7 +151,11 @@ struct CacheDoctorTests {
             let finding = try #require(report.findings.first { $0.kind == .evictionPressure })
             #expect(finding.keyCount == 90)
             guard case .evictionPressure(let facts) = finding.facts,
-                  case .volatileWithoutTTL(let share, let keys) = facts.problem else { Issue.record("\(finding.facts)"); return }
+                case .volatileWithoutTTL(let share, let keys) = facts.problem
+            else {
+                Issue.record("\(finding.facts)")
+                return
+            }
             #expect(facts.policy == "volatile-lru")
             #expect(share == 0.9 && keys == 100)
         }
@@ -187,7 +197,10 @@ struct CacheDoctorTests {
             await reader.close()
             let hot = try #require(report.findings.first { $0.kind == .hotKeys })
             #expect(hot.exampleKeys == [Array("product:7".utf8)])
-            guard case .hotKeys(let facts) = hot.facts else { Issue.record("\(hot.facts)"); return }
+            guard case .hotKeys(let facts) = hot.facts else {
+                Issue.record("\(hot.facts)")
+                return
+            }
             #expect(facts.measure == .recentUse(rounds: 3))
             #expect(!report.notes.contains { $0.isAboutHotKeys })
         }

@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite("Doctor: hash field TTLs", .timeLimit(.minutes(1)))
@@ -28,8 +29,9 @@ struct FieldTTLSurveyTests {
                 await #expect(throws: KeyspaceError.self) { _ = try await FieldTTLSurvey.sample(fixture.connection, hashes: keys) }
                 return
             }
-            try await fixture.run((0..<60).map { RedisCommand("HEXPIRE", "session:\($0)", 600, "FIELDS", 1, "token") }
-                + (50..<60).map { RedisCommand("EXPIRE", "session:\($0)", 900) })
+            try await fixture.run(
+                (0..<60).map { RedisCommand("HEXPIRE", "session:\($0)", 600, "FIELDS", 1, "token") }
+                    + (50..<60).map { RedisCommand("EXPIRE", "session:\($0)", 900) })
             let survey = try await FieldTTLSurvey.sample(fixture.connection, hashes: keys + [Array("session:none".utf8)])
             #expect(survey.hashes.count == 60)
             #expect(survey.hashes.allSatisfy { $0.sampledFields == 2 && $0.fieldDeadlines.count == 1 })

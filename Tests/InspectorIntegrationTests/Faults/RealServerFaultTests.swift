@@ -4,6 +4,7 @@ import RESP
 import RedisClient
 import Synchronization
 import Testing
+
 @testable import Inspector
 
 /// Real redis-server faults seen through the health sampler and the alert engine: evictions
@@ -72,7 +73,10 @@ struct RealServerFaultTests {
         var up: NodeSample?
         while ContinuousClock.now < deadline {
             let sample = try await Self.sample(sampler)
-            if sample.replicationLinkUp == true { up = sample; break }
+            if sample.replicationLinkUp == true {
+                up = sample
+                break
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         let linked = try #require(up, "the replica never linked to its primary")
@@ -85,7 +89,10 @@ struct RealServerFaultTests {
         var down: NodeSample?
         while ContinuousClock.now < deadline + .seconds(10) {
             let sample = try await Self.sample(sampler)
-            if sample.replicationLinkUp == false { down = sample; break }
+            if sample.replicationLinkUp == false {
+                down = sample
+                break
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         let broken = try #require(down, "the replica never noticed its primary was gone")
@@ -144,8 +151,9 @@ struct RealServerFaultTests {
         let timeouts = during.filter { $0.node == 0 && !$0.ok }
         #expect(!timeouts.isEmpty, "no timeout reported for the blocked node")
         // "timed out after 1 s (PING)", or after three in a row the reconnect's "(HELLO)".
-        #expect(timeouts.allSatisfy { ($0.error ?? "").hasPrefix("\(blocked.endpointDescription): ") && ($0.error ?? "").contains("timed out after 1 s") },
-                "\(timeouts.map(\.error))")
+        #expect(
+            timeouts.allSatisfy { ($0.error ?? "").hasPrefix("\(blocked.endpointDescription): ") && ($0.error ?? "").contains("timed out after 1 s") },
+            "\(timeouts.map(\.error))")
         // The healthy node went on at its pace (4/s): at least 6 samples in those ~2.8 s.
         #expect(during.filter { $0.node == 1 && $0.ok }.count >= 6, "healthy node samples: \(during.filter { $0.node == 1 }.count)")
         #expect(recovered, "the blocked node never answered again")

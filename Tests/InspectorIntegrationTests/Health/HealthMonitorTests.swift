@@ -1,8 +1,9 @@
 import Foundation
 import LocalRedis
-import RedisClient
 import RESP
+import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// The sampler against a real redis-server: figures equal the server's own, and the tool's
@@ -22,7 +23,10 @@ import Testing
         var node = NodeHealth(address: server.endpointDescription)
         var engine = AlertEngine(rules: [AlertRule(name: "hit-ratio-low", metric: .hitRatio, comparison: .below, threshold: 0.8, duration: 0)])
         for outcome in first[0] + second[0] {
-            guard case .sample(let s) = outcome else { Issue.record("sample failed: \(outcome)"); return }
+            guard case .sample(let s) = outcome else {
+                Issue.record("sample failed: \(outcome)")
+                return
+            }
             node.record(s)
             engine.evaluate(node, at: s.time)
         }

@@ -1,8 +1,9 @@
 import LocalRedis
+import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
-import RESP
 
 /// INFO of the server under test: its own name and version.
 @Suite struct InfoSnapshotServerTests {

@@ -4,6 +4,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// Accuracy of the estimates on real servers. Prefixes are checked when they hold ≥ 1% of the
@@ -87,7 +88,9 @@ struct EstimateAccuracyTests {
         var missed: [String] = []
         for (prefix, value) in truth {
             let row = picture.prefixes.first { $0.prefix == Array(prefix.utf8) }
-            if let row, estimate(row).covers(value) { covered += 1 } else {
+            if let row, estimate(row).covers(value) {
+                covered += 1
+            } else {
                 missed.append("\(prefix) \(value) not in \(row.map { "[\(estimate($0).low), \(estimate($0).high)]" } ?? "(not seen)")")
             }
         }
@@ -119,9 +122,10 @@ struct EstimateAccuracyTests {
             }
             let keyTruth = checked.mapValues { Double($0.keys) }
             let ttlTruth = checked.mapValues { Double($0.withoutTTL) }
-            let memoryTruth = Dictionary(uniqueKeysWithValues: checked.keys.map { prefix in
-                (prefix, exact.prefixes.first { $0.prefix == Array(prefix.utf8) }!.memory.value)
-            })
+            let memoryTruth = Dictionary(
+                uniqueKeysWithValues: checked.keys.map { prefix in
+                    (prefix, exact.prefixes.first { $0.prefix == Array(prefix.utf8) }!.memory.value)
+                })
 
             // The real partial walk, stopped at 5% of the hash space.
             let strata = try await KeyspaceSampler.sample(redis.connection, node: "n", until: far, policy: fast, share: 0.05)
@@ -222,7 +226,9 @@ struct EstimateAccuracyTests {
                 covered.tenant += tenant.covered
                 covered.walks += 1
                 let row = picture.prefixes.first { $0.prefix == Array("tenant:".utf8) }
-                print("\(shape.server) walk \(seed): visited \(picture.visitedFraction); tenant: \(row.map { "\($0.keys.value) in [\($0.keys.low), \($0.keys.high)]" } ?? "not seen"); spread missed \(spread.missed)")
+                print(
+                    "\(shape.server) walk \(seed): visited \(picture.visitedFraction); tenant: \(row.map { "\($0.keys.value) in [\($0.keys.low), \($0.keys.high)]" } ?? "not seen"); spread missed \(spread.missed)"
+                )
             }
             let spreadRate = Double(covered.spread) / Double(covered.spreadChecked)
             print("\(shape.server) \(shape.layout): spread coverage \(spreadRate), tenant coverage \(covered.tenant)/\(covered.walks)")

@@ -2,6 +2,7 @@
 import LocalRedis
 import RESP
 import RedisClient
+
 @testable import Inspector
 
 /// Three primaries, no replicas, started from the binary ``TestServerBinary`` chose, and a

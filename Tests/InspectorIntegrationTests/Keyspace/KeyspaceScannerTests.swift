@@ -3,6 +3,7 @@ import NIOCore
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite(.timeLimit(.minutes(2))) struct KeyspaceScannerTests {
@@ -32,8 +33,9 @@ import Testing
         try await RedisFixture.with { redis in
             try await Self.seed(redis)
             let lookups = try await redis.connect()
-            let scanner = KeyspaceScanner(scanConnection: redis.connection, lookupConnections: [lookups],
-                                          policy: ScanLoadPolicy(maxCount: 100, maxCommandsPerSecond: nil))
+            let scanner = KeyspaceScanner(
+                scanConnection: redis.connection, lookupConnections: [lookups],
+                policy: ScanLoadPolicy(maxCount: 100, maxCommandsPerSecond: nil))
             await scanner.start()
             let done = await Self.finish(scanner)
             await lookups.close()
@@ -97,13 +99,16 @@ import Testing
             // Sets of 200 members: sampling 5 of them and counting all 200 give different sizes.
             var commands: [RedisCommand] = []
             for i in 0..<20 {
-                commands.append(RedisCommand(arguments: [Array("SADD".utf8), Array("big:\(i)".utf8)]
-                    + (0..<200).map { Array("member-\($0)-\(String(repeating: "x", count: $0 % 37))".utf8) }))
+                commands.append(
+                    RedisCommand(
+                        arguments: [Array("SADD".utf8), Array("big:\(i)".utf8)]
+                            + (0..<200).map { Array("member-\($0)-\(String(repeating: "x", count: $0 % 37))".utf8) }))
             }
             try await redis.run(commands)
             for samples in [5, 0] {
-                let scanner = KeyspaceScanner(scanConnection: redis.connection,
-                                              policy: ScanLoadPolicy(maxCommandsPerSecond: nil, memorySamples: samples))
+                let scanner = KeyspaceScanner(
+                    scanConnection: redis.connection,
+                    policy: ScanLoadPolicy(maxCommandsPerSecond: nil, memorySamples: samples))
                 await scanner.start()
                 let view = await Self.finish(scanner).view
                 var expected: UInt64 = 0
@@ -159,8 +164,9 @@ import Testing
             try await redis.run(commands)
             _ = try await redis.send("CONFIG", "RESETSTAT")
             let ceiling = 3000.0
-            let scanner = KeyspaceScanner(scanConnection: redis.connection,
-                                          policy: ScanLoadPolicy(maxCount: 100, maxCommandsPerSecond: ceiling))
+            let scanner = KeyspaceScanner(
+                scanConnection: redis.connection,
+                policy: ScanLoadPolicy(maxCount: 100, maxCommandsPerSecond: ceiling))
             let started = ContinuousClock.now
             await scanner.start()
             try await Task.sleep(for: .seconds(1.5))
@@ -171,7 +177,8 @@ import Testing
             var total = 0
             for name in ["scan", "type", "pttl", "memory|usage", "memory", "dbsize", "ping", "eval"] {
                 if let line = info.split(separator: "\r\n").first(where: { $0.hasPrefix("cmdstat_\(name):") }),
-                   let calls = line.split(separator: "=").dropFirst().first?.split(separator: ",").first {
+                    let calls = line.split(separator: "=").dropFirst().first?.split(separator: ",").first
+                {
                     total += Int(calls) ?? 0
                 }
             }
@@ -192,8 +199,9 @@ import Testing
             try await KeyspaceScannerTests.seed(redis, users: 50)
             var views: [KeyspaceView] = []
             for script in [true, false] {
-                let scanner = KeyspaceScanner(scanConnection: redis.connection,
-                                              policy: ScanLoadPolicy(maxCommandsPerSecond: nil, useLookupScript: script))
+                let scanner = KeyspaceScanner(
+                    scanConnection: redis.connection,
+                    policy: ScanLoadPolicy(maxCommandsPerSecond: nil, useLookupScript: script))
                 await scanner.start()
                 await scanner.waitUntilDone()
                 views.append(await scanner.view)
@@ -208,4 +216,3 @@ import Testing
         }
     }
 }
-

@@ -2,6 +2,7 @@ import Foundation
 import LocalRedis
 import RESP
 import RedisClient
+
 @testable import Inspector
 
 /// A private redis-server plus connections for the keyspace and value tests.
@@ -12,15 +13,17 @@ struct RedisFixture {
 
     static func start(_ arguments: [String] = []) async throws -> RedisFixture {
         let server = try LocalRedisServer.start(arguments)
-        let connection = try await RedisConnection.connect(ConnectionOptions(
-            endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port), commandTimeout: .seconds(20)))
+        let connection = try await RedisConnection.connect(
+            ConnectionOptions(
+                endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port), commandTimeout: .seconds(20)))
         return RedisFixture(server: server, connection: connection)
     }
 
     /// Another connection to the same server.
     func connect() async throws -> RedisConnection {
-        try await RedisConnection.connect(ConnectionOptions(
-            endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port), commandTimeout: .seconds(20)))
+        try await RedisConnection.connect(
+            ConnectionOptions(
+                endpoint: RedisEndpoint(host: "127.0.0.1", port: server.port), commandTimeout: .seconds(20)))
     }
 
     func stop() async {

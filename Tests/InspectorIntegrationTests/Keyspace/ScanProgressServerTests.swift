@@ -4,6 +4,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// Each test walks a real server with `SCAN` and compares the fraction read from the cursors with
@@ -124,8 +125,9 @@ struct ScanProgressServerTests {
         try await RedisFixture.with { redis in
             try await redis.run((0..<20_000).map { RedisCommand("SET", "k:\($0)", "v") })
             let lookups = try await redis.connect()
-            let scanner = KeyspaceScanner(scanConnection: redis.connection, lookupConnections: [lookups],
-                                          policy: ScanLoadPolicy(maxCount: 200, maxCommandsPerSecond: 20_000))
+            let scanner = KeyspaceScanner(
+                scanConnection: redis.connection, lookupConnections: [lookups],
+                policy: ScanLoadPolicy(maxCount: 200, maxCommandsPerSecond: 20_000))
             await scanner.start()
             let deadline = ContinuousClock.now + .seconds(60)
             while await scanner.progress.keysIndexed < 7000, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }

@@ -3,6 +3,7 @@ import NIOCore
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// The leaderboard watch against a real redis-server: ranks, movement and rates after ZINCRBY,
@@ -101,4 +102,3 @@ import Testing
         }
     }
 }
-

@@ -4,6 +4,7 @@ import RESP
 import RedisClient
 import Synchronization
 import Testing
+
 @testable import Inspector
 
 /// Changes by pattern against a real redis-server: exact counts, nothing outside the pattern
@@ -12,8 +13,9 @@ import Testing
     @Test func bulkDeleteOf100kKeysLeavesEveryOtherKeyAndMatchesTheDryRun() async throws {
         try await MutationFixture.with { f in
             try await f.redis.run(MutationFixture.sets("session:", 100_000))
-            try await f.redis.run(MutationFixture.sets("user:", 500) + MutationFixture.sets("other:session:", 500)
-                                  + [RedisCommand("SET", "session", "x"), RedisCommand("HSET", "sessions", "a", "b")])
+            try await f.redis.run(
+                MutationFixture.sets("user:", 500) + MutationFixture.sets("other:session:", 500)
+                    + [RedisCommand("SET", "session", "x"), RedisCommand("HSET", "sessions", "a", "b")])
             let service = f.service()
             let plan = try await service.dryRun(GlobPattern("session:*"))
             #expect(plan.count == 100_000)
@@ -84,9 +86,10 @@ import Testing
     @Test(arguments: [true, false])
     func expireMatchingGivesJitteredTTLsOnlyToKeysWithoutOne(expireNX: Bool) async throws {
         try await MutationFixture.with { f in
-            try await f.redis.run(MutationFixture.sets("cache:user:", 1000)
-                                  + MutationFixture.sets("cache:ttl:", 100, extra: ["EX", "5000"])
-                                  + MutationFixture.sets("other:", 100))
+            try await f.redis.run(
+                MutationFixture.sets("cache:user:", 1000)
+                    + MutationFixture.sets("cache:ttl:", 100, extra: ["EX", "5000"])
+                    + MutationFixture.sets("other:", 100))
             let service = f.service()
             await service.setExpireNXSupported(expireNX)
             let plan = try await service.dryRun(GlobPattern("cache:*"))
@@ -95,7 +98,8 @@ import Testing
             #expect(result.changed == 1000)
             #expect(result.skipped == 100)
             let ttls = try await f.redis.connection.pipeline((0..<1000).map { RedisCommand("TTL", "cache:user:\($0)") }).map { $0.int ?? -3 }
-            let low = try #require(ttls.min()), high = try #require(ttls.max())
+            let low = try #require(ttls.min())
+            let high = try #require(ttls.max())
             // ±10% of 1000 s, less the seconds the run and the reads took on a busy machine.
             #expect(low >= 890 && high <= 1100, "TTLs \(low)…\(high) outside ±10%")
             #expect(low < 960 && high > 1040, "TTLs \(low)…\(high) are not spread")
@@ -117,7 +121,10 @@ import Testing
                 _ = try await flaky.deleteMatching(plan, rate: 1_000_000, batchSize: 500)
                 Issue.record("expected an interruption")
             } catch let error as MutationError {
-                guard case .interrupted(_, let command, let completed, _, _) = error else { Issue.record("\(error)"); return }
+                guard case .interrupted(_, let command, let completed, _, _) = error else {
+                    Issue.record("\(error)")
+                    return
+                }
                 #expect(command == "UNLINK")
                 #expect(completed > 0 && completed < 5000)
                 #expect(try await f.int("DBSIZE") == Int64(5000 - completed))

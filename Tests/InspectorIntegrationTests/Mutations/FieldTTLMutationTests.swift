@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// `e` and `p` on a hash field go through the one mutation path: read-only refusal, undo of the

@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// A private redis-server, a fresh audit log in a temporary directory, and services over them.
@@ -24,10 +25,13 @@ struct MutationFixture {
     }
 
     /// A service on the fixture's connection (or `connection`).
-    func service(readOnly: Bool = false, undoBudget: Int = MutationService.defaultUndoBudget,
-                 connection: (any RedisPipelining)? = nil) -> MutationService {
-        MutationService(connection: connection ?? redis.connection, node: node, database: 0, readOnly: readOnly,
-                        auditLog: log, undoBudget: undoBudget)
+    func service(
+        readOnly: Bool = false, undoBudget: Int = MutationService.defaultUndoBudget,
+        connection: (any RedisPipelining)? = nil
+    ) -> MutationService {
+        MutationService(
+            connection: connection ?? redis.connection, node: node, database: 0, readOnly: readOnly,
+            auditLog: log, undoBudget: undoBudget)
     }
 
     /// The audit log's lines parsed as JSON objects.
@@ -49,4 +53,3 @@ struct MutationFixture {
         try #require(try await redis.connection.send(RedisCommand(name, arguments: arguments)).int)
     }
 }
-

@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// Refusals and errors at the mutation layer itself: read-only, ACL without write rights,
@@ -13,8 +14,9 @@ import Testing
             _ = try await f.redis.send("SET", "user:1", "alice")
             let service = f.service(readOnly: true)
             let key = Array("user:1".utf8)
-            let plan = PatternPlan(pattern: GlobPattern("user:*"), typeFilter: nil, node: f.node, database: 0, count: 1,
-                                   memoryBytes: 1, sample: [key], estimatedUndoable: 1, scannedAt: .now)
+            let plan = PatternPlan(
+                pattern: GlobPattern("user:*"), typeFilter: nil, node: f.node, database: 0, count: 1,
+                memoryBytes: 1, sample: [key], estimatedUndoable: 1, scannedAt: .now)
             let deletePlan = DeletePlan(undoable: [key], notUndoable: [], missing: [], undoableBytes: 1, notUndoableBytes: 0)
             let attempts: [@Sendable () async throws -> Void] = [
                 { _ = try await service.expire(key, seconds: 10) },
@@ -46,8 +48,9 @@ import Testing
             let password = "reader-s3cret-pw"
             _ = try await f.redis.send("ACL", "SETUSER", "reader", "on", ">\(password)", "~*", "+@read")
             _ = try await f.redis.send("SET", "user:1", "alice")
-            let reader = try await RedisConnection.connect(ConnectionOptions(
-                endpoint: RedisEndpoint(host: "127.0.0.1", port: f.redis.server.port), username: "reader", password: Secret(password)))
+            let reader = try await RedisConnection.connect(
+                ConnectionOptions(
+                    endpoint: RedisEndpoint(host: "127.0.0.1", port: f.redis.server.port), username: "reader", password: Secret(password)))
             defer { Task { await reader.close() } }
             let service = f.service(connection: reader)
             let attempts: [@Sendable () async throws -> Void] = [
@@ -59,7 +62,10 @@ import Testing
                     try await attempt()
                     Issue.record("expected NOPERM")
                 } catch let error as MutationError {
-                    guard case .permissionDenied(let node, _, let message) = error else { Issue.record("\(error)"); continue }
+                    guard case .permissionDenied(let node, _, let message) = error else {
+                        Issue.record("\(error)")
+                        continue
+                    }
                     #expect(node == f.node)
                     #expect(message.hasPrefix("NOPERM"))
                     #expect(error.description.contains("no right"))
@@ -99,7 +105,10 @@ import Testing
                 _ = try await service.expire(Array("k".utf8), seconds: 10)
                 Issue.record("expected a connection error")
             } catch let error as MutationError {
-                guard case .connectionLost = error else { Issue.record("\(error)"); return }
+                guard case .connectionLost = error else {
+                    Issue.record("\(error)")
+                    return
+                }
                 #expect(error.description.contains(f.node))
                 #expect(error.description.contains("may or may not"))
             }

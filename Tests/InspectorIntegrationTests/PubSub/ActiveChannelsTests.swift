@@ -2,6 +2,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite("Active channels: what other clients listen to, bounded")
@@ -29,10 +30,11 @@ struct ActiveChannelsTests {
             try await Task.sleep(for: .milliseconds(20))
             active = try await ActiveChannels.fetch(from: connection)
         }
-        #expect(active.channels == [
-            ActiveChannels.Channel(name: Array("orders".utf8), subscribers: 3),
-            ActiveChannels.Channel(name: odd, subscribers: 1),
-        ])
+        #expect(
+            active.channels == [
+                ActiveChannels.Channel(name: Array("orders".utf8), subscribers: 3),
+                ActiveChannels.Channel(name: odd, subscribers: 1),
+            ])
         #expect(active.channelCount == 2)
         #expect(active.patternCount == 1)
         #expect(!active.isTruncated)

@@ -3,13 +3,16 @@ import NIOCore
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite("Keyspace events: the setting, enabling and restoring, expired events")
 struct KeyspaceEventsTests {
-    @Test("which flags are missing", arguments: [
-        ("", "Exeg"), ("xE", "eg"), ("AE", ""), ("KA", "E"), ("Egxe", ""), ("gE", "xe"),
-    ])
+    @Test(
+        "which flags are missing",
+        arguments: [
+            ("", "Exeg"), ("xE", "eg"), ("AE", ""), ("KA", "E"), ("Egxe", ""), ("gE", "xe"),
+        ])
     func missing(flags: String, expected: String) {
         let setting = KeyspaceEventsSetting(flags: flags)
         #expect(String(setting.missing) == expected)

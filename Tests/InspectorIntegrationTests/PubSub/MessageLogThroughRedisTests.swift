@@ -3,6 +3,7 @@ import NIOCore
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite("Message log: ring bounds through a real subscriber")
@@ -10,8 +11,9 @@ struct MessageLogThroughRedisTests {
     @Test("capacity 100, 1000 published through a real subscriber: 1000 counted, the newest 100 shown")
     func ringBoundsThroughRedis() async throws {
         try await RedisFixture.with { redis in
-            let subscriber = SubscriberConnection(options: ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: redis.server.port)),
-                                                  inbox: PubSubInbox(capacity: 100))
+            let subscriber = SubscriberConnection(
+                options: ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: redis.server.port)),
+                inbox: PubSubInbox(capacity: 100))
             await subscriber.subscribe([Array("flood".utf8)], kind: .channel)
             var log = MessageLog(capacity: 100)
             // Wait for the confirmation before publishing.

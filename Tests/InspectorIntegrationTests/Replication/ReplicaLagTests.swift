@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// A real primary and replica: the replica's process stopped (SIGSTOP, by pid) stops its acks,

@@ -3,6 +3,7 @@ import LocalRedis
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// The newer servers' own commands, read against the server under test: each test checks the
@@ -46,7 +47,10 @@ struct NewerServerViewsTests {
             #expect(page.fields.count == 3)
             for (field, ttl) in zip(page.fields, page.ttls) {
                 if field.field == Array("token".utf8) {
-                    guard case .expires(let at)? = ttl else { Issue.record("token has no deadline: \(String(describing: ttl))"); continue }
+                    guard case .expires(let at)? = ttl else {
+                        Issue.record("token has no deadline: \(String(describing: ttl))")
+                        continue
+                    }
                     #expect(at > before + 50_000 && at <= before + 61_000)
                 } else {
                     #expect(ttl == .persistent)
@@ -62,8 +66,9 @@ struct NewerServerViewsTests {
     func streamSummary() async throws {
         try await RedisFixture.with { fixture in
             let key = Array("events:orders".utf8)
-            try await fixture.run((1...5).map { RedisCommand("XADD", "events:orders", "\($0)-0", "order", "o\($0)") }
-                + [RedisCommand("XGROUP", "CREATE", "events:orders", "billing", "0"), RedisCommand("XGROUP", "CREATE", "events:orders", "mail", "$")])
+            try await fixture.run(
+                (1...5).map { RedisCommand("XADD", "events:orders", "\($0)-0", "order", "o\($0)") }
+                    + [RedisCommand("XGROUP", "CREATE", "events:orders", "billing", "0"), RedisCommand("XGROUP", "CREATE", "events:orders", "mail", "$")])
             _ = try await fixture.connection.send(RedisCommand("XREADGROUP", "GROUP", "billing", "worker-1", "COUNT", 2, "STREAMS", "events:orders", ">"))
             let summary = try #require(try await StreamSummary.read(fixture.connection, key: key))
             #expect(summary.length == 5)
@@ -102,7 +107,8 @@ struct NewerServerViewsTests {
 
     @Test("COMMANDLOG: slow, large-request and large-reply entries on Valkey 8.1+; refused elsewhere")
     func commandLog() async throws {
-        let arguments = isValkey && binary.isAtLeast(8, 1)
+        let arguments =
+            isValkey && binary.isAtLeast(8, 1)
             ? ["--commandlog-execution-slower-than", "0", "--commandlog-request-larger-than", "100", "--commandlog-reply-larger-than", "100"]
             : []
         try await RedisFixture.with(arguments) { fixture in

@@ -3,6 +3,7 @@ import NIOCore
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// The server pane's parsers against replies captured from a real redis-server.
@@ -77,4 +78,3 @@ import Testing
         }
     }
 }
-

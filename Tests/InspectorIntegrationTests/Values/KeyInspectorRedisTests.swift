@@ -2,6 +2,7 @@ import Foundation
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite(.timeLimit(.minutes(2))) struct KeyInspectorRedisTests {
@@ -24,15 +25,22 @@ import Testing
             #expect((s.memory ?? 0) > 0)
             #expect(s.idleSeconds != nil && s.lfuFrequency == nil)
             let sp = try await inspector.page(of: Array("s".utf8), type: .string)
-            guard case .string(let bytes, 0, json.count, .json) = sp.content else { Issue.record("\(sp.content)"); return }
+            guard case .string(let bytes, 0, json.count, .json) = sp.content else {
+                Issue.record("\(sp.content)")
+                return
+            }
             #expect(bytes == Array("{\"id\":1,\"name\":\"Ada\"}".utf8))
             #expect(sp.next == nil)
 
             let h = try #require(try await inspector.detail(of: Array("h".utf8)))
             #expect(h.type == .hash && h.length == 2 && h.ttl == .persistent && h.encoding == "listpack")
             let hp = try await inspector.page(of: Array("h".utf8), type: .hash)
-            #expect(hp.content == .hash([HashField(field: Array("f1".utf8), value: Array("v1".utf8)),
-                                         HashField(field: Array("f2".utf8), value: Array("v2".utf8))]))
+            #expect(
+                hp.content
+                    == .hash([
+                        HashField(field: Array("f1".utf8), value: Array("v1".utf8)),
+                        HashField(field: Array("f2".utf8), value: Array("v2".utf8)),
+                    ]))
 
             let l = try #require(try await inspector.detail(of: Array("l".utf8), expectedType: .set))  // wrong hint
             #expect(l.type == .list && l.length == 3)
@@ -41,21 +49,35 @@ import Testing
 
             #expect(try await inspector.detail(of: Array("set".utf8))?.length == 2)
             let setp = try await inspector.page(of: Array("set".utf8), type: .set)
-            guard case .set(let members) = setp.content else { Issue.record("\(setp.content)"); return }
+            guard case .set(let members) = setp.content else {
+                Issue.record("\(setp.content)")
+                return
+            }
             #expect(Set(members) == [Array("x".utf8), Array("y".utf8)])
 
             #expect(try await inspector.detail(of: Array("z".utf8))?.length == 2)
             let zp = try await inspector.page(of: Array("z".utf8), type: .zset)
-            #expect(zp.content == .zset(members: [ScoredMember(member: Array("one".utf8), score: 1.5),
-                                                  ScoredMember(member: Array("two".utf8), score: 2)], startIndex: 0))
+            #expect(
+                zp.content
+                    == .zset(
+                        members: [
+                            ScoredMember(member: Array("one".utf8), score: 1.5),
+                            ScoredMember(member: Array("two".utf8), score: 2),
+                        ], startIndex: 0))
 
             let x = try #require(try await inspector.detail(of: Array("x".utf8)))
             #expect(x.type == .stream && x.length == 1)
             let xp = try await inspector.page(of: Array("x".utf8), type: .stream)
-            #expect(xp.content == .stream([StreamEntry(id: Array("1-1".utf8), fields: [
-                HashField(field: Array("op".utf8), value: Array("invalidate".utf8)),
-                HashField(field: Array("key".utf8), value: Array("user:1".utf8)),
-            ])]))
+            #expect(
+                xp.content
+                    == .stream([
+                        StreamEntry(
+                            id: Array("1-1".utf8),
+                            fields: [
+                                HashField(field: Array("op".utf8), value: Array("invalidate".utf8)),
+                                HashField(field: Array("key".utf8), value: Array("user:1".utf8)),
+                            ])
+                    ]))
 
             #expect(try await inspector.detail(of: Array("nope".utf8)) == nil)
             #expect(try await inspector.page(of: Array("nope".utf8), type: .string).content == .missing)
@@ -78,8 +100,10 @@ import Testing
             var commands: [RedisCommand] = []
             for chunk in stride(from: 0, to: n, by: 500) {
                 let range = chunk..<min(chunk + 500, n)
-                var hash: [any RedisArgument] = ["bigh"], list: [any RedisArgument] = ["bigl"]
-                var set: [any RedisArgument] = ["bigs"], zset: [any RedisArgument] = ["bigz"]
+                var hash: [any RedisArgument] = ["bigh"]
+                var list: [any RedisArgument] = ["bigl"]
+                var set: [any RedisArgument] = ["bigs"]
+                var zset: [any RedisArgument] = ["bigz"]
                 for i in range {
                     hash += ["f\(i)", "v\(i)"]
                     list.append("e\(i)")
@@ -103,10 +127,16 @@ import Testing
                     let page = try await inspector.page(of: Array(key.utf8), type: type, from: cursor)
                     pages += 1
                     switch page.content {
-                    case .hash(let f): items += f.map { $0.field }; #expect(f.allSatisfy { $0.value.dropFirst() == $0.field.dropFirst() })
-                    case .list(let e, let start): #expect(start == items.count); items += e
+                    case .hash(let f):
+                        items += f.map { $0.field }
+                        #expect(f.allSatisfy { $0.value.dropFirst() == $0.field.dropFirst() })
+                    case .list(let e, let start):
+                        #expect(start == items.count)
+                        items += e
                     case .set(let m): items += m
-                    case .zset(let m, _): items += m.map { $0.member }; #expect(m.allSatisfy { "z\(Int($0.score))" == String(decoding: $0.member, as: UTF8.self) })
+                    case .zset(let m, _):
+                        items += m.map { $0.member }
+                        #expect(m.allSatisfy { "z\(Int($0.score))" == String(decoding: $0.member, as: UTF8.self) })
                     case .stream(let e): items += e.map { $0.id }
                     default: Issue.record("unexpected \(page.content)")
                     }
@@ -137,12 +167,18 @@ import Testing
             _ = try await redis.send("SETRANGE", "big", 0, "header")
             let inspector = KeyInspector(connection: redis.connection)
             let first = try await inspector.page(of: Array("big".utf8), type: .string)
-            guard case .string(let bytes, 0, size, _) = first.content else { Issue.record("\(first.content)"); return }
+            guard case .string(let bytes, 0, size, _) = first.content else {
+                Issue.record("\(first.content)")
+                return
+            }
             #expect(bytes.count == 64 * 1024)
             #expect(bytes.prefix(6) == ArraySlice("header".utf8))
             #expect(first.next == .offset(64 * 1024))
             let last = try await inspector.page(of: Array("big".utf8), type: .string, from: .offset(size - 10))
-            guard case .string(let tail, let offset, _, _) = last.content else { Issue.record("\(last.content)"); return }
+            guard case .string(let tail, let offset, _, _) = last.content else {
+                Issue.record("\(last.content)")
+                return
+            }
             #expect(offset == size - 10 && tail.count == 10 && tail.last == UInt8(ascii: "z"))
             #expect(last.next == nil)
             #expect(try await inspector.detail(of: Array("big".utf8))?.length == Int64(size))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Inspector
 
 /// Drives each default rule through pending → firing → resolved with real sample shapes.
@@ -24,7 +25,9 @@ import Testing
         func sample(_ t: Int) -> NodeSample {
             // Counters stay monotonic: 70% hits and 20 evictions/s while bad, 95% and none after.
             let bad = t < 400
-            let step = Int64(t), badSeconds = Int64(min(t, 400)), goodSeconds = Int64(max(0, t - 400))
+            let step = Int64(t)
+            let badSeconds = Int64(min(t, 400))
+            let goodSeconds = Int64(max(0, t - 400))
             return SampleFactory.sample(
                 at: Double(t), commands: step * 100,
                 hits: badSeconds * 70 + goodSeconds * 95, misses: badSeconds * 30 + goodSeconds * 5,

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import Inspector
 
 /// Client triage without a server: parsing, flags, groups, limits, replication fields.
 @Suite struct ClientTriageUnitTests {
-    static let line = Array("id=42 addr=10.0.0.5:51234 laddr=10.0.0.1:6379 fd=9 name=batch age=7200 idle=5400 flags=b db=0 sub=0 psub=0 ssub=0 multi=-1 qbuf=2097152 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=1024 rbp=0 obl=0 oll=12 omem=52428800 tot-mem=54525952 events=rw cmd=blpop user=etl redir=-1 resp=2 lib-name=redis-py lib-ver=5.0.1".utf8)
+    static let line = Array(
+        "id=42 addr=10.0.0.5:51234 laddr=10.0.0.1:6379 fd=9 name=batch age=7200 idle=5400 flags=b db=0 sub=0 psub=0 ssub=0 multi=-1 qbuf=2097152 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=1024 rbp=0 obl=0 oll=12 omem=52428800 tot-mem=54525952 events=rw cmd=blpop user=etl redir=-1 resp=2 lib-name=redis-py lib-ver=5.0.1"
+            .utf8)
 
     @Test func clientListLinesGiveEveryFieldTriageNeeds() throws {
         let client = try #require(ClientInfo(line: Self.line))
@@ -59,9 +62,11 @@ import Testing
             c.queryBuffer = 10
             return c
         }
-        let clients = [client(1, name: "web", host: "10.0.0.1", omem: 0, cmd: "get"), client(2, name: "web", host: "10.0.0.1", omem: 0, cmd: "get"),
-                       client(3, name: "web", host: "10.0.0.1", omem: 0, cmd: "set"), client(4, name: "etl", host: "10.0.0.9", omem: 60 << 20, cmd: "get"),
-                       client(5, name: "web", host: "10.0.0.2", omem: 0, cmd: "get")]
+        let clients = [
+            client(1, name: "web", host: "10.0.0.1", omem: 0, cmd: "get"), client(2, name: "web", host: "10.0.0.1", omem: 0, cmd: "get"),
+            client(3, name: "web", host: "10.0.0.1", omem: 0, cmd: "set"), client(4, name: "etl", host: "10.0.0.9", omem: 60 << 20, cmd: "get"),
+            client(5, name: "web", host: "10.0.0.2", omem: 0, cmd: "get"),
+        ]
         let groups = ClientGroup.group(clients, flags: [4: [.outputBuffer]])
         #expect(groups.map(\.ids) == [[4], [1, 2, 3], [5]])
         #expect(groups[0].flags == [.outputBuffer])
@@ -77,14 +82,21 @@ import Testing
     }
 
     @Test func replicationFieldsGiveEachReplicasLag() {
-        let primary = InfoSnapshot(parsing: "# Replication\r\nrole:master\r\nconnected_slaves:2\r\nslave0:ip=10.0.0.2,port=6380,state=online,offset=1000,lag=0\r\nslave1:ip=10.0.0.3,port=6380,state=send_bulk,offset=0,lag=14\r\nmaster_repl_offset:1500\r\n")
+        let primary = InfoSnapshot(
+            parsing:
+                "# Replication\r\nrole:master\r\nconnected_slaves:2\r\nslave0:ip=10.0.0.2,port=6380,state=online,offset=1000,lag=0\r\nslave1:ip=10.0.0.3,port=6380,state=send_bulk,offset=0,lag=14\r\nmaster_repl_offset:1500\r\n"
+        )
         let status = ReplicationStatus(primary)
         #expect(!status.isReplica)
         #expect(status.replicas.map(\.address) == ["10.0.0.2:6380", "10.0.0.3:6380"])
         #expect(status.replicas.map(\.offsetLag) == [500, 1500])
         #expect(status.replicas.map(\.isSyncing) == [false, true])
         #expect(status.worstLagSeconds == 14)
-        let replica = ReplicationStatus(InfoSnapshot(parsing: "# Replication\r\nrole:slave\r\nmaster_host:10.0.0.1\r\nmaster_port:6379\r\nmaster_link_status:down\r\nmaster_last_io_seconds_ago:-1\r\nmaster_sync_in_progress:1\r\nmaster_sync_total_bytes:1000\r\nmaster_sync_read_bytes:250\r\n"))
+        let replica = ReplicationStatus(
+            InfoSnapshot(
+                parsing:
+                    "# Replication\r\nrole:slave\r\nmaster_host:10.0.0.1\r\nmaster_port:6379\r\nmaster_link_status:down\r\nmaster_last_io_seconds_ago:-1\r\nmaster_sync_in_progress:1\r\nmaster_sync_total_bytes:1000\r\nmaster_sync_read_bytes:250\r\n"
+            ))
         #expect(replica.isReplica)
         #expect(replica.primaryAddress == "10.0.0.1:6379")
         #expect(replica.linkUp == false)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Inspector
 
 /// The pure half of the doctor on hand-made indexes: one pass, prefixes, waves, names.
@@ -62,12 +63,15 @@ struct DoctorAnalysisTests {
     }
 
     @Test func reportSortsBySeverity() {
-        let a = DoctorFinding(.hotKeys(FindingFacts.HotKeys(measure: .lfuCounter(median: 5), keys: [], sampledKeys: 0, policy: nil)),
-                              severity: .info)
+        let a = DoctorFinding(
+            .hotKeys(FindingFacts.HotKeys(measure: .lfuCounter(median: 5), keys: [], sampledKeys: 0, policy: nil)),
+            severity: .info)
         let b = DoctorFinding(.secrets(FindingFacts.Secrets(sampledKeys: 1, sources: [.keyName])), severity: .warning)
-        let c = DoctorFinding(.evictionPressure(FindingFacts.EvictionPressure(
-            problem: .noEvictionNearLimit, context: EvictionContext(policy: "noeviction", maxMemory: 100, usedMemory: 99))),
-                              severity: .critical)
+        let c = DoctorFinding(
+            .evictionPressure(
+                FindingFacts.EvictionPressure(
+                    problem: .noEvictionNearLimit, context: EvictionContext(policy: "noeviction", maxMemory: 100, usedMemory: 99))),
+            severity: .critical)
         let report = DoctorReport(node: "n", findings: [a, b, c], indexedKeys: 10, expectedKeys: 20, complete: false)
         #expect(report.findings.map(\.kind) == [.evictionPressure, .secrets, .hotKeys])
         #expect(!report.complete && report.indexedKeys == 10 && report.expectedKeys == 20)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Inspector
 
 @Suite("Faults: formatting out-of-range figures")

@@ -1,5 +1,6 @@
 import FuzzSupport
 import Testing
+
 @testable import Inspector
 
 @Suite("Faults: TTL parser under random input")

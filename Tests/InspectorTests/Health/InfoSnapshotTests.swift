@@ -1,6 +1,7 @@
 import LocalRedis
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite struct InfoSnapshotTests {
@@ -37,7 +38,8 @@ import Testing
         #expect(replica.replicationLinkUp == false)
         let primary = SampleFactory.sample(at: 0)
         #expect(primary.replicationLinkUp == nil)
-        let info = InfoSnapshot(parsing: "# Replication\nrole:master\nmaster_repl_offset:500\nslave0:ip=127.0.0.1,port=7001,state=online,offset=420,lag=1\nslave1:ip=127.0.0.1,port=7002,state=online,offset=490,lag=0\n")
+        let info = InfoSnapshot(
+            parsing: "# Replication\nrole:master\nmaster_repl_offset:500\nslave0:ip=127.0.0.1,port=7001,state=online,offset=420,lag=1\nslave1:ip=127.0.0.1,port=7002,state=online,offset=490,lag=0\n")
         #expect(NodeSample(time: 0, latency: 0, info: info).replicaOffsetLag == 80)
     }
 

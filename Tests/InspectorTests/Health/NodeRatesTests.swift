@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Inspector
 
 @Suite struct NodeRatesTests {

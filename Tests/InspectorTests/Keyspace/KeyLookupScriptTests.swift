@@ -1,6 +1,7 @@
 import NIOCore
 import RESP
 import Testing
+
 @testable import Inspector
 
 /// The lookup script's reply: one line of type, PTTL and memory per key.

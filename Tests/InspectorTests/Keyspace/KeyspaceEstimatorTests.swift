@@ -2,6 +2,7 @@
 import Foundation
 import FuzzSupport
 import Testing
+
 @testable import Inspector
 
 @Suite struct KeyspaceEstimatorTests {
@@ -42,13 +43,13 @@ import Testing
         ht.add(30)
         let b = ht.total(under: .bernoulli(fraction: 0.5))
         #expect(b.value == 80)
-        #expect(b.variance == 2000)      // (1 − ½)/¼ · (100 + 900)
+        #expect(b.variance == 2000)  // (1 − ½)/¼ · (100 + 900)
         var slots = HorvitzThompson()
         slots.add(3)
         slots.add(1)
         let s = slots.total(under: .slots(sampled: 2, total: 4))
         #expect(s.value == 8)
-        #expect(s.variance == 8)        // 4² · (1 − ½) · s²/2 with s² = (10 − 16/2)/1 = 2
+        #expect(s.variance == 8)  // 4² · (1 − ½) · s²/2 with s² = (10 − 16/2)/1 = 2
         #expect(ht.total(under: .complete) == (40, 0))
         let e = Estimate(value: 80, variance: 2000, seen: 40)
         #expect(abs(e.high - (80 + 1.959963984540054 * 2000.0.squareRoot())) < 1e-9)
@@ -61,13 +62,14 @@ import Testing
         #expect(!picture.exact)
         #expect(picture.prefixes[0].memory.value == 85)
         #expect(picture.prefixes[0].keys.value == 5)
-        #expect(picture.visitedFraction == 0.6)   // (4 · ½ + 1 · 1) / 5
+        #expect(picture.visitedFraction == 0.6)  // (4 · ½ + 1 · 1) / 5
 
         // Two-stage: both slots of a stratum drawn, one walked whole (4 keys), one stopped half way
         // through its table (2 keys seen): 4 + 2/½ = 8 keys, variance N/n · (1 − ½)/¼ · 2 = 4.
-        let twoStage = KeyspaceSample(node: "s", design: .slots(sampled: 2, total: 2),
-                                      keys: (0..<4).map { Self.key("t:\($0)", slot: 1) } + (0..<2).map { Self.key("t:h\($0)", slot: 2) },
-                                      visitedFraction: 0.75, population: 8, slotFractions: [2: 0.5])
+        let twoStage = KeyspaceSample(
+            node: "s", design: .slots(sampled: 2, total: 2),
+            keys: (0..<4).map { Self.key("t:\($0)", slot: 1) } + (0..<2).map { Self.key("t:h\($0)", slot: 2) },
+            visitedFraction: 0.75, population: 8, slotFractions: [2: 0.5])
         let staged = KeyspaceEstimator().estimate([twoStage])
         #expect(!staged.exact)
         #expect(staged.keys.value == 8)
@@ -83,8 +85,10 @@ import Testing
             for i in 0..<Int(Double(keys) * share) {
                 let normal = (0..<12).reduce(0.0) { s, _ in s + Double.random(in: 0..<1, using: &random) } - 6
                 let memory = UInt64(200 * exp(1.2 * normal))
-                result.append(SampledKey(key: Array("p\(p):\(i)".utf8), type: i % 3 == 0 ? .hash : .string,
-                                         withoutTTL: i % 4 == 0, memory: memory, slot: Int.random(in: 0..<1024, using: &random)))
+                result.append(
+                    SampledKey(
+                        key: Array("p\(p):\(i)".utf8), type: i % 3 == 0 ? .hash : .string,
+                        withoutTTL: i % 4 == 0, memory: memory, slot: Int.random(in: 0..<1024, using: &random)))
             }
         }
         return result

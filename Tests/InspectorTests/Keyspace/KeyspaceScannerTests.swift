@@ -3,6 +3,7 @@ import NIOCore
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 /// The scanner against a scripted connection: what SCAN returns twice is indexed once.
@@ -43,7 +44,9 @@ final class FakeScanConnection: RedisPipelining, @unchecked Sendable {
                     next += 1
                     let cursor = next == pages.count ? "0" : String(next)
                     return .array([.bulkString(.init(string: cursor)), .array(page.map { .bulkString(.init(string: $0)) })])
-                case "TYPE": lookups += 1; return .simpleString(.init(string: "string"))
+                case "TYPE":
+                    lookups += 1
+                    return .simpleString(.init(string: "string"))
                 case "PTTL": return .integer(-1)
                 case "MEMORY": return .integer(50)
                 default: return .error(.init(string: "ERR unknown"))

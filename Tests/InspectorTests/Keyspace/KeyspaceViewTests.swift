@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Inspector
 
 @Suite struct KeyspaceViewTests {
@@ -39,7 +40,7 @@ import Testing
         let user = view.children(of: Array("user:".utf8))
         #expect(user.map { String(decoding: $0.name, as: UTF8.self) } == ["1", "1", "2", "3"])
         #expect(user[0].isFolder == false)  // the key user:1
-        #expect(user[1].isFolder == true)   // the folder user:1:
+        #expect(user[1].isFolder == true)  // the folder user:1:
         #expect(user[1].keyCount == 1)
         let s = view.summary(ofPrefix: Array("session:".utf8))
         #expect(s.keys == 2 && s.memory == 110 && s.persistent == 0)

@@ -1,6 +1,7 @@
 // The sampling walk's plan without a server: slot order, what a reply adds, when the design is complete.
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite struct SampleWalkTests {

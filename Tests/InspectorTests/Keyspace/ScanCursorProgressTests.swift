@@ -1,10 +1,11 @@
+import Foundation
+import NIOCore
 // Progress by the cursor as pure functions (reverse-binary fractions, per-slot and composite cluster cursors), and the shape probe against a fake node.
 import RESP
 import RedisClient
 import Testing
+
 @testable import Inspector
-import NIOCore
-import Foundation
 
 @Suite struct ScanCursorProgressTests {
     @Test("the bit-reversed cursor over 2^64 is the share of hash space behind it")
@@ -68,8 +69,8 @@ import Foundation
     func clusterProgress() {
         let shards = [NodeScanProgress(shape: .standalone), NodeScanProgress(shape: .standalone)]
         let progress = ClusterScanProgress(shards: shards, keys: [300, 100])
-        #expect(progress.visitedFraction(afterReturning: Array("0:1".utf8)) == 0.375)   // half of shard 0
-        #expect(progress.visitedFraction(afterReturning: Array("1:0".utf8)) == 0.75)    // shard 0 done, shard 1 starting
+        #expect(progress.visitedFraction(afterReturning: Array("0:1".utf8)) == 0.375)  // half of shard 0
+        #expect(progress.visitedFraction(afterReturning: Array("1:0".utf8)) == 0.75)  // shard 0 done, shard 1 starting
         #expect(progress.visitedFraction(afterReturning: Array("1:1".utf8)) == 0.875)
         #expect(progress.visitedFraction(afterReturning: Array("0".utf8)) == 1)
         #expect(progress.visitedFraction(afterReturning: Array("2:1".utf8)) == nil)
@@ -81,10 +82,10 @@ import Foundation
     @Test("CLUSTER NODES: a primary's own slots, a replica's primary's, migrating markers skipped")
     func servedSlots() {
         let text = """
-        aaa 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-2 5 [6->-bbb]
-        bbb 127.0.0.1:7001@17001 master - 0 0 2 connected 7-8
-        ccc 127.0.0.1:7002@17002 slave bbb 0 0 2 connected
-        """
+            aaa 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-2 5 [6->-bbb]
+            bbb 127.0.0.1:7001@17001 master - 0 0 2 connected 7-8
+            ccc 127.0.0.1:7002@17002 slave bbb 0 0 2 connected
+            """
         #expect(ScanShapeProbe.servedSlots(clusterNodes: text) == [0, 1, 2, 5])
         let replica = text.replacingOccurrences(of: "myself,master", with: "master").replacingOccurrences(of: "slave bbb", with: "myself,slave bbb")
         #expect(ScanShapeProbe.servedSlots(clusterNodes: replica) == [7, 8])

@@ -1,20 +1,23 @@
 import NIOCore
 import RedisClient
 import Testing
+
 @testable import Inspector
 
 @Suite("Message log: counts, payload cut, rates, channel limit, filter")
 struct MessageLogTests {
     static func message(_ channel: String, _ payload: String, pattern: String? = nil, at time: Int64 = 0) -> PubSubMessage {
-        PubSubMessage(kind: pattern == nil ? .channel : .pattern, channel: ByteBuffer(string: channel),
-                      pattern: pattern.map { ByteBuffer(string: $0) }, payload: ByteBuffer(string: payload), receivedAt: time)
+        PubSubMessage(
+            kind: pattern == nil ? .channel : .pattern, channel: ByteBuffer(string: channel),
+            pattern: pattern.map { ByteBuffer(string: $0) }, payload: ByteBuffer(string: payload), receivedAt: time)
     }
 
     @Test("a big batch is counted in full and only its newest are copied")
     func bigBatch() {
         var log = MessageLog(capacity: 3)
-        let batch = PubSubBatch(messages: (0..<10).map { Self.message("c", "p\($0)") }, received: 50,
-                                channelCounts: [ByteBuffer(string: "c"): 50])
+        let batch = PubSubBatch(
+            messages: (0..<10).map { Self.message("c", "p\($0)") }, received: 50,
+            channelCounts: [ByteBuffer(string: "c"): 50])
         log.ingest(batch, now: 1)
         #expect(log.totalCounted == 50)
         #expect(log.entries.count == 3)
@@ -28,7 +31,10 @@ struct MessageLogTests {
         var log = MessageLog(capacity: 2)
         let big = String(repeating: "x", count: 100_000)
         log.ingest(PubSubBatch(messages: [Self.message("c", big)], received: 1), now: 0)
-        guard case .message(let m) = log.entries[0] else { Issue.record("no message"); return }
+        guard case .message(let m) = log.entries[0] else {
+            Issue.record("no message")
+            return
+        }
         #expect(m.payload.count == MessageLog.maxPayloadBytes)
         #expect(m.payloadLength == 100_000)
         #expect(m.isTruncated)

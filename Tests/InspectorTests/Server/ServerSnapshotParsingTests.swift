@@ -1,6 +1,7 @@
 import NIOCore
 import RESP
 import Testing
+
 @testable import Inspector
 
 /// The server pane's parsers on reply text: command stats, CLIENT LIST lines, a refresh with errors.

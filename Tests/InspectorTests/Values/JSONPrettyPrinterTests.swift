@@ -1,23 +1,25 @@
 import Testing
+
 @testable import Inspector
 
 @Suite struct JSONPrettyPrinterTests {
     @Test func indentsObjectsAndArrays() {
         let out = JSONPrettyPrinter.format(#"{"id":42,"name":"Ada","tags":["a","b"],"empty":{},"none":[],"ok":true,"n":null}"#)
-        #expect(out == """
-        {
-          "id": 42,
-          "name": "Ada",
-          "tags": [
-            "a",
-            "b"
-          ],
-          "empty": {},
-          "none": [],
-          "ok": true,
-          "n": null
-        }
-        """)
+        #expect(
+            out == """
+                {
+                  "id": 42,
+                  "name": "Ada",
+                  "tags": [
+                    "a",
+                    "b"
+                  ],
+                  "empty": {},
+                  "none": [],
+                  "ok": true,
+                  "n": null
+                }
+                """)
     }
 
     @Test func keepsStringsExactly() {

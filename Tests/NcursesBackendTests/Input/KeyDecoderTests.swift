@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import NcursesBackend
 
 /// What `get_wch` returns, turned into keys and pastes: control bytes, escape sequences ncurses
@@ -28,17 +29,21 @@ import TerminalUI
         #expect(decoder.feed(.character(0xA0)) == [.key(.character("\u{A0}"))])
     }
 
-    @Test("CR and LF are Enter; TAB is Tab; DEL and BS are Backspace", arguments: [
-        (UInt32(13), Key.enter), (10, .enter), (9, .tab), (127, .backspace), (8, .backspace),
-    ])
+    @Test(
+        "CR and LF are Enter; TAB is Tab; DEL and BS are Backspace",
+        arguments: [
+            (UInt32(13), Key.enter), (10, .enter), (9, .tab), (127, .backspace), (8, .backspace),
+        ])
     func namedControls(byte: UInt32, key: Key) {
         var decoder = Self.decoder()
         #expect(decoder.feed(.character(byte)) == [.key(key)])
     }
 
-    @Test("other control bytes are Ctrl chords", arguments: [
-        (UInt32(1), Character("a")), (3, "c"), (4, "d"), (21, "u"), (26, "z"), (0, " "), (28, "\\"), (29, "]"), (30, "^"), (31, "_"),
-    ])
+    @Test(
+        "other control bytes are Ctrl chords",
+        arguments: [
+            (UInt32(1), Character("a")), (3, "c"), (4, "d"), (21, "u"), (26, "z"), (0, " "), (28, "\\"), (29, "]"), (30, "^"), (31, "_"),
+        ])
     func controlChords(byte: UInt32, character: Character) {
         var decoder = Self.decoder()
         #expect(decoder.feed(.character(byte)) == [.key(.control(character))])

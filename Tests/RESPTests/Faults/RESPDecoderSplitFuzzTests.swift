@@ -1,6 +1,7 @@
 import FuzzSupport
 import NIOCore
 import Testing
+
 @testable import RESP
 
 /// The decoder must give the same outcome however the stream is cut: the same values, then the
@@ -75,9 +76,11 @@ struct RESPDecoderSplitFuzzTests {
 
     @Test("hostile headers fail at once, whatever follows")
     func hostileHeaders() {
-        for header in ["$2147483648\r\n", "$9223372036854775807\r\n", "$99999999999999999999\r\n", "*4294967296\r\n",
-                       "%2147483647\r\n", "$-2\r\n", "*-2\r\n", ":\r\n", "$\r\n",
-                       String(repeating: "*1\r\n", count: 9)] {
+        for header in [
+            "$2147483648\r\n", "$9223372036854775807\r\n", "$99999999999999999999\r\n", "*4294967296\r\n",
+            "%2147483647\r\n", "$-2\r\n", "*-2\r\n", ":\r\n", "$\r\n",
+            String(repeating: "*1\r\n", count: 9),
+        ] {
             #expect(Self.outcome(Array(header.utf8), splits: []) == .values([], error: true), "\(header.debugDescription)")
         }
     }

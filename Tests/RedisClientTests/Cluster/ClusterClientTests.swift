@@ -3,6 +3,7 @@ import LocalRedis
 import NIOCore
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("Cluster client against a local cluster", .serialized, .sharedCluster, .timeLimit(.minutes(1)))
@@ -115,7 +116,12 @@ struct ClusterClientTests {
 
         let sourceConnection = try await RedisConnection.connect(source.options)
         let targetConnection = try await RedisConnection.connect(target.options)
-        defer { Task { await sourceConnection.close(); await targetConnection.close() } }
+        defer {
+            Task {
+                await sourceConnection.close()
+                await targetConnection.close()
+            }
+        }
         _ = try await targetConnection.send(RedisCommand("CLUSTER", "SETSLOT", slot, "IMPORTING", source.id))
         _ = try await sourceConnection.send(RedisCommand("CLUSTER", "SETSLOT", slot, "MIGRATING", target.id))
         _ = try await sourceConnection.send(RedisCommand("MIGRATE", "127.0.0.1", target.port, key, 0, 5000))

@@ -2,6 +2,7 @@ import Foundation
 import LocalRedis
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("Cluster failover during a session", .serialized, .sharedCluster, .timeLimit(.minutes(1)))

@@ -3,6 +3,7 @@ import LocalRedis
 import NIOCore
 import RESP
 import Testing
+
 @testable import RedisClient
 
 /// Pub/sub in a cluster: a classic channel published on one node reaches a subscriber on another
@@ -21,10 +22,11 @@ struct ClusterPubSubTests {
         let listener = SubscriberConnection(options: cluster.replicas(ofPrimary: 2)[0].options)
         await listener.subscribe([Array("cache:invalidate".utf8)], kind: .channel)
         let publisher = try await RedisConnection.connect(cluster.primaries[0].options)
-        #expect(await eventually(10) {
-            _ = try await publisher.send(RedisCommand("PUBLISH", "cache:invalidate", "user:1"))
-            return listener.inbox.totalReceived > 0
-        })
+        #expect(
+            await eventually(10) {
+                _ = try await publisher.send(RedisCommand("PUBLISH", "cache:invalidate", "user:1"))
+                return listener.inbox.totalReceived > 0
+            })
         let classic = listener.inbox.drain()
         #expect(classic.messages.contains { String(buffer: $0.payload) == "user:1" && $0.kind == .channel })
 
@@ -34,10 +36,11 @@ struct ClusterPubSubTests {
         #expect(owner == (await client.endpoint(forKey: Array("{eu}".utf8))), "the hashtag decides the slot")
         let sharded = SubscriberConnection(options: await client.connectionOptions(for: owner))
         await sharded.subscribe([channel], kind: .shardChannel)
-        #expect(await eventually(10) {
-            _ = try await client.send(RedisCommand("SPUBLISH", "orders:{eu}", "shipped"), key: channel)
-            return sharded.inbox.totalReceived > 0
-        })
+        #expect(
+            await eventually(10) {
+                _ = try await client.send(RedisCommand("SPUBLISH", "orders:{eu}", "shipped"), key: channel)
+                return sharded.inbox.totalReceived > 0
+            })
         let received = sharded.inbox.drain()
         #expect(received.messages.contains { String(buffer: $0.payload) == "shipped" && $0.kind == .shardChannel })
 
@@ -47,7 +50,9 @@ struct ClusterPubSubTests {
         let refused = try await plain.pipeline([RedisCommand("SSUBSCRIBE", "orders:{eu}")])
         #expect(refused.first?.errorMessage?.hasPrefix("MOVED") == true)
 
-        await plain.close(); await publisher.close()
-        await listener.close(); await sharded.close()
+        await plain.close()
+        await publisher.close()
+        await listener.close()
+        await sharded.close()
     }
 }

@@ -1,6 +1,7 @@
 import NIOCore
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("Cluster routing state machine")
@@ -12,8 +13,9 @@ struct ClusterRouterTests {
 
     static let topology = ClusterTopology(shards: [
         ClusterShard(primary: ClusterNode(id: "b", endpoint: b, role: .primary), slotRanges: [5461...10922]),
-        ClusterShard(primary: ClusterNode(id: "a", endpoint: a, role: .primary),
-                     replicas: [ClusterNode(id: "ra", endpoint: ra, role: .replica, health: .online)], slotRanges: [0...5460]),
+        ClusterShard(
+            primary: ClusterNode(id: "a", endpoint: a, role: .primary),
+            replicas: [ClusterNode(id: "ra", endpoint: ra, role: .replica, health: .online)], slotRanges: [0...5460]),
         ClusterShard(primary: ClusterNode(id: "c", endpoint: c, role: .primary), slotRanges: [10923...16383]),
     ])
 

@@ -1,6 +1,7 @@
 import NIOCore
 import RESP
 import Testing
+
 @testable import RedisClient
 
 @Suite("Cluster topology parsing")
@@ -45,9 +46,13 @@ struct ClusterTopologyTests {
 
     @Test("after a failover the promoted primary serves, though the failed one is listed first (Valkey 8)", arguments: [true, false])
     func failedPrimaryListedFirst(resp3: Bool) throws {
-        let reply = RESPValue.array([Self.shard([5461, 10922], [
-            Self.node("old", 7001, "master", "fail", resp3: resp3), Self.node("new", 7004, "master", "online", resp3: resp3),
-        ], resp3: resp3)])
+        let reply = RESPValue.array([
+            Self.shard(
+                [5461, 10922],
+                [
+                    Self.node("old", 7001, "master", "fail", resp3: resp3), Self.node("new", 7004, "master", "online", resp3: resp3),
+                ], resp3: resp3)
+        ])
         let topology = try #require(ClusterTopology.parseShards(reply, fallbackHost: "x"))
         #expect(topology.primaries.map(\.id) == ["new"])
         #expect(topology.shards[0].replicas.map(\.id) == ["old"])

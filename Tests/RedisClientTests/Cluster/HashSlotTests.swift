@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RedisClient
 
 @Suite("Cluster hash slots")

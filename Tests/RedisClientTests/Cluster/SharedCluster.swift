@@ -1,5 +1,6 @@
 import LocalRedis
 import Testing
+
 @testable import RedisClient
 
 /// One local cluster (three primaries, one replica each) for every test of a suite: started
@@ -34,4 +35,3 @@ extension LocalRedisCluster.Node {
     var endpoint: RedisEndpoint { RedisEndpoint(host: "127.0.0.1", port: port) }
     var options: ConnectionOptions { ConnectionOptions(endpoint: endpoint, connectTimeout: .seconds(2), commandTimeout: .seconds(5)) }
 }
-

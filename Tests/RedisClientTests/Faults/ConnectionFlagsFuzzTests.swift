@@ -1,5 +1,6 @@
 import FuzzSupport
 import Testing
+
 @testable import RedisClient
 
 @Suite("Faults: URI and flag parsing under random input")
@@ -24,8 +25,9 @@ struct ConnectionFlagsFuzzTests {
             do {
                 _ = try RedisURI(parsing: uri)
             } catch {
-                #expect(!error.description.contains("pa/ss") && !error.description.contains("pa?ss")
-                    && !error.description.contains("pa#ss") && !error.description.contains("x/y/z"), "\(error)")
+                #expect(
+                    !error.description.contains("pa/ss") && !error.description.contains("pa?ss")
+                        && !error.description.contains("pa#ss") && !error.description.contains("x/y/z"), "\(error)")
             }
         }
     }
@@ -48,7 +50,10 @@ struct ConnectionFlagsFuzzTests {
             let base = Self.seedURI(&budget.random)
             let uri = Bool.random(using: &budget.random) ? TextMutator.mutate(base, using: &budget.random) : base
             var flags = ConnectionFlags(uris: [uri])
-            if Int.random(in: 0..<4, using: &budget.random) == 0 { flags.uris = [] ; flags.host = uri }
+            if Int.random(in: 0..<4, using: &budget.random) == 0 {
+                flags.uris = []
+                flags.host = uri
+            }
             if Bool.random(using: &budget.random) { flags.password = Self.password }
             if Int.random(in: 0..<3, using: &budget.random) == 0 { flags.user = "bob" }
             if Int.random(in: 0..<3, using: &budget.random) == 0 { flags.database = Int.random(in: -2...20, using: &budget.random) }

@@ -3,6 +3,7 @@ import LocalRedis
 import NIOCore
 import RESP
 import Testing
+
 @testable import RedisClient
 
 /// What a broken or hostile server can send, and the error each must give: on that connection
@@ -19,8 +20,10 @@ struct HostileServerTests {
         var mentions: String
         var play: @Sendable (FakeClient) -> Void
 
-        static func afterHello(_ description: String, kinds: Set<RedisError.Kind> = [.protocol], mentions: String,
-                               _ reply: @escaping @Sendable (FakeClient) -> Void) -> Scenario {
+        static func afterHello(
+            _ description: String, kinds: Set<RedisError.Kind> = [.protocol], mentions: String,
+            _ reply: @escaping @Sendable (FakeClient) -> Void
+        ) -> Scenario {
             Scenario(description: description, failsOnConnect: false, expectedKinds: kinds, mentions: mentions) { client in
                 guard client.answerHello(), client.readCommand() != nil else { return }
                 reply(client)

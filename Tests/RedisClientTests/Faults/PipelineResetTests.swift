@@ -2,6 +2,7 @@ import Foundation
 import LocalRedis
 import RESP
 import Testing
+
 @testable import RedisClient
 
 /// A connection that dies in the middle of a pipelined batch: every pending caller fails with a

@@ -1,8 +1,9 @@
 import Foundation
 import FuzzSupport
-import Synchronization
 import RESP
+import Synchronization
 import Testing
+
 @testable import RedisClient
 
 /// A command that times out or whose caller is cancelled must never shift later replies onto the

@@ -3,10 +3,11 @@ import LocalRedis
 import NIOCore
 import RESP
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A loopback TCP server that plays a scripted part, for what a real Redis cannot do: malformed
@@ -165,17 +166,17 @@ final class FakeClient: @unchecked Sendable {
 
     deinit {
         #if canImport(Glibc)
-        Glibc.close(fd)
+            Glibc.close(fd)
         #else
-        Darwin.close(fd)
+            Darwin.close(fd)
         #endif
     }
 }
 
 #if canImport(Darwin)
-private let SO_NOSIGPIPE_OR_ZERO = SO_NOSIGPIPE
-private let MSG_NOSIGNAL_OR_ZERO: Int32 = 0
+    private let SO_NOSIGPIPE_OR_ZERO = SO_NOSIGPIPE
+    private let MSG_NOSIGNAL_OR_ZERO: Int32 = 0
 #else
-private let SO_NOSIGPIPE_OR_ZERO: Int32 = SO_KEEPALIVE  // harmless on Linux; MSG_NOSIGNAL does the job
-private let MSG_NOSIGNAL_OR_ZERO = Int32(MSG_NOSIGNAL)
+    private let SO_NOSIGPIPE_OR_ZERO: Int32 = SO_KEEPALIVE  // harmless on Linux; MSG_NOSIGNAL does the job
+    private let MSG_NOSIGNAL_OR_ZERO = Int32(MSG_NOSIGNAL)
 #endif

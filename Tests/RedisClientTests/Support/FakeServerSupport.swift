@@ -1,5 +1,6 @@
 import Foundation
 import RESP
+
 @testable import RedisClient
 
 extension FakeRedisServer {

@@ -3,8 +3,9 @@ import Inspector
 import LocalRedis
 import RedisClient
 import Runtime
-import Testing
 import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// While the node is blocked (DEBUG SLEEP, CLIENT PAUSE) the app keeps answering keys at once,

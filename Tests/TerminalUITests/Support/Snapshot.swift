@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// Compares a rendered buffer with `Snapshots/<name>.txt` beside this test tree (found from
 /// `#filePath`, so it works from any working directory). With `SNAPSHOT_RECORD=1` in the

@@ -17,8 +17,7 @@ enum KeyValueView {
             lines.append(Line(Span(DisplayText(sanitizing: error), style: theme.critical)))
         }
         lines += valueLines(opened, theme: theme)
-        if opened.loading { lines.append(Line(Span("loading…", style: theme.muted))) }
-        else if opened.nextCursor != nil { lines.append(Line(Span("… more: press ]", style: theme.muted))) }
+        if opened.loading { lines.append(Line(Span("loading…", style: theme.muted))) } else if opened.nextCursor != nil { lines.append(Line(Span("… more: press ]", style: theme.muted))) }
         let header = min(lines.count, 8)
         for (i, line) in lines.prefix(header).enumerated() where i < inner.height {
             var l = line

@@ -141,7 +141,8 @@ enum KeysUpdate {
         // Walk up to the parent folder row and close it.
         let depth = rows[selected].depth
         guard depth > 0, let parent = rows[..<selected].lastIndex(where: { $0.depth == depth - 1 }),
-              case .node(let node) = rows[parent].kind, case .folder(let prefix) = node.kind else { return }
+            case .node(let node) = rows[parent].kind, case .folder(let prefix) = node.kind
+        else { return }
         keys.expanded.remove(prefix)
         keys.table.select(parent, count: rows.count)
         rebuild(&keys, context, keepSelection: true)
@@ -202,7 +203,10 @@ enum KeysUpdate {
 
     /// Rebuilds the listing from the view, keeping the selected row where it was when asked.
     static func rebuild(_ keys: inout KeysState, _ context: PaneContext, keepSelection: Bool) {
-        guard let view = keys.view else { keys.listing = .empty; return }
+        guard let view = keys.view else {
+            keys.listing = .empty
+            return
+        }
         keys.listing = KeyListingBuilder.build(view, mode: keys.mode, sort: keys.sort, expanded: keys.expanded, now: context.wallMilliseconds)
         let count = keys.listing.count
         if keepSelection, let selected = keys.table.selected {

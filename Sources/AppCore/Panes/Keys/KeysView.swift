@@ -85,10 +85,12 @@ enum KeysView {
         }
         // The table sees only the visible slice, so its own state is relative to the slice.
         var sliceState = TableState(selected: tableState.selected.map { $0 - offset }, offset: 0)
-        let widths: [Constraint] = compact
+        let widths: [Constraint] =
+            compact
             ? [.fill(1), .length(6), .length(8), .length(8)]
             : [.fill(1), .length(6), .length(10), .length(9), .length(9), .length(8)]
-        let header = compact
+        let header =
+            compact
             ? Table.Row(["NAME", "TYPE", "TTL", "MEMORY"])
             : Table.Row(["NAME", "TYPE", "TTL", "MEMORY", "KEYS", "NO TTL"])
         Table(

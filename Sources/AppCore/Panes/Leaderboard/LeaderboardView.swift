@@ -64,7 +64,10 @@ enum LeaderboardView {
             spans.append(Span(DisplayText(ServerBytes(row.member)), style: theme.text.adding(.bold)))
             spans.append(Span(" \(signed(row.deltaSinceLast ?? 0))", style: (row.deltaSinceLast ?? 0) >= 0 ? theme.ok : theme.critical))
             let movement = movementSpan(row.movement, leaderboard, context)
-            if !movement.text.isEmpty { spans.append(Span(" ")); spans.append(movement) }
+            if !movement.text.isEmpty {
+                spans.append(Span(" "))
+                spans.append(movement)
+            }
         }
         var line = Line(spans)
         line.fit(to: inner.width - 1, ellipsis: context.symbols.ellipsis)

@@ -21,21 +21,24 @@ enum AlertListView {
             }
             let since: DisplayText
             switch alert.state {
-            case .resolved: since = "resolved \(Formatting.duration(max(0, context.now - (alert.resolvedAt ?? alert.since)))) ago, lasted \(Formatting.duration((alert.resolvedAt ?? alert.since) - alert.since))"
+            case .resolved:
+                since = "resolved \(Formatting.duration(max(0, context.now - (alert.resolvedAt ?? alert.since)))) ago, lasted \(Formatting.duration((alert.resolvedAt ?? alert.since) - alert.since))"
             default: since = "for \(Formatting.duration(max(0, context.now - alert.since)))"
             }
-            rows.append(Table.Row([
-                Line(Span("\(alert.state.rawValue.uppercased())", style: stateStyle)),
-                "\(alert.rule.severity.rawValue)",
-                "\(alert.rule.name)",
-                "\(alert.node)",
-                "\(alert.value.map { AlertFormatting.value($0, metric: alert.rule.metric) } ?? "-")",
-                "\(alert.rule.summary)",
-                Line(since),
-            ]))
+            rows.append(
+                Table.Row([
+                    Line(Span("\(alert.state.rawValue.uppercased())", style: stateStyle)),
+                    "\(alert.rule.severity.rawValue)",
+                    "\(alert.rule.name)",
+                    "\(alert.node)",
+                    "\(alert.value.map { AlertFormatting.value($0, metric: alert.rule.metric) } ?? "-")",
+                    "\(alert.rule.summary)",
+                    Line(since),
+                ]))
         }
         if rows.isEmpty {
-            buffer.setString(inner.x + 1, inner.y, "\(context.symbols.check) no alerts. Rules: \(fleet.alerts.rules.map(\.summary).joined(separator: "; "))", style: theme.muted, maxWidth: inner.width - 1)
+            buffer.setString(
+                inner.x + 1, inner.y, "\(context.symbols.check) no alerts. Rules: \(fleet.alerts.rules.map(\.summary).joined(separator: "; "))", style: theme.muted, maxWidth: inner.width - 1)
             return
         }
         var tableState = TableState()

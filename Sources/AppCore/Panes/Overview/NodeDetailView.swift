@@ -16,28 +16,40 @@ enum NodeDetailView {
 
         let hitNow = rates?.hitRatio.map { Formatting.percent($0) } ?? "-"
         let hitAll: DisplayText = node.watchedHitRatio.map { "watched \(Formatting.percent($0))" } ?? .empty
-        chart("hit ratio \(hitNow)", right: hitAll, data: node.series(last: top[0].width, \.hitRatio), max: 1, overview, fleet, context, top[0], &buffer,
-              alarming: (rates?.hitRatio ?? 1) < 0.8)
-        chart("ops/s \(rates.map { Formatting.number($0.opsPerSecond) } ?? "-")",
-              right: rates.map { "hits \(Formatting.number($0.hitsPerSecond))/s misses \(Formatting.number($0.missesPerSecond))/s" } ?? .empty,
-              data: node.series(last: top[1].width, \.opsPerSecond), max: nil, overview, fleet, context, top[1], &buffer, alarming: false)
+        chart(
+            "hit ratio \(hitNow)", right: hitAll, data: node.series(last: top[0].width, \.hitRatio), max: 1, overview, fleet, context, top[0], &buffer,
+            alarming: (rates?.hitRatio ?? 1) < 0.8)
+        chart(
+            "ops/s \(rates.map { Formatting.number($0.opsPerSecond) } ?? "-")",
+            right: rates.map { "hits \(Formatting.number($0.hitsPerSecond))/s misses \(Formatting.number($0.missesPerSecond))/s" } ?? .empty,
+            data: node.series(last: top[1].width, \.opsPerSecond), max: nil, overview, fleet, context, top[1], &buffer, alarming: false)
         let memoryTitle: DisplayText
         if let s = sample {
             let limit = s.maxMemory.map { " of \(Formatting.bytes(Double($0))) (\(Formatting.percent(Double(s.usedMemory) / Double($0))))" } ?? " (no maxmemory)"
             memoryTitle = "memory \(Formatting.bytes(Double(s.usedMemory)))\(limit)"
-        } else { memoryTitle = "memory -" }
-        chart(memoryTitle, right: .empty, data: node.series(last: bottom[0].width) { $0.memoryFraction ?? $0.usedMemory }, max: sample?.maxMemory == nil ? nil : 1,
-              overview, fleet, context, bottom[0], &buffer, alarming: (sample?.memoryFraction ?? 0) > 0.9)
-        chart("evictions/s \(rates.map { Formatting.number($0.evictionsPerSecond) } ?? "-")",
-              right: rates.map { "expired \(Formatting.number($0.expirationsPerSecond))/s" } ?? .empty,
-              data: node.series(last: bottom[1].width, \.evictionsPerSecond), max: nil, overview, fleet, context, bottom[1], &buffer, alarming: (rates?.evictionsPerSecond ?? 0) > 10)
+        } else {
+            memoryTitle = "memory -"
+        }
+        chart(
+            memoryTitle, right: .empty, data: node.series(last: bottom[0].width) { $0.memoryFraction ?? $0.usedMemory }, max: sample?.maxMemory == nil ? nil : 1,
+            overview, fleet, context, bottom[0], &buffer, alarming: (sample?.memoryFraction ?? 0) > 0.9)
+        chart(
+            "evictions/s \(rates.map { Formatting.number($0.evictionsPerSecond) } ?? "-")",
+            right: rates.map { "expired \(Formatting.number($0.expirationsPerSecond))/s" } ?? .empty,
+            data: node.series(last: bottom[1].width, \.evictionsPerSecond), max: nil, overview, fleet, context, bottom[1], &buffer, alarming: (rates?.evictionsPerSecond ?? 0) > 10)
         highlights(overview, fleet, context, node: node, in: columns[1], buffer: &buffer)
         _ = theme
     }
 
-    static func chart(_ title: DisplayText, right: DisplayText, data: [Double?], max: Double?, _ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, _ area: Rect, _ buffer: inout Buffer, alarming: Bool) {
+    static func chart(
+        _ title: DisplayText, right: DisplayText, data: [Double?], max: Double?, _ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, _ area: Rect, _ buffer: inout Buffer,
+        alarming: Bool
+    ) {
         var block = Block(title: title, titleRight: right.isEmpty ? nil : right, theme: context.theme, symbols: context.symbols)
-        if alarming { block.borderStyle = context.theme.critical; block.titleStyle = context.theme.critical.adding(.bold) }
+        if alarming {
+            block.borderStyle = context.theme.critical
+            block.titleStyle = context.theme.critical.adding(.bold)
+        }
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         Sparkline(data.map { $0 ?? 0 }, max: max, theme: context.theme, symbols: context.symbols).render(in: inner, buffer: &buffer)

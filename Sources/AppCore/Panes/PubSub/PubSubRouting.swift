@@ -10,8 +10,8 @@ enum PubSubRouting {
     /// The node index to subscribe to `name` of `kind` on.
     static func node(for kind: ChannelKind, name: [UInt8], in context: PaneContext) -> Int {
         guard kind == .shardChannel, let cluster = context.cluster,
-              let owner = cluster.primaryAddress(forKey: name),
-              let index = context.addresses.firstIndex(of: owner)
+            let owner = cluster.primaryAddress(forKey: name),
+            let index = context.addresses.firstIndex(of: owner)
         else { return context.currentNode }
         return index
     }

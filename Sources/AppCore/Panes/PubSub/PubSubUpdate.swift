@@ -50,7 +50,8 @@ enum PubSubUpdate {
             }
             pubsub.targets[index] = target
         }
-        context.status = StatusMessage(effects.isEmpty ? "not subscribed to \(names.isEmpty ? "anything" : names.joined(separator: ", "))" : "unsubscribed", kind: effects.isEmpty ? .warning : .info, now: context.now)
+        context.status = StatusMessage(
+            effects.isEmpty ? "not subscribed to \(names.isEmpty ? "anything" : names.joined(separator: ", "))" : "unsubscribed", kind: effects.isEmpty ? .warning : .info, now: context.now)
         return effects
     }
 
@@ -238,7 +239,9 @@ enum PubSubUpdate {
     }
 
     static func offerToEnable(node: Int, _ setting: KeyspaceEventsSetting, _ pubsub: inout PubSubState, _ context: inout PaneContext) -> [AppEffect] {
-        let why = setting.isOff ? "keyspace notifications are off on this server (notify-keyspace-events is \"\")"
+        let why =
+            setting.isOff
+            ? "keyspace notifications are off on this server (notify-keyspace-events is \"\")"
             : "notify-keyspace-events is \"\(setting.flags)\": it lacks \(String(setting.missing))"
         if context.readOnly {
             context.status = StatusMessage("\(why); read-only mode: cachescope will not change it", kind: .warning, now: context.now, lifetime: 15)

@@ -41,7 +41,10 @@ enum PubSubView {
             return
         }
         var spans: [Span] = [Span(" ")]
-        if pubsub.frozen != nil { spans.append(Span(" PAUSED ", style: theme.warn.adding(.reverse))); spans.append(Span(" ")) }
+        if pubsub.frozen != nil {
+            spans.append(Span(" PAUSED ", style: theme.warn.adding(.reverse)))
+            spans.append(Span(" "))
+        }
         if !pubsub.hasSubscriptions {
             spans.append(Span("not subscribed", style: theme.muted))
         }
@@ -234,7 +237,11 @@ enum PubSubView {
                 lines.append(Line(Span(DisplayText(ServerBytes(message.payload)), style: theme.text)))
             }
         case .gap(let gap, let source):
-            lines.append(Line(Span("Gap: \(source) was disconnected from \(PubSubFormat.time(gap.from)) to \(PubSubFormat.time(gap.to)) (\(PubSubFormat.span(gap.to - gap.from)))", style: theme.warn.adding(.bold))))
+            lines.append(
+                Line(
+                    Span(
+                        "Gap: \(source) was disconnected from \(PubSubFormat.time(gap.from)) to \(PubSubFormat.time(gap.to)) (\(PubSubFormat.span(gap.to - gap.from)))", style: theme.warn.adding(.bold)
+                    )))
             lines.append(Line(Span("Reason: \(gap.reason)", style: theme.text)))
             lines.append(Line(Span("Messages published in that time were not received (Redis pub/sub does not keep them).", style: theme.muted)))
         }

@@ -21,10 +21,11 @@ extension ServerView {
                 Line(Span("\(triage)", style: theme.warn)),
             ])
         }
-        return Content(header: ["ID", "ADDRESS", "NAME", "AGE", "IDLE", "CMD", "OMEM", "TRIAGE"],
-                       widths: [.length(5), .length(21), .fill(1), .length(7), .length(7), .length(12), .length(7), .length(9)],
-                       alignments: [.right, .left, .left, .right, .right, .left, .right, .left], rows: rows,
-                       empty: server.clientFilter == nil ? "no clients listed yet" : "no client matches \(server.clientFilter?.text ?? "")")
+        return Content(
+            header: ["ID", "ADDRESS", "NAME", "AGE", "IDLE", "CMD", "OMEM", "TRIAGE"],
+            widths: [.length(5), .length(21), .fill(1), .length(7), .length(7), .length(12), .length(7), .length(9)],
+            alignments: [.right, .left, .left, .right, .right, .left, .right, .left], rows: rows,
+            empty: server.clientFilter == nil ? "no clients listed yet" : "no client matches \(server.clientFilter?.text ?? "")")
     }
 
     /// One group a row: clients sharing a name, library, user and host, with their sums.
@@ -47,9 +48,10 @@ extension ServerView {
                 Line(Span("\(flagged)", style: theme.warn)),
             ])
         }
-        return Content(header: ["N", "NAME", "LIB", "USER", "HOST", "OMEM", "TOT-MEM", "COMMANDS", "TRIAGE"],
-                       widths: [.length(3), .fill(1), .length(12), .length(8), .length(15), .length(7), .length(7), .length(16), .length(9)],
-                       alignments: [.right, .left, .left, .left, .left, .right, .right, .left, .left], rows: rows,
-                       empty: "no clients listed yet")
+        return Content(
+            header: ["N", "NAME", "LIB", "USER", "HOST", "OMEM", "TOT-MEM", "COMMANDS", "TRIAGE"],
+            widths: [.length(3), .fill(1), .length(12), .length(8), .length(15), .length(7), .length(7), .length(16), .length(9)],
+            alignments: [.right, .left, .left, .left, .left, .right, .right, .left, .left], rows: rows,
+            empty: "no clients listed yet")
     }
 }

@@ -19,9 +19,10 @@ extension ServerView {
                 Line(Span(sparkline(history.suffix(16), symbols: context.symbols), style: theme.accent)),
             ])
         }
-        return Content(header: ["REPLICA", "STATE", "BEHIND", "ACK", "LAG"],
-                       widths: [.fill(1), .length(11), .length(8), .length(5), .length(16)],
-                       alignments: [.left, .left, .right, .right, .left], rows: rows, empty: replicaSummary(server))
+        return Content(
+            header: ["REPLICA", "STATE", "BEHIND", "ACK", "LAG"],
+            widths: [.fill(1), .length(11), .length(8), .length(5), .length(16)],
+            alignments: [.left, .left, .right, .right, .left], rows: rows, empty: replicaSummary(server))
     }
 
     /// What a node without replicas says: its own link when it is a replica, else that it has none.

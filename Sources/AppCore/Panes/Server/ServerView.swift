@@ -102,10 +102,11 @@ enum ServerView {
                     Line(DisplayText(ServerBytes(entry.clientName))),
                 ])
             }
-            return Content(header: ["ID", "WHEN", "TOOK", "COMMAND", "CLIENT", "NAME"],
-                           widths: [.length(5), .length(8), .length(8), .fill(1), .length(15), .length(10)],
-                           alignments: [.right, .right, .right, .left, .left, .left], rows: rows,
-                           empty: "no slow commands logged")
+            return Content(
+                header: ["ID", "WHEN", "TOOK", "COMMAND", "CLIENT", "NAME"],
+                widths: [.length(5), .length(8), .length(8), .fill(1), .length(15), .length(10)],
+                alignments: [.right, .right, .right, .left, .left, .left], rows: rows,
+                empty: "no slow commands logged")
         case .clients:
             return server.showsClientGroups ? clientGroups(server, context) : clients(server, context)
         case .commands:
@@ -118,10 +119,11 @@ enum ServerView {
                     Line(Span("\(stat.failedCalls + stat.rejectedCalls)", style: stat.failedCalls + stat.rejectedCalls > 0 ? theme.warn : theme.muted)),
                 ])
             }
-            return Content(header: ["COMMAND", "CALLS", "TOTAL", "PER CALL", "FAILED"],
-                           widths: [.fill(1), .length(7), .length(9), .length(11), .length(7)],
-                           alignments: [.left, .right, .right, .right, .right], rows: rows,
-                           empty: "no command totals yet (from INFO commandstats)")
+            return Content(
+                header: ["COMMAND", "CALLS", "TOTAL", "PER CALL", "FAILED"],
+                widths: [.fill(1), .length(7), .length(9), .length(11), .length(7)],
+                alignments: [.left, .right, .right, .right, .right], rows: rows,
+                empty: "no command totals yet (from INFO commandstats)")
         case .latency:
             let rows = ServerRows.latency(server).map { event -> Table.Row in
                 Table.Row([
@@ -131,10 +133,11 @@ enum ServerView {
                     Line(Span("\(event.maxMilliseconds)ms", style: event.maxMilliseconds >= 100 ? theme.critical : theme.text)),
                 ])
             }
-            return Content(header: ["EVENT", "WHEN", "LATEST", "MAX"],
-                           widths: [.fill(1), .length(10), .length(9), .length(9)],
-                           alignments: [.left, .right, .right, .right], rows: rows,
-                           empty: "no spikes (latency-monitor-threshold 0 means off)")
+            return Content(
+                header: ["EVENT", "WHEN", "LATEST", "MAX"],
+                widths: [.fill(1), .length(10), .length(9), .length(9)],
+                alignments: [.left, .right, .right, .right], rows: rows,
+                empty: "no spikes (latency-monitor-threshold 0 means off)")
         case .replication:
             return replication(server, context)
         }

@@ -20,8 +20,10 @@ public struct KeyspaceEstimates: Sendable, Hashable {
     /// Keys seen in all.
     public var sampledKeys: Int
 
-    public init(visitedFraction: Double, exact: Bool, population: Int, keys: Estimate, memory: Estimate, withoutTTL: Estimate,
-                prefixes: [PrefixEstimate], bigKeys: [SampledKey], sampledKeys: Int) {
+    public init(
+        visitedFraction: Double, exact: Bool, population: Int, keys: Estimate, memory: Estimate, withoutTTL: Estimate,
+        prefixes: [PrefixEstimate], bigKeys: [SampledKey], sampledKeys: Int
+    ) {
         self.visitedFraction = visitedFraction
         self.exact = exact
         self.population = population

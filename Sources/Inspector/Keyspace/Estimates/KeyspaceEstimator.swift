@@ -148,7 +148,9 @@ public struct KeyspaceEstimator: Sendable {
                     level += 1
                     let bytes = Array(key[...i])
                     let id: Int
-                    if let known = prefixIDs[bytes] { id = known } else {
+                    if let known = prefixIDs[bytes] {
+                        id = known
+                    } else {
                         id = prefixes.count
                         prefixIDs[bytes] = id
                         prefixes.append((bytes, level))
@@ -199,9 +201,11 @@ public struct KeyspaceEstimator: Sendable {
         rows.reserveCapacity(prefixes.count)
         for (id, p) in prefixes.enumerated() {
             let t = totals[id]
-            rows.append(PrefixEstimate(prefix: p.bytes, depth: p.depth, keys: t.keys.estimate(exact: exact, isCount: true),
-                                       memory: t.memory.estimate(exact: exact, isCount: false),
-                                       withoutTTL: t.withoutTTL.estimate(exact: exact, isCount: true), types: t.types))
+            rows.append(
+                PrefixEstimate(
+                    prefix: p.bytes, depth: p.depth, keys: t.keys.estimate(exact: exact, isCount: true),
+                    memory: t.memory.estimate(exact: exact, isCount: false),
+                    withoutTTL: t.withoutTTL.estimate(exact: exact, isCount: true), types: t.types))
         }
         let population = samples.reduce(0) { $0 + $1.population }
         let visited: Double

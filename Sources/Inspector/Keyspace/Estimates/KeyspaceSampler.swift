@@ -56,7 +56,8 @@ public enum KeyspaceSampler {
             for (scan, reply) in zip(scans, replies) {
                 if let message = reply.errorMessage { throw KeyspaceError.server(command: "SCAN", message: message) }
                 guard let parts = reply.array, parts.count == 2, let text = parts[0].bytes, let next = ScanCursorLayout.parse(text),
-                      let returned = parts[1].array else { throw KeyspaceError.unexpectedReply(command: "SCAN") }
+                    let returned = parts[1].array
+                else { throw KeyspaceError.unexpectedReply(command: "SCAN") }
                 for key in walk.record(scan, returned: next, keys: returned.compactMap(\.bytes)) where seen.insert(key).inserted {
                     fresh.append((key, scan.slot ?? 0))
                 }
@@ -81,10 +82,11 @@ public enum KeyspaceSampler {
         let large = walk.largeSlots
         return walk.strata.map { stratum in
             let isLarge = !stratum.name.isEmpty
-            return KeyspaceSample(node: isLarge ? "\(node) \(stratum.name)" : node, design: stratum.design,
-                                  keys: keys.filter { large.contains($0.slot) == isLarge },
-                                  visitedFraction: stratum.visitedFraction, population: stratum.probedKeys ?? population,
-                                  slotFractions: stratum.slotFractions)
+            return KeyspaceSample(
+                node: isLarge ? "\(node) \(stratum.name)" : node, design: stratum.design,
+                keys: keys.filter { large.contains($0.slot) == isLarge },
+                visitedFraction: stratum.visitedFraction, population: stratum.probedKeys ?? population,
+                slotFractions: stratum.slotFractions)
         }
     }
 
@@ -102,8 +104,12 @@ public enum KeyspaceSampler {
         return try await withThrowingTaskGroup(of: (Int, [KeyspaceSample]).self) { group in
             for (i, (endpoint, connection)) in connections.enumerated() {
                 group.addTask {
-                    (i, try await sample(connection, node: "\(endpoint)", until: deadline, policy: policy,
-                                         seed: seed &+ UInt64(i), readOnlyReplica: fromReplicas, share: share))
+                    (
+                        i,
+                        try await sample(
+                            connection, node: "\(endpoint)", until: deadline, policy: policy,
+                            seed: seed &+ UInt64(i), readOnlyReplica: fromReplicas, share: share)
+                    )
                 }
             }
             var samples = [[KeyspaceSample]](repeating: [], count: connections.count)

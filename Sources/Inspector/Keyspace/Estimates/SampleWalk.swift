@@ -162,7 +162,12 @@ public struct SampleWalk: Sendable {
     public mutating func record(_ scan: Scan, returned next: UInt64, keys: [[UInt8]]) -> [[UInt8]] {
         guard let slot = scan.slot else {
             cursor = next
-            if next == 0 { tableDone = true; tableFraction = 1 } else { tableFraction = progress.fraction(at: next) }
+            if next == 0 {
+                tableDone = true
+                tableFraction = 1
+            } else {
+                tableFraction = progress.fraction(at: next)
+            }
             return keys
         }
         let (nextSlot, tableCursor) = shape.layout.split(next)
@@ -201,18 +206,23 @@ public struct SampleWalk: Sendable {
             }
             let sampled = finished + fractions.count
             let complete = finished >= total
-            return Stratum(name: name, design: complete ? .complete : .slots(sampled: sampled, total: total),
-                           visitedFraction: complete ? 1 : keys > 0 ? (Double(finishedKeys) + partialKeys) / Double(keys) : 0,
-                           probedKeys: keys, slotFractions: fractions)
+            return Stratum(
+                name: name, design: complete ? .complete : .slots(sampled: sampled, total: total),
+                visitedFraction: complete ? 1 : keys > 0 ? (Double(finishedKeys) + partialKeys) / Double(keys) : 0,
+                probedKeys: keys, slotFractions: fractions)
         }
         var result: [Stratum] = []
         if slotTotals.large > 0 {
-            result.append(stratum("large slots", large: true, finished: finishedCounts.large, total: slotTotals.large,
-                                  finishedKeys: finishedKeys.large, keys: probedKeys.large))
+            result.append(
+                stratum(
+                    "large slots", large: true, finished: finishedCounts.large, total: slotTotals.large,
+                    finishedKeys: finishedKeys.large, keys: probedKeys.large))
         }
         if slotTotals.regular > 0 || result.isEmpty {
-            result.append(stratum("", large: false, finished: finishedCounts.regular, total: slotTotals.regular,
-                                  finishedKeys: finishedKeys.regular, keys: probedKeys.regular))
+            result.append(
+                stratum(
+                    "", large: false, finished: finishedCounts.regular, total: slotTotals.regular,
+                    finishedKeys: finishedKeys.regular, keys: probedKeys.regular))
         }
         return result
     }

@@ -26,8 +26,9 @@ public struct ClusterScanProgress: Sendable, Hashable {
         let bytes = Array(cursor)
         if bytes == [UInt8(ascii: "0")] { return 1 }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
-              let shardText = ScanCursorLayout.parse(bytes[..<colon]), let nodeCursor = ScanCursorLayout.parse(bytes[(colon + 1)...]),
-              shardText < UInt64(shards.count) else { return nil }
+            let shardText = ScanCursorLayout.parse(bytes[..<colon]), let nodeCursor = ScanCursorLayout.parse(bytes[(colon + 1)...]),
+            shardText < UInt64(shards.count)
+        else { return nil }
         let shard = Int(shardText)
         var weights = keys.map { Double(max(0, $0)) }
         if weights.reduce(0, +) == 0 { weights = Array(repeating: 1, count: keys.count) }

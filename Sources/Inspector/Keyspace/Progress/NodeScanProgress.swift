@@ -29,7 +29,10 @@ public struct NodeScanProgress: Sendable, Hashable {
         var before: [Double] = []
         before.reserveCapacity(weights.count)
         var sum = 0.0
-        for w in weights { before.append(sum); sum += w }
+        for w in weights {
+            before.append(sum)
+            sum += w
+        }
         self.weights = weights
         self.before = before
         self.total = sum

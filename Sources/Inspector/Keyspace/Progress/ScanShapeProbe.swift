@@ -97,14 +97,14 @@ public enum ScanShapeProbe {
         guard let me = lines.first(where: { $0.count > 2 && $0[2].split(separator: ",").contains("myself") }) else { return [] }
         var owner = me
         if me[2].split(separator: ",").contains("slave") || me[2].split(separator: ",").contains("replica"), me.count > 3,
-           let primary = lines.first(where: { $0.first == me[3] }) {
+            let primary = lines.first(where: { $0.first == me[3] })
+        {
             owner = primary
         }
         var slots: [Int] = []
         for field in owner.dropFirst(8) where !field.hasPrefix("[") {
             let bounds = field.split(separator: "-").compactMap { Int($0) }
-            if bounds.count == 2, bounds[0] <= bounds[1] { slots += Array(bounds[0]...bounds[1]) }
-            else if bounds.count == 1 { slots.append(bounds[0]) }
+            if bounds.count == 2, bounds[0] <= bounds[1] { slots += Array(bounds[0]...bounds[1]) } else if bounds.count == 1 { slots.append(bounds[0]) }
         }
         return slots.sorted()
     }

@@ -1,7 +1,8 @@
-import Testing
-@testable import Inspector
 import TerminalUI
+import Testing
+
 @testable import AppCore
+@testable import Inspector
 
 /// The keys pane driven by keys and scanner updates: the scan it asks for, the filter, the tree
 /// and list, the sort and type filter, opening folders and values, and `l`.

@@ -1,6 +1,7 @@
-import Testing
-import TerminalUI
 import Inspector
+import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// The leaderboard's update: what `:zset` watches and polls, when polls start and stop, resizing,
@@ -10,8 +11,9 @@ import Inspector
     static let other = Array("scores:weekly".utf8)
 
     static func snapshot(_ members: [(String, Double)], key: [UInt8] = key, order: LeaderboardOrder = .descending) -> LeaderboardSnapshot {
-        LeaderboardSnapshot(key: key, time: 1, order: order, entries: members.map { LeaderboardEntry(member: Array($0.0.utf8), score: $0.1) },
-                            cardinality: Int64(members.count))
+        LeaderboardSnapshot(
+            key: key, time: 1, order: order, entries: members.map { LeaderboardEntry(member: Array($0.0.utf8), score: $0.1) },
+            cardinality: Int64(members.count))
     }
 
     /// Watching ``key`` on the leaderboard pane, with alice, bob and carol read.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import Inspector
 import TerminalUI
+import Testing
+
 @testable import AppCore
 
 @Suite struct LeaderboardViewTests {
@@ -24,7 +25,8 @@ import TerminalUI
     @Test func tableWithMovementMoversAndCardinality() {
         var state = Self.watching()
         _ = AppUpdate.update(&state, .leaderboardLoaded(node: 0, key: Self.key, result: .success(Self.snapshot(0, [("alice", 100), ("bob", 90), ("carol", 80)], cardinality: 2_500_000))))
-        _ = AppUpdate.update(&state, .leaderboardLoaded(node: 0, key: Self.key, result: .success(Self.snapshot(1, [("carol", 130), ("alice", 100), ("dave\u{1b}]0;x\u{07}", 95), ("bob", 90)], cardinality: 2_500_001))))
+        _ = AppUpdate.update(
+            &state, .leaderboardLoaded(node: 0, key: Self.key, result: .success(Self.snapshot(1, [("carol", 130), ("alice", 100), ("dave\u{1b}]0;x\u{07}", 95), ("bob", 90)], cardinality: 2_500_001))))
         let buffer = AppView.render(state)
         let screen = buffer.text
         if ProcessInfo.processInfo.environment["SHOW_SCREEN"] != nil { print(screen) }

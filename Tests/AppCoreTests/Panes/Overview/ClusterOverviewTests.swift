@@ -3,6 +3,7 @@ import Inspector
 import RedisClient
 import TerminalUI
 import Testing
+
 @testable import AppCore
 
 @Suite struct ClusterOverviewTests {
@@ -11,10 +12,12 @@ import Testing
     static func topology(primaryOf second: Int, failed: Bool = false) -> ClusterTopology {
         let other = second == 7001 ? 7004 : 7001
         return ClusterTopology(shards: [
-            ClusterShard(primary: ClusterNode(id: "a", endpoint: endpoint(7000), role: .primary, health: .online),
-                         replicas: [ClusterNode(id: "c", endpoint: endpoint(7003), role: .replica, health: .online)], slotRanges: [0...8191]),
-            ClusterShard(primary: ClusterNode(id: "b", endpoint: endpoint(second), role: .primary, health: .online),
-                         replicas: [ClusterNode(id: "d", endpoint: endpoint(other), role: .replica, health: failed ? .failed : .online)], slotRanges: [8192...16383]),
+            ClusterShard(
+                primary: ClusterNode(id: "a", endpoint: endpoint(7000), role: .primary, health: .online),
+                replicas: [ClusterNode(id: "c", endpoint: endpoint(7003), role: .replica, health: .online)], slotRanges: [0...8191]),
+            ClusterShard(
+                primary: ClusterNode(id: "b", endpoint: endpoint(second), role: .primary, health: .online),
+                replicas: [ClusterNode(id: "d", endpoint: endpoint(other), role: .replica, health: failed ? .failed : .online)], slotRanges: [8192...16383]),
         ])
     }
 

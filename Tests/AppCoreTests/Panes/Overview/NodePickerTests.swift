@@ -1,6 +1,7 @@
-import Testing
-@testable import AppCore
 import TerminalUI
+import Testing
+
+@testable import AppCore
 
 /// The overview is the node picker: Enter on a row narrows every pane to that node, Esc on the
 /// overview shows all nodes again — the same as `:node N` and `:node all`.

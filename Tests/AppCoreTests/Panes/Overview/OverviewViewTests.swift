@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import Inspector
 import TerminalUI
+import Testing
+
 @testable import AppCore
 
 @Suite struct OverviewViewTests {

@@ -1,7 +1,8 @@
 import Inspector
-import Testing
-@testable import AppCore
 import TerminalUI
+import Testing
+
+@testable import AppCore
 
 @Suite("Pub/Sub pane: the node's active channels while nothing is subscribed")
 struct ActiveChannelsViewTests {
@@ -37,8 +38,9 @@ struct ActiveChannelsViewTests {
 
     @Test("too many channels are counted, not listed; none at all says so; an error is shown")
     func truncatedEmptyAndError() {
-        #expect(PubSubView.activeChannelLines(Self.listed([], count: 5000))
-            == ["5000 channels in use on this node: too many to list; :psub PATTERN tails a family."])
+        #expect(
+            PubSubView.activeChannelLines(Self.listed([], count: 5000))
+                == ["5000 channels in use on this node: too many to list; :psub PATTERN tails a family."])
         #expect(PubSubView.activeChannelLines(Self.listed([])) == ["No client of this node is subscribed to a channel."])
         var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 1)
         _ = AppUpdate.update(&state, .terminal(.key(.character("4"))))

@@ -1,6 +1,7 @@
 import Inspector
 import RedisClient
 import Testing
+
 @testable import AppCore
 
 /// Where `:sub`/`:ssub` subscribe: the current node, except a sharded channel in a cluster,

@@ -1,6 +1,7 @@
-import Testing
-import TerminalUI
 import Inspector
+import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// The Pub/Sub pane's update: subscriptions by command, what the subscribers report, pause,
@@ -19,12 +20,14 @@ import Inspector
         return state
     }
 
-    @Test("each subscribe command says what it subscribes to and shows the pane", arguments: [
-        ("sub news orders", "subscribing to channels news, orders"),
-        ("sub news", "subscribing to channel news"),
-        ("psub news.*", "subscribing to pattern news.*"),
-        ("ssub orders", "subscribing to shard channel orders"),
-    ])
+    @Test(
+        "each subscribe command says what it subscribes to and shows the pane",
+        arguments: [
+            ("sub news orders", "subscribing to channels news, orders"),
+            ("sub news", "subscribing to channel news"),
+            ("psub news.*", "subscribing to pattern news.*"),
+            ("ssub orders", "subscribing to shard channel orders"),
+        ])
     func subscribeStatus(line: String, text: String) {
         var state = AppState(addresses: ["127.0.0.1:7001"])
         #expect(state.command(line).count == 1)
@@ -57,10 +60,11 @@ import Inspector
         var state = Self.subscribed()
         state.command("psub cache.*")
         state.command("ssub orders")
-        #expect(state.command("unsub") == [
-            .unsubscribe(node: 0, kind: .channel, names: []), .unsubscribe(node: 0, kind: .pattern, names: []),
-            .unsubscribe(node: 0, kind: .shardChannel, names: []),
-        ])
+        #expect(
+            state.command("unsub") == [
+                .unsubscribe(node: 0, kind: .channel, names: []), .unsubscribe(node: 0, kind: .pattern, names: []),
+                .unsubscribe(node: 0, kind: .shardChannel, names: []),
+            ])
         #expect(state.status?.text.description == "unsubscribed")
         #expect(!state.pubsub.hasSubscriptions)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Inspector
 import TerminalUI
 import Testing
+
 @testable import AppCore
 
 @Suite struct PubSubViewTests {
@@ -10,9 +11,15 @@ import Testing
         let effects = state.command("sub news orders")
         #expect(effects == [.subscribe(node: 0, kind: .channel, names: [Array("news".utf8), Array("orders".utf8)])])
         #expect(state.pane == .pubsub)
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([], events: [
-            .status(.connected(since: 1)), .subscribed(.channel, name: Array("news".utf8), count: 1),
-        ]), now: 1))
+        _ = AppUpdate.update(
+            &state,
+            .pubsubReceived(
+                node: 0,
+                batch: PubSubFactory.batch(
+                    [],
+                    events: [
+                        .status(.connected(since: 1)), .subscribed(.channel, name: Array("news".utf8), count: 1),
+                    ]), now: 1))
         return state
     }
 
@@ -28,10 +35,14 @@ import Testing
 
     @Test func logShowsMessagesEscapedWithCountsAndStatus() {
         var state = Self.subscribed()
-        _ = AppUpdate.update(&state, .pubsubReceived(node: 0, batch: PubSubFactory.batch([
-            PubSubFactory.message("news", "plain hello"),
-            PubSubFactory.message("news", "evil\u{1b}[2J\u{1b}]0;title\u{07}\nsecond line"),
-        ]), now: 2))
+        _ = AppUpdate.update(
+            &state,
+            .pubsubReceived(
+                node: 0,
+                batch: PubSubFactory.batch([
+                    PubSubFactory.message("news", "plain hello"),
+                    PubSubFactory.message("news", "evil\u{1b}[2J\u{1b}]0;title\u{07}\nsecond line"),
+                ]), now: 2))
         let buffer = AppView.render(state)
         let screen = buffer.text
         if ProcessInfo.processInfo.environment["SHOW_SCREEN"] != nil { print(screen) }
@@ -118,7 +129,10 @@ import Testing
         #expect(AppUpdate.update(&state, .terminal(.key(.character("e")))) == [.checkKeyspaceEvents(node: 0)])
         let off = KeyspaceEventsSetting(flags: "")
         #expect(AppUpdate.update(&state, .keyspaceEventsChecked(node: 0, result: .success(off))) == [])
-        guard case .pubsub(.enableKeyEvents(0, off))? = state.overlay else { Issue.record("no confirmation: \(String(describing: state.overlay))"); return }
+        guard case .pubsub(.enableKeyEvents(0, off))? = state.overlay else {
+            Issue.record("no confirmation: \(String(describing: state.overlay))")
+            return
+        }
         let screen = AppView.render(state).text
         #expect(screen.contains("Turn on keyspace notifications"))
         #expect(screen.contains("notify-keyspace-events"))

@@ -1,6 +1,7 @@
-import Testing
 import Inspector
 import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// `K` in the server pane, asserted on the effects: a dry run first, the node's address typed,
@@ -35,7 +36,10 @@ import TerminalUI
         // Clients sort by idle first: the idle web client leads.
         let effects = state.press("K")
         #expect(effects == [.mutate(node: 0, .planClientKill(.ids([3])))])
-        guard case .clientKill(.working)? = state.overlay else { Issue.record("no working dialog: \(String(describing: state.overlay))"); return }
+        guard case .clientKill(.working)? = state.overlay else {
+            Issue.record("no working dialog: \(String(describing: state.overlay))")
+            return
+        }
     }
 
     @Test func theTypedAddressConfirmsAndAnythingElseKillsNothing() {
@@ -43,7 +47,10 @@ import TerminalUI
         _ = state.press("K")
         let plan = Self.plan([3], selector: .ids([3]))
         _ = state.send(.mutationFinished(.clientKillPlanned(plan)))
-        guard case .clientKill(.confirm(let shown, _))? = state.overlay else { Issue.record("no confirmation"); return }
+        guard case .clientKill(.confirm(let shown, _))? = state.overlay else {
+            Issue.record("no confirmation")
+            return
+        }
         #expect(shown == plan)
         #expect(AppView.render(state).text.contains("CLIENT KILL ID, cannot be undone"))
         // A wrong word keeps the dialog and sends nothing.

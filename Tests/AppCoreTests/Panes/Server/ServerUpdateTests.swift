@@ -1,6 +1,7 @@
-import Testing
-import TerminalUI
 import Inspector
+import TerminalUI
+import Testing
+
 @testable import AppCore
 
 /// The server pane's update: which node it polls, what a refresh (or its failure) keeps, and the

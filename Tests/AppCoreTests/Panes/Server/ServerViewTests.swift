@@ -1,14 +1,17 @@
 import Foundation
-import Testing
 import Inspector
 import TerminalUI
+import Testing
+
 @testable import AppCore
 
 @Suite struct ServerViewTests {
     static func snapshot() -> ServerSnapshot {
         ServerSnapshot(
             slowlog: [
-                SlowlogEntry(id: 41, time: 1_700_000_000, durationMicroseconds: 30_512, arguments: [Array("DEBUG".utf8), Array("SLEEP".utf8), Array("0.03".utf8)], clientAddress: "127.0.0.1:50112", clientName: Array("web-1".utf8)),
+                SlowlogEntry(
+                    id: 41, time: 1_700_000_000, durationMicroseconds: 30_512, arguments: [Array("DEBUG".utf8), Array("SLEEP".utf8), Array("0.03".utf8)], clientAddress: "127.0.0.1:50112",
+                    clientName: Array("web-1".utf8)),
                 SlowlogEntry(id: 42, time: 1_700_000_010, durationMicroseconds: 120, arguments: [Array("GET".utf8), Array("user:\u{1b}[2J".utf8)], clientAddress: "127.0.0.1:50113"),
             ],
             clients: [
@@ -47,7 +50,10 @@ import TerminalUI
     @Test func commandStatsComeFromTheOverviewSample() {
         var state = Self.state()
         var info = StateFactory.info(hits: 1, misses: 1, commands: 10)
-        info = InfoSnapshot(parsing: "# Stats\r\ntotal_commands_processed:10\r\n# Commandstats\r\ncmdstat_get:calls=1234,usec=5000,usec_per_call=4.05,rejected_calls=0,failed_calls=0\r\ncmdstat_zincrby:calls=7,usec=70,usec_per_call=10.00,rejected_calls=0,failed_calls=2\r\n")
+        info = InfoSnapshot(
+            parsing:
+                "# Stats\r\ntotal_commands_processed:10\r\n# Commandstats\r\ncmdstat_get:calls=1234,usec=5000,usec_per_call=4.05,rejected_calls=0,failed_calls=0\r\ncmdstat_zincrby:calls=7,usec=70,usec_per_call=10.00,rejected_calls=0,failed_calls=2\r\n"
+        )
         _ = AppUpdate.update(&state, .sampled(node: 0, outcome: .sample(NodeSample(time: 3, latency: 0.001, info: info))))
         let screen = AppView.render(state).text
         #expect(screen.contains("zincrby"))

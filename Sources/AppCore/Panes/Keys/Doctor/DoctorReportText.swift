@@ -7,9 +7,11 @@ public enum DoctorReportText {
     /// The report as text.
     public static func text(_ report: DoctorReport) -> String {
         let coverage = DoctorWording.coverage(report).map { " (\($0))" } ?? ""
-        var lines = ["cachescope doctor \(report.node) \(AuditEntry.iso8601(report.takenAt))",
-                     "\(report.indexedKeys) keys analysed\(coverage), \(report.keysWithoutTTL) without TTL, \(Formatting.bytes(Double(report.memory)))",
-                     ""]
+        var lines = [
+            "cachescope doctor \(report.node) \(AuditEntry.iso8601(report.takenAt))",
+            "\(report.indexedKeys) keys analysed\(coverage), \(report.keysWithoutTTL) without TTL, \(Formatting.bytes(Double(report.memory)))",
+            "",
+        ]
         if report.findings.isEmpty {
             lines.append("no findings")
         }
@@ -28,8 +30,10 @@ public enum DoctorReportText {
             for note in report.notes { lines.append("note: \(DoctorWording.note(note))") }
         }
         lines.append("")
-        lines.append(String(format: "analysis %.3f s, sampling %.3f s (%d commands)", report.analysisSeconds, report.samplingSeconds,
-                            report.commandsSent))
+        lines.append(
+            String(
+                format: "analysis %.3f s, sampling %.3f s (%d commands)", report.analysisSeconds, report.samplingSeconds,
+                report.commandsSent))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -93,20 +97,22 @@ public enum DoctorReportText {
             memory = report.memory
             notes = report.notes.map(DoctorWording.note)
             prefixes = report.prefixes.map { p in
-                Prefix(prefix: AuditEntry.escape(p.prefix), keys: p.keyCount, withoutTTL: p.persistentCount, memory: p.memory,
-                       averageMemory: p.averageMemory,
-                       remainingTTL: p.histogram.total > 0 ? Histogram(binSeconds: p.histogram.binSeconds, counts: p.histogram.counts) : nil)
+                Prefix(
+                    prefix: AuditEntry.escape(p.prefix), keys: p.keyCount, withoutTTL: p.persistentCount, memory: p.memory,
+                    averageMemory: p.averageMemory,
+                    remainingTTL: p.histogram.total > 0 ? Histogram(binSeconds: p.histogram.binSeconds, counts: p.histogram.counts) : nil)
             }
             analysisSeconds = report.analysisSeconds
             samplingSeconds = report.samplingSeconds
             commandsSent = report.commandsSent
             findings = report.findings.map { f in
                 let text = DoctorWording.text(f)
-                return Finding(kind: f.kind.rawValue, severity: f.severity.description, title: text.title,
-                               prefix: f.prefix.map { AuditEntry.escape($0) }, keyCount: f.keyCount, memory: f.memory,
-                               exampleKeys: f.exampleKeys.map { AuditEntry.escape($0) }, details: text.details, fieldNames: f.fieldNames,
-                               histogram: f.histogram.map { Histogram(binSeconds: $0.binSeconds, counts: $0.counts) },
-                               suggestion: text.suggestion, fix: f.fix.map(DoctorWording.fix))
+                return Finding(
+                    kind: f.kind.rawValue, severity: f.severity.description, title: text.title,
+                    prefix: f.prefix.map { AuditEntry.escape($0) }, keyCount: f.keyCount, memory: f.memory,
+                    exampleKeys: f.exampleKeys.map { AuditEntry.escape($0) }, details: text.details, fieldNames: f.fieldNames,
+                    histogram: f.histogram.map { Histogram(binSeconds: $0.binSeconds, counts: $0.counts) },
+                    suggestion: text.suggestion, fix: f.fix.map(DoctorWording.fix))
             }
         }
     }

@@ -40,7 +40,8 @@ enum DoctorUpdate {
     /// The scan moved on: a partial report is redone once the index is complete.
     static func scanUpdated(_ node: Int, _ update: KeyspaceScanUpdate, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
         guard keys.doctor.isOpen, keys.doctor.rerunWhenIndexed, !keys.doctor.running, node == keys.doctor.node,
-              update.progress.phase == .finished else { return [] }
+            update.progress.phase == .finished
+        else { return [] }
         keys.doctor.rerunWhenIndexed = false
         return run(&keys, &context)
     }

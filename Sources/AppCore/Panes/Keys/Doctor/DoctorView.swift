@@ -27,7 +27,9 @@ enum DoctorView {
             spans.append(Span(" · \(context.address(node))", style: theme.muted))
         }
         if let report = keys.doctor.report {
-            let critical = report.count(.critical), warning = report.count(.warning), info = report.count(.info)
+            let critical = report.count(.critical)
+            let warning = report.count(.warning)
+            let info = report.count(.info)
             spans.append(Span(" · \(report.findings.count) findings", style: theme.text))
             if critical > 0 { spans.append(Span(" · \(critical) critical", style: theme.critical)) }
             if warning > 0 { spans.append(Span(" · \(warning) warning\(warning == 1 ? "" : "s")", style: theme.warn)) }
@@ -47,7 +49,9 @@ enum DoctorView {
     static func hints(_ keys: KeysState, _ context: PaneContext) -> [KeyHint] {
         var hints = [KeyHint(keys: "j/k", description: "finding")]
         if !context.readOnly { hints.append(KeyHint(keys: "f", description: "fix (dry run first)", isDangerous: true)) }
-        hints += [KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "h", description: "probe hot keys"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help")]
+        hints += [
+            KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "h", description: "probe hot keys"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help"),
+        ]
         return hints
     }
 
@@ -79,9 +83,11 @@ enum DoctorView {
             return
         }
         let items = report.findings.map { finding in
-            Line([Span("\(tag(finding.severity)) ", style: style(finding.severity, theme)),
-                  Span("\(finding.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))", style: theme.muted),
-                  Span(DisplayText(sanitizing: DoctorWording.title(finding)), style: theme.text)])
+            Line([
+                Span("\(tag(finding.severity)) ", style: style(finding.severity, theme)),
+                Span("\(finding.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))", style: theme.muted),
+                Span(DisplayText(sanitizing: DoctorWording.title(finding)), style: theme.text),
+            ])
         }
         var list = keys.doctor.list
         ListView(items, highlightStyle: theme.selection, symbols: context.symbols).render(in: inner, buffer: &buffer, state: &list)
@@ -93,7 +99,8 @@ enum DoctorView {
         block.render(in: area, buffer: &buffer)
         var inner = block.inner(area)
         guard let finding = keys.doctor.selectedFinding else {
-            let lines = (report.largestAverages.isEmpty ? [] : [Line(Span("largest average entry:", style: theme.title))])
+            let lines =
+                (report.largestAverages.isEmpty ? [] : [Line(Span("largest average entry:", style: theme.title))])
                 + report.largestAverages.map { Line("  \(ServerBytes($0.prefix.isEmpty ? Array("(no prefix)".utf8) : $0.prefix))  \(Formatting.bytes(Double($0.averageMemory))) × \($0.keyCount)") }
             Paragraph(lines).render(in: inner, buffer: &buffer)
             return
@@ -105,7 +112,7 @@ enum DoctorView {
             inner = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - chartHeight)
         }
         var lines: [Line] = [
-            Line([Span("\(tag(finding.severity)) ", style: style(finding.severity, theme)), Span(DisplayText(sanitizing: DoctorWording.title(finding)), style: theme.title)]),
+            Line([Span("\(tag(finding.severity)) ", style: style(finding.severity, theme)), Span(DisplayText(sanitizing: DoctorWording.title(finding)), style: theme.title)])
         ]
         if let prefix = finding.prefix {
             lines.append(Line([Span("prefix ", style: theme.muted), Span(prefix.isEmpty ? "(keys without a delimiter)" : DisplayText(ServerBytes(prefix)), style: theme.accent)]))
@@ -124,9 +131,10 @@ enum DoctorView {
         lines.append(Line(""))
         lines.append(Line([Span("fix ", style: theme.title), Span(DisplayText(sanitizing: DoctorWording.suggestion(finding)), style: theme.text)]))
         if let fix = finding.fix {
-            lines.append(context.readOnly
-                ? Line(Span("read-only: fixes are off", style: theme.warn))
-                : Line([Span("f ", style: theme.accent), Span(DisplayText(sanitizing: DoctorWording.fix(fix)), style: theme.text), Span(" (dry run first)", style: theme.muted)]))
+            lines.append(
+                context.readOnly
+                    ? Line(Span("read-only: fixes are off", style: theme.warn))
+                    : Line([Span("f ", style: theme.accent), Span(DisplayText(sanitizing: DoctorWording.fix(fix)), style: theme.text), Span(" (dry run first)", style: theme.muted)]))
         }
         if !report.notes.isEmpty {
             lines.append(Line(""))

@@ -18,10 +18,11 @@ extension DoctorWording {
 
     static func expiryWave(_ facts: FindingFacts.ExpiryWave, _ finding: DoctorFinding) -> FindingText {
         let name = prefix(finding.prefix)
-        let window = switch facts.window {
-        case .second: "second"
-        case .minute: "minute"
-        }
+        let window =
+            switch facts.window {
+            case .second: "second"
+            case .minute: "minute"
+            }
         return FindingText(
             title: "\(finding.keyCount) keys of \(name) expire within the same \(window) (\(percent(facts.share)) of its expiring keys)",
             details: [
@@ -36,11 +37,12 @@ extension DoctorWording {
 
     static func oversizedKeys(_ facts: FindingFacts.OversizedKeys, _ finding: DoctorFinding) -> FindingText {
         let largest = facts.largest.first.map { bytes($0.memory) } ?? "?"
-        let title = if finding.keyCount == 1, let only = facts.largest.first {
-            "a \(only.type) of \(largest): \(key(only.key))"
-        } else {
-            "\(finding.keyCount) keys of \(bytes(facts.threshold)) or more, the largest \(largest)"
-        }
+        let title =
+            if finding.keyCount == 1, let only = facts.largest.first {
+                "a \(only.type) of \(largest): \(key(only.key))"
+            } else {
+                "\(finding.keyCount) keys of \(bytes(facts.threshold)) or more, the largest \(largest)"
+            }
         return FindingText(
             title: title,
             details: facts.largest.map { "\($0.type) \(bytes($0.memory))  \(key($0.key))" }
@@ -68,8 +70,10 @@ extension DoctorWording {
         return FindingText(
             title: "\(prefix(finding.prefix)): \(finding.keyCount) of \(facts.sampledKeys) sampled keys hold "
                 + fields.prefix(4).joined(separator: ", ") + (fields.count > 4 ? ", …" : ""),
-            details: ["found in: \(sources.sorted().joined(separator: ", "))", "fields: \(fields.joined(separator: ", "))",
-                      "sampled \(facts.sampledKeys) keys of the prefix; values were not read into the report"],
+            details: [
+                "found in: \(sources.sorted().joined(separator: ", "))", "fields: \(fields.joined(separator: ", "))",
+                "sampled \(facts.sampledKeys) keys of the prefix; values were not read into the report",
+            ],
             suggestion: "Whole rows with secrets cached: cache a projection without credential fields "
                 + "(anyone with cache access reads them, and they outlive rotation).")
     }
@@ -82,11 +86,12 @@ extension DoctorWording {
             case .idle(let seconds): "idle \(duration(seconds))"
             }
         }
-        let ttl = switch facts.ttl {
-        case .unknown: "unknown"
-        case .none: "none"
-        case .left(let seconds): duration(seconds)
-        }
+        let ttl =
+            switch facts.ttl {
+            case .unknown: "unknown"
+            case .none: "none"
+            case .left(let seconds): duration(seconds)
+            }
         return FindingText(
             title: "lock \(key(facts.key)): \(reasons.joined(separator: ", "))",
             details: ["type: \(facts.type)", "TTL: \(ttl)", "idle: \(facts.idleSeconds.map(duration) ?? "not sampled")"]
@@ -98,7 +103,8 @@ extension DoctorWording {
     static func hotKeys(_ facts: FindingFacts.HotKeys) -> FindingText {
         let top = facts.keys.first.map { key($0.key) } ?? "?"
         let policy = facts.policy ?? "?"
-        let suggestion = "A hot key concentrates load on one node: cache it client-side (client tracking), "
+        let suggestion =
+            "A hot key concentrates load on one node: cache it client-side (client tracking), "
             + "or replicate it under several names and read one at random."
         switch facts.measure {
         case .lfuCounter(let median):
@@ -112,17 +118,21 @@ extension DoctorWording {
                 title: "hot key \(top): used within the second in each of \(rounds) probes"
                     + (facts.keys.count > 1 ? " (and \(facts.keys.count - 1) more)" : ""),
                 details: facts.keys.map { "\($0.count)/\(rounds)  \(key($0.key))" }
-                    + ["OBJECT IDLETIME over \(facts.sampledKeys) sampled keys, \(rounds) rounds one second apart "
-                        + "(\(facts.sampledKeys * rounds) read commands); the policy \(policy) keeps no use counters"],
+                    + [
+                        "OBJECT IDLETIME over \(facts.sampledKeys) sampled keys, \(rounds) rounds one second apart "
+                            + "(\(facts.sampledKeys * rounds) read commands); the policy \(policy) keeps no use counters"
+                    ],
                 suggestion: suggestion)
         }
     }
 
     static func evictionPressure(_ facts: FindingFacts.EvictionPressure, _ finding: DoctorFinding) -> FindingText {
-        let context = facts.context, policy = facts.policy
-        let memoryLine = context.memoryShare.map {
-            "used memory: \(bytes(context.usedMemory ?? 0)) of maxmemory \(bytes(context.maxMemory ?? 0)) (\(percent($0)))"
-        } ?? "used memory: \(context.usedMemory.map(bytes) ?? "unknown"), maxmemory: \(context.maxMemory == 0 ? "no limit" : "unknown")"
+        let context = facts.context
+        let policy = facts.policy
+        let memoryLine =
+            context.memoryShare.map {
+                "used memory: \(bytes(context.usedMemory ?? 0)) of maxmemory \(bytes(context.maxMemory ?? 0)) (\(percent($0)))"
+            } ?? "used memory: \(context.usedMemory.map(bytes) ?? "unknown"), maxmemory: \(context.maxMemory == 0 ? "no limit" : "unknown")"
         let share = percent(context.memoryShare ?? 0)
         switch facts.problem {
         case .volatileWithoutTTL(let withoutTTL, let keys):

@@ -33,7 +33,11 @@ enum MutationOverlayView {
             let names = list(plan.keys.prefix(3))
             message.append(Line("Delete \(plan.count == 1 ? names : "\(plan.count) keys (\(names)…)") on \(context.address(keys.node ?? 0))?"))
             if plan.notUndoableCount > 0 {
-                message.append(Line(Span("\(plan.notUndoableCount) cannot be undone (\(Formatting.bytes(Double(plan.notUndoableBytes))), over the undo budget): \(list(plan.notUndoable.prefix(3)))", style: theme.critical)))
+                message.append(
+                    Line(
+                        Span(
+                            "\(plan.notUndoableCount) cannot be undone (\(Formatting.bytes(Double(plan.notUndoableBytes))), over the undo budget): \(list(plan.notUndoable.prefix(3)))",
+                            style: theme.critical)))
             } else {
                 message.append(Line(Span("u undoes it (value and TTL are kept)", style: theme.ok)))
             }
@@ -52,13 +56,16 @@ enum MutationOverlayView {
                 Line(Span("e.g. \(list(plan.sample.prefix(5)))", style: theme.muted)),
             ]
             if case .delete = purpose {
-                message.append(plan.estimatedNotUndoable > 0
-                    ? Line(Span("\(plan.estimatedNotUndoable) of them cannot be undone (over the undo budget)", style: theme.critical))
-                    : Line(Span("all of them can be undone with u", style: theme.ok)))
+                message.append(
+                    plan.estimatedNotUndoable > 0
+                        ? Line(Span("\(plan.estimatedNotUndoable) of them cannot be undone (over the undo budget)", style: theme.critical))
+                        : Line(Span("all of them can be undone with u", style: theme.ok)))
             }
             let box = screen.centered(width: min(100, screen.width - 4), height: 12)
-            ConfirmDialog(title: "Confirm by typing the target", message: message, kind: .typedWord(expected: plan.confirmationWord, typed: typed.text), dangerous: true, theme: theme, symbols: context.symbols)
-                .render(in: box, buffer: &buffer)
+            ConfirmDialog(
+                title: "Confirm by typing the target", message: message, kind: .typedWord(expected: plan.confirmationWord, typed: typed.text), dangerous: true, theme: theme, symbols: context.symbols
+            )
+            .render(in: box, buffer: &buffer)
         case .bulkRunning(let purpose, let progress, let expected):
             let box = screen.centered(width: min(80, screen.width - 4), height: 6)
             buffer.fill(box, with: Cell.blank.styled(theme.background))
@@ -73,7 +80,8 @@ enum MutationOverlayView {
             let done = progress?.changed ?? 0
             Gauge(ratio: progress?.fraction ?? 0, label: "\(done) / \(expected)", warnAt: 2, criticalAt: 2, theme: theme).render(in: inner.row(0), buffer: &buffer)
             if let p = progress {
-                buffer.setString(inner.x, inner.y + 2, "scanned \(p.scanned) · changed \(p.changed) · skipped \(p.skipped) · \(Formatting.duration(p.elapsed))", style: theme.text, maxWidth: inner.width)
+                buffer.setString(
+                    inner.x, inner.y + 2, "scanned \(p.scanned) · changed \(p.changed) · skipped \(p.skipped) · \(Formatting.duration(p.elapsed))", style: theme.text, maxWidth: inner.width)
             }
         }
     }

@@ -52,7 +52,10 @@ enum MutationUpdate {
 
     /// Keys while a mutation dialog is up.
     static func handleKey(_ key: Key, _ overlay: MutationOverlay, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
-        guard let node = keys.node else { context.overlay = nil; return [] }
+        guard let node = keys.node else {
+            context.overlay = nil
+            return []
+        }
         switch overlay {
         case .ttlPrompt(let target, var input, _):
             switch input.handle(key) {

@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
-@testable import Inspector
+import Testing
+
 @testable import AppCore
+@testable import Inspector
 
 /// The Doctor mode of the keys pane: runs, reports, reruns on a complete index, its own keys,
 /// fixes through the mutation flow (refused in read-only), and which other keys get through.
@@ -13,14 +14,20 @@ import TerminalUI
     /// Three warnings, in the order the report sorts them: a missing TTL (fix: add one), secrets
     /// (no fix), a stale lock (fix: delete it).
     static func report(complete: Bool = true) -> DoctorReport {
-        DoctorReport(node: "127.0.0.1:7001", findings: [
-            DoctorFinding(.staleLock(FindingFacts.StaleLock(key: lock, type: .string, ttl: .none, idleSeconds: nil, reasons: [.noTTL])),
-                          severity: .warning, keyCount: 1, exampleKeys: [lock], fix: .deleteKey(lock)),
-            DoctorFinding(.missingTTL(FindingFacts.MissingTTL(prefixKeys: 40, expiringKeys: 0, prefixMemory: 4000, medianRemaining: 0, p90Remaining: 0,
-                                                              suggestedTTL: 3600, suggestedJitter: 0.1)),
-                          severity: .warning, prefix: K.bytes("user:"), keyCount: 40, fix: .addTTL(pattern: GlobPattern("user:*"), seconds: 3600, jitter: 0.1)),
-            DoctorFinding(.secrets(FindingFacts.Secrets(sampledKeys: 20, sources: [.hashFields])), severity: .warning, prefix: K.bytes("account:"), keyCount: 20),
-        ], indexedKeys: complete ? 7 : 3, expectedKeys: 7, complete: complete)
+        DoctorReport(
+            node: "127.0.0.1:7001",
+            findings: [
+                DoctorFinding(
+                    .staleLock(FindingFacts.StaleLock(key: lock, type: .string, ttl: .none, idleSeconds: nil, reasons: [.noTTL])),
+                    severity: .warning, keyCount: 1, exampleKeys: [lock], fix: .deleteKey(lock)),
+                DoctorFinding(
+                    .missingTTL(
+                        FindingFacts.MissingTTL(
+                            prefixKeys: 40, expiringKeys: 0, prefixMemory: 4000, medianRemaining: 0, p90Remaining: 0,
+                            suggestedTTL: 3600, suggestedJitter: 0.1)),
+                    severity: .warning, prefix: K.bytes("user:"), keyCount: 40, fix: .addTTL(pattern: GlobPattern("user:*"), seconds: 3600, jitter: 0.1)),
+                DoctorFinding(.secrets(FindingFacts.Secrets(sampledKeys: 20, sources: [.hashFields])), severity: .warning, prefix: K.bytes("account:"), keyCount: 20),
+            ], indexedKeys: complete ? 7 : 3, expectedKeys: 7, complete: complete)
     }
 
     /// The keys pane in Doctor mode with ``report(complete:)`` shown.

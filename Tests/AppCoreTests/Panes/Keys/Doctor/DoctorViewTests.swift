@@ -1,27 +1,37 @@
 import Foundation
-import Testing
-@testable import Inspector
 import TerminalUI
+import Testing
+
 @testable import AppCore
+@testable import Inspector
 
 /// The Doctor view over the keys pane: opened with `H` or `:doctor`, findings coloured by
 /// severity, the evidence and histogram of the selected one, fixes through the mutation flow and
 /// refused in read-only mode.
 @Suite struct DoctorViewTests {
     static func report(complete: Bool = true) -> DoctorReport {
-        DoctorReport(node: "127.0.0.1:7001", findings: [
-            DoctorFinding(.missingTTL(FindingFacts.MissingTTL(prefixKeys: 240, expiringKeys: 200, prefixMemory: 15360, medianRemaining: 3000,
-                                                              p90Remaining: 3600, suggestedTTL: 3600, suggestedJitter: 0.1)),
-                          severity: .warning, prefix: Array("user:".utf8), keyCount: 40, memory: 2560, exampleKeys: [Array("user:200".utf8)],
-                          fix: .addTTL(pattern: GlobPattern("user:*"), seconds: 3600, jitter: 0.1)),
-            DoctorFinding(.expiryWave(FindingFacts.ExpiryWave(window: .second, share: 1, expiringKeys: 300, peakPerSecond: 300, peakPerMinute: 300,
-                                                              secondsUntilPeak: 40, medianRemaining: 40)),
-                          severity: .critical, prefix: Array("session:".utf8), keyCount: 300, exampleKeys: [Array("session:\u{1b}[2J".utf8)],
-                          histogram: TTLHistogram(binSeconds: 20, counts: [0, 0, 300] + Array(repeating: 0, count: 27))),
-            DoctorFinding(.secrets(FindingFacts.Secrets(sampledKeys: 20, sources: [.hashFields])), severity: .warning,
-                          prefix: Array("account:".utf8), keyCount: 20, fieldNames: ["password_hash"]),
-        ], notes: [.hotKeysNeedProbe(policy: "allkeys-lru", probe: DoctorThresholds.default.recentUse)],
-           indexedKeys: complete ? 560 : 100, expectedKeys: 560, complete: complete)
+        DoctorReport(
+            node: "127.0.0.1:7001",
+            findings: [
+                DoctorFinding(
+                    .missingTTL(
+                        FindingFacts.MissingTTL(
+                            prefixKeys: 240, expiringKeys: 200, prefixMemory: 15360, medianRemaining: 3000,
+                            p90Remaining: 3600, suggestedTTL: 3600, suggestedJitter: 0.1)),
+                    severity: .warning, prefix: Array("user:".utf8), keyCount: 40, memory: 2560, exampleKeys: [Array("user:200".utf8)],
+                    fix: .addTTL(pattern: GlobPattern("user:*"), seconds: 3600, jitter: 0.1)),
+                DoctorFinding(
+                    .expiryWave(
+                        FindingFacts.ExpiryWave(
+                            window: .second, share: 1, expiringKeys: 300, peakPerSecond: 300, peakPerMinute: 300,
+                            secondsUntilPeak: 40, medianRemaining: 40)),
+                    severity: .critical, prefix: Array("session:".utf8), keyCount: 300, exampleKeys: [Array("session:\u{1b}[2J".utf8)],
+                    histogram: TTLHistogram(binSeconds: 20, counts: [0, 0, 300] + Array(repeating: 0, count: 27))),
+                DoctorFinding(
+                    .secrets(FindingFacts.Secrets(sampledKeys: 20, sources: [.hashFields])), severity: .warning,
+                    prefix: Array("account:".utf8), keyCount: 20, fieldNames: ["password_hash"]),
+            ], notes: [.hotKeysNeedProbe(policy: "allkeys-lru", probe: DoctorThresholds.default.recentUse)],
+            indexedKeys: complete ? 560 : 100, expectedKeys: 560, complete: complete)
     }
 
     static func state(readOnly: Bool = false) -> AppState {
@@ -69,8 +79,9 @@ import TerminalUI
         let effects = AppUpdate.update(&state, .terminal(.key(.character("f"))))
         #expect(effects == [.mutate(node: 0, .dryRunMissingTTL(GlobPattern("user:*"), seconds: 3600, jitter: 0.1))])
         // The dry run's answer opens the typed confirmation; confirming runs the undoable change.
-        let plan = PatternPlan(pattern: GlobPattern("user:*"), typeFilter: nil, node: "127.0.0.1:7001", database: 0, count: 40,
-                               memoryBytes: 2560, sample: [Array("user:200".utf8)], estimatedUndoable: 40, scannedAt: Date())
+        let plan = PatternPlan(
+            pattern: GlobPattern("user:*"), typeFilter: nil, node: "127.0.0.1:7001", database: 0, count: 40,
+            memoryBytes: 2560, sample: [Array("user:200".utf8)], estimatedUndoable: 40, scannedAt: Date())
         _ = AppUpdate.update(&state, .mutationFinished(.patternPlanned(plan, purpose: .addTTL(seconds: 3600, jitter: 0.1))))
         #expect(AppView.render(state).text.contains("Set a TTL of 1h ±10% (undoable with u)"))
         for character in "127.0.0.1:7001/db0" { _ = AppUpdate.update(&state, .terminal(.key(.character(character)))) }

@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
-@testable import Inspector
+import Testing
+
 @testable import AppCore
+@testable import Inspector
 
 /// Every answer of the mutation path: what the status line says, what the dialog does, and which
 /// keys are read again.
@@ -18,9 +19,11 @@ import TerminalUI
         #expect(state.status?.kind == .success)
     }
 
-    @Test("PERSIST: no longer expires, had no TTL, or the key is gone", arguments: [
-        (true, -1, "config no longer expires"), (false, -1, "config had no TTL"), (false, -2, "config does not exist any more"),
-    ] as [(Bool, Int64, String)])
+    @Test(
+        "PERSIST: no longer expires, had no TTL, or the key is gone",
+        arguments: [
+            (true, -1, "config no longer expires"), (false, -1, "config had no TTL"), (false, -2, "config does not exist any more"),
+        ] as [(Bool, Int64, String)])
     func persisted(changed: Bool, pttl: Int64, text: String) {
         var state = K.keysPane()
         let effects = state.send(.mutationFinished(.changed(M.changed("config", "PERSIST", changed: changed, pttl: pttl))))

@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
-@testable import Inspector
+import Testing
+
 @testable import AppCore
+@testable import Inspector
 
 /// `D` and `E`: a change to every key matching the filter. Counted first (a dry run), confirmed
 /// by typing the target's name, running with progress, abortable with Esc.
@@ -61,9 +62,11 @@ import TerminalUI
         #expect(none.status?.text == "no keys match *session*")
     }
 
-    @Test("a wrong word keeps the dialog with what was typed, says what to type, and sends nothing", arguments: [
-        "y", "yes", "127.0.0.1:7001", "127.0.0.1:7001/DB0", "127.0.0.1:7001/db0 ", "",
-    ])
+    @Test(
+        "a wrong word keeps the dialog with what was typed, says what to type, and sends nothing",
+        arguments: [
+            "y", "yes", "127.0.0.1:7001", "127.0.0.1:7001/DB0", "127.0.0.1:7001/db0 ", "",
+        ])
     func wrongWord(typed: String) {
         var state = Self.confirming()
         state.type(typed)

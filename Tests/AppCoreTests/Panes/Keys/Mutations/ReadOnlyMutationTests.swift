@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
-@testable import Inspector
+import Testing
+
 @testable import AppCore
+@testable import Inspector
 
 /// `--read-only`: the dangerous bindings are gone, so their keys reach no change; the help does
 /// not offer them. (The mutation path refuses below the UI as well; that is Inspector's test.)

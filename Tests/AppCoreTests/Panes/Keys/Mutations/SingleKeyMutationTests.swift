@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
-@testable import Inspector
+import Testing
+
 @testable import AppCore
+@testable import Inspector
 
 /// `e`, `p`, `d`, `u` on one key: the TTL prompt, the delete confirmation, and exactly which
 /// change each answer sends to the mutation path (and that the others send none).
@@ -45,9 +46,11 @@ import TerminalUI
         #expect(state.overlay == nil)
     }
 
-    @Test("TTLs as operators type them become seconds", arguments: [
-        ("90", 90), ("30s", 30), ("5m", 300), ("1h", 3600), ("2d", 172_800), ("1h30m", 5400),
-    ] as [(String, Int64)])
+    @Test(
+        "TTLs as operators type them become seconds",
+        arguments: [
+            ("90", 90), ("30s", 30), ("5m", 300), ("1h", 3600), ("2d", 172_800), ("1h30m", 5400),
+        ] as [(String, Int64)])
     func validTTLs(text: String, seconds: Int64) {
         var state = Self.onConfig()
         state.press("e")
@@ -116,9 +119,11 @@ import TerminalUI
         #expect(state.overlay == nil)
     }
 
-    @Test("n, N, Esc and q in the confirmation send nothing and say so", arguments: [
-        .character("n"), .character("N"), .escape, .character("q"),
-    ] as [Key])
+    @Test(
+        "n, N, Esc and q in the confirmation send nothing and say so",
+        arguments: [
+            .character("n"), .character("N"), .escape, .character("q"),
+        ] as [Key])
     func noKeepsTheKey(key: Key) {
         var state = Self.onConfig()
         state.press("d")
