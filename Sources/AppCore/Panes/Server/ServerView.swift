@@ -13,7 +13,7 @@ enum ServerView {
             let halves = Layout.vertical([.percentage(50), .fill(1)]).split(body)
             let top = Layout.horizontal([.percentage(62), .fill(1)]).split(halves[0])
             // The clients table needs room for names and sums when it has the focus.
-            let bottom = Layout.horizontal([.percentage(server.section == .clients ? 78 : 58), .fill(1)]).split(halves[1])
+            let bottom = Layout.horizontal([.percentage(server.section == .clients ? 68 : 58), .fill(1)]).split(halves[1])
             renderSection(.slowlog, server, context, in: top[0], buffer: &buffer)
             // Replication shares the latency box when the node has replicas or is one.
             if server.showsReplication || server.section == .replication {
