@@ -19,6 +19,9 @@ enum ServerRows {
         case 1: return clients.sorted { ($0.ageSeconds, $1.id) > ($1.ageSeconds, $0.id) }
         case 2: return clients.sorted { $0.id < $1.id }
         case 3: return clients.sorted { ($0.lastCommand, $0.id) < ($1.lastCommand, $1.id) }
+        case 4: return clients.sorted { ($0.outputMemory, $1.id) > ($1.outputMemory, $0.id) }
+        case 5: return clients.sorted { ($0.totalMemory, $1.id) > ($1.totalMemory, $0.id) }
+        case 6: return clients.sorted { ($0.queryBuffer, $1.id) > ($1.queryBuffer, $0.id) }
         default: return clients.sorted { ($0.idleSeconds, $1.id) > ($1.idleSeconds, $0.id) }
         }
     }
@@ -47,8 +50,15 @@ enum ServerRows {
     /// The groups of the clients the filter lets through, heaviest output buffers first.
     static func clientGroups(_ server: ServerState) -> [ClientGroup] {
         guard let report = server.clientsReport else { return [] }
-        guard let filter = server.clientFilter else { return report.groups }
-        return ClientGroup.group(report.clients.filter(filter.matches), flags: report.flags)
+        let groups = server.clientFilter.map { ClientGroup.group(report.clients.filter($0.matches), flags: report.flags) } ?? report.groups
+        // The sorts of single clients, on the groups' sums; the heaviest output buffers lead by default.
+        switch server.sortIndex(.clients) {
+        case 1, 2: return groups.sorted { $0.ids.lexicographicallyPrecedes($1.ids) }
+        case 3: return groups.sorted { ($0.commands.first?.command ?? "", $0.ids.first ?? 0) < ($1.commands.first?.command ?? "", $1.ids.first ?? 0) }
+        case 5: return groups.sorted { ($0.totalMemory, $1.ids.first ?? 0) > ($1.totalMemory, $0.ids.first ?? 0) }
+        case 6: return groups.sorted { ($0.queryBuffer, $1.ids.first ?? 0) > ($1.queryBuffer, $0.ids.first ?? 0) }
+        default: return groups
+        }
     }
 
     /// The node's replicas (on a primary), furthest behind first or by address.

@@ -54,4 +54,22 @@ extension ServerView {
             alignments: [.right, .left, .left, .left, .left, .right, .right, .left, .left], rows: rows,
             empty: "no clients listed yet")
     }
+
+    /// What clients cost the node, for the header: client buffers against used memory (INFO's
+    /// `mem_clients_normal`, `mem_clients_slaves`), the top consumer, and tracking totals.
+    static func clientSummary(_ report: ClientsReport, theme: Theme) -> [Span] {
+        var spans: [Span] = []
+        if let normal = report.normalClientsMemory, let used = report.usedMemory, used > 0 {
+            let replicas = report.replicaClientsMemory ?? 0
+            let share = Double(normal + replicas) / Double(used)
+            spans.append(Span(" · client buffers \(Formatting.bytes(Double(normal + replicas))) of \(Formatting.bytes(Double(used)))", style: share >= 0.2 ? theme.warn : theme.muted))
+        }
+        if let top = report.topConsumers(1).first, top.totalMemory > 1 << 20 {
+            spans.append(Span(" · top \(ServerBytes(top.name)) \(Formatting.bytes(Double(top.totalMemory)))", style: theme.muted))
+        }
+        if let keys = report.trackingKeys, keys > 0 {
+            spans.append(Span(" · tracking \(keys) keys, \(report.trackingItems ?? 0) items", style: theme.muted))
+        }
+        return spans
+    }
 }

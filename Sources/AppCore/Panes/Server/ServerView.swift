@@ -49,6 +49,7 @@ enum ServerView {
             let text = errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
             spans.append(Span(" · \(text)", style: theme.warn))
         }
+        if let report = server.clientsReport { spans += clientSummary(report, theme: theme) }
         spans.append(Span(" · \(context.symbols.arrowLeft)/\(context.symbols.arrowRight) section · s sort", style: theme.muted))
         var line = Line(spans)
         line.fit(to: row.width, ellipsis: context.symbols.ellipsis)

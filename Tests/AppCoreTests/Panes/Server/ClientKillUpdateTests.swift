@@ -117,3 +117,32 @@ import Testing
         #expect(state.overlay == nil)
     }
 }
+
+/// The clients section's sorts and the header's client figures.
+@Suite struct ServerClientsViewTests {
+    @Test func everySortOrdersClientsAndGroups() {
+        var state = ClientKillUpdateTests.pane()
+        let names = ServerSection.clients.sortNames
+        #expect(names.contains("output buffer"))
+        #expect(names.contains("memory"))
+        for _ in 0..<4 { _ = state.press("s") }
+        #expect(ServerSection.clients.sortNames[state.server.sortIndex(.clients)] == "output buffer")
+        #expect(ServerRows.clients(state.server).first?.id == 1, "the 60 MB buffer first")
+        #expect(AppView.render(state).text.contains("by output buffer"))
+        _ = state.press("v")
+        #expect(ServerRows.clientGroups(state.server).first?.ids == [1, 2])
+        for _ in 0..<4 { _ = state.press("s") }
+        #expect(ServerSection.clients.sortNames[state.server.sortIndex(.clients)] == "age")
+        #expect(ServerRows.clientGroups(state.server).map(\.ids) == [[1, 2], [3]])
+    }
+
+    @Test func theHeaderSaysWhatClientsCostTheNode() {
+        var state = ClientKillUpdateTests.pane()
+        state.server.info = InfoSnapshot(
+            parsing: "# Memory\r\nused_memory:104857600\r\nmem_clients_normal:62914560\r\nmem_clients_slaves:0\r\n# Stats\r\ntracking_total_keys:12\r\ntracking_total_items:30\r\n")
+        _ = state.send(.serverSnapshotLoaded(node: 0, result: .success(ServerSnapshot(clients: ClientKillUpdateTests.clients))))
+        let screen = AppView.render(state).text
+        #expect(screen.contains("client buffers 60.0M of 100.0M"))
+        #expect(screen.contains("tracking 12 keys, 30 items"))
+    }
+}
