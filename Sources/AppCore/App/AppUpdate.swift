@@ -112,6 +112,8 @@ public enum AppUpdate {
             state.nodes[index].record(sample)
             // The server pane's per-command totals come from the polled node's INFO.
             if state.server.node == index { state.server.record(sample.info) }
+            // In a cluster the replication section shows every shard: each primary's INFO joins it.
+            if state.cluster != nil, sample.role == "master" { state.server.recordShard(state.nodes[index].address, sample.info) }
         case .failure(let error, let time):
             state.now = max(state.now, time)
             state.nodes[index].recordFailure(error, at: time)

@@ -61,13 +61,28 @@ enum ServerRows {
         }
     }
 
-    /// The node's replicas (on a primary), furthest behind first or by address.
-    static func replicas(_ server: ServerState) -> [ReplicationStatus.Replica] {
-        let replicas = server.info.map { ReplicationStatus($0).replicas } ?? []
-        switch server.sortIndex(.replication) {
-        case 1: return replicas.sorted { $0.address < $1.address }
-        default: return replicas.sorted { ($0.offsetLag, $0.lagSeconds, $1.address) > ($1.offsetLag, $1.lagSeconds, $0.address) }
+    /// One replica row: in a cluster, with the primary it copies.
+    struct ReplicaRow {
+        var primary: String?
+        var replica: ReplicationStatus.Replica
+    }
+
+    /// The node's replicas (on a primary) or, in a cluster, every shard's; furthest behind first,
+    /// or by address.
+    static func replicas(_ server: ServerState) -> [ReplicaRow] {
+        var rows: [ReplicaRow]
+        if server.shardPrimaries.isEmpty {
+            rows = (server.info.map { ReplicationStatus($0).replicas } ?? []).map { ReplicaRow(primary: nil, replica: $0) }
+        } else {
+            rows = server.shardPrimaries.sorted { $0.key < $1.key }.flatMap { address, info in
+                ReplicationStatus(info).replicas.map { ReplicaRow(primary: address, replica: $0) }
+            }
         }
+        switch server.sortIndex(.replication) {
+        case 1: rows.sort { ($0.primary ?? "", $0.replica.address) < ($1.primary ?? "", $1.replica.address) }
+        default: rows.sort { ($0.replica.offsetLag, $0.replica.lagSeconds, $1.replica.address) > ($1.replica.offsetLag, $1.replica.lagSeconds, $0.replica.address) }
+        }
+        return rows
     }
 
     /// How many rows `section` has now.

@@ -25,20 +25,32 @@ public struct ServerState: Sendable {
 
     /// Whether the replication section is shown: the node has replicas, or is one.
     public var showsReplication: Bool {
+        if shardPrimaries.values.contains(where: { !ReplicationStatus($0).replicas.isEmpty }) { return true }
         guard let info else { return false }
         let status = ReplicationStatus(info)
         return status.isReplica || !status.replicas.isEmpty
     }
 
+    /// In a cluster: every primary's newest INFO, by address, so the replication section shows
+    /// each shard's replicas.
+    public var shardPrimaries: [String: InfoSnapshot] = [:]
+
     /// Takes the node's newest INFO: replication lag joins the history.
     public mutating func record(_ info: InfoSnapshot) {
         self.info = info
-        let status = ReplicationStatus(info)
-        var history: [String: [Double]] = [:]
+        recordLag(ReplicationStatus(info))
+    }
+
+    /// Takes a cluster primary's newest INFO (every sample of every primary).
+    public mutating func recordShard(_ address: String, _ info: InfoSnapshot) {
+        shardPrimaries[address] = info
+        recordLag(ReplicationStatus(info))
+    }
+
+    private mutating func recordLag(_ status: ReplicationStatus) {
         for replica in status.replicas {
-            history[replica.address] = (replicaLagHistory[replica.address] ?? []).suffix(Self.lagHistoryLength - 1) + [Double(replica.offsetLag)]
+            replicaLagHistory[replica.address] = (replicaLagHistory[replica.address] ?? []).suffix(Self.lagHistoryLength - 1) + [Double(replica.offsetLag)]
         }
-        replicaLagHistory = history
     }
     /// Per section, the table selection.
     public var tables: [ServerSection: TableState] = [:]

@@ -3,26 +3,30 @@ import Inspector
 import TerminalUI
 
 extension ServerView {
-    /// On a primary, one row a replica: state (a full sync shows as `wait_bgsave`/`send_bulk`),
+    /// On a primary, one row a replica (in a cluster, every shard's, with its primary): state (a full sync shows as `wait_bgsave`/`send_bulk`),
     /// offset lag in bytes, seconds since its last acknowledgement, and the lag's recent shape.
     /// On a replica, its primary, link state and sync progress say it in the empty text.
     static func replication(_ server: ServerState, _ context: PaneContext) -> Content {
         let theme = context.theme
-        let rows = ServerRows.replicas(server).map { replica -> Table.Row in
+        let replicaRows = ServerRows.replicas(server)
+        let cluster = replicaRows.contains { $0.primary != nil }
+        let rows = replicaRows.map { row -> Table.Row in
+            let replica = row.replica
             let stateStyle = replica.isSyncing ? theme.warn : (replica.state == "online" ? theme.ok : theme.critical)
             let history = server.replicaLagHistory[replica.address] ?? []
-            return Table.Row([
-                "\(replica.address)",
-                Line(Span("\(replica.state)", style: stateStyle)),
-                Line(Span("\(Formatting.bytes(Double(replica.offsetLag)))", style: replica.offsetLag > 0 ? theme.warn : theme.text)),
-                Line(Span("\(replica.lagSeconds)s", style: replica.lagSeconds > 10 ? theme.critical : theme.text)),
-                Line(Span(sparkline(history.suffix(16), symbols: context.symbols), style: theme.accent)),
-            ])
+            return Table.Row(
+                (cluster ? ["\(row.primary ?? "")"] : []) + [
+                    "\(replica.address)",
+                    Line(Span("\(replica.state)", style: stateStyle)),
+                    Line(Span("\(Formatting.bytes(Double(replica.offsetLag)))", style: replica.offsetLag > 0 ? theme.warn : theme.text)),
+                    Line(Span("\(replica.lagSeconds)s", style: replica.lagSeconds > 10 ? theme.critical : theme.text)),
+                    Line(Span(sparkline(history.suffix(16), symbols: context.symbols), style: theme.accent)),
+                ])
         }
         return Content(
-            header: ["REPLICA", "STATE", "BEHIND", "ACK", "LAG"],
-            widths: [.fill(1), .length(11), .length(8), .length(5), .length(16)],
-            alignments: [.left, .left, .right, .right, .left], rows: rows, empty: replicaSummary(server))
+            header: (cluster ? ["PRIMARY"] : []) + ["REPLICA", "STATE", "BEHIND", "ACK", "LAG"],
+            widths: (cluster ? [.length(15)] : []) + [.fill(1), .length(cluster ? 9 : 11), .length(8), .length(5), .length(cluster ? 10 : 16)],
+            alignments: (cluster ? [.left] : []) + [.left, .left, .right, .right, .left], rows: rows, empty: replicaSummary(server))
     }
 
     /// What a node without replicas says: its own link when it is a replica, else that it has none.

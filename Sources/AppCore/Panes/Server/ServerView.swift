@@ -11,7 +11,7 @@ enum ServerView {
         let body = rows[1]
         if body.width >= 100 && body.height >= 16 {
             let halves = Layout.vertical([.percentage(50), .fill(1)]).split(body)
-            let top = Layout.horizontal([.percentage(62), .fill(1)]).split(halves[0])
+            let top = Layout.horizontal([.percentage(server.section == .replication ? 40 : 62), .fill(1)]).split(halves[0])
             // The clients table needs room for names and sums when it has the focus.
             let bottom = Layout.horizontal([.percentage(server.section == .clients ? 68 : 58), .fill(1)]).split(halves[1])
             renderSection(.slowlog, server, context, in: top[0], buffer: &buffer)
