@@ -41,11 +41,14 @@ public struct ClientKillOutcome: Sendable, Hashable {
         self.failed = failed
     }
 
-    /// One line for the status bar.
+    /// One line for the status bar, naming the ids (the first ten of each kind).
     public var summary: String {
-        var parts = ["killed \(killed.count) client\(killed.count == 1 ? "" : "s")"]
-        if !gone.isEmpty { parts.append("\(gone.count) already gone") }
-        if !failed.isEmpty { parts.append("\(failed.count) refused") }
-        return parts.joined(separator: " · ") + " (cannot be undone)"
+        func ids(_ list: [Int64]) -> String {
+            list.prefix(10).map(String.init).joined(separator: ",") + (list.count > 10 ? ",…" : "")
+        }
+        var parts = ["killed \(killed.count) client\(killed.count == 1 ? "" : "s")" + (killed.isEmpty ? "" : " (\(ids(killed)))")]
+        if !gone.isEmpty { parts.append("\(gone.count) already gone (\(ids(gone)))") }
+        if !failed.isEmpty { parts.append("\(failed.count) refused (" + failed.sorted { $0.key < $1.key }.prefix(3).map { "\($0.key): \($0.value)" }.joined(separator: "; ") + ")") }
+        return parts.joined(separator: " · ") + " · cannot be undone"
     }
 }

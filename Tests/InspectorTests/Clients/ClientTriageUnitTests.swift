@@ -106,6 +106,6 @@ import Testing
 
     @Test func killOutcomesSayTheyCannotBeUndone() {
         let outcome = ClientKillOutcome(killed: [1, 2], gone: [3])
-        #expect(outcome.summary == "killed 2 clients · 1 already gone (cannot be undone)")
+        #expect(outcome.summary == "killed 2 clients (1,2) · 1 already gone (3) · cannot be undone")
     }
 }

@@ -22,6 +22,8 @@ enum ServerRows {
         case 4: return clients.sorted { ($0.outputMemory, $1.id) > ($1.outputMemory, $0.id) }
         case 5: return clients.sorted { ($0.totalMemory, $1.id) > ($1.totalMemory, $0.id) }
         case 6: return clients.sorted { ($0.queryBuffer, $1.id) > ($1.queryBuffer, $0.id) }
+        case 7: return clients.sorted { $0.name != $1.name ? $0.name.lexicographicallyPrecedes($1.name) : $0.id < $1.id }
+        case 8: return clients.sorted { ($0.address, $0.id) < ($1.address, $1.id) }
         default: return clients.sorted { ($0.idleSeconds, $1.id) > ($1.idleSeconds, $0.id) }
         }
     }
@@ -57,6 +59,8 @@ enum ServerRows {
         case 3: return groups.sorted { ($0.commands.first?.command ?? "", $0.ids.first ?? 0) < ($1.commands.first?.command ?? "", $1.ids.first ?? 0) }
         case 5: return groups.sorted { ($0.totalMemory, $1.ids.first ?? 0) > ($1.totalMemory, $0.ids.first ?? 0) }
         case 6: return groups.sorted { ($0.queryBuffer, $1.ids.first ?? 0) > ($1.queryBuffer, $0.ids.first ?? 0) }
+        case 7: return groups.sorted { $0.identity.name != $1.identity.name ? $0.identity.name.lexicographicallyPrecedes($1.identity.name) : ($0.ids.first ?? 0) < ($1.ids.first ?? 0) }
+        case 8: return groups.sorted { ($0.identity.host, $0.ids.first ?? 0) < ($1.identity.host, $1.ids.first ?? 0) }
         default: return groups
         }
     }

@@ -21,7 +21,7 @@ public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
     public var sortNames: [String] {
         switch self {
         case .slowlog: return ["newest", "duration"]
-        case .clients: return ["idle", "age", "id", "command", "output buffer", "memory", "query buffer"]
+        case .clients: return ["idle", "age", "id", "command", "output buffer", "memory", "query buffer", "name", "address"]
         case .commands: return ["total time", "calls", "time per call", "name"]
         case .latency: return ["max", "latest", "event"]
         case .replication: return ["lag", "address"]

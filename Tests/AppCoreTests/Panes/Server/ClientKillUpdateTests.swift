@@ -65,7 +65,7 @@ import Testing
         #expect(effects == [.mutate(node: 0, .killClients(plan))])
         _ = state.send(.mutationFinished(.clientsKilled(ClientKillOutcome(killed: [3]))))
         #expect(state.overlay == nil)
-        #expect(state.status?.text == "killed 1 client (cannot be undone)")
+        #expect(state.status?.text == "killed 1 client (3) · cannot be undone")
     }
 
     @Test func escapeCancelsAndAnEmptyPlanSaysSo() {
@@ -131,9 +131,14 @@ import Testing
         #expect(AppView.render(state).text.contains("by output buffer"))
         _ = state.press("v")
         #expect(ServerRows.clientGroups(state.server).first?.ids == [1, 2])
-        for _ in 0..<4 { _ = state.press("s") }
-        #expect(ServerSection.clients.sortNames[state.server.sortIndex(.clients)] == "age")
-        #expect(ServerRows.clientGroups(state.server).map(\.ids) == [[1, 2], [3]])
+        for _ in 0..<3 { _ = state.press("s") }
+        #expect(ServerSection.clients.sortNames[state.server.sortIndex(.clients)] == "name")
+        #expect(ServerRows.clientGroups(state.server).map(\.identity.name) == [Array("web".utf8), Array("worker".utf8)])
+        #expect(ServerRows.clients(state.server).map(\.id) == [3, 1, 2])
+        _ = state.press("s")
+        #expect(ServerSection.clients.sortNames[state.server.sortIndex(.clients)] == "address")
+        _ = state.press("s")
+        #expect(ServerSection.clients.sortNames[state.server.sortIndex(.clients)] == "idle")
     }
 
     @Test func theHeaderSaysWhatClientsCostTheNode() {
