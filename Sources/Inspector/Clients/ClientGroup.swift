@@ -10,6 +10,15 @@ public struct ClientGroup: Sendable, Hashable {
         public var libraryVersion: String
         public var user: String
         public var host: String
+
+        /// What `client` shares with the rest of its group.
+        public init(_ client: ClientInfo) {
+            name = client.name
+            libraryName = client.libraryName
+            libraryVersion = client.libraryVersion
+            user = client.user
+            host = client.host
+        }
     }
 
     public var identity: Identity
@@ -45,7 +54,7 @@ public struct ClientGroup: Sendable, Hashable {
         var order: [Identity] = []
         var members: [Identity: [ClientInfo]] = [:]
         for client in clients {
-            let identity = Identity(name: client.name, libraryName: client.libraryName, libraryVersion: client.libraryVersion, user: client.user, host: client.host)
+            let identity = Identity(client)
             if members[identity] == nil { order.append(identity) }
             members[identity, default: []].append(client)
         }

@@ -22,9 +22,7 @@ public enum ClientSelector: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ client: ClientInfo) -> Bool {
         switch self {
         case .ids(let ids): return ids.contains(client.id)
-        case .group(let identity):
-            return client.name == identity.name && client.libraryName == identity.libraryName && client.libraryVersion == identity.libraryVersion
-                && client.user == identity.user && client.host == identity.host
+        case .group(let identity): return ClientGroup.Identity(client) == identity
         case .address(let text): return client.address == text || client.host == text
         case .user(let user): return client.user == user
         case .library(let name): return client.libraryName == name

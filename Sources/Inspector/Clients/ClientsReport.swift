@@ -58,8 +58,8 @@ public struct ClientsReport: Sendable {
             if let message = replies[0].errorMessage { errors["CLIENT LIST"] = message } else { clients = ClientInfo.parseList(replies[0].bytes ?? []) }
             if let message = replies[1].errorMessage {
                 errors["CONFIG GET"] = message
-            } else if let value = replies[1].pairs?.first?.value.bytes {
-                limits = OutputBufferLimit.parse(String(decoding: value, as: UTF8.self))
+            } else {
+                limits = OutputBufferLimit.parse(reply: replies[1])
             }
             for reply in replies[2...3] {
                 if let message = reply.errorMessage { errors["INFO"] = message } else if let text = reply.bytes { info.append(parsing: String(decoding: text, as: UTF8.self)) }

@@ -1,4 +1,5 @@
 // The client classes of `client-output-buffer-limit`, and the limits a server sets for each.
+import RESP
 
 /// The three classes Redis limits output buffers by.
 public enum OutputBufferClass: String, Sendable, Hashable, CaseIterable {
@@ -41,5 +42,12 @@ public struct OutputBufferLimit: Sendable, Hashable {
             index += 4
         }
         return limits
+    }
+
+    /// Reads the reply of `CONFIG GET client-output-buffer-limit` (a map, or a RESP2 pair); empty
+    /// when the server refused it or answered something else.
+    public static func parse(reply: RESPValue) -> [OutputBufferClass: OutputBufferLimit] {
+        guard reply.errorMessage == nil, let value = reply.pairs?.first?.value.bytes else { return [:] }
+        return parse(String(decoding: value, as: UTF8.self))
     }
 }

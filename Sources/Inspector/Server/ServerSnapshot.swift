@@ -42,9 +42,7 @@ public struct ServerSnapshot: Sendable, Hashable {
         if let message = replies[1].errorMessage { errors["clients"] = message } else { clients = ClientInfo.parseList(replies[1].bytes ?? []) }
         if let message = replies[2].errorMessage { errors["latency"] = message } else { latency = LatencyEvent.parse(replies[2]) ?? [] }
         // A user without CONFIG rights still gets the rest; flags then use the fixed thresholds only.
-        if replies.count == 4, let value = replies[3].pairs?.first?.value.bytes {
-            outputBufferLimits = OutputBufferLimit.parse(String(decoding: value, as: UTF8.self))
-        }
+        if replies.count == 4 { outputBufferLimits = OutputBufferLimit.parse(reply: replies[3]) }
     }
 
     /// Reads one snapshot over `connection`: exactly one pipeline of four commands.

@@ -22,7 +22,7 @@ enum ClientsSnapshot {
                 outputs.append(json ? report.json(node: node) : text(report, node: node))
             } catch {
                 failed = true
-                outputs.append(json ? "{\"node\":\(jsonString(node)),\"error\":\(jsonString("\(error)"))}" : "clients \(node): DOWN \(escaped("\(error)"))\n")
+                outputs.append(json ? "{\"node\":\(DoctorSnapshot.quoted(node)),\"error\":\(DoctorSnapshot.quoted("\(error)"))}" : "clients \(node): DOWN \(escaped("\(error)"))\n")
             }
         }
         print(json ? "{\"nodes\":[\n" + outputs.joined(separator: ",\n") + "\n]}" : outputs.joined(separator: "\n"), terminator: json ? "\n" : "")
@@ -61,9 +61,4 @@ enum ClientsSnapshot {
 
     /// Text from a server as the terminal may show it (through the sanitiser).
     static func escaped(_ text: String) -> String { DisplayText(sanitizing: text).description }
-
-    static func jsonString(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
 }
