@@ -35,8 +35,7 @@ struct ClientsAndReplicationTests {
         try session.sendKeys("Right")
         try await session.waitFor(text: "batchjob")
         try session.sendKeys("v")
-        let grouped = try await session.waitFor(text: "obuf", timeout: .seconds(5))
-        #expect(grouped.contains("bystander"))
+        try await session.waitFor(allOf: ["obuf", "bystander"], timeout: .seconds(5))
         // Filter to the consumer and kill it.
         try session.sendKeys("/")
         try session.sendText("name=batchjob")

@@ -18,9 +18,7 @@ struct TerminalLifecycleTests {
 
         try await session.waitFor(text: "cachescope smoke")
         try await session.waitFor(text: "size 160x48")
-        let screen = try await session.waitFor(text: "unicode: yes")
-        #expect(screen.contains("colors: palette256"))
-        #expect(screen.contains("日本語"))
+        try await session.waitFor(allOf: ["unicode: yes", "colors: palette256", "日本語"])
         #expect(try session.display("#{alternate_on}") == "1")
 
         try session.sendKeys("x")
@@ -88,8 +86,7 @@ struct TerminalLifecycleTests {
     func asciiFallback() async throws {
         let session = try TmuxSession(command: try Self.smokeCommand(), environment: ["LANG": "C", "LC_ALL": "C"])
         defer { session.kill() }
-        let screen = try await session.waitFor(text: "unicode: no")
-        #expect(screen.contains("+- cachescope smoke"))
+        let screen = try await session.waitFor(allOf: ["unicode: no", "+- cachescope smoke"])
         #expect(!screen.contains("┌"))
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0")

@@ -75,16 +75,26 @@ final class TmuxSession: @unchecked Sendable {
     /// - Throws: `Failure` with the last screen when `timeout` passes first.
     @discardableResult
     func waitFor(text: String, timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitFor(allOf: [text], timeout: timeout)
+    }
+
+    /// Polls the screen every 50 ms until one capture contains every one of `texts`.
+    ///
+    /// A capture can fall between two writes of one frame (tmux shows bytes as they arrive), so a
+    /// test that needs several parts of a screen waits for all of them in the same capture.
+    @discardableResult
+    func waitFor(allOf texts: [String], timeout: Duration = .seconds(10)) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var screen = ""
         while true {
             screen = (try? capture()) ?? screen
-            if screen.contains(text) { return screen }
+            if texts.allSatisfy(screen.contains) { return screen }
             if clock.now >= deadline { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw Failure(description: "timed out after \(timeout) waiting for \"\(text)\"; the screen was:\n\(screen)")
+        let wanted = texts.map { "\"\($0)\"" }.joined(separator: ", ")
+        throw Failure(description: "timed out after \(timeout) waiting for \(wanted); the screen was:\n\(screen)")
     }
 
     /// The names of tmux's paste buffers (an OSC 52 clipboard write that got through would add one).
