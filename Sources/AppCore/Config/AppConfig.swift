@@ -16,7 +16,7 @@ public struct AppConfig: Sendable, Equatable {
 
     /// The load policy of the keys index under this configuration.
     public var scanPolicy: ScanLoadPolicy {
-        ScanLoadPolicy(maxCommandsPerSecond: Double(scanCommandsPerSecond))
+        ScanLoadPolicy(maxCommandsPerSecond: Double(scanCommandsPerSecond), indexBudgetBytes: indexBudgetBytes)
     }
 
     /// The namespace delimiter as the byte the index splits on.
@@ -24,6 +24,9 @@ public struct AppConfig: Sendable, Equatable {
     /// The keys index's ceiling on commands per second per node (SCAN plus three lookups a key).
     /// 100,000 keeps the scan near a tenth of one Redis core: about 33,000 keys a second.
     public var scanCommandsPerSecond: Int = 100_000
+    /// Memory the keys index may take per node (`index_budget_mb`); past it the index keeps a
+    /// uniform sample and shows estimates.
+    public var indexBudgetBytes: Int = 128 << 20
     /// Keys per second a bulk change by pattern may touch.
     public var bulkKeysPerSecond: Int = 5000
     /// Bytes of deleted keys kept for undo.
@@ -46,6 +49,6 @@ public struct AppConfig: Sendable, Equatable {
             && a.keyOverrides == b.keyOverrides && a.scanCommandsPerSecond == b.scanCommandsPerSecond
             && a.messageLogCapacity == b.messageLogCapacity && a.bulkKeysPerSecond == b.bulkKeysPerSecond
             && a.undoBudgetBytes == b.undoBudgetBytes && a.readFromReplicas == b.readFromReplicas
-            && a.clientThresholds == b.clientThresholds
+            && a.clientThresholds == b.clientThresholds && a.indexBudgetBytes == b.indexBudgetBytes
     }
 }

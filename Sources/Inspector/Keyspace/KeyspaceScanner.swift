@@ -29,14 +29,22 @@ public actor KeyspaceScanner {
     /// Seconds between published snapshots while scanning (the first batch is published at once).
     public var publishInterval: Double
 
-    private var index = KeyIndex()
-    private var sorted = SortedKeyOrder()
-    private var progressValue = ScanProgress()
+    var index = KeyIndex()
+    var sorted = SortedKeyOrder()
+    var progressValue = ScanProgress()
     private var latestView: KeyspaceView
     private var generation = 0
     private var scanTask: Task<Void, Never>?
     private var filter = KeyFilter.all
     private var bucket: TokenBucket?
+    var budget = IndexBudget(bytes: ScanLoadPolicy.default.indexBudgetBytes)
+    /// Increases each time the budget rebuilds the index: lookups sent before carry old ids.
+    var indexEpoch = 0
+    /// The share of the table behind the newest SCAN's cursor (nil: the walk's shape is unknown).
+    var walkedFraction: Double?
+    /// Lookup batches sent this scan, and those not applied yet → the walked share before their SCAN.
+    var lookupsSent = 0
+    var lookupsOutstanding: [Int: Double?] = [:]
 
     /// - Parameters:
     ///   - scanConnection: runs `DBSIZE` and the `SCAN`s.
@@ -79,7 +87,10 @@ public actor KeyspaceScanner {
         sorted = SortedKeyOrder()
         progressValue = ScanProgress()
         progressValue.phase = .scanning
+        walkedFraction = nil
+        lookupsOutstanding = [:]
         bucket = policy.maxCommandsPerSecond.map { TokenBucket(rate: $0) }
+        budget = IndexBudget(bytes: policy.indexBudgetBytes)
         latestView = KeyspaceView(delimiter: delimiter)
         let generation = generation
         scanTask = Task { await self.run(generation: generation) }
@@ -125,13 +136,6 @@ public actor KeyspaceScanner {
 
     // MARK: - The scan loop
 
-    private struct LookupBatch: Sendable {
-        var ids: [UInt32]
-        var replies: [RESPValue]
-        /// Replies are packed script results (one per chunk), not three replies a key.
-        var scripted: Bool
-    }
-
     private func run(generation: Int) async {
         let started = ContinuousClock.now
         var throttle = ScanThrottle(policy: policy)
@@ -142,7 +146,7 @@ public actor KeyspaceScanner {
             let size = try await scanConnection.call(RedisCommand("DBSIZE")).int ?? 0
             progressValue.expectedKeys = Int(size)
             progressValue.commandsSent = 1
-            index.reserveCapacity(keys: filter.isEmpty ? Int(size) : 1024)
+            index.reserveCapacity(keys: filter.isEmpty ? Swift.min(Int(size), budget.capacity()) : 1024)
             // How the cursors read as progress; a node that will not say (an ACL) only loses the fraction.
             let walk = try? await ScanShapeProbe.walk(scanConnection)
             progressValue.commandsSent += walk?.commands ?? 0
@@ -183,16 +187,18 @@ public actor KeyspaceScanner {
                         throw KeyspaceError.unexpectedReply(command: "SCAN")
                     }
                     cursor = next
-                    if let fraction = walk?.progress.visitedFraction(afterReturning: next) { progressValue.visitedFraction = fraction }
+                    let fractionBefore = walkedFraction
+                    if let fraction = walk?.progress.visitedFraction(afterReturning: next) { walkedFraction = fraction }
 
                     // Dedupe into the index; only new keys are looked up.
                     var ids: [UInt32] = []
                     var newKeys: [[UInt8]] = []
                     ids.reserveCapacity(keys.count)
                     newKeys.reserveCapacity(keys.count)
+                    progressValue.keysPassed += keys.count
                     for key in keys {
                         guard case .bulkString(let buffer) = key else { continue }
-                        let inserted = buffer.withUnsafeReadableBytes { index.insert(buffer: $0) }
+                        let inserted = buffer.withUnsafeReadableBytes { bytes in budget.admits(bytes) ? index.insert(buffer: bytes) : nil }
                         guard let inserted, inserted.inserted else { continue }
                         ids.append(inserted.id.rawValue)
                         newKeys.append(Array(buffer.readableBytesView))
@@ -224,13 +230,22 @@ public actor KeyspaceScanner {
                         let connection = lookupConnections[roundRobin % lookupConnections.count]
                         roundRobin += 1
                         let batchIDs = ids
+                        let batchKeys = newKeys
                         let batchCommands = commands
+                        let epoch = indexEpoch
+                        let sequence = lookupsSent
+                        lookupsSent += 1
+                        lookupsOutstanding[sequence] = fractionBefore
                         group.addTask {
-                            LookupBatch(ids: batchIDs, replies: try await connection.pipeline(batchCommands), scripted: scripted)
+                            LookupBatch(
+                                sequence: sequence, ids: batchIDs, keys: batchKeys, epoch: epoch, replies: try await connection.pipeline(batchCommands),
+                                scripted: scripted)
                         }
                         inFlight += 1
                         progressValue.commandsSent += ids.count * KeyLookup.commandsPerKey
                     }
+                    keepWithinBudget()
+                    updateVisitedFraction()
                     // The first batch is published as soon as its lookups are back.
                     if !publishedOnce && progressValue.keysLookedUp == 0 && inFlight > 0 && index.liveCount > 0 {
                         if let batch = try await group.next() {
@@ -273,38 +288,13 @@ public actor KeyspaceScanner {
         if generation != self.generation || Task.isCancelled { throw CancellationError() }
     }
 
-    /// Applies one batch of lookup replies to the index.
-    private func apply(_ batch: LookupBatch) {
-        let now = wallClockMilliseconds()
-        if batch.scripted {
-            let chunkSize = Swift.max(1, policy.scriptChunkSize)
-            for (chunk, reply) in batch.replies.enumerated() {
-                let start = chunk * chunkSize
-                let end = Swift.min(start + chunkSize, batch.ids.count)
-                guard start < end, let found = KeyLookupScript.read(reply, expectedCount: end - start, now: now) else { continue }
-                for (n, item) in found.enumerated() {
-                    index.update(KeyID(rawValue: batch.ids[start + n]), type: item.type, ttl: item.ttl, memory: item.memory)
-                }
-            }
-        } else {
-            guard batch.replies.count == batch.ids.count * KeyLookup.commandsPerKey else { return }
-            for (n, raw) in batch.ids.enumerated() {
-                let found = KeyLookup.read(batch.replies, at: n * KeyLookup.commandsPerKey, now: now)
-                index.update(KeyID(rawValue: raw), type: found.type, ttl: found.ttl, memory: found.memory)
-            }
-        }
-        sorted.append(batch.ids)
-        progressValue.keysLookedUp += batch.ids.count
-        progressValue.keysIndexed = index.liveCount
-    }
-
     /// Builds and publishes a snapshot of the index.
     /// - Returns: seconds it took (the scan spaces snapshots by it).
     @discardableResult
-    private func publish() -> Double {
+    func publish() -> Double {
         let t0 = ContinuousClock.now
         sorted.merge(using: index)
-        latestView = KeyspaceView(index: index, sortedIDs: sorted.ids, filter: .all, delimiter: delimiter)
+        latestView = KeyspaceView(index: index, sortedIDs: sorted.ids, filter: .all, delimiter: delimiter, sampleRate: budget.rate)
         continuation.yield(KeyspaceScanUpdate(view: latestView, progress: progressValue, generation: generation))
         return Self.seconds(ContinuousClock.now - t0)
     }
@@ -312,14 +302,11 @@ public actor KeyspaceScanner {
     /// Waits as long as the commands-per-second ceiling requires before sending `count` commands.
     private func rateLimit(_ count: Int) async throws {
         guard bucket != nil else { return }
-        let now = Self.seconds(ContinuousClock.now - Self.epoch)
-        let wait = bucket!.take(count, now: now)
+        let wait = bucket!.take(count, now: Self.seconds(ContinuousClock.now - Self.epoch))
         if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
     }
 
     private static let epoch = ContinuousClock.now
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 }

@@ -12,6 +12,11 @@ public struct ScanProgress: Sendable, Hashable {
     public var phase: Phase = .idle
     /// Live keys in the index (duplicates from SCAN counted once).
     public var keysIndexed = 0
+    /// Keys SCAN returned so far, kept in the index or not (a key returned twice counts twice).
+    public var keysPassed = 0
+    /// The share of the keys passed that the index keeps: 1 under its memory budget, a uniform
+    /// sample past it (``KeyspaceView/sampleRate``).
+    public var sampleRate = 1.0
     /// Keys whose TYPE/PTTL/MEMORY USAGE replies have been applied.
     public var keysLookedUp = 0
     /// `DBSIZE` when the scan started (the goal; keys come and go meanwhile).

@@ -22,6 +22,9 @@ public struct KeysState: Sendable {
     /// The filter being typed after `/`.
     public var filterInput: InputLineState?
     public var typeFilter: RedisKeyType?
+    /// A folder walked on its own with `SCAN … MATCH prefix*`, opened while the index held only a
+    /// sample of the keyspace; nil while the index covers the whole keyspace.
+    public var prefixScan: [UInt8]?
     public var opened: OpenedKey?
     /// The Doctor mode: when open, it replaces the tree (`H`, `:doctor`).
     public var doctor = DoctorState()
@@ -32,6 +35,12 @@ public struct KeysState: Sendable {
     public static func glob(for text: String) -> String {
         let special: Set<Character> = ["*", "?", "["]
         return text.contains(where: special.contains) ? text : "*\(text)*"
+    }
+
+    /// What the scan sends to the server: the opened folder's prefix, else the filter.
+    public var scanFilter: KeyFilter {
+        guard let prefixScan else { return keyFilter }
+        return KeyFilter(pattern: .prefix(prefixScan))
     }
 
     /// The filter as the index applies it.

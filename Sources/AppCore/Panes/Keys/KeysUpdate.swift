@@ -19,7 +19,7 @@ enum KeysUpdate {
         guard keys.node == node, case .failed = keys.progress.phase else { return [] }
         keys.progress = ScanProgress()
         keys.progress.phase = .scanning
-        return [.startScan(node: node, filter: keys.keyFilter)]
+        return [.startScan(node: node, filter: keys.scanFilter)]
     }
 
     static func perform(_ action: AppAction, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
@@ -51,14 +51,17 @@ enum KeysUpdate {
             guard let node = keys.node else { return entered(&keys, &context) }
             keys.progress = ScanProgress()
             keys.progress.phase = .scanning
-            let filter = keys.keyFilter
-            context.status = StatusMessage(filter.isEmpty ? "rescanning" : "rescanning keys matching \(KeysState.glob(for: keys.filterText)) (SCAN MATCH)", now: context.now, lifetime: 3)
+            let filter = keys.scanFilter
+            let glob = filter.pattern.map { DisplayText(ServerBytes($0.source)) } ?? ""
+            context.status = StatusMessage(filter.isEmpty ? "rescanning" : "rescanning keys matching \(glob) (SCAN MATCH)", now: context.now, lifetime: 3)
             return [.startScan(node: node, filter: filter)]
         case .back:
             if !keys.filterText.isEmpty || keys.typeFilter != nil {
                 keys.filterText = ""
                 keys.typeFilter = nil
                 applyFilter(&keys, &context)
+            } else if keys.prefixScan != nil, let node = keys.node {
+                return PrefixScan.leave(node, &keys, &context)
             } else {
                 context.status = nil
             }
@@ -101,6 +104,9 @@ enum KeysUpdate {
         guard let row = selectedRow(keys), let view = keys.view, let node = keys.node else { return [] }
         switch row {
         case .folder(let prefix):
+            if keys.progress.sampleRate < 1, keys.prefixScan == nil, !keys.expanded.contains(prefix) {
+                return PrefixScan.enter(prefix, node: node, &keys, &context)
+            }
             if keys.expanded.contains(prefix) { keys.expanded.remove(prefix) } else { keys.expanded.insert(prefix) }
             rebuild(&keys, context, keepSelection: true)
             return []
