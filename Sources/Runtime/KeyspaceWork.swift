@@ -88,7 +88,7 @@ final class KeyspaceWork {
             let view = await scanner.view
             let progress = await scanner.progress
             let report = await CacheDoctor(connection: connection, node: label, probeRecentUse: probeHotKeys)
-                .diagnose(view, complete: progress.phase == .finished, expectedKeys: progress.expectedKeys)
+                .diagnose(view, complete: progress.phase == .finished, expectedKeys: progress.expectedKeys, sampleShare: progress.sampleShare)
             sink.send(.doctorFinished(node: node, result: .success(report)))
         }
     }

@@ -39,6 +39,13 @@ public struct ScanProgress: Sendable, Hashable {
 
     public init() {}
 
+    /// The chance each key of the keyspace had of being in the published view: the walked share
+    /// (1 once finished; unknown counts as 1, and the view is then only partial) × the index's
+    /// sample rate. What the doctor weighs its figures up by.
+    public var sampleShare: Double {
+        (phase == .finished ? 1 : (visitedFraction ?? 1)) * sampleRate
+    }
+
     /// Keys looked up per second so far.
     public var keysPerSecond: Double { elapsed > 0 ? Double(keysLookedUp) / elapsed : 0 }
 
