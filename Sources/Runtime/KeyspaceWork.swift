@@ -17,6 +17,10 @@ final class KeyspaceWork {
     private var clusterScanner: KeyspaceScanner?
     /// Per node, the scan start in flight: starts run in the order asked.
     private var starts: [Int: Task<Void, Never>] = [:]
+    /// The cluster's first picture being sampled (``KeyspacePicture``).
+    private var picture: Task<Void, Never>?
+    /// How long the first picture samples every shard for.
+    static let pictureSeconds: Duration = .seconds(2)
 
     init(sink: MessageSink, policy: ScanLoadPolicy, delimiter: UInt8) {
         self.sink = sink
@@ -39,6 +43,25 @@ final class KeyspaceWork {
                 await connection.waitForAttempt()
             }
             await scanner.start(filter: filter)
+        }
+        if clusterWide, filter.isEmpty, let cluster = connections.cluster { samplePicture(cluster, fromReplicas: connections.readFromReplicas) }
+    }
+
+    /// Samples every shard at once for ``pictureSeconds``, slots drawn at random, and sends the
+    /// estimates as the cluster's first picture: the exact walk goes node after node, so until it
+    /// ends what it has seen is no sample of the cluster.
+    private func samplePicture(_ cluster: ClusterClient, fromReplicas: Bool) {
+        picture?.cancel()
+        let (sink, delimiter) = (self.sink, self.delimiter)
+        var sampling = self.policy
+        sampling.useLookupScript = false
+        let policy = sampling
+        picture = scope.spawn {
+            let deadline = ContinuousClock.now + Self.pictureSeconds
+            // No picture when a shard fails: the walk still shows what it has seen.
+            guard let samples = try? await KeyspaceSampler.sample(cluster: cluster, fromReplicas: fromReplicas, until: deadline, policy: policy) else { return }
+            let estimates = KeyspaceEstimator(delimiter: delimiter, depth: KeyspacePicture.depth).estimate(samples)
+            if !Task.isCancelled { sink.send(.keyspacePictured(estimates)) }
         }
     }
 

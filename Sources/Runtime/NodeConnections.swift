@@ -17,7 +17,7 @@ final class NodeConnections {
     private(set) var sampling: [ManagedConnection]
     /// In cluster mode, the client that routes by slot and follows the topology; nil otherwise.
     let cluster: ClusterClient?
-    private let readFromReplicas: Bool
+    let readFromReplicas: Bool
     private var keyspace: [Int: ManagedConnection] = [:]
     private var lookups: [Int: ManagedConnection] = [:]
 

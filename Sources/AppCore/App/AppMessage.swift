@@ -13,6 +13,8 @@ public enum AppMessage: Sendable {
     /// newer index snapshot. In cluster mode both kinds of scan may report for node 0: only the
     /// one matching the keys pane's scope is applied.
     case keyspaceUpdated(node: Int, update: KeyspaceScanUpdate, clusterWide: Bool = false)
+    /// A cluster's first picture, sampled across every shard while its exact walk runs.
+    case keyspacePictured(KeyspaceEstimates)
     /// The detail of an opened key arrived (nil: the key is gone), or why not.
     case keyDetailLoaded(key: [UInt8], result: Result<KeyDetail?, LoadError>)
     /// A page of an opened key's value arrived, or why not.

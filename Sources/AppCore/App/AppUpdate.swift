@@ -30,6 +30,13 @@ public enum AppUpdate {
                 KeysUpdate.scanUpdated(node, update, &keys, &context)
                 return DoctorUpdate.scanUpdated(node, update, &keys, &context)
             }
+        case .keyspacePictured(let estimates):
+            guard state.keys.spansCluster else { return [] }
+            return inPane(\.keys, &state) { keys, context in
+                keys.picture = KeyspacePicture(estimates)
+                KeysUpdate.rebuild(&keys, context, keepSelection: true)
+                return []
+            }
         case .doctorFinished(let node, let result):
             return inPane(\.keys, &state) {
                 DoctorUpdate.finished(node, result, &$0, &$1)

@@ -18,14 +18,22 @@ extension KeysState {
     /// A folder's figures for the whole keyspace (estimates while the walk runs, or past the
     /// index's budget), or nil when they are only what was seen (``walkFraction`` unknown).
     func figures(ofPrefix prefix: [UInt8]) -> PrefixFigures? {
-        guard let view, let fraction = walkFraction else { return nil }
+        guard let view else { return nil }
+        guard let fraction = walkFraction else { return clusterPicture?.figures(ofPrefix: prefix) }
         return view.figures(ofPrefix: prefix, visitedFraction: fraction)
     }
 
     /// Every held key's figures weighed up to the whole keyspace (see ``figures(ofPrefix:)``).
     var totalFigures: PrefixFigures? {
-        guard let view, let fraction = walkFraction else { return nil }
+        guard let view else { return nil }
+        guard let fraction = walkFraction else { return clusterPicture?.figures(ofPrefix: []) }
         return view.totalFigures(visitedFraction: fraction)
+    }
+
+    /// The cluster's first picture while its exact walk runs over the whole keyspace.
+    var clusterPicture: KeyspacePicture? {
+        guard spansCluster, progress.phase == .scanning, prefixScan == nil, filterText.isEmpty, typeFilter == nil else { return nil }
+        return picture
     }
 
     /// Whether the figures on screen are estimates rather than counts of every key.

@@ -25,6 +25,8 @@ public struct KeysState: Sendable {
     /// A folder walked on its own with `SCAN … MATCH prefix*`, opened while the index held only a
     /// sample of the keyspace; nil while the index covers the whole keyspace.
     public var prefixScan: [UInt8]?
+    /// A cluster's first picture, shown while its exact walk runs (``KeyspacePicture``).
+    public var picture: KeyspacePicture?
     public var opened: OpenedKey?
     /// The Doctor mode: when open, it replaces the tree (`H`, `:doctor`).
     public var doctor = DoctorState()

@@ -213,7 +213,9 @@ enum KeysUpdate {
             keys.listing = .empty
             return
         }
-        keys.listing = KeyListingBuilder.build(view, mode: keys.mode, sort: keys.sort, expanded: keys.expanded, now: context.wallMilliseconds)
+        keys.listing = KeyListingBuilder.build(
+            view, mode: keys.mode, sort: keys.sort, expanded: keys.expanded, now: context.wallMilliseconds,
+            estimatedFolders: keys.clusterPicture?.foldersByParent ?? [:])
         let count = keys.listing.count
         if keepSelection, let selected = keys.table.selected {
             keys.table.select(min(selected, max(0, count - 1)), count: count)

@@ -31,8 +31,13 @@ enum KeysView {
         case .idle:
             spans.append(Span(" not scanned yet", style: theme.muted))
         case .scanning where keys.showsEstimates:
-            let visited = Formatting.percent(p.visitedFraction ?? 0, decimals: 0)
-            spans.append(Span(" scanning: \(visited) of the keyspace visited · \(Formatting.number(p.keysPerSecond)) keys/s", style: theme.accent))
+            if let picture = keys.clusterPicture {
+                let sampled = Formatting.percent(picture.estimates.visitedFraction, decimals: picture.estimates.visitedFraction < 0.1 ? 1 : 0)
+                spans.append(Span(" scanning \(p.keysIndexed) keys node by node · estimates from \(sampled) sampled across every shard", style: theme.accent))
+            } else {
+                let visited = Formatting.percent(p.visitedFraction ?? 0, decimals: 0)
+                spans.append(Span(" scanning: \(visited) of the keyspace visited · \(Formatting.number(p.keysPerSecond)) keys/s", style: theme.accent))
+            }
             if p.isThrottled { spans.append(Span(" · slowed: server latency up", style: theme.warn)) }
         case .scanning:
             let total = p.expectedKeys > 0 ? " / \(p.expectedKeys)" : ""

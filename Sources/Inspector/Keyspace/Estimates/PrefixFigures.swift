@@ -11,6 +11,12 @@ public struct PrefixFigures: Sendable, Hashable {
     /// Those with no TTL. Nil while none of the prefix's keys is looked up yet.
     public var withoutTTL: Estimate?
 
+    public init(keys: Estimate, memory: Estimate?, withoutTTL: Estimate?) {
+        self.keys = keys
+        self.memory = memory
+        self.withoutTTL = withoutTTL
+    }
+
     /// Whether every figure is exact.
     public var isExact: Bool { keys.isExact && memory?.isExact == true && withoutTTL?.isExact == true }
 }

@@ -64,6 +64,35 @@ import Testing
         #expect(!keys.showsEstimates)
     }
 
+    @Test("a cluster mid-walk: its first picture, sampled across every shard, fills the folders with ~ and ±; the end of the walk is exact")
+    func clusterPicture() {
+        var state = Self.pane(Self.update(phase: .scanning, visited: 0.3))
+        state.keys.spansCluster = true
+        #expect(!state.keys.showsEstimates, "a walk node after node is no sample")
+        // Half the world sampled: user:1 and user:2, session:a, config.
+        let keys = ["user:1", "user:2", "session:a", "config"].map {
+            SampledKey(key: Array($0.utf8), type: .string, withoutTTL: $0 != "session:a", memory: 100)
+        }
+        let estimates = KeyspaceEstimator(depth: KeyspacePicture.depth).estimate([
+            KeyspaceSample(node: "127.0.0.1:7001", design: .bernoulli(fraction: 0.5), keys: keys, visitedFraction: 0.5, population: 7)
+        ])
+        state.send(.keyspacePictured(estimates))
+        #expect(state.keys.showsEstimates)
+        let screen = AppView.render(state).text
+        if ProcessInfo.processInfo.environment["SHOW_SCREEN"] != nil { print(screen) }
+        #expect(screen.contains("estimates from 50% sampled across every shard"))
+        #expect(Self.row(screen, "user:").contains("~4 "), "\(Self.row(screen, "user:"))")
+        #expect(Self.row(screen, "user:").contains("±"), "\(Self.row(screen, "user:"))")
+        // The walk ends: its exact figures replace the picture.
+        state.send(.keyspaceUpdated(node: 0, update: Self.update(phase: .finished, visited: 1), clusterWide: true))
+        #expect(!state.keys.showsEstimates)
+        #expect(Self.row(AppView.render(state).text, "user:").contains(" 3 "))
+        // Outside cluster mode a picture is not taken.
+        var single = Self.pane(Self.update(phase: .scanning, visited: 0.3))
+        single.send(.keyspacePictured(estimates))
+        #expect(single.keys.picture == nil)
+    }
+
     @Test("a sampled index: Enter on a folder walks its prefix alone with SCAN MATCH; Esc walks everything again")
     func prefixWalk() throws {
         var state = Self.pane(Self.update(phase: .finished, visited: 1, sampleRate: 0.25))
@@ -89,7 +118,8 @@ import Testing
     func wholeIndexOpensInPlace() throws {
         var state = Self.pane(Self.update(phase: .finished, visited: 1))
         let rows = KeyspaceFactory.rowNames(state.keys)
-        state.keys.table.select(try #require(rows.firstIndex(of: "user:")), count: rows.count)
+        let user = try #require(rows.firstIndex(of: "user:") as Int?)
+        state.keys.table.select(user, count: rows.count)
         #expect(state.press(.enter) == [])
         #expect(state.keys.prefixScan == nil)
         #expect(KeyspaceFactory.rowNames(state.keys).contains("1"))
