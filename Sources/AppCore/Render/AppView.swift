@@ -4,11 +4,16 @@ import TerminalUI
 /// Draws the whole screen from the state: title and tabs, the alert bar (on every pane), the
 /// current pane, the status or hint bar, and any overlay on top.
 public enum AppView {
+    /// The smallest terminal the panes are laid out for; below it one line says so.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
     public static func render(_ state: AppState) -> Buffer {
         var buffer = Buffer(area: Rect(x: 0, y: 0, width: state.width, height: state.height), filling: Cell.blank.styled(state.theme.background))
         let area = buffer.area
-        guard area.width >= 20, area.height >= 6 else {
-            buffer.setString(0, 0, "terminal too small", style: state.theme.critical)
+        guard area.width >= minimumWidth, area.height >= minimumHeight else {
+            let text: DisplayText = "cachescope needs at least \(minimumWidth)×\(minimumHeight) (this is \(area.width)×\(area.height))"
+            buffer.setString(0, 0, text.truncated(to: area.width, ellipsis: state.symbols.ellipsis), style: state.theme.critical)
             return buffer
         }
         let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(1)]).split(area)
@@ -67,7 +72,7 @@ public enum AppView {
                 .render(in: row, buffer: &buffer)
             return
         }
-        let hints = state.pane == .keys && state.keys.doctor.isOpen ? DoctorView.hints(state.keys, state.paneContext) : state.keymap.hints(for: state.scope)
+        let hints = state.pane == .keys && state.keys.doctor.isOpen ? DoctorView.hints(state.keys, state.paneContext) : state.keymap.hints(for: state.scope, first: HintOrder.first(for: state.pane))
         HintBar(hints, theme: theme).render(in: row, buffer: &buffer)
     }
 

@@ -1,0 +1,105 @@
+import Foundation
+import Inspector
+import TerminalUI
+import Testing
+
+@testable import AppCore
+
+/// Every pane as a person sees it in a small terminal (80×24, a split pane; 60×20), kept as text
+/// under Snapshots/. What each must keep: the node's address (its port at least), the figures
+/// before the sparklines, a hint bar that starts with the pane's three main keys and `?`.
+@Suite struct SmallTerminalSnapshotTests {
+    static let sizes = [(80, 24), (60, 20)]
+
+    static func overview(_ addresses: [String]) -> AppState {
+        StateFactory.state(addresses: addresses, seconds: 20, hitRatio: 0.95)
+    }
+
+    static func cluster() -> AppState {
+        var state = StateFactory.state(addresses: ["127.0.0.1:7000", "127.0.0.1:7001", "127.0.0.1:7003"], seconds: 20)
+        state.send(.clusterChanged(ClusterOverview(ClusterOverviewTests.topology(primaryOf: 7001)), added: ["127.0.0.1:7004"]))
+        state.status = nil
+        return state
+    }
+
+    static func keysWithValue() -> AppState {
+        var state = KeyspaceFactory.keysPane()
+        state.press("j")
+        state.press("j")
+        state.press("j")
+        state.press(.enter)  // opens the user: folder
+        state.press("j")
+        let key = KeyspaceFactory.bytes("user:1")
+        #expect(state.press(.enter) == [.openKey(node: 0, key: key, type: .hash)])
+        state.send(.keyDetailLoaded(key: key, result: .success(KeyDetail(key: key, type: .hash, ttl: .persistent, memory: 100, length: 3))))
+        let fields = [("name", "Ada Lovelace"), ("email", "ada@example.com"), ("plan", "pro")].map {
+            HashField(field: KeyspaceFactory.bytes($0.0), value: KeyspaceFactory.bytes($0.1))
+        }
+        state.send(.valuePageLoaded(key: key, result: .success(ValuePage(key: key, type: .hash, content: .hash(fields), next: nil))))
+        return state
+    }
+
+    static func leaderboard() -> AppState {
+        var state = LeaderboardViewTests.watching()
+        state.send(.leaderboardLoaded(node: 0, key: LeaderboardViewTests.key, result: .success(LeaderboardViewTests.snapshot(0, [("alice", 100), ("bob", 90), ("carol", 80)], cardinality: 1200))))
+        state.send(
+            .leaderboardLoaded(
+                node: 0, key: LeaderboardViewTests.key,
+                result: .success(LeaderboardViewTests.snapshot(1, [("carol", 130), ("alice", 100), ("dave", 95), ("bob", 90)], cardinality: 1201))))
+        state.status = nil
+        return state
+    }
+
+    static func pubsub() -> AppState {
+        var state = PubSubViewTests.subscribed()
+        state.send(
+            .pubsubReceived(
+                node: 0,
+                batch: PubSubFactory.batch([
+                    PubSubFactory.message("news", "plain hello"),
+                    PubSubFactory.message("orders", #"{"id":42,"items":["a","b"]}"#),
+                ]), now: 2))
+        state.status = nil
+        return state
+    }
+
+    static func doctor() -> AppState {
+        var state = DoctorViewTests.state()
+        state.status = nil
+        return state
+    }
+
+    static func help() -> AppState {
+        var state = overview(["127.0.0.1:6379"])
+        state.press("?")
+        return state
+    }
+
+    /// Each screen by name.
+    static func screens() -> [(String, AppState)] {
+        [
+            ("overview-1-node", overview(["127.0.0.1:45983"])),
+            ("overview-3-nodes", overview(["cache-eu-west-1a.prod.example.com:6379", "cache-eu-west-1b.prod.example.com:6379", "cache-eu-west-1c.prod.example.com:6380"])),
+            ("overview-cluster", cluster()),
+            ("keys-value-open", keysWithValue()),
+            ("leaderboard", leaderboard()),
+            ("pubsub", pubsub()),
+            ("server", ServerViewTests.state()),
+            ("doctor", doctor()),
+            ("help", help()),
+        ]
+    }
+
+    @Test(arguments: sizes) func everyPane(width: Int, height: Int) {
+        for (name, state) in Self.screens() {
+            expectScreen(state.resized(width, height), named: "\(name)-\(width)x\(height)")
+        }
+    }
+
+    @Test func belowTheMinimumOneLineSaysWhatItIs() {
+        let screen = Self.overview(["127.0.0.1:6379"]).resized(50, 12)
+        let lines = AppView.render(screen).text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines[0] == "cachescope needs at least 60×16 (this is 50×12)")
+        #expect(lines.dropFirst().allSatisfy { $0.isEmpty })
+    }
+}
