@@ -58,8 +58,9 @@ enum NodeTableView {
         let inner = block.inner(area)
         let medianLatency = median(indices.compactMap { fleet.nodes[$0].latest?.latency })
         let nameWidth = fit.shown.first == 0 ? fit.widths[0] : 0
-        var rows = zip(indices, labels).map {
-            row(for: fleet.nodes[$0], label: $1.line(width: nameWidth), overview: overview, fleet: fleet, context: context, medianLatency: medianLatency)
+        let cores = NodeLabel.cores(of: labels)
+        var rows = indices.indices.map { i in
+            row(for: fleet.nodes[indices[i]], label: labels[i].line(width: nameWidth, core: cores[i]), overview: overview, fleet: fleet, context: context, medianLatency: medianLatency)
         }
         if let total = ClusterTotalRow.row(overview, fleet, context, indices: indices) { rows.append(total) }
         let table = Table(
