@@ -72,7 +72,7 @@ public enum AppView {
                 .render(in: row, buffer: &buffer)
             return
         }
-        let hints = state.pane == .keys && state.keys.doctor.isOpen ? DoctorView.hints(state.keys, state.paneContext) : state.keymap.hints(for: state.scope, first: HintOrder.first(for: state.pane))
+        let hints = state.pane == .keys && state.keys.doctor.isOpen ? DoctorView.hints(state.keys, state.paneContext) : state.keymap.hints(for: state.scope, first: HintOrder.first(for: state))
         HintBar(hints, theme: theme).render(in: row, buffer: &buffer)
     }
 

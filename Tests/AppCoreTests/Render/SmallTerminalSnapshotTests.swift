@@ -50,6 +50,25 @@ import Testing
         return state
     }
 
+    /// Nothing watched: the sorted sets of the index, with their sizes.
+    static func leaderboardOffer() -> AppState {
+        var state = overview(["127.0.0.1:6379"])
+        state.press("3")
+        state.send(.keyspaceUpdated(node: 0, update: KeyspaceFactory.update(SortedSetOfferTests.world)))
+        let keys = ["leaderboard:score", "leaderboard:weekly", "board"].map(SortedSetOfferTests.bytes)
+        state.send(.sortedSetsCounted(node: 0, keys: keys, result: .success([1200, 40, 7])))
+        return state
+    }
+
+    /// A filter with one match: its folder opened by itself.
+    static func keysFiltered() -> AppState {
+        var state = KeyspaceFactory.keysPane()
+        state.press("/")
+        state.type("user:2")
+        state.press(.enter)
+        return state
+    }
+
     static func pubsub() -> AppState {
         var state = PubSubViewTests.subscribed()
         state.send(
@@ -82,7 +101,9 @@ import Testing
             ("overview-3-nodes", overview(["cache-eu-west-1a.prod.example.com:6379", "cache-eu-west-1b.prod.example.com:6379", "cache-eu-west-1c.prod.example.com:6380"])),
             ("overview-cluster", cluster()),
             ("keys-value-open", keysWithValue()),
+            ("keys-filtered", keysFiltered()),
             ("leaderboard", leaderboard()),
+            ("leaderboard-offer", leaderboardOffer()),
             ("pubsub", pubsub()),
             ("server", ServerViewTests.state()),
             ("doctor", doctor()),

@@ -139,7 +139,7 @@ enum PubSubView {
             header: Table.Row(["TIME", "CHANNEL", "PATTERN", "PAYLOAD"]),
             alignments: [.left, .left, .left, .left],
             style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).render(in: inner, buffer: &buffer, state: &tableState)
+        ).dropping([2, 4, 1, nil], fillMinimum: 20).render(in: inner, buffer: &buffer, state: &tableState)
         if visible.isEmpty {
             let text: DisplayText
             if !pubsub.hasSubscriptions {
