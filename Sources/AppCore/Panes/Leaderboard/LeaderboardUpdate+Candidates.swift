@@ -18,9 +18,9 @@ extension LeaderboardUpdate {
         let missing = shown.filter { !candidates.counting.contains($0) }
         candidates.counting.formUnion(missing)
         leaderboard.candidates = candidates
-        if let selected = leaderboard.table.selected {
-            leaderboard.table.select(min(selected, max(0, candidates.entries.count - 1)), count: candidates.entries.count)
-        }
+        // The selection stays on its row, or lands on the first once there is one.
+        let count = candidates.entries.count
+        if count > 0 { leaderboard.table.select(min(leaderboard.table.selected ?? 0, count - 1), count: count) }
         return missing.isEmpty ? [] : [.countSortedSets(node: node, keys: missing)]
     }
 

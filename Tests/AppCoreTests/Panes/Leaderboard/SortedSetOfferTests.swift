@@ -20,6 +20,7 @@ import Testing
         // Nothing has walked the keyspace yet: the pane starts the walk and says it is looking.
         #expect(state.press("3") == [.startScan(node: 0, filter: .all)])
         #expect(AppView.render(state).text.contains("Looking for sorted sets in the keyspace"))
+        state.send(.keyspaceUpdated(node: 0, update: KeyspaceFactory.update([], phase: .scanning)))
 
         let effects = state.send(.keyspaceUpdated(node: 0, update: KeyspaceFactory.update(Self.world)))
         let keys = ["leaderboard:score", "leaderboard:weekly", "board"].map(Self.bytes)
