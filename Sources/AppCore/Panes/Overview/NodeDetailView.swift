@@ -103,7 +103,12 @@ enum NodeDetailView {
         var y = inner.y
         for entry in lines where y < inner.bottom {
             buffer.setString(inner.x, y, entry.0, style: theme.muted, maxWidth: labelWidth)
-            if entry.1.width > inner.width - labelWidth, entry.1.width <= inner.width - 2, y + 1 < inner.bottom {
+            if entry.1.width > inner.width - labelWidth {
+                // No room for it whole on the last row: left out rather than cut.
+                guard entry.1.width <= inner.width - 2, y + 1 < inner.bottom else {
+                    buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell.blank.styled(theme.background))
+                    break
+                }
                 y += 1
                 buffer.setString(inner.x + 2, y, entry.1, style: entry.2, maxWidth: max(0, inner.width - 2))
             } else {
