@@ -124,3 +124,40 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { $0.isEmpty })
     }
 }
+
+/// What a small terminal keeps: `→` scrolls in the node table's hidden columns, and every
+/// pane's hint bar at 80 columns starts with its three main keys and `?`.
+@Suite struct SmallTerminalKeysTests {
+    static func bottomRow(_ state: AppState) -> String {
+        String(AppView.render(state).text.split(separator: "\n", omittingEmptySubsequences: false)[state.height - 1])
+    }
+
+    @Test func rightArrowScrollsHiddenColumnsIn() {
+        var state = SmallTerminalSnapshotTests.overview(["127.0.0.1:45983"]).resized(80, 24)
+        #expect(AppView.render(state).text.contains("+3 cols → · interval"))
+        // Each → moves the first shown figure or sparkline out to the left, until nothing is hidden.
+        for _ in 0..<8 { state.press(.right) }
+        let scrolled = AppView.render(state).text
+        #expect(state.overview.columnScroll == 3)
+        #expect(scrolled.contains("← 3 · interval"))
+        #expect(!scrolled.contains("OPS/S") && !scrolled.contains("HIT%"))
+        #expect(scrolled.contains("EVICT/S") && scrolled.contains("CLIENTS") && scrolled.contains("LATENCY"))
+        #expect(state.status?.text.description == "every column is shown")
+        for _ in 0..<5 { state.press(.left) }
+        #expect(state.overview.columnScroll == 0)
+        #expect(AppView.render(state).text.contains("+3 cols → · interval"))
+    }
+
+    @Test(arguments: [
+        (Pane.overview, "Enter show only this node  → more columns  : command  ? help"),
+        (Pane.keys, "/ filter  Enter/→ open  H doctor  ? help"),
+        (Pane.leaderboard, "Enter watch this set  : command  2 Keys  ? help"),
+        (Pane.pubsub, "Space pause  / filter  e key events  ? help"),
+        (Pane.server, "→ next section  / filter clients  s sort by next column  ? help"),
+    ])
+    func hintBarLeadsWithThreeKeysAndHelp(pane: Pane, lead: String) {
+        var state = SmallTerminalSnapshotTests.overview(["127.0.0.1:6379"]).resized(80, 24)
+        state.pane = pane
+        #expect(Self.bottomRow(state).hasPrefix(" " + lead), "\(Self.bottomRow(state))")
+    }
+}
