@@ -35,8 +35,9 @@ public struct Keymap<Action: Hashable & Sendable, Area: Hashable & Sendable>: Se
     }
 
     /// Hints for `scope` with the bindings of `first` leading, in that order (a narrow hint bar
-    /// keeps what comes first), then the rest as `hints(for:)` orders them. An action with no
-    /// binding here (read-only mode) is skipped.
+    /// keeps what comes first; a leading binding shows even if kept out of the hint bar
+    /// otherwise), then the rest as `hints(for:)` orders them. An action with no binding here
+    /// (read-only mode) is skipped.
     public func hints(for scope: Scope, first: [Action]) -> [KeyHint] {
         let relevant = relevant(to: scope)
         let leading = first.compactMap { action in relevant.first { $0.action == action } }

@@ -28,7 +28,7 @@ enum NodeTableView {
         ("LATENCY", ColumnFit.Column(width: 8, dropRank: 6), .right),
     ]
 
-    /// Which column each sparkline goes in, and what it draws.
+    /// The columns that hold sparklines (drawn after the text: ops/s, hit ratio, memory, evictions).
     static let sparklineColumns = [3, 5, 7, 9]
 
     /// The columns that fit `width` cells of table (the highlight marker included), with the
