@@ -78,6 +78,9 @@ public struct Table: StatefulWidget, Sendable, Hashable {
         return table
     }
 
+    /// How many columns `area` leaves out (with `dropRanks`).
+    public func hiddenColumns(in area: Rect) -> Int { fit(in: area)?.hiddenRight ?? 0 }
+
     /// Which columns fit `area` with `dropRanks` (nil without them).
     public func fit(in area: Rect) -> ColumnFit? {
         guard !dropRanks.isEmpty else { return nil }
@@ -100,7 +103,7 @@ public struct Table: StatefulWidget, Sendable, Hashable {
             var x = area.x + marker
             var rects = widths.map { _ in (x: area.x, width: 0) }
             for (i, column) in fit.shown.enumerated() {
-                rects[column] = (x, fit.widths[i])
+                rects[column] = (x, max(0, min(fit.widths[i], area.right - x)))  // kept columns wider than the area are cut
                 x += fit.widths[i] + spacing
             }
             return rects

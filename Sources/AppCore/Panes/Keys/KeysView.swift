@@ -95,7 +95,7 @@ enum KeysView {
             alignments: [.left, .left, .right, .right, .right, .right],
             style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
         ).dropping(compact ? [nil, 1, 2, 3] : [nil, 3, 4, 5, 2, 1], fillMinimum: 16)
-        let hidden = table.fit(in: inner)?.hiddenRight ?? 0
+        let hidden = table.hiddenColumns(in: inner)
         var rowCount: DisplayText = "\(keys.listing.count) rows\(hidden > 0 ? " · +\(hidden) cols" : "")"
         if hidden > 0, title.width + rowCount.width + 6 > area.width { rowCount = "+\(hidden) cols" }
         Block(title: title, titleRight: rowCount, focused: keys.opened == nil, theme: theme, symbols: context.symbols).render(in: area, buffer: &buffer)

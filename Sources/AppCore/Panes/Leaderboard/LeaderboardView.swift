@@ -78,6 +78,8 @@ enum LeaderboardView {
         if let latest = history.latest, latest.status == .sortedSet {
             titleRight = "\(latest.cardinality) members"
         }
+        let hidden = columns.hiddenColumns(in: Block(title: name, theme: theme, symbols: context.symbols).inner(area))
+        if hidden > 0 { titleRight = titleRight.isEmpty ? "+\(hidden) cols" : "\(titleRight) · +\(hidden) cols" }
         let block = Block(title: name, titleRight: titleRight, focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
@@ -100,16 +102,25 @@ enum LeaderboardView {
             ])
         }
         var tableState = leaderboard.table
-        Table(
-            rows: rows, widths: [.length(6), .length(5), .fill(1), .length(14), .length(12), .length(12)],
-            header: Table.Row(["RANK", "MOVE", "MEMBER", "SCORE", "Δ/REFRESH", "Δ/MIN"]),
-            alignments: [.right, .left, .left, .right, .right, .right],
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).dropping([nil, 3, nil, nil, 2, 1], fillMinimum: 14).render(in: inner, buffer: &buffer, state: &tableState)
+        var table = columns
+        table.rows = rows
+        table.style = theme.text
+        table.headerStyle = theme.muted.adding(.bold)
+        table.highlightStyle = theme.selection
+        table.symbols = context.symbols
+        table.render(in: inner, buffer: &buffer, state: &tableState)
         if case let (text, style)? = message {
             buffer.setString(inner.x + 1, inner.y + 1, text, style: style, maxWidth: max(0, inner.width - 1))
         }
     }
+
+    /// The table's columns; in a narrow terminal Δ/MIN, Δ/REFRESH, then MOVE go (the member,
+    /// its rank and score stay).
+    static let columns = Table(
+        rows: [], widths: [.length(6), .length(5), .fill(1), .length(14), .length(12), .length(12)],
+        header: Table.Row(["RANK", "MOVE", "MEMBER", "SCORE", "Δ/REFRESH", "Δ/MIN"]),
+        alignments: [.right, .left, .left, .right, .right, .right]
+    ).dropping([nil, 3, nil, nil, 2, 1], fillMinimum: 14)
 
     /// `↑3` green, `↓1` red, `new` accent, `=` muted.
     static func movementSpan(_ movement: RankMovement, _ leaderboard: LeaderboardState, _ context: PaneContext) -> Span {

@@ -61,17 +61,21 @@ enum ServerView {
         let focused = server.section == section
         let sortName = section.sortNames[server.sortIndex(section) % section.sortNames.count]
         let content = table(section, server, context)
-        let block = Block(title: DisplayText(sanitizing: section.title), titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: context.symbols)
+        let title = DisplayText(sanitizing: section.title)
+        let table = Table(
+            rows: content.rows, widths: content.widths, header: Table.Row(content.header),
+            alignments: content.alignments,
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
+        ).dropping(content.dropRanks, fillMinimum: 16)
+        let hidden = table.hiddenColumns(in: Block(title: title, theme: theme, symbols: context.symbols).inner(area))
+        let right: DisplayText = "\(content.rows.count) · by \(sortName)\(hidden > 0 ? " · +\(hidden) cols" : "")"
+        let block = Block(title: title, titleRight: right, focused: focused, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
         var tableState = server.table(section)
         if !focused { tableState.selected = nil }
-        Table(
-            rows: content.rows, widths: content.widths, header: Table.Row(content.header),
-            alignments: content.alignments,
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).dropping(content.dropRanks, fillMinimum: 16).render(in: inner, buffer: &buffer, state: &tableState)
+        table.render(in: inner, buffer: &buffer, state: &tableState)
         if content.rows.isEmpty {
             buffer.setString(inner.x + 1, inner.y + 1, content.empty, style: theme.muted, maxWidth: max(0, inner.width - 1))
         }
