@@ -157,6 +157,9 @@ public actor AppRuntime {
         case .findMember(let node, let key, let member, let order):
             guard connections.contains(node) else { return }
             paneReads.findMember(member, in: key, order: order, on: connections.keyedConnection(node))
+        case .countSortedSets(let node, let keys):
+            guard connections.contains(node) else { return }
+            paneReads.countSortedSets(keys, node: node, on: connections.keyedConnection(node))
         case .listChannels(let node):
             guard connections.contains(node) else { return }
             paneReads.listChannels(node: node, on: connections.keyspaceConnection(node))

@@ -66,6 +66,15 @@ final class PaneReads {
         }
     }
 
+    /// Reads how many members each sorted set holds.
+    func countSortedSets(_ keys: [[UInt8]], node: Int, on connection: any RedisPipelining) {
+        readOnce(connection) { connection in
+            do { return .sortedSetsCounted(node: node, keys: keys, result: .success(try await SortedSetSizes.fetch(keys, from: connection))) } catch {
+                return .sortedSetsCounted(node: node, keys: keys, result: .failure(LoadError(describing: error)))
+            }
+        }
+    }
+
     /// Reads the channels other clients of a node listen to (bounded; see `ActiveChannels`).
     func listChannels(node: Int, on connection: any RedisPipelining) {
         readOnce(connection) { connection in

@@ -25,6 +25,8 @@ public enum AppMessage: Sendable {
     case leaderboardLoaded(node: Int, key: [UInt8], result: Result<LeaderboardSnapshot, LoadError>)
     /// The 1-based rank of `member` in `key` (nil: not a member), or why it could not be read.
     case memberRankFound(key: [UInt8], member: [UInt8], result: Result<Int64?, LoadError>)
+    /// The member counts of sorted sets `keys` (nil: gone or not a sorted set), or why not.
+    case sortedSetsCounted(node: Int, keys: [[UInt8]], result: Result<[Int64?], LoadError>)
     /// A theme finished loading (or failed) after `:theme` / `--theme`.
     case themeLoaded(name: String, result: Result<LoadedTheme, ThemeLoadError>)
     /// The mutation path answered a request.

@@ -26,10 +26,13 @@ public enum AppUpdate {
             return []
         case .keyspaceUpdated(let node, let update, let clusterWide):
             guard clusterWide == state.keys.spansCluster else { return [] }
-            return inPane(\.keys, &state) { keys, context in
+            let effects = inPane(\.keys, &state) { keys, context in
                 KeysUpdate.scanUpdated(node, update, &keys, &context)
                 return DoctorUpdate.scanUpdated(node, update, &keys, &context)
             }
+            guard state.keys.node == node else { return effects }
+            // With nothing watched, the leaderboard offers the sorted sets the index holds.
+            return effects + inPane(\.leaderboard, &state) { LeaderboardUpdate.indexUpdated(node, update, &$0, &$1) }
         case .keyspacePictured(let estimates):
             guard state.keys.spansCluster else { return [] }
             return inPane(\.keys, &state) { keys, context in
@@ -70,6 +73,11 @@ public enum AppUpdate {
         case .leaderboardLoaded(let node, let key, let result):
             return inPane(\.leaderboard, &state) {
                 LeaderboardUpdate.loaded(node, key, result, &$0, &$1)
+                return []
+            }
+        case .sortedSetsCounted(let node, let keys, let result):
+            return inPane(\.leaderboard, &state) {
+                LeaderboardUpdate.counted(node, keys, result, &$0, &$1)
                 return []
             }
         case .memberRankFound(let key, let member, let result):

@@ -16,6 +16,8 @@ public struct KeysState: Sendable {
     public var mode: Mode = .tree
     public var sort: NamespaceSort = .name
     public var expanded: Set<[UInt8]> = []
+    /// The folders the filter opened by itself (closed again when the filter changes).
+    public var openedByFilter: Set<[UInt8]> = []
     public var table = TableState(selected: 0)
     /// The glob (or plain text, matched as `*text*`) the list is narrowed to.
     public var filterText = ""

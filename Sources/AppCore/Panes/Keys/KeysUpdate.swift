@@ -194,9 +194,13 @@ enum KeysUpdate {
     static func applyFilter(_ keys: inout KeysState, _ context: inout PaneContext) {
         guard let view = keys.view else { return }
         keys.view = view.filtered(by: keys.keyFilter)
+        let opened = FilterFolders.open(&keys, context)
         rebuild(&keys, context, keepSelection: false)
+        if opened { FilterFolders.selectFirstKey(&keys) }
         let what = [keys.filterText.isEmpty ? nil : KeysState.glob(for: keys.filterText), keys.typeFilter.map { "type \($0)" }].compactMap { $0 }
-        context.status = StatusMessage(what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) keys match \(what.joined(separator: ", ")) (r rescans with SCAN MATCH)", now: context.now)
+        let folders = !opened && keys.mode == .tree && (keys.view?.count ?? 0) > 0 ? "; open a folder with Enter" : ""
+        context.status = StatusMessage(
+            what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) keys match \(what.joined(separator: ", "))\(folders) (r rescans with SCAN MATCH)", now: context.now)
     }
 
     static func scanUpdated(_ node: Int, _ update: KeyspaceScanUpdate, _ keys: inout KeysState, _ context: inout PaneContext) {
@@ -204,6 +208,7 @@ enum KeysUpdate {
         keys.progress = update.progress
         let filter = keys.keyFilter
         keys.view = filter.isEmpty ? update.view : update.view.filtered(by: filter)
+        if !filter.isEmpty { FilterFolders.open(&keys, context) }
         rebuild(&keys, context, keepSelection: true)
     }
 

@@ -78,9 +78,8 @@ enum KeysView {
     static func renderList(_ keys: KeysState, _ context: PaneContext, in area: Rect, buffer: inout Buffer, compact: Bool) {
         let theme = context.theme
         let keys = keys
-        let block = Block(title: keys.mode == .tree ? "Keyspace" : "Keys", titleRight: "\(keys.listing.count) rows", focused: keys.opened == nil, theme: theme, symbols: context.symbols)
-        block.render(in: area, buffer: &buffer)
-        let inner = block.inner(area)
+        let title: DisplayText = keys.mode == .tree ? "Keyspace" : "Keys"
+        let inner = Block(title: title, theme: theme, symbols: context.symbols).inner(area)
         guard inner.height > 1 else { return }
         var tableState = keys.table
         let visible = inner.height - 1
@@ -97,9 +96,6 @@ enum KeysView {
                 for entry in list.page(offset: offset, limit: end - offset) { rows.append(keyRow(entry, keys, context)) }
             }
         }
-        if rows.isEmpty, keys.progress.phase != .scanning {
-            buffer.setString(inner.x + 1, inner.y + 1, keys.view == nil ? "waiting for the first keys…" : "no keys match", style: theme.muted)
-        }
         // The table sees only the visible slice, so its own state is relative to the slice.
         var sliceState = TableState(selected: tableState.selected.map { $0 - offset }, offset: 0)
         // While figures are estimates, KEYS carries its 95% margin beside it (±).
@@ -112,11 +108,20 @@ enum KeysView {
             compact
             ? Table.Row(["NAME", "TYPE", "TTL", "MEMORY"])
             : Table.Row(["NAME", "TYPE", "TTL", "MEMORY", "KEYS"] + (margin ? ["±95%"] : []) + ["NO TTL"])
-        Table(
+        // The name is never dropped; the counts go first (NO TTL, then the ± margin, then KEYS), then type, TTL and memory.
+        let table = Table(
             rows: margin ? rows.map(Self.withMarginColumn) : rows, widths: widths, header: header,
             alignments: [.left, .left, .right, .right, .right, .right, .right],
             style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).render(in: inner, buffer: &buffer, state: &sliceState)
+        ).dropping(compact ? [nil, 1, 2, 3] : margin ? [nil, 4, 5, 6, 3, 2, 1] : [nil, 3, 4, 5, 2, 1], fillMinimum: 16)
+        let hidden = table.hiddenColumns(in: inner)
+        var rowCount: DisplayText = "\(keys.listing.count) rows\(hidden > 0 ? " · +\(hidden) cols" : "")"
+        if hidden > 0, title.width + rowCount.width + 6 > area.width { rowCount = "+\(hidden) cols" }
+        Block(title: title, titleRight: rowCount, focused: keys.opened == nil, theme: theme, symbols: context.symbols).render(in: area, buffer: &buffer)
+        table.render(in: inner, buffer: &buffer, state: &sliceState)
+        if rows.isEmpty, keys.progress.phase != .scanning {
+            buffer.setString(inner.x + 1, inner.y + 1, keys.view == nil ? "waiting for the first keys…" : "no keys match", style: theme.muted)
+        }
     }
 
     static func treeRow(_ row: KeyRow, _ keys: KeysState, _ context: PaneContext) -> Table.Row {

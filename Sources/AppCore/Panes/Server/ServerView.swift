@@ -61,17 +61,21 @@ enum ServerView {
         let focused = server.section == section
         let sortName = section.sortNames[server.sortIndex(section) % section.sortNames.count]
         let content = table(section, server, context)
-        let block = Block(title: DisplayText(sanitizing: section.title), titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: context.symbols)
+        let title = DisplayText(sanitizing: section.title)
+        let table = Table(
+            rows: content.rows, widths: content.widths, header: Table.Row(content.header),
+            alignments: content.alignments,
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
+        ).dropping(content.dropRanks, fillMinimum: 16)
+        let hidden = table.hiddenColumns(in: Block(title: title, theme: theme, symbols: context.symbols).inner(area))
+        let right: DisplayText = "\(content.rows.count) · by \(sortName)\(hidden > 0 ? " · +\(hidden) cols" : "")"
+        let block = Block(title: title, titleRight: right, focused: focused, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
         var tableState = server.table(section)
         if !focused { tableState.selected = nil }
-        Table(
-            rows: content.rows, widths: content.widths, header: Table.Row(content.header),
-            alignments: content.alignments,
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).render(in: inner, buffer: &buffer, state: &tableState)
+        table.render(in: inner, buffer: &buffer, state: &tableState)
         if content.rows.isEmpty {
             buffer.setString(inner.x + 1, inner.y + 1, content.empty, style: theme.muted, maxWidth: max(0, inner.width - 1))
         }
@@ -83,6 +87,8 @@ enum ServerView {
         var alignments: [Alignment]
         var rows: [Table.Row]
         var empty: DisplayText
+        /// How the columns give way in a narrow terminal (`Table.dropping`); empty: they do not.
+        var dropRanks: [Int?] = []
     }
 
     static func table(_ section: ServerSection, _ server: ServerState, _ context: PaneContext) -> Content {
@@ -107,7 +113,7 @@ enum ServerView {
                 header: ["ID", "WHEN", "TOOK", "COMMAND", "CLIENT", "NAME"],
                 widths: [.length(5), .length(8), .length(8), .fill(1), .length(15), .length(10)],
                 alignments: [.right, .right, .right, .left, .left, .left], rows: rows,
-                empty: "no slow commands logged")
+                empty: "no slow commands logged", dropRanks: [1, 3, nil, nil, 2, 4])
         case .clients:
             return server.showsClientGroups ? clientGroups(server, context) : clients(server, context)
         case .commands:
@@ -124,7 +130,7 @@ enum ServerView {
                 header: ["COMMAND", "CALLS", "TOTAL", "PER CALL", "FAILED"],
                 widths: [.fill(1), .length(7), .length(9), .length(11), .length(7)],
                 alignments: [.left, .right, .right, .right, .right], rows: rows,
-                empty: "no command totals yet (from INFO commandstats)")
+                empty: "no command totals yet (from INFO commandstats)", dropRanks: [nil, 3, 2, nil, 1])
         case .latency:
             let rows = ServerRows.latency(server).map { event -> Table.Row in
                 Table.Row([

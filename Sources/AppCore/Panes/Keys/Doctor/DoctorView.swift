@@ -47,10 +47,12 @@ enum DoctorView {
 
     /// The hint bar while the view is open (the keys pane's own bindings do not apply here).
     static func hints(_ keys: KeysState, _ context: PaneContext) -> [KeyHint] {
-        var hints = [KeyHint(keys: "j/k", description: "finding")]
+        // The three keys that matter most first, then `?`: an 80-column bar keeps them.
+        var hints: [KeyHint] = []
         if !context.readOnly { hints.append(KeyHint(keys: "f", description: "fix (dry run first)", isDangerous: true)) }
         hints += [
-            KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "h", description: "probe hot keys"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help"),
+            KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help"),
+            KeyHint(keys: "j/k", description: "finding"), KeyHint(keys: "h", description: "probe hot keys"),
         ]
         return hints
     }
