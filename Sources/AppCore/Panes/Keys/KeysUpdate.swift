@@ -200,7 +200,7 @@ enum KeysUpdate {
         let what = [keys.filterText.isEmpty ? nil : KeysState.glob(for: keys.filterText), keys.typeFilter.map { "type \($0)" }].compactMap { $0 }
         let folders = !opened && keys.mode == .tree && (keys.view?.count ?? 0) > 0 ? "; open a folder with Enter" : ""
         context.status = StatusMessage(
-            what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) keys match \(what.joined(separator: ", "))\(folders) (r rescans with SCAN MATCH)", now: context.now)
+            what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) \(keys.view?.count == 1 ? "key matches" : "keys match") \(what.joined(separator: ", "))\(folders) (r rescans with SCAN MATCH)", now: context.now)
     }
 
     static func scanUpdated(_ node: Int, _ update: KeyspaceScanUpdate, _ keys: inout KeysState, _ context: inout PaneContext) {
