@@ -68,7 +68,7 @@ final class KeyspaceWork {
     /// Reads `keys` again into the index (after a change, or when they were found gone).
     func refresh(_ keys: [[UInt8]], node: Int, clusterWide: Bool) {
         guard let scanner = clusterWide ? clusterScanner : scanners[node] else { return }
-        scope.spawn { for key in keys { _ = try? await scanner.refresh(key) } }
+        scope.spawn { _ = try? await scanner.refresh(keys) }
     }
 
     /// Reads a key's detail and the first page of its value (`cursor` nil), or the page at `cursor`.

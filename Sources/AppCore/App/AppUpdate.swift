@@ -28,7 +28,7 @@ public enum AppUpdate {
             guard clusterWide == state.keys.spansCluster else { return [] }
             let effects = inPane(\.keys, &state) { keys, context in
                 KeysUpdate.scanUpdated(node, update, &keys, &context)
-                return DoctorUpdate.scanUpdated(node, update, &keys, &context)
+                return DoctorUpdate.scanUpdated(node, update, &keys, &context) + KeysUpdate.lookUpVisible(&keys, context)
             }
             guard state.keys.node == node else { return effects }
             // With nothing watched, the leaderboard offers the sorted sets the index holds.

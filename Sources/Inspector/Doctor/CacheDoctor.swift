@@ -43,6 +43,7 @@ public struct CacheDoctor: Sendable {
         let analysisStart = MonotonicClock.now()
         var analysis = DoctorAnalysis(view: view, now: now, thresholds: thresholds)
         let share = Swift.min(1, Swift.max(1e-9, sampleShare))
+        let lookupShare = analysis.lookupShare
         analysis.weigh(by: 1 / share)
         var findings =
             MissingTTLDetector.findings(analysis, thresholds: thresholds)
@@ -96,7 +97,8 @@ public struct CacheDoctor: Sendable {
             samplingSeconds: MonotonicClock.now() - samplingStart, commandsSent: pacer.commandsSent)
         report.prefixes = Array(analysis.profiles.sorted { $0.keyCount > $1.keyCount }.prefix(DoctorReport.prefixesListed))
         report.sampleShare = share
-        if share < 1 {
+        report.lookupShare = lookupShare
+        if report.isEstimated {
             // The findings counted over the index speak of the whole keyspace; the others name keys or their own samples.
             let weighed: Set<FindingKind> = [.missingTTL, .expiryWave, .oversized, .evictionPressure]
             for i in report.findings.indices where weighed.contains(report.findings[i].kind) { report.findings[i].estimated = true }

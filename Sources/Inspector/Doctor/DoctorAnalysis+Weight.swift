@@ -1,31 +1,43 @@
-// The doctor on a sample: the analysis of a partial walk or a sampled index, weighed up to the whole keyspace.
+// The doctor on a sample: the analysis of a partial walk, a sampled index or sampled lookups, weighed up to the whole keyspace.
 
 extension DoctorAnalysis {
-    /// Multiplies every count and memory sum by `weight` (1 / the chance each key had of being
-    /// analysed: the walked share × the index's sample rate), so thresholds and findings speak of
-    /// the whole keyspace. Shares, averages, TTL percentiles and examples are unchanged: a uniform
-    /// sample estimates them as they are. Peaks of the expiry windows are weighed the same way,
-    /// an estimate that errs high on a small sample (the busiest window of a sample is a maximum).
+    /// The share of the analysed keys whose lookups are known (TTL, memory), 1 when all are.
+    public var lookupShare: Double {
+        keyCount > 0 ? Double(keyCount - unknownCount) / Double(keyCount) : 1
+    }
+
+    /// Weighs the analysis up to the whole keyspace. Every count is multiplied by `weight`
+    /// (1 / the chance each key had of being analysed: the walked share × the index's sample
+    /// rate); what only looked-up keys tell (TTL or none, memory, expiry peaks) is further divided
+    /// by each prefix's share of keys looked up, since on a big keyspace only a uniform sample of
+    /// the keys is (``LookupSample``). Shares, averages, TTL percentiles and examples are
+    /// unchanged: a uniform sample estimates them as they are. Peaks of the expiry windows are
+    /// weighed the same way, an estimate that errs high on a small sample.
     public mutating func weigh(by weight: Double) {
-        guard weight != 1, weight.isFinite, weight > 0 else { return }
-        func scaled(_ n: Int) -> Int { Int((Double(n) * weight).rounded()) }
-        func scaled(_ n: UInt64) -> UInt64 { UInt64(Swift.min(Double(UInt64.max / 2), (Double(n) * weight).rounded())) }
-        keyCount = scaled(keyCount)
-        expiringCount = scaled(expiringCount)
-        persistentCount = scaled(persistentCount)
-        unknownCount = scaled(unknownCount)
-        memory = scaled(memory)
-        persistentMemory = scaled(persistentMemory)
-        lockCount = scaled(lockCount)
+        guard weight.isFinite, weight > 0, weight != 1 || unknownCount > 0 else { return }
+        func scaled(_ n: Int, _ w: Double) -> Int { Int((Double(n) * w).rounded()) }
+        func scaled(_ n: UInt64, _ w: Double) -> UInt64 { UInt64(Swift.min(Double(UInt64.max / 2), (Double(n) * w).rounded())) }
+        let known = Double(keyCount - unknownCount)
+        let lookedUp = known > 0 ? weight * Double(keyCount) / known : weight
+        keyCount = scaled(keyCount, weight)
+        expiringCount = scaled(expiringCount, lookedUp)
+        persistentCount = scaled(persistentCount, lookedUp)
+        unknownCount = 0
+        memory = scaled(memory, lookedUp)
+        persistentMemory = scaled(persistentMemory, lookedUp)
+        lockCount = scaled(lockCount, weight)
         for i in profiles.indices {
-            profiles[i].keyCount = scaled(profiles[i].keyCount)
-            profiles[i].expiringCount = scaled(profiles[i].expiringCount)
-            profiles[i].persistentCount = scaled(profiles[i].persistentCount)
-            profiles[i].memory = scaled(profiles[i].memory)
-            profiles[i].persistentMemory = scaled(profiles[i].persistentMemory)
-            profiles[i].peakPerSecond = scaled(profiles[i].peakPerSecond)
-            profiles[i].peakPerMinute = scaled(profiles[i].peakPerMinute)
-            profiles[i].histogram.counts = profiles[i].histogram.counts.map(scaled)
+            let p = profiles[i]
+            let knownHere = Double(p.expiringCount + p.persistentCount)
+            let w = knownHere > 0 ? weight * Double(p.keyCount) / knownHere : weight
+            profiles[i].keyCount = scaled(p.keyCount, weight)
+            profiles[i].expiringCount = scaled(p.expiringCount, w)
+            profiles[i].persistentCount = scaled(p.persistentCount, w)
+            profiles[i].memory = scaled(p.memory, w)
+            profiles[i].persistentMemory = scaled(p.persistentMemory, w)
+            profiles[i].peakPerSecond = scaled(p.peakPerSecond, w)
+            profiles[i].peakPerMinute = scaled(p.peakPerMinute, w)
+            profiles[i].histogram.counts = p.histogram.counts.map { scaled($0, w) }
         }
     }
 }

@@ -16,6 +16,29 @@ extension KeyspaceScanner {
         var scripted: Bool
     }
 
+    /// Keys of one SCAN counted but not looked up (``LookupSample``): they join the view when
+    /// every lookup batch up to ``sequence`` is applied, so the view never holds keys from past
+    /// the share ``updateVisitedFraction()`` vouches for.
+    struct HeldKeys: Sendable {
+        /// The lookup batch they wait for (the one sent with them, or the last one before).
+        var sequence: Int
+        /// ``indexEpoch`` when counted: ids of an index rebuilt since are found again by the keys.
+        var epoch: Int
+        var ids: [UInt32] = []
+        var keys: [[UInt8]] = []
+    }
+
+    /// Moves the held keys whose lookups before them are all back into the sorted order.
+    func releaseHeld() {
+        let oldest = lookupsOutstanding.keys.min() ?? Int.max
+        while let first = held.first, first.sequence < oldest {
+            held.removeFirst()
+            let ids = first.epoch == indexEpoch ? first.ids : first.keys.compactMap { index.find($0)?.rawValue }
+            sorted.append(ids)
+            progressValue.keysCounted += ids.count
+        }
+    }
+
     /// Past the memory budget, keeps a sample of the index (see ``IndexBudget``).
     func keepWithinBudget() {
         guard let (kept, newIDs) = budget.enforce(on: index) else { return }
@@ -70,5 +93,6 @@ extension KeyspaceScanner {
         sorted.append(batch.ids.lazy.filter { $0 != .max })
         progressValue.keysLookedUp += batch.ids.count
         progressValue.keysIndexed = index.liveCount
+        releaseHeld()
     }
 }

@@ -21,7 +21,7 @@ public actor KeyspaceScanner {
     private let continuation: AsyncStream<KeyspaceScanUpdate>.Continuation
 
     private let scanConnection: any RedisPipelining
-    private let lookupConnections: [any RedisPipelining]
+    let lookupConnections: [any RedisPipelining]
     /// The load policy in force (changes apply to the next scan).
     public var policy: ScanLoadPolicy
     /// The delimiter of the published views.
@@ -40,6 +40,10 @@ public actor KeyspaceScanner {
     var budget = IndexBudget(bytes: ScanLoadPolicy.default.indexBudgetBytes)
     /// Increases each time the budget rebuilds the index: lookups sent before carry old ids.
     var indexEpoch = 0
+    /// Which keys are looked up (all, up to ``ScanLoadPolicy/exactLookupLimit`` keys).
+    var lookups = LookupSample.all
+    /// Keys counted but not looked up, waiting for the lookups sent before them (``releaseHeld()``).
+    var held: [HeldKeys] = []
     /// The share of the table behind the newest SCAN's cursor (nil: the walk's shape is unknown).
     var walkedFraction: Double?
     /// Lookup batches sent this scan, and those not applied yet → the walked share before their SCAN.
@@ -89,6 +93,7 @@ public actor KeyspaceScanner {
         progressValue.phase = .scanning
         walkedFraction = nil
         lookupsOutstanding = [:]
+        held = []
         bucket = policy.maxCommandsPerSecond.map { TokenBucket(rate: $0) }
         budget = IndexBudget(bytes: policy.indexBudgetBytes)
         latestView = KeyspaceView(delimiter: delimiter)
@@ -112,28 +117,6 @@ public actor KeyspaceScanner {
         await scanTask?.value
     }
 
-    /// Looks a key up again (`TYPE`, `PTTL`, `MEMORY USAGE`) and corrects the index: removed if
-    /// it vanished, updated if it changed, added if new. Publishes a new snapshot.
-    /// - Returns: the key's entry now, or nil if it no longer exists.
-    /// - Throws: `RedisError` if the node cannot be reached.
-    @discardableResult
-    public func refresh(_ key: [UInt8]) async throws -> KeyEntry? {
-        var commands: [RedisCommand] = []
-        KeyLookup.appendCommands(for: key, memoryOptions: KeyLookup.memoryOptions(samples: policy.memorySamples), to: &commands)
-        let replies = try await lookupConnections[0].pipeline(commands)
-        let found = KeyLookup.read(replies, at: 0, now: wallClockMilliseconds())
-        var result: KeyEntry?
-        if found.type == .gone {
-            if let id = index.find(key) { index.remove(id) }
-        } else if let added = index.insert(key) {
-            index.update(added.id, type: found.type, ttl: found.ttl, memory: found.memory)
-            if added.inserted { sorted.append(CollectionOfOne(added.id.rawValue)) }
-            result = index.entry(added.id)
-        }
-        publish()
-        return result
-    }
-
     // MARK: - The scan loop
 
     private func run(generation: Int) async {
@@ -147,6 +130,8 @@ public actor KeyspaceScanner {
             progressValue.expectedKeys = Int(size)
             progressValue.commandsSent = 1
             index.reserveCapacity(keys: filter.isEmpty ? Swift.min(Int(size), budget.capacity()) : 1024)
+            lookups = LookupSample(keys: Int(size), limit: policy.exactLookupLimit)
+            progressValue.lookupRate = lookups.rate
             // How the cursors read as progress; a node that will not say (an ACL) only loses the fraction.
             let walk = try? await ScanShapeProbe.walk(scanConnection)
             progressValue.commandsSent += walk?.commands ?? 0
@@ -190,18 +175,27 @@ public actor KeyspaceScanner {
                     let fractionBefore = walkedFraction
                     if let fraction = walk?.progress.visitedFraction(afterReturning: next) { walkedFraction = fraction }
 
-                    // Dedupe into the index; only new keys are looked up.
+                    // Dedupe into the index; only new keys are looked up (a sample of them on a big keyspace).
                     var ids: [UInt32] = []
                     var newKeys: [[UInt8]] = []
+                    var counted = HeldKeys(sequence: lookupsSent, epoch: indexEpoch)
                     ids.reserveCapacity(keys.count)
                     newKeys.reserveCapacity(keys.count)
                     progressValue.keysPassed += keys.count
                     for key in keys {
                         guard case .bulkString(let buffer) = key else { continue }
-                        let inserted = buffer.withUnsafeReadableBytes { bytes in budget.admits(bytes) ? index.insert(buffer: bytes) : nil }
-                        guard let inserted, inserted.inserted else { continue }
-                        ids.append(inserted.id.rawValue)
-                        newKeys.append(Array(buffer.readableBytesView))
+                        let admitted = buffer.withUnsafeReadableBytes { bytes -> (id: UInt32, lookUp: Bool)? in
+                            guard budget.admits(bytes), let inserted = index.insert(buffer: bytes), inserted.inserted else { return nil }
+                            return (inserted.id.rawValue, lookups.admits(bytes))
+                        }
+                        guard let admitted else { continue }
+                        if admitted.lookUp {
+                            ids.append(admitted.id)
+                            newKeys.append(Array(buffer.readableBytesView))
+                        } else {
+                            counted.ids.append(admitted.id)
+                            counted.keys.append(Array(buffer.readableBytesView))
+                        }
                     }
                     var commands: [RedisCommand] = []
                     if scripted {
@@ -244,6 +238,12 @@ public actor KeyspaceScanner {
                         inFlight += 1
                         progressValue.commandsSent += ids.count * KeyLookup.commandsPerKey
                     }
+                    // Counted keys join the view once the lookups sent before them (and with them) are back.
+                    if !counted.ids.isEmpty {
+                        if ids.isEmpty { counted.sequence = lookupsSent - 1 }
+                        held.append(counted)
+                    }
+                    releaseHeld()
                     keepWithinBudget()
                     updateVisitedFraction()
                     // The first batch is published as soon as its lookups are back.
@@ -255,7 +255,7 @@ public actor KeyspaceScanner {
                         }
                     }
                     let now = ContinuousClock.now
-                    if progressValue.keysLookedUp > 0 && (!publishedOnce || Self.seconds(now - lastPublish) >= interval) {
+                    if progressValue.keysLookedUp + progressValue.keysCounted > 0 && (!publishedOnce || Self.seconds(now - lastPublish) >= interval) {
                         progressValue.elapsed = Self.seconds(now - started)
                         let cost = publish()
                         publishedOnce = true
@@ -268,6 +268,7 @@ public actor KeyspaceScanner {
                     try ensureCurrent(generation)
                     apply(batch)
                 }
+                releaseHeld()
             }
             guard generation == self.generation else { return }
             progressValue.phase = .finished

@@ -19,6 +19,11 @@ public struct ScanProgress: Sendable, Hashable {
     public var sampleRate = 1.0
     /// Keys whose TYPE/PTTL/MEMORY USAGE replies have been applied.
     public var keysLookedUp = 0
+    /// Keys in the view that are counted but not looked up (a big keyspace: ``lookupRate``).
+    public var keysCounted = 0
+    /// The share of the keys passed that are looked up: 1 up to
+    /// ``ScanLoadPolicy/exactLookupLimit`` keys, a uniform sample beyond.
+    public var lookupRate = 1.0
     /// `DBSIZE` when the scan started (the goal; keys come and go meanwhile).
     public var expectedKeys = 0
     /// Seconds since the scan started.

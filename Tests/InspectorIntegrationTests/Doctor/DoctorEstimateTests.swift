@@ -36,4 +36,27 @@ struct DoctorEstimateTests {
             print("doctor at sample rate \(progress.sampleRate): \(report.indexedKeys) keys, missing TTL \(finding.keyCount) (truth 60000, 12000)")
         }
     }
+
+    @Test("past the lookup limit, the doctor weighs TTL counts by the share of keys looked up")
+    func sampledLookups() async throws {
+        try await RedisFixture.with { redis in
+            var commands = (0..<48_000).map { RedisCommand("SET", "user:\($0)", "row-\($0)", "EX", 3000 + $0 % 977) }
+            commands += (48_000..<60_000).map { RedisCommand("SET", "user:\($0)", "row-\($0)") }
+            try await redis.run(commands)
+            let scanner = KeyspaceScanner(scanConnection: redis.connection, policy: ScanLoadPolicy(maxCommandsPerSecond: nil, exactLookupLimit: 6000))
+            await scanner.start()
+            await scanner.waitUntilDone()
+            let progress = await scanner.progress
+            let report = await CacheDoctor(connection: redis.connection, node: "n").diagnose(
+                await scanner.view, complete: true, expectedKeys: 60_000, sampleShare: progress.sampleShare)
+            #expect(report.isEstimated && report.sampleShare == 1)
+            #expect(abs(report.lookupShare - 0.1) < 0.02, "lookup share \(report.lookupShare)")
+            #expect(report.indexedKeys == 60_000, "every key counted")
+            let finding = try #require(report.findings.first { $0.kind == .missingTTL })
+            #expect(finding.estimated)
+            // About 1,200 of the 12,000 without TTL were looked up: weighed up, within 5 standard errors.
+            let sd = (12_000 * 0.9 / 0.1).squareRoot()
+            #expect(abs(Double(finding.keyCount) - 12_000) <= 5 * sd, "\(finding.keyCount) keys without TTL for 12000")
+        }
+    }
 }

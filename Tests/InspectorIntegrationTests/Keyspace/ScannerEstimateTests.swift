@@ -104,4 +104,46 @@ struct ScannerEstimateTests {
             await lookups.close()
         }
     }
+
+    @Test("past the lookup limit: every key counted, a uniform sample looked up, memory and TTL weighed up; a key refreshed on demand is exact")
+    func sampledLookups() async throws {
+        try TestServerBinary.prepare()
+        let (commands, truth) = EstimateAccuracyTests.keyspace(total: Self.total)
+        let ttlTruth = truth.filter { Double($0.value.keys) >= 0.01 * Double(Self.total) }.mapValues { Double($0.withoutTTL) }
+        try await RedisFixture.with { redis in
+            try await redis.run(commands)
+            let lookups = try await redis.connect()
+            let scanner = KeyspaceScanner(
+                scanConnection: redis.connection, lookupConnections: [lookups],
+                policy: ScanLoadPolicy(maxCommandsPerSecond: nil, exactLookupLimit: 20_000))
+            await scanner.start()
+            await scanner.waitUntilDone()
+            let progress = await scanner.progress
+            let view = await scanner.view
+            #expect(progress.phase == .finished)
+            #expect(abs(progress.lookupRate - 0.1) < 0.001, "rate \(progress.lookupRate)")
+            #expect(view.count == Self.total, "every key is counted")
+            #expect(progress.keysCounted + progress.keysLookedUp == Self.total)
+            let sd = (Double(Self.total) * 0.1 * 0.9).squareRoot()
+            #expect(abs(Double(progress.keysLookedUp) - 20_000) <= 5 * sd, "looked up \(progress.keysLookedUp)")
+            let whole = view.totalFigures(visitedFraction: 1)
+            #expect(whole.keys == Estimate(exact: Double(Self.total)), "counts are exact: every key was passed and kept")
+            #expect(whole.memory.map { !$0.isExact } == true)
+            let missed = ttlTruth.compactMap { prefix, value -> String? in
+                guard let estimate = view.figures(ofPrefix: Array(prefix.utf8), visitedFraction: 1).withoutTTL else { return "\(prefix): none" }
+                return estimate.covers(value) ? nil : "\(prefix) \(value) not in [\(estimate.low), \(estimate.high)]"
+            }
+            print("lookups at rate \(progress.lookupRate): without-TTL covered \(ttlTruth.count - missed.count)/\(ttlTruth.count); missed \(missed)")
+            #expect(missed.count <= 3, "\(missed)")
+
+            // A key counted but not looked up, refreshed as the pane does for rows on screen.
+            let unknown = try #require((0..<view.count).lazy.map { view.id(at: $0) }.first { view.index.type($0) == .unknown })
+            let key = view.index.key(unknown)
+            let entry = try await scanner.refresh([key])
+            #expect(entry.first??.type != nil && entry.first??.type != .unknown)
+            let after = await scanner.view
+            #expect(after.index.type(try #require(after.index.find(key))) != .unknown)
+            await lookups.close()
+        }
+    }
 }

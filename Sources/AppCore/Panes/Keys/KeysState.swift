@@ -27,6 +27,8 @@ public struct KeysState: Sendable {
     /// A folder walked on its own with `SCAN … MATCH prefix*`, opened while the index held only a
     /// sample of the keyspace; nil while the index covers the whole keyspace.
     public var prefixScan: [UInt8]?
+    /// Keys counted but not looked up that were asked for on screen (``KeysUpdate/lookUpVisible(_:_:)``).
+    public var lookupsAsked: Set<[UInt8]> = []
     /// A cluster's first picture, shown while its exact walk runs (``KeyspacePicture``).
     public var picture: KeyspacePicture?
     public var opened: OpenedKey?

@@ -26,7 +26,7 @@ enum KeysUpdate {
         if keys.opened != nil, let effects = performInDetail(action, &keys, &context) { return effects }
         let count = keys.listing.count
         let page = max(1, context.height - 8)
-        if keys.table.navigate(action, count: count, page: page) { return [] }
+        if keys.table.navigate(action, count: count, page: page) { return lookUpVisible(&keys, context) }
         switch action {
         case .open: return open(&keys, &context)
         case .expire, .persist, .delete, .undo, .deletePattern, .expirePattern:
@@ -109,7 +109,7 @@ enum KeysUpdate {
             }
             if keys.expanded.contains(prefix) { keys.expanded.remove(prefix) } else { keys.expanded.insert(prefix) }
             rebuild(&keys, context, keepSelection: true)
-            return []
+            return lookUpVisible(&keys, context)
         case .key(let id):
             let key = view.index.key(id)
             let type = view.index.type(id)
@@ -200,7 +200,8 @@ enum KeysUpdate {
         let what = [keys.filterText.isEmpty ? nil : KeysState.glob(for: keys.filterText), keys.typeFilter.map { "type \($0)" }].compactMap { $0 }
         let folders = !opened && keys.mode == .tree && (keys.view?.count ?? 0) > 0 ? "; open a folder with Enter" : ""
         context.status = StatusMessage(
-            what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) \(keys.view?.count == 1 ? "key matches" : "keys match") \(what.joined(separator: ", "))\(folders) (r rescans with SCAN MATCH)", now: context.now)
+            what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) \(keys.view?.count == 1 ? "key matches" : "keys match") \(what.joined(separator: ", "))\(folders) (r rescans with SCAN MATCH)",
+            now: context.now)
     }
 
     static func scanUpdated(_ node: Int, _ update: KeyspaceScanUpdate, _ keys: inout KeysState, _ context: inout PaneContext) {

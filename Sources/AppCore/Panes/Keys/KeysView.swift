@@ -45,8 +45,10 @@ enum KeysView {
             spans.append(Span(" scanning \(p.keysIndexed)\(total) keys\(percent) · \(Formatting.number(p.keysPerSecond)) keys/s", style: theme.accent))
             if p.isThrottled { spans.append(Span(" · slowed: server latency up", style: theme.warn)) }
         case .finished where keys.showsEstimates:
-            let share = Formatting.percent(p.sampleRate, decimals: p.sampleRate < 0.1 ? 1 : 0)
-            spans.append(Span(" walked in \(Formatting.duration(p.elapsed)) · the index holds a \(share) sample (index_budget_mb)", style: theme.ok))
+            func share(_ value: Double) -> String { Formatting.percent(value, decimals: value < 0.1 ? 1 : 0) }
+            let held = p.sampleRate < 1 ? "the index holds a \(share(p.sampleRate)) sample (index_budget_mb)" : "\(p.keysIndexed) keys indexed"
+            let lookups = p.lookupRate < 1 ? " · TTL and memory from \(share(p.lookupRate)) looked up" : ""
+            spans.append(Span(" walked in \(Formatting.duration(p.elapsed)) · \(held)\(lookups)", style: theme.ok))
         case .finished:
             spans.append(Span(" \(p.keysIndexed) keys indexed in \(Formatting.duration(p.elapsed))", style: theme.ok))
         case .cancelled:

@@ -19,7 +19,7 @@ import Testing
         Self.filter(&state, "user:2")
         #expect(K.rowNames(state.keys) == ["user:", "2"])
         #expect(state.keys.table.selected == 1)
-        #expect(state.status?.text.description.hasPrefix("1 keys match *user:2*") == true)
+        #expect(state.status?.text.description.hasPrefix("1 key matches *user:2*") == true)
         #expect(AppView.render(state).text.contains("▾ user:"))
         // Esc clears the filter: the folder the filter opened closes again.
         state.press(.escape)

@@ -114,6 +114,25 @@ import Testing
         #expect(state.keys.prefixScan == nil)
     }
 
+    @Test("keys counted but not looked up are looked up when they come on screen, each once")
+    func lookUpOnScreen() throws {
+        var index = KeyspaceFactory.index()
+        index.insert(Array("config2".utf8))  // counted, not looked up: type unknown
+        var progress = ScanProgress()
+        progress.phase = .finished
+        progress.visitedFraction = 1
+        progress.lookupRate = 0.5
+        var state = AppState(addresses: ["127.0.0.1:7001"])
+        state.press("2")
+        let effects = state.send(.keyspaceUpdated(node: 0, update: KeyspaceScanUpdate(view: KeyspaceView(index: index), progress: progress, generation: 1)))
+        #expect(effects.contains(.refreshKeys(node: 0, keys: [Array("config2".utf8)])))
+        // Asked once: moving over it again asks nothing more.
+        #expect(state.press("j") == [])
+        // With every key looked up (rate 1) nothing is asked.
+        var exact = Self.pane(Self.update(phase: .finished, visited: 1))
+        #expect(exact.press("j") == [])
+    }
+
     @Test("an index holding every key opens folders in place, as before")
     func wholeIndexOpensInPlace() throws {
         var state = Self.pane(Self.update(phase: .finished, visited: 1))

@@ -70,8 +70,9 @@ public enum DoctorWording {
     /// weighed up; nil when exact.
     public static func coverage(_ report: DoctorReport) -> String? {
         if report.isEstimated {
-            let share = Formatting.percent(report.sampleShare, decimals: report.sampleShare < 0.1 ? 1 : 0)
-            return "estimated (~) from \(share) of the keyspace"
+            func share(_ value: Double) -> String { Formatting.percent(value, decimals: value < 0.1 ? 1 : 0) }
+            let lookups = report.lookupShare < 1 ? ", TTL and memory from \(share(report.lookupShare)) of them" : ""
+            return "estimated (~) from \(share(report.sampleShare)) of the keyspace\(lookups)"
         }
         guard !report.complete else { return nil }
         return "partial: \(report.indexedKeys) of \(report.expectedKeys > 0 ? String(report.expectedKeys) : "?") keys indexed"
