@@ -13,17 +13,25 @@ final class PaneReads {
     private let interval: Duration
     private var serverPoll: Task<Void, Never>?
     private var leaderboardPoll: Task<Void, Never>?
+    private let features: ServerFeatureCache
 
-    init(sink: MessageSink, interval: Double) {
+    init(sink: MessageSink, interval: Double, features: ServerFeatureCache) {
         self.sink = sink
+        self.features = features
         self.interval = .milliseconds(Int(interval * 1000))
     }
 
-    /// Refreshes the server pane of a node (slow log, clients, latency) every interval.
-    func pollServer(node: Int, on connection: any RedisPipelining) {
+    /// Refreshes the server pane of a node (slow log, clients, latency; `COMMANDLOG` and, in a
+    /// cluster, hot slots where the node has them) every interval.
+    func pollServer(node: Int, on connection: any RedisPipelining, clustered: Bool) {
         serverPoll?.cancel()
+        let cache = features
         serverPoll = poll(connection) { connection in
-            do { return .serverSnapshotLoaded(node: node, result: .success(try await ServerSnapshot.fetch(from: connection))) } catch {
+            let features = await cache.features(node: node, on: connection)
+            do {
+                let snapshot = try await ServerSnapshot.fetch(from: connection, features: features, clustered: clustered)
+                return .serverSnapshotLoaded(node: node, result: .success(snapshot))
+            } catch {
                 return .serverSnapshotLoaded(node: node, result: .failure(LoadError(describing: error)))
             }
         }
