@@ -41,7 +41,8 @@ public struct ModuleValue: Sendable, Hashable {
             value.previewNote = memory == nil ? "size unknown: JSON.GET would read it whole" : "larger than \(largestRead / 1024) KiB: JSON.GET would read it whole"
             return value
         }
-        value.apply(try await connection.call(RedisCommand(arguments: [Array("JSON.GET".utf8), key])))
+        // A pipeline keeps the module's refusal (an unknown command without the module) as a reply.
+        value.apply(try await connection.pipeline([RedisCommand(arguments: [Array("JSON.GET".utf8), key])])[0])
         return value
     }
 
