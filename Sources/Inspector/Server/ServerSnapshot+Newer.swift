@@ -3,7 +3,9 @@ import RedisClient
 
 /// The server pane's refresh on newer servers: the four commands of ``ServerSnapshot/commands``,
 /// then, where ``ServerFeatures`` says the server has them, `COMMANDLOG` and (in a cluster)
-/// `CLUSTER SLOT-STATS`, in a second pipeline. On Redis 7.0 it is exactly the plain refresh.
+/// `CLUSTER SLOT-STATS` by key count, in a second pipeline; only where the node tracks CPU and
+/// network per slot (`cluster-slot-stats-enabled yes`: the key-count answer then carries them) a
+/// third asks for the top slots by those. On Redis 7.0 it is exactly the plain refresh.
 extension ServerSnapshot {
     /// The metrics the hot-slots view asks for: the top slots by each, merged.
     public static let hotSlotMetrics: [SlotStats.Metric] = [.keyCount, .cpu, .networkIn, .networkOut]
@@ -11,12 +13,17 @@ extension ServerSnapshot {
     public static let hotSlotLimit = 20
 
     /// The commands of the second pipeline: `COMMANDLOG GET 32 <kind>` ×3 and
-    /// `CLUSTER SLOT-STATS ORDERBY <metric> LIMIT 20` ×4, each where it applies.
+    /// `CLUSTER SLOT-STATS ORDERBY key-count LIMIT 20`, each where it applies.
     public static func newerCommands(features: ServerFeatures, clustered: Bool) -> [RedisCommand] {
         var commands: [RedisCommand] = []
         if features.commandLog { commands += CommandLog.commands(count: slowlogLength) }
-        if features.slotStats && clustered { commands += hotSlotMetrics.map { SlotStats.command(orderBy: $0, limit: hotSlotLimit) } }
+        if features.slotStats && clustered { commands.append(SlotStats.command(orderBy: .keyCount, limit: hotSlotLimit)) }
         return commands
+    }
+
+    /// The tracked metrics' commands (CPU, network in, network out), asked only where tracked.
+    static var trackedSlotCommands: [RedisCommand] {
+        hotSlotMetrics.dropFirst().map { SlotStats.command(orderBy: $0, limit: hotSlotLimit) }
     }
 
     /// Reads one refresh over `connection`: one pipeline, and a second one for what `features`
@@ -32,7 +39,14 @@ extension ServerSnapshot {
             snapshot.takeCommandLog(Array(replies.prefix(CommandLog.Kind.allCases.count)))
             replies = replies.dropFirst(CommandLog.Kind.allCases.count)
         }
-        if features.slotStats && clustered { snapshot.takeSlotStats(Array(replies)) }
+        if features.slotStats && clustered {
+            var slotReplies = Array(replies)
+            // Asking for an untracked metric fails on the server: ask only where the answer shows CPU.
+            if let first = slotReplies.first, SlotStats.parse(first)?.contains(where: { $0.cpuMicroseconds != nil }) == true {
+                slotReplies += try await connection.pipeline(trackedSlotCommands)
+            }
+            snapshot.takeSlotStats(slotReplies)
+        }
         return snapshot
     }
 
@@ -49,9 +63,9 @@ extension ServerSnapshot {
         commandLog = CommandLog(entries: entries)
     }
 
-    /// Takes the `CLUSTER SLOT-STATS` replies of ``hotSlotMetrics``: the slots of every answer,
-    /// once each. A metric the server does not track (CPU and network need
-    /// `cluster-slot-stats-enabled yes`) is skipped; the key count's refusal is an error.
+    /// Takes the `CLUSTER SLOT-STATS` replies, in ``hotSlotMetrics`` order (the key count's alone
+    /// where nothing else is tracked): the slots of every answer, once each. A tracked metric's
+    /// refusal is skipped; the key count's is an error.
     mutating func takeSlotStats(_ replies: [RESPValue]) {
         var bySlot: [Int: SlotStats] = [:]
         for (metric, reply) in zip(Self.hotSlotMetrics, replies) {

@@ -28,5 +28,15 @@ extension ClusterKeyspaceTests {
         #expect(Set(slots.map(\.slot)).count == slots.count, "\(binary): each slot once")
         let hot = try #require(slots.first { $0.slot == HashSlot.of(tag) }, "\(binary)")
         #expect(hot.keyCount >= 30, "\(binary)")
+        #expect(hot.cpuMicroseconds == nil, "\(binary): CPU is not tracked by default, so not asked")
+
+        // Tracking on: the key-count answer carries CPU, and the top slots by CPU and network join.
+        _ = try await connection.send(RedisCommand("CONFIG", "SET", "cluster-slot-stats-enabled", "yes"))
+        defer { Task { _ = try? await connection.send(RedisCommand("CONFIG", "SET", "cluster-slot-stats-enabled", "no")) } }
+        for index in 0..<30 { _ = try await client.send(RedisCommand("GET", "cart:\(tag):\(index)")) }
+        let tracked = try await ServerSnapshot.fetch(from: connection, features: features, clustered: true)
+        #expect(tracked.errors.isEmpty, "\(binary): \(tracked.errors)")
+        let busy = try #require(tracked.hotSlots?.first { $0.slot == HashSlot.of(tag) }, "\(binary)")
+        #expect((busy.cpuMicroseconds ?? 0) > 0 && (busy.networkBytesIn ?? 0) > 0, "\(binary): \(busy)")
     }
 }

@@ -96,11 +96,11 @@ enum ServerRows {
         func by(_ metric: (SlotStats) -> Int64) -> [SlotStats] { slots.sorted { (metric($0), $1.slot) > (metric($1), $0.slot) } }
         let sorted: [SlotStats]
         switch server.sortIndex(.slots) {
-        case 1: sorted = by(\.keyCount)
+        case 1: sorted = slots.sorted { ($0.cpuMicroseconds ?? 0, $0.keyCount, $1.slot) > ($1.cpuMicroseconds ?? 0, $1.keyCount, $0.slot) }
         case 2: sorted = by { $0.networkBytesIn ?? 0 }
         case 3: sorted = by { $0.networkBytesOut ?? 0 }
         case 4: sorted = slots.sorted { $0.slot < $1.slot }
-        default: sorted = slots.sorted { ($0.cpuMicroseconds ?? 0, $0.keyCount, $1.slot) > ($1.cpuMicroseconds ?? 0, $1.keyCount, $0.slot) }
+        default: sorted = by(\.keyCount)
         }
         return Array(sorted.prefix(ServerSnapshot.hotSlotLimit))
     }

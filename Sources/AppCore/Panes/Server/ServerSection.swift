@@ -28,7 +28,7 @@ public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
         case .commands: return ["total time", "calls", "time per call", "name"]
         case .latency: return ["max", "latest", "event"]
         case .replication: return ["lag", "address"]
-        case .slots: return ["cpu", "keys", "network in", "network out", "slot"]
+        case .slots: return ["keys", "cpu", "network in", "network out", "slot"]
         }
     }
 

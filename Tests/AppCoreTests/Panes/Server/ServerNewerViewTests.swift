@@ -56,19 +56,19 @@ import Testing
         #expect(state.status?.text.description.contains("no COMMANDLOG") == true)
     }
 
-    @Test("hot slots in a cluster: top 20 by CPU, s sorts by keys; the section is reached with →; absent elsewhere")
+    @Test("hot slots in a cluster: top 20 by keys, s sorts by CPU; the section is reached with →; absent elsewhere")
     func hotSlots() {
         var snapshot = ServerSnapshot()
         snapshot.hotSlots = (0..<30).map { SlotStats(slot: 100 + $0, keyCount: Int64($0), cpuMicroseconds: Int64(1000 * (30 - $0)), networkBytesIn: 10, networkBytesOut: 2048) }
         var state = Self.state(snapshot)
         let screen = Self.screen(state)
         #expect(screen.contains("Hot slots"))
-        #expect(screen.contains("20 · by cpu"))
-        #expect(ServerRows.hotSlots(state.server).first?.slot == 100)
+        #expect(screen.contains("20 · by keys"))
+        #expect(ServerRows.hotSlots(state.server).first?.slot == 129)
         for _ in 0..<4 { state.press(.right) }
         #expect(state.server.section == .slots)
         state.press("s")
-        #expect(ServerRows.hotSlots(state.server).first?.slot == 129)
+        #expect(ServerRows.hotSlots(state.server).first?.slot == 100)
         #expect(ServerRows.hotSlots(state.server).count == 20)
         let plain = Self.state(ServerSnapshot())
         #expect(!Self.screen(plain).contains("Hot slots"))
