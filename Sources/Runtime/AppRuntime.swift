@@ -147,7 +147,7 @@ public actor AppRuntime {
             pubsub.unsubscribe(names, kind: kind, node: node)
         case .pollServer(let node):
             guard connections.contains(node) else { return }
-            paneReads.pollServer(node: node, on: connections.keyspaceConnection(node), clustered: connections.cluster != nil)
+            paneReads.pollServer(node: node, on: connections.keyspaceConnection(node), cluster: connections.cluster)
         case .stopServerPolling:
             paneReads.stopServerPolling()
         case .pollLeaderboard(let node, let key, let order, let limit):

@@ -21,15 +21,16 @@ final class PaneReads {
         self.interval = .milliseconds(Int(interval * 1000))
     }
 
-    /// Refreshes the server pane of a node (slow log, clients, latency; `COMMANDLOG` and, in a
-    /// cluster, hot slots where the node has them) every interval.
-    func pollServer(node: Int, on connection: any RedisPipelining, clustered: Bool) {
+    /// Refreshes the server pane of a node (slow log, clients, latency; `COMMANDLOG` where the
+    /// node has it) every interval; in a cluster with slot stats, the hot slots of every primary.
+    func pollServer(node: Int, on connection: any RedisPipelining, cluster: ClusterClient?) {
         serverPoll?.cancel()
         let cache = features
         serverPoll = poll(connection) { connection in
             let features = await cache.features(node: node, on: connection)
             do {
-                let snapshot = try await ServerSnapshot.fetch(from: connection, features: features, clustered: clustered)
+                var snapshot = try await ServerSnapshot.fetch(from: connection, features: features, clustered: false)
+                if let cluster, features.slotStats { try await snapshot.readClusterHotSlots(cluster) }
                 return .serverSnapshotLoaded(node: node, result: .success(snapshot))
             } catch {
                 return .serverSnapshotLoaded(node: node, result: .failure(LoadError(describing: error)))

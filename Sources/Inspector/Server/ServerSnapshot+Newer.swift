@@ -28,7 +28,8 @@ extension ServerSnapshot {
 
     /// Reads one refresh over `connection`: one pipeline, and a second one for what `features`
     /// offers (none on older servers).
-    /// - Parameter clustered: whether the node is in a cluster (slot stats are asked only there).
+    /// - Parameter clustered: ask this node's own hot slots (a cluster node; the dashboard asks
+    ///   every primary instead, with ``readClusterHotSlots(_:)``).
     /// - Throws: transport errors; server refusals land in `errors` (`commandlog`, `slots`).
     public static func fetch(from connection: any RedisPipelining, features: ServerFeatures, clustered: Bool) async throws -> ServerSnapshot {
         var snapshot = try await fetch(from: connection)
@@ -40,12 +41,9 @@ extension ServerSnapshot {
             replies = replies.dropFirst(CommandLog.Kind.allCases.count)
         }
         if features.slotStats && clustered {
-            var slotReplies = Array(replies)
-            // Asking for an untracked metric fails on the server: ask only where the answer shows CPU.
-            if let first = slotReplies.first, SlotStats.parse(first)?.contains(where: { $0.cpuMicroseconds != nil }) == true {
-                slotReplies += try await connection.pipeline(trackedSlotCommands)
-            }
-            snapshot.takeSlotStats(slotReplies)
+            let read = try await readSlotStats(first: Array(replies), connection)
+            snapshot.hotSlots = read.stats
+            if let error = read.error { snapshot.errors["slots"] = error }
         }
         return snapshot
     }
@@ -63,18 +61,24 @@ extension ServerSnapshot {
         commandLog = CommandLog(entries: entries)
     }
 
-    /// Takes the `CLUSTER SLOT-STATS` replies, in ``hotSlotMetrics`` order (the key count's alone
-    /// where nothing else is tracked): the slots of every answer, once each. A tracked metric's
-    /// refusal is skipped; the key count's is an error.
-    mutating func takeSlotStats(_ replies: [RESPValue]) {
+    /// The hot slots of one node from its key-count answer `first` (nil: ask it now), and, where
+    /// that answer shows CPU tracked, its answers by CPU and network: the slots of every answer,
+    /// once each. A tracked metric's refusal is skipped; the key count's is the error returned.
+    static func readSlotStats(first: [RESPValue]?, _ connection: any RedisPipelining) async throws -> (stats: [SlotStats]?, error: String?) {
+        var replies: [RESPValue]
+        if let first { replies = first } else { replies = try await connection.pipeline([SlotStats.command(orderBy: .keyCount, limit: hotSlotLimit)]) }
+        // Asking for an untracked metric fails on the server: ask only where the answer shows CPU.
+        if let reply = replies.first, SlotStats.parse(reply)?.contains(where: { $0.cpuMicroseconds != nil }) == true {
+            replies += try await connection.pipeline(trackedSlotCommands)
+        }
         var bySlot: [Int: SlotStats] = [:]
-        for (metric, reply) in zip(Self.hotSlotMetrics, replies) {
+        for (metric, reply) in zip(hotSlotMetrics, replies) {
             if let message = reply.errorMessage {
-                if metric == .keyCount { errors["slots"] = message }
+                if metric == .keyCount { return (nil, message) }
                 continue
             }
             for stats in SlotStats.parse(reply) ?? [] { bySlot[stats.slot] = stats }
         }
-        hotSlots = bySlot.values.sorted { $0.slot < $1.slot }
+        return (bySlot.values.sorted { $0.slot < $1.slot }, nil)
     }
 }

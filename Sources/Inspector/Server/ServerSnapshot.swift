@@ -15,6 +15,8 @@ public struct ServerSnapshot: Sendable, Hashable {
     public var commandLog: CommandLog?
     /// In a cluster, the node's hottest slots (`CLUSTER SLOT-STATS`, Valkey 8.0+, Redis 8.2+); nil elsewhere.
     public var hotSlots: [SlotStats]?
+    /// Cluster-wide hot slots: each slot's owner (`host:port`); empty for one node's own.
+    public var hotSlotOwners: [Int: String] = [:]
 
     public init(slowlog: [SlowlogEntry] = [], clients: [ClientInfo] = [], latency: [LatencyEvent] = [], errors: [String: String] = [:]) {
         self.slowlog = slowlog

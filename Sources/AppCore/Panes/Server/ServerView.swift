@@ -68,7 +68,12 @@ enum ServerView {
         let focused = server.section == section
         let sortName = section.sortNames[server.sortIndex(section) % section.sortNames.count]
         let content = table(section, server, context)
-        let title = section == .slowlog ? logTitle(server.logKind) + (server.snapshot?.commandLog != nil ? " · c next log" : "") : section.title
+        let title: String
+        switch section {
+        case .slowlog: title = logTitle(server.logKind) + (server.snapshot?.commandLog != nil ? " · c next log" : "")
+        case .slots where server.snapshot?.hotSlotOwners.isEmpty == false: title = "Hot slots · every primary"
+        default: title = section.title
+        }
         let block = Block(title: DisplayText(sanitizing: title), titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)

@@ -70,6 +70,11 @@ import Testing
         state.press("s")
         #expect(ServerRows.hotSlots(state.server).first?.slot == 100)
         #expect(ServerRows.hotSlots(state.server).count == 20)
+        var cluster = snapshot
+        cluster.hotSlotOwners = Dictionary(uniqueKeysWithValues: (100..<130).map { ($0, "127.0.0.1:700\($0 % 3)") })
+        let clusterScreen = Self.screen(Self.state(cluster))
+        #expect(clusterScreen.contains("Hot slots · every primary"))
+        #expect(clusterScreen.contains("NODE") && clusterScreen.contains("127.0.0.1:7002"))
         let plain = Self.state(ServerSnapshot())
         #expect(!Self.screen(plain).contains("Hot slots"))
         var walk = plain
