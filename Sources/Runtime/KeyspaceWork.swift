@@ -21,9 +21,11 @@ final class KeyspaceWork {
     private var picture: Task<Void, Never>?
     /// How long the first picture samples every shard for.
     static let pictureSeconds: Duration = .seconds(2)
+    private let features: ServerFeatureCache
 
-    init(sink: MessageSink, policy: ScanLoadPolicy, delimiter: UInt8) {
+    init(sink: MessageSink, policy: ScanLoadPolicy, delimiter: UInt8, features: ServerFeatureCache) {
         self.sink = sink
+        self.features = features
         self.policy = policy
         self.delimiter = delimiter
     }
@@ -72,24 +74,48 @@ final class KeyspaceWork {
     }
 
     /// Reads a key's detail and the first page of its value (`cursor` nil), or the page at `cursor`.
-    func read(_ key: [UInt8], type: RedisKeyType, from cursor: ValueCursor?, on connection: any RedisPipelining) {
+    /// A hash's pages carry their fields' TTLs where node `node` has field TTLs; a stream, a
+    /// vector set or a module type also gets its summary after the first page.
+    /// - Parameters:
+    ///   - connection: where commands about the key go.
+    ///   - probe: a connection to node `node` itself, for its features.
+    func read(_ key: [UInt8], type: RedisKeyType, from cursor: ValueCursor?, node: Int, on connection: any RedisPipelining, probe: any RedisPipelining) {
         let inspector = KeyInspector(connection: connection)
         let sink = self.sink
+        let cache = features
         scope.spawn {
+            let features = await cache.features(node: node, on: probe)
+            @Sendable func page(_ type: RedisKeyType, _ cursor: ValueCursor) async throws -> ValuePage {
+                guard type == .hash, features.hashFieldTTLs else { return try await inspector.page(of: key, type: type, from: cursor) }
+                return try await HashFieldTTLs.valuePage(inspector, of: key, from: cursor)
+            }
             guard let cursor else {
+                let detail: KeyDetail
+                let first: ValuePage
                 do {
-                    let detail = try await inspector.detail(of: key, expectedType: type)
+                    guard let read = try await inspector.detail(of: key, expectedType: type) else {
+                        sink.send(.keyDetailLoaded(key: key, result: .success(nil)))
+                        return
+                    }
+                    detail = read
                     sink.send(.keyDetailLoaded(key: key, result: .success(detail)))
-                    guard let detail else { return }
-                    let page = try await inspector.page(of: key, type: detail.type, from: .start)
-                    sink.send(.valuePageLoaded(key: key, result: .success(page)))
+                    first = try await page(detail.type, .start)
+                    sink.send(.valuePageLoaded(key: key, result: .success(first)))
                 } catch {
                     sink.send(.keyDetailLoaded(key: key, result: .failure(LoadError(describing: error))))
+                    return
+                }
+                do {
+                    if let summary = try await ValueSummary.read(connection, for: first, memory: detail.memory) {
+                        sink.send(.valueSummaryLoaded(key: key, result: .success(summary)))
+                    }
+                } catch {
+                    sink.send(.valueSummaryLoaded(key: key, result: .failure(LoadError(describing: error))))
                 }
                 return
             }
             do {
-                sink.send(.valuePageLoaded(key: key, result: .success(try await inspector.page(of: key, type: type, from: cursor))))
+                sink.send(.valuePageLoaded(key: key, result: .success(try await page(type, cursor))))
             } catch {
                 sink.send(.valuePageLoaded(key: key, result: .failure(LoadError(describing: error))))
             }

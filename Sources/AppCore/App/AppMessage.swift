@@ -19,6 +19,8 @@ public enum AppMessage: Sendable {
     case keyDetailLoaded(key: [UInt8], result: Result<KeyDetail?, LoadError>)
     /// A page of an opened key's value arrived, or why not.
     case valuePageLoaded(key: [UInt8], result: Result<ValuePage, LoadError>)
+    /// An opened stream's, vector set's or module value's summary arrived, or why not.
+    case valueSummaryLoaded(key: [UInt8], result: Result<ValueSummary, LoadError>)
     /// A server pane refresh of node `node` (slow log, clients, latency), or why it failed.
     case serverSnapshotLoaded(node: Int, result: Result<ServerSnapshot, LoadError>)
     /// A refresh of the watched sorted set `key` on node `node`, or why it failed.

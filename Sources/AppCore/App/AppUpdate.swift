@@ -55,6 +55,11 @@ public enum AppUpdate {
                 KeysUpdate.pageLoaded(key, result, &$0, &$1)
                 return []
             }
+        case .valueSummaryLoaded(let key, let result):
+            return inPane(\.keys, &state) {
+                KeysUpdate.summaryLoaded(key, result, &$0, &$1)
+                return []
+            }
         case .mutationFinished(let result) where result.isClientKill:
             return inPane(\.server, &state) {
                 ClientKillUpdate.finished(result, &$0, &$1)

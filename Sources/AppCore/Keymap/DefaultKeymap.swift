@@ -12,7 +12,7 @@ public enum AppAction: String, Sendable, CaseIterable {
     case sortColumn, collapse, cycleType, nextPage, toggleHex, expirePattern
     case nextSection, previousSection
     case doctor
-    case killClients, groupClients
+    case killClients, groupClients, cycleLog
     case columnsRight, columnsLeft
 }
 
@@ -83,6 +83,7 @@ public enum DefaultKeymap {
         Binding(.left, scope: server, action: .previousSection, description: "previous section"),
         Binding(.character("/"), scope: server, action: .filter, description: "filter clients"),
         Binding(.character("v"), scope: server, action: .groupClients, description: "group clients"),
+        Binding(.character("c"), scope: server, action: .cycleLog, description: "slow log / COMMANDLOG large requests, replies"),
         Binding(.character("K"), scope: server, action: .killClients, description: "kill clients", isDangerous: true),
     ]
 

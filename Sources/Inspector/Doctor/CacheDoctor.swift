@@ -89,6 +89,12 @@ public struct CacheDoctor: Sendable {
         findings += HotKeyDetector.findings(hot, thresholds: thresholds)
         if let note = HotKeyDetector.unavailableNote(hot, thresholds: thresholds) { notes.append(note) }
 
+        do {
+            findings += try await surveyFieldTTLs(view, &pacer)?.findings(now: now, thresholds: thresholds) ?? []
+        } catch {
+            notes.append(.sampleStopped(.fieldTTLs, error: "\(error)"))
+        }
+
         var report = DoctorReport(
             node: node, findings: findings, notes: notes, indexedKeys: analysis.keyCount,
             expectedKeys: expectedKeys, complete: complete, keysWithoutTTL: analysis.persistentCount,

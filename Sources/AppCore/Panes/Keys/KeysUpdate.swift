@@ -74,6 +74,7 @@ enum KeysUpdate {
     /// Keys handled by the open value view; nil hands the action to the list.
     private static func performInDetail(_ action: AppAction, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect]? {
         guard var opened = keys.opened, let node = keys.node else { return nil }
+        if opened.hasFieldTTLs, let effects = FieldTTLUpdate.perform(action, &keys, &context) { return effects }
         let page = max(1, context.height - 10)
         var effects: [AppEffect] = []
         switch action {

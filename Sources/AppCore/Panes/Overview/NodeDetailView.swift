@@ -74,7 +74,7 @@ enum NodeDetailView {
             lines.append(("state", "connecting…", theme.muted))
         }
         if let s = node.latest {
-            lines.append(("version", "\(s.version)", theme.text))
+            lines.append(("server", "\(s.info.serverName) \(s.version)", theme.text))
             lines.append(("uptime", "\(Formatting.duration(Double(s.uptimeSeconds)))", theme.text))
             lines.append(("role", "\(s.role)", theme.text))
             if let up = s.replicationLinkUp {

@@ -24,7 +24,14 @@ enum ServerView {
                 renderSection(.latency, server, context, in: top[1], buffer: &buffer)
             }
             renderSection(.clients, server, context, in: bottom[0], buffer: &buffer)
-            renderSection(.commands, server, context, in: bottom[1], buffer: &buffer)
+            // In a cluster, the hot slots share the commands box.
+            if server.showsHotSlots {
+                let right = Layout.vertical([.percentage(50), .fill(1)]).split(bottom[1])
+                renderSection(.commands, server, context, in: right[0], buffer: &buffer)
+                renderSection(.slots, server, context, in: right[1], buffer: &buffer)
+            } else {
+                renderSection(.commands, server, context, in: bottom[1], buffer: &buffer)
+            }
         } else {
             renderSection(server.section, server, context, in: body, buffer: &buffer)
         }
@@ -61,15 +68,21 @@ enum ServerView {
         let focused = server.section == section
         let sortName = section.sortNames[server.sortIndex(section) % section.sortNames.count]
         let content = table(section, server, context)
-        let title = DisplayText(sanitizing: section.title)
+        let title: String
+        switch section {
+        case .slowlog: title = logTitle(server.logKind) + (server.snapshot?.commandLog != nil ? " · c next log" : "")
+        case .slots where server.snapshot?.hotSlotOwners.isEmpty == false: title = "Hot slots · every primary"
+        default: title = section.title
+        }
+        let shownTitle = DisplayText(sanitizing: title)
         let table = Table(
             rows: content.rows, widths: content.widths, header: Table.Row(content.header),
             alignments: content.alignments,
             style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
         ).dropping(content.dropRanks, fillMinimum: 16)
-        let hidden = table.hiddenColumns(in: Block(title: title, theme: theme, symbols: context.symbols).inner(area))
+        let hidden = table.hiddenColumns(in: Block(title: shownTitle, theme: theme, symbols: context.symbols).inner(area))
         let right: DisplayText = "\(content.rows.count) · by \(sortName)\(hidden > 0 ? " · +\(hidden) cols" : "")"
-        let block = Block(title: title, titleRight: right, focused: focused, theme: theme, symbols: context.symbols)
+        let block = Block(title: shownTitle, titleRight: right, focused: focused, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
@@ -96,24 +109,27 @@ enum ServerView {
         let wall = Int64(context.wallMilliseconds / 1000)
         switch section {
         case .slowlog:
+            // COMMANDLOG's large kinds measure bytes where the slow log measures microseconds.
+            let sized = server.logKind == .largeRequest || server.logKind == .largeReply
             let rows = ServerRows.slowlog(server).map { entry -> Table.Row in
                 let command = entry.arguments.map { DisplayText(ServerBytes($0)) }.joined(separator: " ")
                 let ms = Double(entry.durationMicroseconds) / 1000
-                let style = ms >= 100 ? theme.critical : (ms >= 10 ? theme.warn : theme.text)
+                let style = sized ? theme.text : (ms >= 100 ? theme.critical : (ms >= 10 ? theme.warn : theme.text))
+                let measure = sized ? Formatting.bytes(Double(entry.durationMicroseconds)) : micros(entry.durationMicroseconds)
                 return Table.Row([
                     "\(entry.id)",
                     ago(entry.time, wall: wall),
-                    Line(Span("\(micros(entry.durationMicroseconds))", style: style)),
+                    Line(Span("\(measure)", style: style)),
                     Line(command),
                     "\(entry.clientAddress ?? "")",
                     Line(DisplayText(ServerBytes(entry.clientName))),
                 ])
             }
             return Content(
-                header: ["ID", "WHEN", "TOOK", "COMMAND", "CLIENT", "NAME"],
+                header: ["ID", "WHEN", sized ? "SIZE" : "TOOK", "COMMAND", "CLIENT", "NAME"],
                 widths: [.length(5), .length(8), .length(8), .fill(1), .length(15), .length(10)],
                 alignments: [.right, .right, .right, .left, .left, .left], rows: rows,
-                empty: "no slow commands logged", dropRanks: [1, 3, nil, nil, 2, 4])
+                empty: sized ? "no \(logTitle(server.logKind).lowercased()) logged" : "no slow commands logged", dropRanks: [1, 3, nil, nil, 2, 4])
         case .clients:
             return server.showsClientGroups ? clientGroups(server, context) : clients(server, context)
         case .commands:
@@ -147,6 +163,8 @@ enum ServerView {
                 empty: "no spikes (latency-monitor-threshold 0 means off)")
         case .replication:
             return replication(server, context)
+        case .slots:
+            return hotSlots(server, context)
         }
     }
 

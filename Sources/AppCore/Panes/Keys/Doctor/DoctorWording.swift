@@ -57,6 +57,7 @@ public enum DoctorWording {
         case .sampleStopped(.lockIdleTimes, let error): "locks: OBJECT IDLETIME stopped: \(error)"
         case .sampleStopped(.lfuCounters, let error): "hot keys: OBJECT FREQ stopped: \(error)"
         case .sampleStopped(.recentUseProbe, let error): "hot keys: OBJECT IDLETIME probe stopped: \(error)"
+        case .sampleStopped(.fieldTTLs, let error): "hash field TTLs: HPEXPIRETIME survey stopped: \(error)"
         case .hotKeysNeedProbe(let policy, let probe):
             "hot keys: an LFU maxmemory-policy (allkeys-lfu, volatile-lfu) gives OBJECT FREQ; the policy is "
                 + "\(policy ?? "unknown (CONFIG GET refused)"). Ask for the recent-use probe instead (h in the Doctor view, "
