@@ -16,7 +16,7 @@ public struct AppConfig: Sendable, Equatable {
 
     /// The load policy of the keys index under this configuration.
     public var scanPolicy: ScanLoadPolicy {
-        ScanLoadPolicy(maxCommandsPerSecond: Double(scanCommandsPerSecond), indexBudgetBytes: indexBudgetBytes)
+        ScanLoadPolicy(maxCommandsPerSecond: Double(scanCommandsPerSecond), indexBudgetBytes: indexBudgetBytes, exactLookupLimit: exactLookupLimit)
     }
 
     /// The namespace delimiter as the byte the index splits on.
@@ -27,6 +27,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Memory the keys index may take per node (`index_budget_mb`); past it the index keeps a
     /// uniform sample and shows estimates.
     public var indexBudgetBytes: Int = 128 << 20
+    /// Up to this many keys every key is looked up; beyond, a uniform sample of about this many
+    /// (`exact_lookup_limit`), and memory and TTL figures are estimates.
+    public var exactLookupLimit: Int = 2_000_000
     /// Keys per second a bulk change by pattern may touch.
     public var bulkKeysPerSecond: Int = 5000
     /// Bytes of deleted keys kept for undo.
@@ -50,5 +53,6 @@ public struct AppConfig: Sendable, Equatable {
             && a.messageLogCapacity == b.messageLogCapacity && a.bulkKeysPerSecond == b.bulkKeysPerSecond
             && a.undoBudgetBytes == b.undoBudgetBytes && a.readFromReplicas == b.readFromReplicas
             && a.clientThresholds == b.clientThresholds && a.indexBudgetBytes == b.indexBudgetBytes
+            && a.exactLookupLimit == b.exactLookupLimit
     }
 }
