@@ -27,6 +27,8 @@ public struct KeysState: Sendable {
     /// A folder walked on its own with `SCAN … MATCH prefix*`, opened while the index held only a
     /// sample of the keyspace; nil while the index covers the whole keyspace.
     public var prefixScan: [UInt8]?
+    /// Hashes whose fields expire, as learned by opening them → what their row says (`2 fields expire`).
+    public var fieldExpiry: [[UInt8]: String] = [:]
     /// Keys counted but not looked up that were asked for on screen (``KeysUpdate/lookUpVisible(_:_:)``).
     public var lookupsAsked: Set<[UInt8]> = []
     /// A cluster's first picture, shown while its exact walk runs (``KeyspacePicture``).

@@ -255,6 +255,11 @@ enum KeysUpdate {
         case .failure(let error): opened.error = error.description
         }
         keys.opened = opened
+        // The key's row in the list says that some of its fields expire (learned by opening it).
+        if opened.hasFieldTTLs {
+            let expiring = opened.fields.filter { if case .expires = $0.ttl { return true } else { return false } }.count
+            keys.fieldExpiry[key] = expiring > 0 ? "\(expiring) field\(expiring == 1 ? "" : "s") expire\(expiring == 1 ? "s" : "")" : nil
+        }
     }
 
     static func sortName(_ sort: NamespaceSort) -> String {

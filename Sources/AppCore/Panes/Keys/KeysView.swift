@@ -154,8 +154,12 @@ enum KeysView {
                     Line(Span("\(node.persistentCount)", style: noTTLStyle)),
                 ])
             }
+            var name = [Span("\(indent)\(context.symbols.treeLeaf) ", style: theme.muted), Span(DisplayText(ServerBytes(node.name)))]
+            if case .key(let id) = node.kind, let view = keys.view, let note = keys.fieldExpiry[view.index.key(id)] {
+                name.append(Span("  \(note)", style: theme.warn))
+            }
             return Table.Row([
-                Line([Span("\(indent)\(context.symbols.treeLeaf) ", style: theme.muted), Span(DisplayText(ServerBytes(node.name)))]),
+                Line(name),
                 Line(Span("\(node.type)", style: theme.style(forRedisType: node.type.description))),
                 ttlLine(node.ttl, keys, context),
                 "\(Formatting.bytes(Double(node.memory)))",
@@ -175,7 +179,7 @@ enum KeysView {
 
     static func keyRow(_ entry: KeyEntry, _ keys: KeysState, _ context: PaneContext) -> Table.Row {
         Table.Row([
-            Line(DisplayText(ServerBytes(entry.key))),
+            Line([Span(DisplayText(ServerBytes(entry.key)))] + (keys.fieldExpiry[entry.key].map { [Span("  \($0)", style: context.theme.warn)] } ?? [])),
             Line(Span("\(entry.type)", style: context.theme.style(forRedisType: entry.type.description))),
             ttlLine(entry.ttl, keys, context),
             "\(Formatting.bytes(Double(entry.memory)))",

@@ -42,6 +42,11 @@ import Testing
         #expect(state.keys.opened?.selectedField == 0)
         state.press("j")
         #expect(state.keys.opened?.selectedFieldEntry?.field.field == K.bytes("token"))
+        // The key's row in the list says so too, and keeps saying it once the value is closed.
+        #expect(screen.split(separator: "\n").contains { $0.contains("1  1 field expires") })
+        state.press(.escape)
+        #expect(AppView.render(state).text.split(separator: "\n").contains { $0.contains("1  1 field expires") })
+        #expect(Self.opened(withTTLs: false).keys.fieldExpiry.isEmpty)
     }
 
     @Test("e on a field: a prompt for that field, then HEXPIRE through the mutation path")
