@@ -8,14 +8,7 @@ import Testing
 @Suite("Mutations end to end", .timeLimit(.minutes(2)))
 struct MutationTests {
     static func redis(_ port: Int, _ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-cli")
-        process.arguments = ["-p", String(port)] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try RedisCLI.output(port, arguments)
     }
 
     @Test("delete with d y, undo with u, expire with e, a bad TTL changes nothing; the audit log records it")

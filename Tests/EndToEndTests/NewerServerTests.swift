@@ -82,14 +82,7 @@ struct NewerServerTests {
     }
 
     static func redis(_ port: Int, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-cli")
-        process.arguments = ["-p", String(port)] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try RedisCLI.output(port, arguments)
     }
 
     /// The server pane: `c` shows COMMANDLOG's large requests where the server keeps them.

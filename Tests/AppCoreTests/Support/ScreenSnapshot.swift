@@ -6,14 +6,14 @@ import Testing
 @testable import AppCore
 
 /// Renders `state` and compares the text with `Snapshots/<name>.txt` (found from `#filePath`, so
-/// any working directory will do). With `CACHESCOPE_RECORD_SNAPSHOTS=1` the file is (re)written
+/// any working directory will do). With `SNAPSHOT_RECORD=1` the file is (re)written
 /// instead: read every recorded file before committing it.
 func expectScreen(_ state: AppState, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
     var url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
     while url.lastPathComponent != "AppCoreTests", url.path != "/" { url.deleteLastPathComponent() }
     url = url.appendingPathComponent("Snapshots").appendingPathComponent("\(name).txt")
     let actual = AppView.render(state).text + "\n"
-    if ProcessInfo.processInfo.environment["CACHESCOPE_RECORD_SNAPSHOTS"] == "1" {
+    if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
@@ -23,7 +23,7 @@ func expectScreen(_ state: AppState, named name: String, filePath: String = #fil
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("no snapshot at \(url.path); CACHESCOPE_RECORD_SNAPSHOTS=1 records it. Rendered:\n\(actual)", sourceLocation: sourceLocation)
+        Issue.record("no snapshot at \(url.path); SNAPSHOT_RECORD=1 records it. Rendered:\n\(actual)", sourceLocation: sourceLocation)
         return
     }
     guard expected != actual else { return }
