@@ -15,6 +15,8 @@ final class MutationWork {
     private var services: [Int: MutationService] = [:]
     private var clusterService: MutationService?
     private var bulkTask: Task<Void, Never>?
+    /// Why changes are refused now (Sentinel mode, no primary confirmed), set before each change.
+    var refusal: String?
 
     /// The words every refusal for want of an audit log uses.
     static let noAuditLog = "changes are refused: the audit log could not be opened"
@@ -30,6 +32,10 @@ final class MutationWork {
     func mutate(_ request: MutationRequest, node: Int, connections: NodeConnections) {
         if request == .abortBulk {
             bulkTask?.cancel()
+            return
+        }
+        if let refusal, !request.isReadOnly {
+            sink.send(.mutationFinished(.failed(refusal)))
             return
         }
         guard let service = service(node, connections) else {
@@ -50,6 +56,10 @@ final class MutationWork {
 
     /// `PUBLISH` through the mutation path (refused in read-only mode, audited).
     func publish(_ message: [UInt8], to channel: [UInt8], node: Int, connections: NodeConnections) {
+        if let refusal {
+            sink.send(.published(channel: channel, result: .failure(LoadError(refusal))))
+            return
+        }
         guard let service = service(node, connections) else {
             sink.send(.published(channel: channel, result: .failure(LoadError(Self.noAuditLog))))
             return
@@ -66,6 +76,10 @@ final class MutationWork {
 
     /// Sets `notify-keyspace-events` (a confirmed, dangerous action).
     func setKeyspaceEvents(_ flags: String, previous: String, node: Int, connections: NodeConnections) {
+        if let refusal {
+            sink.send(.keyspaceEventsSet(node: node, flags: flags, previous: previous, error: LoadError(refusal)))
+            return
+        }
         guard let service = service(node, connections) else {
             sink.send(.keyspaceEventsSet(node: node, flags: flags, previous: previous, error: LoadError(Self.noAuditLog)))
             return
@@ -136,6 +150,16 @@ final class MutationWork {
             }
         } catch {
             return .failed("\(error)")
+        }
+    }
+}
+
+extension MutationRequest {
+    /// Dry runs and plans change nothing: they run while changes are refused for want of a primary.
+    fileprivate var isReadOnly: Bool {
+        switch self {
+        case .prepareDelete, .dryRun, .dryRunMissingTTL, .planClientKill, .abortBulk: return true
+        default: return false
         }
     }
 }

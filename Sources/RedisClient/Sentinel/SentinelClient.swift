@@ -90,17 +90,17 @@ public actor SentinelClient {
                 continue
             }
             let primary = addressMap.reachable(announced)
-            let role: (String, Int64?)
+            let role: Role
             do { role = try await self.role(of: primary) } catch {
                 failures.append("\(candidate.endpoint) names \(primary), which does not answer ROLE: \(error)")
                 continue
             }
-            guard role.0 == "master" else {
-                failures.append("\(candidate.endpoint) names \(primary), whose ROLE is \(role.0)")
+            guard role.name == "master" else {
+                failures.append("\(candidate.endpoint) names \(primary), whose ROLE is \(role.name)")
                 continue
             }
             do {
-                let topology = try await describe(masterName, primary: primary, offset: role.1, from: connection, answeredBy: candidate.endpoint)
+                let topology = try await describe(masterName, primary: primary, role: role, from: connection, answeredBy: candidate.endpoint)
                 promote(candidate.endpoint)
                 return topology
             } catch {
@@ -152,8 +152,15 @@ public actor SentinelClient {
         }
     }
 
-    /// `ROLE` of a data node on a short-lived connection: the role and, for a primary, its offset.
-    private func role(of endpoint: RedisEndpoint) async throws -> (String, Int64?) {
+    /// What `ROLE` says: the role and, for a primary, its offset and each replica's acknowledged offset.
+    private struct Role {
+        var name: String
+        var offset: Int64?
+        var replicaOffsets: [RedisEndpoint: Int64] = [:]
+    }
+
+    /// `ROLE` of a data node on a short-lived connection.
+    private func role(of endpoint: RedisEndpoint) async throws -> Role {
         var options = nodeOptions(for: endpoint)
         options.commandTimeout = nodeTemplate.connectTimeout
         options.database = 0
@@ -161,11 +168,18 @@ public actor SentinelClient {
         defer { Task { await connection.close() } }
         let reply = try await connection.send(RedisCommand("ROLE"))
         let parts = reply.array ?? []
-        return (parts.first?.string ?? "unknown", parts.count > 1 ? parts[1].int : nil)
+        var role = Role(name: parts.first?.string ?? "unknown", offset: parts.count > 1 ? parts[1].int : nil)
+        for replica in parts.count > 2 ? parts[2].array ?? [] : [] {
+            guard let fields = replica.array, fields.count >= 3, let host = fields[0].string, let port = fields[1].string.flatMap({ Int($0) }),
+                let offset = fields[2].string.flatMap({ Int64($0) })
+            else { continue }
+            role.replicaOffsets[addressMap.reachable(RedisEndpoint(host: host, port: port))] = offset
+        }
+        return role
     }
 
     /// The group's shape from the sentinel that named the primary; the other sentinels are pinged.
-    private func describe(_ name: String, primary: RedisEndpoint, offset: Int64?, from connection: ManagedConnection, answeredBy: RedisEndpoint) async throws -> SentinelTopology {
+    private func describe(_ name: String, primary: RedisEndpoint, role: Role, from connection: ManagedConnection, answeredBy: RedisEndpoint) async throws -> SentinelTopology {
         let replies = try await connection.pipeline([
             RedisCommand("SENTINEL", "MASTER", name), RedisCommand("SENTINEL", "REPLICAS", name),
             RedisCommand("SENTINEL", "SENTINELS", name), RedisCommand("SENTINEL", "CKQUORUM", name),
@@ -173,10 +187,12 @@ public actor SentinelClient {
         for reply in replies.prefix(3) where reply.errorMessage != nil { throw RedisError.server(reply, endpoint: answeredBy) }
         let master = SentinelReply.fields(replies[0])
         let replicas = SentinelReply.entries(replies[1]).compactMap { fields -> SentinelTopology.Replica? in
-            guard let endpoint = SentinelReply.endpoint(fields) else { return nil }
+            guard let endpoint = SentinelReply.endpoint(fields).map(addressMap.reachable) else { return nil }
+            // The primary's ROLE has each replica's acknowledged offset (about a second old); the
+            // sentinel's comes from INFO every ten seconds.
             return SentinelTopology.Replica(
-                endpoint: addressMap.reachable(endpoint), flags: SentinelReply.flags(fields), linkStatus: fields["master-link-status"],
-                offset: fields["slave-repl-offset"].flatMap { Int64($0) }, lastReplyMilliseconds: fields["last-ok-ping-reply"].flatMap { Int64($0) })
+                endpoint: endpoint, flags: SentinelReply.flags(fields), linkStatus: fields["master-link-status"],
+                offset: role.replicaOffsets[endpoint] ?? fields["slave-repl-offset"].flatMap { Int64($0) }, lastReplyMilliseconds: fields["last-ok-ping-reply"].flatMap { Int64($0) })
         }
         var peers = [SentinelTopology.Sentinel(endpoint: answeredBy, reachable: true, flags: [])]
         for fields in SentinelReply.entries(replies[2]) {
@@ -191,7 +207,7 @@ public actor SentinelClient {
         for index in peers.indices.dropFirst() { peers[index].reachable = await ping(peers[index].endpoint) }
         let ckquorum = replies[3]
         return SentinelTopology(
-            masterName: name, primary: primary, primaryFlags: SentinelReply.flags(master), primaryOffset: offset,
+            masterName: name, primary: primary, primaryFlags: SentinelReply.flags(master), primaryOffset: role.offset,
             quorum: master["quorum"].flatMap { Int($0) }, failoverState: master["failover-state"], replicas: replicas, sentinels: peers,
             quorumReachable: ckquorum.errorMessage == nil, quorumMessage: ckquorum.errorMessage ?? ckquorum.string ?? "", answeredBy: answeredBy)
     }

@@ -22,7 +22,14 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         PasswordWarning.printIfNeeded(connection)
-        let target = try ResolvedTarget.resolve(connection, display)
+        var target = try ResolvedTarget.resolve(connection, display)
+        var sentinelSummary = ""
+        if let sentinel = target.sentinel {
+            guard sentinel.masterName != nil else { return try await SentinelSnapshot.listGroups(target, sentinel, json: json) }
+            let (resolved, overview) = try await SentinelSnapshot.nodes(target, sentinel)
+            target = resolved
+            sentinelSummary = SentinelSnapshot.text(overview)
+        }
         if doctor {
             try await DoctorSnapshot.run(target, json: json, probeRecentUse: hotKeys)
             return
@@ -70,7 +77,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             alerts.evaluate(nodes[index], at: MonotonicClock.now(), lifetimeHitRatio: true)
         }
         let report = HealthReport(nodes: nodes, alerts: alerts, interval: interval)
-        print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
+        print(json ? report.json() : sentinelSummary + report.text(), terminator: json ? "\n" : "")
         if report.anyUnreachable { throw ExitCode(1) }
     }
 }

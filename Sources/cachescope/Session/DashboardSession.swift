@@ -26,7 +26,7 @@ enum DashboardSession {
         }
         // Discovered before the terminal starts, so that a failure is a plain message.
         var nodes: SessionNodes
-        do { nodes = try await SessionNodes.discover(target) } catch {
+        do { nodes = try await SessionNodes.discover(target, ask: true) } catch {
             FileHandle.standardError.write(Data("cachescope: \(error)\n".utf8))
             return 1
         }
@@ -80,6 +80,11 @@ enum DashboardSession {
             interval: display.interval ?? target.config.interval, connectionLabel: target.label
         )
         state.cluster = nodes.overview
+        if let overview = nodes.sentinelOverview {
+            state.sentinel = SentinelState(masterName: overview.masterName, overview: overview)
+            // The group's own alerts (primary down, failover, quorum, replica lag) join the rules.
+            state.alerts.rules += AlertRule.sentinelDefaults.filter { rule in !state.alerts.rules.contains { $0.name == rule.name } }
+        }
         state.pubsub = PubSubState(capacity: target.config.messageLogCapacity)
         state.server = ServerState(clientThresholds: target.config.clientThresholds)
         state.contextNames = target.config.connections.keys.sorted()
@@ -95,7 +100,7 @@ enum DashboardSession {
             state: state, connections: nodes.connections, frameSink: { terminal.draw($0) },
             scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
             mutationLimits: MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
-            cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas)
+            cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas, sentinel: nodes.sentinel)
     }
 }
 
