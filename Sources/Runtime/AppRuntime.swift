@@ -124,7 +124,7 @@ public actor AppRuntime {
             local.loadTheme(name)
         case .dumpScreen:
             let report = HealthReport(nodes: state.nodes, alerts: state.alerts, interval: state.interval)
-            local.dump(screen: lastFrame?.textLines().joined(separator: "\n") ?? "", report: report)
+            local.dump(screen: lastFrame?.textLines().joined(separator: "\n") ?? "", report: report, timeline: state.sentinel?.timeline)
         case .startScan(let node, let filter):
             keyspace.startScan(node: node, filter: filter, clusterWide: clusterWide, connections: connections)
         case .refreshKeys(let node, let keys):

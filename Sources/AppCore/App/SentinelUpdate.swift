@@ -47,7 +47,9 @@ enum SentinelUpdate {
             sentinel.timeline.record(event)
             guard sentinel.timeline.entries.count > known else { continue }  // another sentinel's copy
             if event.isAboutPrimary, ["+sdown", "+odown", "+try-failover"].contains(event.name) { sentinel.primaryConfirmed = false }
-            if event.name == "+odown", event.isAboutPrimary { sentinel.primaryObjectivelyDown = true }
+            // A late +odown about the primary before the switch says nothing about the current one.
+            let current = sentinel.overview?.primaryAddress
+            if event.name == "+odown", let address = event.primaryAddress, current == nil || address == current { sentinel.primaryObjectivelyDown = true }
             if ["-odown", "+switch-master"].contains(event.name) { sentinel.primaryObjectivelyDown = false }
             if ["+sdown", "+odown", "+switch-master", "+failover-end", "-odown"].contains(event.name), event.isAboutPrimary {
                 notes.append("\(event.name) \(event.detail)")

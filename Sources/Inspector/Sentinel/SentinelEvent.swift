@@ -35,6 +35,13 @@ public struct SentinelEvent: Sendable, Hashable, Codable {
     /// Whether the event is about the primary itself (not a replica or a sentinel).
     public var isAboutPrimary: Bool { detail.hasPrefix("master ") || name == "+switch-master" || name.hasPrefix("+failover") || name == "+try-failover" || name == "+elected-leader" }
 
+    /// The `host:port` of the primary an event about the primary names (`master NAME ip port …`).
+    public var primaryAddress: String? {
+        let words = detail.split(separator: " ")
+        guard words.count >= 4, words[0] == "master" else { return nil }
+        return "\(words[2]):\(words[3])"
+    }
+
     /// The new primary's `host:port` of a `+switch-master` (`NAME old-ip old-port new-ip new-port`).
     public var switchedTo: String? {
         guard name == "+switch-master" else { return nil }
