@@ -46,7 +46,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         var options = target.options
         if let seeds = await ClusterSessionSetup.clusterSeeds(target) {
             // A cluster: report every node the topology lists, primaries and replicas.
-            let cluster = ClusterClient(seeds: seeds)
+            let cluster = ClusterClient(seeds: seeds, addressMap: target.addressMap)
             defer { Task { await cluster.close() } }
             do {
                 var nodes: [ConnectionOptions] = []

@@ -30,7 +30,7 @@ struct SessionNodes {
                 connections: target.options.map { ManagedConnection(options: $0) },
                 addresses: target.options.map { "\($0.endpoint)" })
         }
-        let client = ClusterClient(seeds: seeds)
+        let client = ClusterClient(seeds: seeds, addressMap: target.addressMap)
         do {
             let topology = try await client.connect()
             var connections: [ManagedConnection] = []
