@@ -77,7 +77,7 @@ enum DashboardSession {
             addresses: nodes.addresses, alertRules: target.config.alertRules, readOnly: target.readOnly,
             insecureTLS: target.insecureTLS, theme: theme, themeName: themeName, colorSupport: terminal.colorSupport,
             unicode: terminal.unicode, keymap: keymap, width: size.width, height: size.height, now: MonotonicClock.now(),
-            interval: display.interval ?? target.config.interval, connectionLabel: target.label
+            interval: display.interval ?? target.config.interval, connectionLabel: label(target, nodes)
         )
         state.cluster = nodes.overview
         if let overview = nodes.sentinelOverview {
@@ -102,6 +102,12 @@ enum DashboardSession {
             mutationLimits: MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
             cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas, sentinel: nodes.sentinel)
     }
+}
+
+/// What the title bar names: the context, or (Sentinel mode, a group chosen at the start) the group.
+private func label(_ target: ResolvedTarget, _ nodes: SessionNodes) -> String {
+    guard let overview = nodes.sentinelOverview, target.label.hasPrefix("sentinel via ") else { return target.label }
+    return "\(overview.masterName) via \(overview.answeredBy)"
 }
 
 /// The runtime that currently owns the screen; terminal events go to it. Events that come
