@@ -139,6 +139,7 @@ public actor AppRuntime {
             keyspace.runDoctor(node: node, probeHotKeys: probeHotKeys, connections: connections)
         case .mutate(let node, let request):
             mutations.refusal = state.sentinel?.changeRefusal
+            mutations.followsFailovers = state.sentinel != nil
             mutations.mutate(request, node: node, connections: connections)
         case .publish(let node, let channel, let message):
             mutations.refusal = state.sentinel?.changeRefusal

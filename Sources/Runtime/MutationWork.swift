@@ -17,6 +17,8 @@ final class MutationWork {
     private var bulkTask: Task<Void, Never>?
     /// Why changes are refused now (Sentinel mode, no primary confirmed), set before each change.
     var refusal: String?
+    /// Sentinel mode: a change cut off by a lost connection says the primary may be changing.
+    var followsFailovers = false
 
     /// The words every refusal for want of an audit log uses.
     static let noAuditLog = "changes are refused: the audit log could not be opened"
@@ -44,8 +46,13 @@ final class MutationWork {
         }
         let sink = self.sink
         let rate = limits.keysPerSecond
+        let followsFailovers = self.followsFailovers
         let task = scope.spawn {
-            let result = await Self.run(request, on: service, rate: rate) { sink.send(.mutationFinished(.bulkProgress($0))) }
+            var result = await Self.run(request, on: service, rate: rate) { sink.send(.mutationFinished(.bulkProgress($0))) }
+            if followsFailovers, case .failed(let text)? = result, Self.connectionLost(text) {
+                // Never replayed: the old primary may have applied it before the switch.
+                result = .failed(text + " — not retried: the primary may be changing (Sentinel failover); check the key before trying again")
+            }
             if let result { sink.send(.mutationFinished(result)) }
         }
         switch request {
@@ -126,6 +133,11 @@ final class MutationWork {
     }
 
     /// What `request` came to (nil for an abort, which has no answer of its own).
+    /// Whether an error text says the connection went away rather than the server refusing.
+    static func connectionLost(_ text: String) -> Bool {
+        ["connection closed", "connection refused", "not connected", "connection reset", "timed out"].contains { text.contains($0) }
+    }
+
     private static func run(_ request: MutationRequest, on service: MutationService, rate: Int, progress: @escaping @Sendable (BulkProgress) -> Void) async -> MutationResult? {
         do {
             switch request {
