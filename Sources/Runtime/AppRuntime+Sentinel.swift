@@ -19,6 +19,7 @@ extension AppRuntime {
             var subscribers: [RedisEndpoint: SubscriberConnection] = [:]
             var lastRead = ContinuousClock.now - .seconds(60)
             var eventSeen = false
+            var listening: Set<RedisEndpoint> = []
             while !Task.isCancelled {
                 for options in await client.sentinelOptions where subscribers[options.endpoint] == nil {
                     let subscriber = SubscriberConnection(options: options, policy: ReconnectPolicy(initialDelay: .milliseconds(200), maximumDelay: .seconds(2)))
@@ -27,8 +28,17 @@ extension AppRuntime {
                     subscribers[options.endpoint] = subscriber
                 }
                 var events: [SentinelEvent] = []
+                var nowListening = listening
                 for (endpoint, subscriber) in subscribers {
-                    for message in subscriber.inbox.drain().messages {
+                    let batch = subscriber.inbox.drain()
+                    for event in batch.events {
+                        switch event {
+                        case .subscribed: nowListening.insert(endpoint)
+                        case .state(.reconnecting), .state(.closed): nowListening.remove(endpoint)
+                        default: break
+                        }
+                    }
+                    for message in batch.messages {
                         let detail = String(decoding: message.payload.readableBytesView, as: UTF8.self)
                         guard SentinelEvent.concerns(detail, masterName: masterName) else { continue }
                         events.append(
@@ -36,6 +46,10 @@ extension AppRuntime {
                                 name: String(decoding: message.channel.readableBytesView, as: UTF8.self), detail: detail, sentinel: "\(endpoint)",
                                 wallMilliseconds: message.receivedAt / 1_000_000))
                     }
+                }
+                if nowListening != listening {
+                    listening = nowListening
+                    sink.send(.sentinelListening(listening.map { "\($0)" }.sorted()))
                 }
                 if !events.isEmpty {
                     sink.send(.sentinelEvents(events.sorted { $0.wallMilliseconds < $1.wallMilliseconds }))

@@ -19,7 +19,7 @@ struct SentinelFailoverTests {
             command: "\(TmuxSession.shellQuote(binary)) \(uri); sleep 30", height: 60, environment: ["XDG_CONFIG_HOME": state, "XDG_STATE_HOME": state])
         defer { session.kill() }
         let oldPrimary = "127.0.0.1:\(group.primary.port)"
-        try await session.waitFor(allOf: ["Sentinel mymaster", "primary \(oldPrimary)", "sentinels 3/3 up", "primary confirmed"])
+        try await session.waitFor(allOf: ["Sentinel mymaster", "primary \(oldPrimary)", "sentinels 3/3 up, 3 followed", "primary confirmed"])
         try session.sendKeys("2")
         try await session.waitFor(text: "3 keys indexed")
 

@@ -48,6 +48,8 @@ public enum AppMessage: Sendable {
     case sentinelChanged(SentinelOverview, added: [String])
     /// Sentinel mode: the group could not be read, or no primary confirmed (the reason).
     case sentinelUnconfirmed(String)
+    /// Sentinel mode: the sentinels whose events are being received (`host:port`).
+    case sentinelListening([String])
     /// Sentinel mode: events the sentinels published about the group.
     case sentinelEvents([SentinelEvent])
 }

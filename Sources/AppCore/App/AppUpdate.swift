@@ -98,6 +98,9 @@ public enum AppUpdate {
         case .sentinelUnconfirmed(let reason):
             SentinelUpdate.unconfirmed(reason, &state)
             return []
+        case .sentinelListening(let addresses):
+            state.sentinel?.listening = Set(addresses)
+            return []
         case .sentinelEvents(let events):
             SentinelUpdate.received(events, &state)
             return []

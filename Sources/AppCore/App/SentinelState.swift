@@ -12,6 +12,8 @@ public struct SentinelState: Sendable, Equatable {
     public var primaryConfirmed = true
     /// The sentinels said `+odown` of the primary and not yet `-odown` or `+switch-master`.
     public var primaryObjectivelyDown = false
+    /// The sentinels whose events arrive (subscribed and connected).
+    public var listening: Set<String> = []
     /// Why the last read failed, if it did.
     public var lastError: String?
 

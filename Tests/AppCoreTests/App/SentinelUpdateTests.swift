@@ -52,11 +52,12 @@ struct SentinelUpdateTests {
         var state = AppState(addresses: ["10.0.0.1:6379", "10.0.0.1:6380"], width: 160, height: 48)
         state.sentinel = SentinelState(masterName: "mymaster", overview: Self.overview(primary: 6379, replicas: [6380]))
         _ = AppUpdate.update(&state, .sentinelEvents([SentinelEvent(name: "+sdown", detail: "master mymaster 10.0.0.1 6379", sentinel: "s", wallMilliseconds: 1)]))
+        _ = AppUpdate.update(&state, .sentinelListening(["10.0.0.9:26379"]))
         let text = AppView.render(state).text
         #expect(text.contains("Sentinel mymaster"))
         #expect(text.contains("NO PRIMARY CONFIRMED"))
         #expect(text.contains("quorum 2: OK"))
-        #expect(text.contains("sentinels 1/1 up"))
+        #expect(text.contains("sentinels 1/1 up, 1 followed"))
         #expect(text.contains("10.0.0.1:6380"))
         #expect(text.contains("Failover #1 in progress"))
         #expect(text.contains("+sdown"))

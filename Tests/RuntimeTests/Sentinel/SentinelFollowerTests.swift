@@ -37,7 +37,7 @@ struct SentinelFollowerTests {
         let running = Task { await runtime.run() }
         defer { running.cancel() }
         let oldPrimary = "127.0.0.1:\(group.primary.port)"
-        #expect(await log.waitFor(after: 0) { $0.contains("primary \(oldPrimary)") && $0.contains("sentinels 3/3 up") } != nil, "\(log.last)")
+        #expect(await log.waitFor(after: 0) { $0.contains("primary \(oldPrimary)") && $0.contains("sentinels 3/3 up, 3 followed") } != nil, "\(log.last)")
 
         let sentinel = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: group.sentinels[0].port)))
         let asked = ContinuousClock.now
@@ -77,7 +77,7 @@ struct SentinelFollowerTests {
         let running = Task { await runtime.run() }
         defer { running.cancel() }
         let oldPrimary = "127.0.0.1:\(group.primary.port)"
-        #expect(await log.waitFor(after: 0) { $0.contains("primary \(oldPrimary)") && $0.contains("primary confirmed") } != nil, "\(log.last)")
+        #expect(await log.waitFor(after: 0) { $0.contains("primary \(oldPrimary)") && $0.contains("primary confirmed") && $0.contains("3 followed") } != nil, "\(log.last)")
 
         #expect(kill(group.primary.pid, SIGKILL) == 0)
         let odown = try #require(await log.waitFor(after: 0, timeout: .seconds(10)) { $0.contains("+odown") }, "no +odown:\n\(log.last)")

@@ -39,7 +39,8 @@ enum SentinelView {
         x = buffer.setString(inner.x + 1, y, "quorum \(overview.quorum.map(String.init) ?? "-"): ", style: theme.muted, maxWidth: width)
         buffer.setString(x, y, "\(overview.quorumMessage)", style: quorumStyle, maxWidth: inner.right - x)
         y += 1
-        x = buffer.setString(inner.x + 1, y, "sentinels \(overview.sentinelsUp)/\(overview.sentinels.count) up:", style: theme.muted, maxWidth: width)
+        let following = overview.sentinels.filter { sentinel.listening.contains($0.address) }.count
+        x = buffer.setString(inner.x + 1, y, "sentinels \(overview.sentinelsUp)/\(overview.sentinels.count) up, \(following) followed:", style: theme.muted, maxWidth: width)
         for peer in overview.sentinels where x < inner.right {
             let mark = peer.isUp ? context.symbols.check : context.symbols.cross
             x = buffer.setString(x, y, " \(mark) \(peer.address)\(peer.isUp ? "" : " DOWN")", style: peer.isUp ? theme.ok : theme.critical.adding(.bold), maxWidth: inner.right - x)
