@@ -11,6 +11,7 @@ public final class LocalRedisSentinel: Sendable {
     /// The working directory (config `sentinel.conf`, log `sentinel.log`).
     public let directory: String
     private let configuration: String
+    private let tls: Bool
     private let process: Mutex<ChildProcess?>
 
     /// `127.0.0.1:<port>`.
@@ -22,7 +23,8 @@ public final class LocalRedisSentinel: Sendable {
     /// The path of the log file.
     public var logPath: String { directory + "/sentinel.log" }
 
-    private init(port: Int, directory: String, configuration: String, process: ChildProcess) {
+    private init(port: Int, directory: String, configuration: String, tls: Bool, process: ChildProcess) {
+        self.tls = tls
         self.port = port
         self.directory = directory
         self.configuration = configuration
@@ -34,18 +36,20 @@ public final class LocalRedisSentinel: Sendable {
     }
 
     /// Starts a sentinel with `lines` of configuration (after `port`, `bind`, `dir` and `logfile`)
-    /// and waits until it answers `PING`.
+    /// and waits until it answers `PING` (with `tls`, until it accepts connections on its TLS port;
+    /// plain TCP is then off and the lines must name the certificates).
     /// - Throws: ``LocalRedisError`` when the server program is missing or the sentinel does not start.
-    public static func start(configuration lines: [String]) throws -> LocalRedisSentinel {
+    public static func start(configuration lines: [String], tls: Bool = false) throws -> LocalRedisSentinel {
         let executable = try ServerBinary.current().path
         let directory = try TemporaryDirectory.make(prefix: "cachescope-sentinel")
         var lastError: any Error = LocalRedisError("the sentinel did not start")
         for _ in 0..<5 {
             let port = try FreePort.find()
-            let text = (["port \(port)", "bind 127.0.0.1", "dir \(directory)", "logfile \(directory)/sentinel.log", "daemonize no"] + lines).joined(separator: "\n") + "\n"
+            let ports = tls ? ["port 0", "tls-port \(port)"] : ["port \(port)"]
+            let text = (ports + ["bind 127.0.0.1", "dir \(directory)", "logfile \(directory)/sentinel.log", "daemonize no"] + lines).joined(separator: "\n") + "\n"
             do {
-                let process = try launch(executable, configuration: text, directory: directory, port: port)
-                return LocalRedisSentinel(port: port, directory: directory, configuration: text, process: process)
+                let process = try launch(executable, configuration: text, directory: directory, port: port, tls: tls)
+                return LocalRedisSentinel(port: port, directory: directory, configuration: text, tls: tls, process: process)
             } catch {
                 lastError = error
             }
@@ -68,7 +72,7 @@ public final class LocalRedisSentinel: Sendable {
         var lastError: any Error = LocalRedisError("the sentinel did not restart")
         for _ in 0..<20 {
             do {
-                let launched = try Self.launch(executable, configuration: configuration, directory: directory, port: port)
+                let launched = try Self.launch(executable, configuration: configuration, directory: directory, port: port, tls: tls)
                 process.withLock { $0 = launched }
                 return
             } catch {
@@ -79,7 +83,7 @@ public final class LocalRedisSentinel: Sendable {
         throw lastError
     }
 
-    private static func launch(_ executable: String, configuration: String, directory: String, port: Int) throws -> ChildProcess {
+    private static func launch(_ executable: String, configuration: String, directory: String, port: Int, tls: Bool) throws -> ChildProcess {
         let path = directory + "/sentinel.conf"
         try Data(configuration.utf8).write(to: URL(fileURLWithPath: path))
         try? FileManager.default.removeItem(atPath: directory + "/sentinel.log")
@@ -90,7 +94,7 @@ public final class LocalRedisSentinel: Sendable {
                 let log = (try? String(contentsOfFile: directory + "/sentinel.log", encoding: .utf8)) ?? ""
                 throw LocalRedisError("the sentinel on port \(port) did not start: \(log.split(separator: "\n").last.map(String.init) ?? "it exited")")
             }
-            if PingProbe.ping(port: port) { return process }
+            if tls ? FreePort.accepts(port) : PingProbe.ping(port: port) { return process }
             Thread.sleep(forTimeInterval: 0.02)
         }
         process.terminate()

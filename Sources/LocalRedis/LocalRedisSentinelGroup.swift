@@ -38,30 +38,41 @@ public final class LocalRedisSentinelGroup: Sendable {
     ///   - nodePassword: `requirepass`/`masterauth` of the data nodes (the sentinels get it as `auth-pass`).
     ///   - sentinelPassword: the sentinels' own `requirepass` (they also use it between themselves).
     ///   - sentinelUser: an ACL user (name, password) added to every sentinel.
+    ///   - tls: every process speaks TLS only (replication and sentinels too); the group is then
+    ///     returned once started, without waiting for the sentinels to agree (the caller waits
+    ///     with a TLS client).
     /// - Throws: ``LocalRedisError``; processes already started are stopped.
     public static func start(
         masterName: String = "mymaster", replicas: Int = 2, sentinels: Int = 3, downAfterMilliseconds: Int = 1000,
         failoverTimeoutMilliseconds: Int = 4000, nodePassword: String? = nil, sentinelPassword: String? = nil,
-        sentinelUser: (name: String, password: String)? = nil, timeout: TimeInterval = 30
+        sentinelUser: (name: String, password: String)? = nil, tls: TLSCertificates? = nil, timeout: TimeInterval = 30
     ) throws -> LocalRedisSentinelGroup {
         let deadline = Date().addingTimeInterval(timeout)
         var nodeArguments = [
             "--repl-diskless-sync-delay", "0", "--shutdown-on-sigterm", "nosave now", "--repl-ping-replica-period", "1",
         ]
         if let nodePassword { nodeArguments += ["--requirepass", nodePassword, "--masterauth", nodePassword] }
+        if let tls {
+            // Connecting out (replication), a server shows the client certificate (the server one is not for clients).
+            nodeArguments += ["--tls-replication", "yes", "--tls-client-cert-file", tls.clientCertificatePath, "--tls-client-key-file", tls.clientKeyPath]
+        }
         var servers: [LocalRedisServer] = []
         var watchers: [LocalRedisSentinel] = []
         do {
-            servers.append(try LocalRedisServer.start(nodeArguments))
+            servers.append(try LocalRedisServer.start(nodeArguments, tls: tls))
             let primaryPort = servers[0].port
             for _ in 0..<replicas {
-                servers.append(try LocalRedisServer.start(nodeArguments + ["--replicaof", "127.0.0.1", String(primaryPort)]))
+                servers.append(try LocalRedisServer.start(nodeArguments + ["--replicaof", "127.0.0.1", String(primaryPort)], tls: tls))
             }
             // Replicas in sync before the sentinels' first INFO of the primary, which lists them.
-            try LocalRedisCluster.waitUntil(deadline, "the replicas to sync with the primary") {
-                try servers.dropFirst().allSatisfy {
-                    try LoopbackCommand.expect(port: $0.port, ["INFO", "replication"], password: nodePassword).contains("master_link_status:up")
+            if tls == nil {
+                try LocalRedisCluster.waitUntil(deadline, "the replicas to sync with the primary") {
+                    try servers.dropFirst().allSatisfy {
+                        try LoopbackCommand.expect(port: $0.port, ["INFO", "replication"], password: nodePassword).contains("master_link_status:up")
+                    }
                 }
+            } else {
+                Thread.sleep(forTimeInterval: 1)  // a TLS sync cannot be watched from here; sentinels re-read INFO every 10 s
             }
             var lines = [
                 "sentinel monitor \(masterName) 127.0.0.1 \(primaryPort) 2",
@@ -72,10 +83,17 @@ public final class LocalRedisSentinelGroup: Sendable {
             if let nodePassword { lines.append("sentinel auth-pass \(masterName) \(nodePassword)") }
             if let sentinelPassword { lines.append("requirepass \(sentinelPassword)") }
             if let sentinelUser { lines.append("user \(sentinelUser.name) on >\(sentinelUser.password) ~* &* +@all") }
-            for _ in 0..<sentinels { watchers.append(try LocalRedisSentinel.start(configuration: lines)) }
+            if let tls {
+                lines += [
+                    "tls-cert-file \(tls.serverCertificatePath)", "tls-key-file \(tls.serverKeyPath)", "tls-ca-cert-file \(tls.caCertificatePath)",
+                    "tls-client-cert-file \(tls.clientCertificatePath)", "tls-client-key-file \(tls.clientKeyPath)", "tls-replication yes",
+                    "tls-auth-clients optional",
+                ]
+            }
+            for _ in 0..<sentinels { watchers.append(try LocalRedisSentinel.start(configuration: lines, tls: tls != nil)) }
             let group = LocalRedisSentinelGroup(
                 masterName: masterName, servers: servers, sentinels: watchers, nodePassword: nodePassword, sentinelPassword: sentinelPassword)
-            try group.waitUntilSettled(deadline: deadline)
+            if tls == nil { try group.waitUntilSettled(deadline: deadline) }
             return group
         } catch {
             for sentinel in watchers { sentinel.stop() }
