@@ -58,6 +58,20 @@ enum SentinelSnapshot {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
+    /// The group as JSON: primary, flags, quorum, sentinels and replicas.
+    static func json(_ overview: SentinelOverview) -> String {
+        let sentinels = overview.sentinels.map { "{\"address\":\(quote($0.address)),\"up\":\($0.isUp)}" }
+        let replicas = overview.replicas.map { replica in
+            "{\"address\":\(quote(replica.address)),\"link\":\(replica.linkStatus.map(quote) ?? "null"),"
+                + "\"lag_bytes\":\(replica.lagBytes.map(String.init) ?? "null"),\"last_reply_ms\":\(replica.lastReplyMilliseconds.map(String.init) ?? "null"),"
+                + "\"flags\":[\(replica.flags.map(quote).joined(separator: ","))]}"
+        }
+        return "{\"master\":\(quote(overview.masterName)),\"primary\":\(quote(overview.primaryAddress)),"
+            + "\"primary_flags\":[\(overview.primaryFlags.map(quote).joined(separator: ","))],\"quorum\":\(overview.quorum.map(String.init) ?? "null"),"
+            + "\"quorum_reachable\":\(overview.quorumReachable),\"quorum_message\":\(quote(overview.quorumMessage)),"
+            + "\"sentinels\":[\(sentinels.joined(separator: ","))],\"replicas\":[\(replicas.joined(separator: ","))]}"
+    }
+
     private static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
