@@ -131,6 +131,8 @@ let package = Package(
         .testTarget(
             name: "AppCoreTests",
             dependencies: ["AppCore", "Inspector", "TerminalUI", "RedisClient", "FuzzSupport"],
+            // Whole screens as text, read from the source tree by `expectScreen`.
+            exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
         // The key decoder, fed raw input without a terminal.

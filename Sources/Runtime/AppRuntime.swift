@@ -54,10 +54,11 @@ public actor AppRuntime {
         let sink = MessageSink(continuation: continuation)
         self.sink = sink
         self.connections = NodeConnections(sampling: connections, cluster: cluster, sentinel: sentinel, readFromReplicas: readFromReplicas)
-        keyspace = KeyspaceWork(sink: sink, policy: scanPolicy, delimiter: delimiter)
+        let features = ServerFeatureCache()
+        keyspace = KeyspaceWork(sink: sink, policy: scanPolicy, delimiter: delimiter, features: features)
         mutations = MutationWork(sink: sink, auditLog: auditLog, readOnly: state.readOnly, limits: mutationLimits)
         pubsub = PubSubWork(sink: sink, logCapacity: state.pubsub.log.capacity)
-        paneReads = PaneReads(sink: sink, interval: state.interval)
+        paneReads = PaneReads(sink: sink, interval: state.interval, features: features)
         local = LocalWork(scope: background, sink: sink, dumpDirectory: dumpDirectory)
     }
 
@@ -131,10 +132,10 @@ public actor AppRuntime {
             keyspace.refresh(keys, node: node, clusterWide: clusterWide)
         case .openKey(let node, let key, let type):
             guard connections.contains(node) else { return }
-            keyspace.read(key, type: type, from: nil, on: connections.keyedConnection(node))
+            keyspace.read(key, type: type, from: nil, node: node, on: connections.keyedConnection(node), probe: connections.keyspaceConnection(node))
         case .loadValuePage(let node, let key, let type, let cursor):
             guard connections.contains(node) else { return }
-            keyspace.read(key, type: type, from: cursor, on: connections.keyedConnection(node))
+            keyspace.read(key, type: type, from: cursor, node: node, on: connections.keyedConnection(node), probe: connections.keyspaceConnection(node))
         case .runDoctor(let node, let probeHotKeys):
             keyspace.runDoctor(node: node, probeHotKeys: probeHotKeys, connections: connections)
         case .mutate(let node, let request):
@@ -153,7 +154,7 @@ public actor AppRuntime {
             pubsub.unsubscribe(names, kind: kind, node: node)
         case .pollServer(let node):
             guard connections.contains(node) else { return }
-            paneReads.pollServer(node: node, on: connections.keyspaceConnection(node))
+            paneReads.pollServer(node: node, on: connections.keyspaceConnection(node), cluster: connections.cluster)
         case .stopServerPolling:
             paneReads.stopServerPolling()
         case .pollLeaderboard(let node, let key, let order, let limit):
@@ -164,6 +165,9 @@ public actor AppRuntime {
         case .findMember(let node, let key, let member, let order):
             guard connections.contains(node) else { return }
             paneReads.findMember(member, in: key, order: order, on: connections.keyedConnection(node))
+        case .countSortedSets(let node, let keys):
+            guard connections.contains(node) else { return }
+            paneReads.countSortedSets(keys, node: node, on: connections.keyedConnection(node))
         case .listChannels(let node):
             guard connections.contains(node) else { return }
             paneReads.listChannels(node: node, on: connections.keyspaceConnection(node))

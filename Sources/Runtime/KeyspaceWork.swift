@@ -17,9 +17,15 @@ final class KeyspaceWork {
     private var clusterScanner: KeyspaceScanner?
     /// Per node, the scan start in flight: starts run in the order asked.
     private var starts: [Int: Task<Void, Never>] = [:]
+    /// The cluster's first picture being sampled (``KeyspacePicture``).
+    private var picture: Task<Void, Never>?
+    /// How long the first picture samples every shard for.
+    static let pictureSeconds: Duration = .seconds(2)
+    private let features: ServerFeatureCache
 
-    init(sink: MessageSink, policy: ScanLoadPolicy, delimiter: UInt8) {
+    init(sink: MessageSink, policy: ScanLoadPolicy, delimiter: UInt8, features: ServerFeatureCache) {
         self.sink = sink
+        self.features = features
         self.policy = policy
         self.delimiter = delimiter
     }
@@ -40,33 +46,76 @@ final class KeyspaceWork {
             }
             await scanner.start(filter: filter)
         }
+        if clusterWide, filter.isEmpty, let cluster = connections.cluster { samplePicture(cluster, fromReplicas: connections.readFromReplicas) }
+    }
+
+    /// Samples every shard at once for ``pictureSeconds``, slots drawn at random, and sends the
+    /// estimates as the cluster's first picture: the exact walk goes node after node, so until it
+    /// ends what it has seen is no sample of the cluster.
+    private func samplePicture(_ cluster: ClusterClient, fromReplicas: Bool) {
+        picture?.cancel()
+        let (sink, delimiter) = (self.sink, self.delimiter)
+        var sampling = self.policy
+        sampling.useLookupScript = false
+        let policy = sampling
+        picture = scope.spawn {
+            let deadline = ContinuousClock.now + Self.pictureSeconds
+            // No picture when a shard fails: the walk still shows what it has seen.
+            guard let samples = try? await KeyspaceSampler.sample(cluster: cluster, fromReplicas: fromReplicas, until: deadline, policy: policy) else { return }
+            let estimates = KeyspaceEstimator(delimiter: delimiter, depth: KeyspacePicture.depth).estimate(samples)
+            if !Task.isCancelled { sink.send(.keyspacePictured(estimates)) }
+        }
     }
 
     /// Reads `keys` again into the index (after a change, or when they were found gone).
     func refresh(_ keys: [[UInt8]], node: Int, clusterWide: Bool) {
         guard let scanner = clusterWide ? clusterScanner : scanners[node] else { return }
-        scope.spawn { for key in keys { _ = try? await scanner.refresh(key) } }
+        scope.spawn { _ = try? await scanner.refresh(keys) }
     }
 
     /// Reads a key's detail and the first page of its value (`cursor` nil), or the page at `cursor`.
-    func read(_ key: [UInt8], type: RedisKeyType, from cursor: ValueCursor?, on connection: any RedisPipelining) {
+    /// A hash's pages carry their fields' TTLs where node `node` has field TTLs; a stream, a
+    /// vector set or a module type also gets its summary after the first page.
+    /// - Parameters:
+    ///   - connection: where commands about the key go.
+    ///   - probe: a connection to node `node` itself, for its features.
+    func read(_ key: [UInt8], type: RedisKeyType, from cursor: ValueCursor?, node: Int, on connection: any RedisPipelining, probe: any RedisPipelining) {
         let inspector = KeyInspector(connection: connection)
         let sink = self.sink
+        let cache = features
         scope.spawn {
+            let features = await cache.features(node: node, on: probe)
+            @Sendable func page(_ type: RedisKeyType, _ cursor: ValueCursor) async throws -> ValuePage {
+                guard type == .hash, features.hashFieldTTLs else { return try await inspector.page(of: key, type: type, from: cursor) }
+                return try await HashFieldTTLs.valuePage(inspector, of: key, from: cursor)
+            }
             guard let cursor else {
+                let detail: KeyDetail
+                let first: ValuePage
                 do {
-                    let detail = try await inspector.detail(of: key, expectedType: type)
+                    guard let read = try await inspector.detail(of: key, expectedType: type) else {
+                        sink.send(.keyDetailLoaded(key: key, result: .success(nil)))
+                        return
+                    }
+                    detail = read
                     sink.send(.keyDetailLoaded(key: key, result: .success(detail)))
-                    guard let detail else { return }
-                    let page = try await inspector.page(of: key, type: detail.type, from: .start)
-                    sink.send(.valuePageLoaded(key: key, result: .success(page)))
+                    first = try await page(detail.type, .start)
+                    sink.send(.valuePageLoaded(key: key, result: .success(first)))
                 } catch {
                     sink.send(.keyDetailLoaded(key: key, result: .failure(LoadError(describing: error))))
+                    return
+                }
+                do {
+                    if let summary = try await ValueSummary.read(connection, for: first, memory: detail.memory) {
+                        sink.send(.valueSummaryLoaded(key: key, result: .success(summary)))
+                    }
+                } catch {
+                    sink.send(.valueSummaryLoaded(key: key, result: .failure(LoadError(describing: error))))
                 }
                 return
             }
             do {
-                sink.send(.valuePageLoaded(key: key, result: .success(try await inspector.page(of: key, type: type, from: cursor))))
+                sink.send(.valuePageLoaded(key: key, result: .success(try await page(type, cursor))))
             } catch {
                 sink.send(.valuePageLoaded(key: key, result: .failure(LoadError(describing: error))))
             }
@@ -88,7 +137,7 @@ final class KeyspaceWork {
             let view = await scanner.view
             let progress = await scanner.progress
             let report = await CacheDoctor(connection: connection, node: label, probeRecentUse: probeHotKeys)
-                .diagnose(view, complete: progress.phase == .finished, expectedKeys: progress.expectedKeys)
+                .diagnose(view, complete: progress.phase == .finished, expectedKeys: progress.expectedKeys, sampleShare: progress.sampleShare)
             sink.send(.doctorFinished(node: node, result: .success(report)))
         }
     }

@@ -143,6 +143,8 @@ final class MutationWork {
             switch request {
             case .expire(let key, let seconds): return .changed(try await service.expire(key, seconds: seconds))
             case .persist(let key): return .changed(try await service.persist(key))
+            case .expireField(let key, let field, let seconds): return .fieldChanged(try await service.expireField(key, field: field, seconds: seconds))
+            case .persistField(let key, let field): return .fieldChanged(try await service.persistField(key, field: field))
             case .prepareDelete(let keys): return .deletePlanned(try await service.prepareDelete(keys))
             case .delete(let plan): return .deleted(try await service.delete(plan), keys: plan.keys)
             case .undo: return .undone(try await service.undo())

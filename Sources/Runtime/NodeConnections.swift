@@ -19,7 +19,7 @@ final class NodeConnections {
     let cluster: ClusterClient?
     /// In Sentinel mode, the client that finds the primary and lists the group; nil otherwise.
     let sentinel: SentinelClient?
-    private let readFromReplicas: Bool
+    let readFromReplicas: Bool
     private var keyspace: [Int: ManagedConnection] = [:]
     private var lookups: [Int: ManagedConnection] = [:]
 

@@ -13,17 +13,26 @@ final class PaneReads {
     private let interval: Duration
     private var serverPoll: Task<Void, Never>?
     private var leaderboardPoll: Task<Void, Never>?
+    private let features: ServerFeatureCache
 
-    init(sink: MessageSink, interval: Double) {
+    init(sink: MessageSink, interval: Double, features: ServerFeatureCache) {
         self.sink = sink
+        self.features = features
         self.interval = .milliseconds(Int(interval * 1000))
     }
 
-    /// Refreshes the server pane of a node (slow log, clients, latency) every interval.
-    func pollServer(node: Int, on connection: any RedisPipelining) {
+    /// Refreshes the server pane of a node (slow log, clients, latency; `COMMANDLOG` where the
+    /// node has it) every interval; in a cluster with slot stats, the hot slots of every primary.
+    func pollServer(node: Int, on connection: any RedisPipelining, cluster: ClusterClient?) {
         serverPoll?.cancel()
+        let cache = features
         serverPoll = poll(connection) { connection in
-            do { return .serverSnapshotLoaded(node: node, result: .success(try await ServerSnapshot.fetch(from: connection))) } catch {
+            let features = await cache.features(node: node, on: connection)
+            do {
+                var snapshot = try await ServerSnapshot.fetch(from: connection, features: features, clustered: false)
+                if let cluster, features.slotStats { try await snapshot.readClusterHotSlots(cluster) }
+                return .serverSnapshotLoaded(node: node, result: .success(snapshot))
+            } catch {
                 return .serverSnapshotLoaded(node: node, result: .failure(LoadError(describing: error)))
             }
         }
@@ -62,6 +71,15 @@ final class PaneReads {
                 return .memberRankFound(key: key, member: member, result: .success(rank))
             } catch {
                 return .memberRankFound(key: key, member: member, result: .failure(LoadError(describing: error)))
+            }
+        }
+    }
+
+    /// Reads how many members each sorted set holds.
+    func countSortedSets(_ keys: [[UInt8]], node: Int, on connection: any RedisPipelining) {
+        readOnce(connection) { connection in
+            do { return .sortedSetsCounted(node: node, keys: keys, result: .success(try await SortedSetSizes.fetch(keys, from: connection))) } catch {
+                return .sortedSetsCounted(node: node, keys: keys, result: .failure(LoadError(describing: error)))
             }
         }
     }

@@ -32,8 +32,9 @@ struct DashboardTests {
 
         try await session.waitFor(text: "127.0.0.1:\(server.port)")
         try await session.waitFor(allOf: ["primary", "Nodes", "no alerts"])
-        // The server's own version (Valkey's, not the redis_version it keeps for clients).
-        try await session.waitFor(text: "version          \(try ServerBinary.current().version)")
+        // The server's name and own version (Valkey's, not the redis_version it keeps for clients).
+        let serverBinary = try ServerBinary.current()
+        try await session.waitFor(text: "server           \(serverBinary.name) \(serverBinary.version)")
         // The server's own figure since start, on screen.
         try await session.waitFor(text: "hit% since start 75%")
 

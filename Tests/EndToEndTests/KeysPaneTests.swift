@@ -48,7 +48,7 @@ struct KeysPaneTests {
         try session.sendKeys("/")
         try session.sendText("user:7")
         try session.sendKeys("Enter")
-        try await session.waitFor(text: "keys match")
+        try await session.waitFor(text: "key matches")
         try session.sendKeys("t")  // flat list
         try await session.waitFor(text: "sort name · list")
         try session.sendKeys("g", "Enter")

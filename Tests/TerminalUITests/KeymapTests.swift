@@ -40,6 +40,13 @@ struct KeymapTests {
         #expect(keymap.hints(for: .area("Pub/Sub")).first?.keys == "d")
     }
 
+    @Test func leadingHintsComeFirstInTheirOrder() {
+        let hints = keymap.hints(for: .area("Keys"), first: ["keys.open", "help", "down", "pubsub.pause"])
+        // Pub/Sub's pause is not a Keys binding: skipped; `down` leads although kept out of hints.
+        #expect(hints.map(\.keys) == ["Enter", "?", "j/↓", "d", "e", "q/Ctrl-C"])
+        #expect(keymap.filtered(readOnly: true).hints(for: .area("Keys"), first: ["keys.delete", "help"]).map(\.keys) == ["?", "Enter", "q/Ctrl-C"])
+    }
+
     @Test func parsesKeyNames() throws {
         #expect(try Key(parsing: "q") == .character("q"))
         #expect(try Key(parsing: "G") == .character("G"))

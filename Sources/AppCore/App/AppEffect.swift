@@ -44,4 +44,6 @@ public enum AppEffect: Sendable, Equatable {
     case setKeyspaceEvents(node: Int, flags: String, previous: String)
     /// Look up the rank of `member` in `key` (`ZREVRANK`/`ZRANK`).
     case findMember(node: Int, key: [UInt8], member: [UInt8], order: LeaderboardOrder)
+    /// Read how many members each of `keys` holds (`ZCARD`, one pipeline).
+    case countSortedSets(node: Int, keys: [[UInt8]])
 }

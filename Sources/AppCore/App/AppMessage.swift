@@ -13,16 +13,22 @@ public enum AppMessage: Sendable {
     /// newer index snapshot. In cluster mode both kinds of scan may report for node 0: only the
     /// one matching the keys pane's scope is applied.
     case keyspaceUpdated(node: Int, update: KeyspaceScanUpdate, clusterWide: Bool = false)
+    /// A cluster's first picture, sampled across every shard while its exact walk runs.
+    case keyspacePictured(KeyspaceEstimates)
     /// The detail of an opened key arrived (nil: the key is gone), or why not.
     case keyDetailLoaded(key: [UInt8], result: Result<KeyDetail?, LoadError>)
     /// A page of an opened key's value arrived, or why not.
     case valuePageLoaded(key: [UInt8], result: Result<ValuePage, LoadError>)
+    /// An opened stream's, vector set's or module value's summary arrived, or why not.
+    case valueSummaryLoaded(key: [UInt8], result: Result<ValueSummary, LoadError>)
     /// A server pane refresh of node `node` (slow log, clients, latency), or why it failed.
     case serverSnapshotLoaded(node: Int, result: Result<ServerSnapshot, LoadError>)
     /// A refresh of the watched sorted set `key` on node `node`, or why it failed.
     case leaderboardLoaded(node: Int, key: [UInt8], result: Result<LeaderboardSnapshot, LoadError>)
     /// The 1-based rank of `member` in `key` (nil: not a member), or why it could not be read.
     case memberRankFound(key: [UInt8], member: [UInt8], result: Result<Int64?, LoadError>)
+    /// The member counts of sorted sets `keys` (nil: gone or not a sorted set), or why not.
+    case sortedSetsCounted(node: Int, keys: [[UInt8]], result: Result<[Int64?], LoadError>)
     /// A theme finished loading (or failed) after `:theme` / `--theme`.
     case themeLoaded(name: String, result: Result<LoadedTheme, ThemeLoadError>)
     /// The mutation path answered a request.

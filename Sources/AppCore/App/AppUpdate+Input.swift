@@ -146,6 +146,15 @@ extension AppUpdate {
             let visible = state.visibleNodeIndices
             guard let row = state.overview.table.selected, visible.indices.contains(row), state.focusedNode == nil, visible.count > 1 else { return [] }
             return focus(node: visible[row], &state)
+        case .columnsRight:
+            // Only while the node table hides columns at this width.
+            guard NodeTableView.fit(state.overview, state.fleet, state.paneContext).hiddenRight > 0 else {
+                state.status = StatusMessage("every column is shown", now: state.now, lifetime: 3)
+                return []
+            }
+            state.overview.columnScroll += 1
+        case .columnsLeft:
+            state.overview.columnScroll = max(0, state.overview.columnScroll - 1)
         case .back where state.focusedNode != nil:
             return focus(node: nil, &state)
         case .back:

@@ -51,7 +51,14 @@ extension AppUpdate {
             if state.nodes.indices.contains(state.currentNode) { state.server.info = state.nodes[state.currentNode].latest?.info }
             return inPane(\.server, &state) { ServerUpdate.entered(&$0, &$1) }
         case .leaderboard:
-            return inPane(\.leaderboard, &state) { LeaderboardUpdate.entered(&$0, &$1) }
+            // Nothing watched: the pane offers the index's sorted sets, so the keys walk starts.
+            var effects: [AppEffect] = []
+            if state.leaderboard.active == nil, state.keys.node == nil { effects += inPane(\.keys, &state) { KeysUpdate.entered(&$0, &$1) } }
+            let keys = state.keys
+            return effects
+                + inPane(\.leaderboard, &state) {
+                    LeaderboardUpdate.entered(index: keys.view?.index, node: keys.node ?? 0, complete: keys.progress.phase == .finished, &$0, &$1)
+                }
         case .pubsub:
             return inPane(\.pubsub, &state) { PubSubUpdate.entered(&$0, &$1) }
         case .overview:

@@ -26,9 +26,19 @@ public enum AppUpdate {
             return []
         case .keyspaceUpdated(let node, let update, let clusterWide):
             guard clusterWide == state.keys.spansCluster else { return [] }
-            return inPane(\.keys, &state) { keys, context in
+            let effects = inPane(\.keys, &state) { keys, context in
                 KeysUpdate.scanUpdated(node, update, &keys, &context)
-                return DoctorUpdate.scanUpdated(node, update, &keys, &context)
+                return DoctorUpdate.scanUpdated(node, update, &keys, &context) + KeysUpdate.lookUpVisible(&keys, context)
+            }
+            guard state.keys.node == node else { return effects }
+            // With nothing watched, the leaderboard offers the sorted sets the index holds.
+            return effects + inPane(\.leaderboard, &state) { LeaderboardUpdate.indexUpdated(node, update, &$0, &$1) }
+        case .keyspacePictured(let estimates):
+            guard state.keys.spansCluster else { return [] }
+            return inPane(\.keys, &state) { keys, context in
+                keys.picture = KeyspacePicture(estimates)
+                KeysUpdate.rebuild(&keys, context, keepSelection: true)
+                return []
             }
         case .doctorFinished(let node, let result):
             return inPane(\.keys, &state) {
@@ -43,6 +53,11 @@ public enum AppUpdate {
         case .valuePageLoaded(let key, let result):
             return inPane(\.keys, &state) {
                 KeysUpdate.pageLoaded(key, result, &$0, &$1)
+                return []
+            }
+        case .valueSummaryLoaded(let key, let result):
+            return inPane(\.keys, &state) {
+                KeysUpdate.summaryLoaded(key, result, &$0, &$1)
                 return []
             }
         case .mutationFinished(let result) where result.isClientKill:
@@ -63,6 +78,11 @@ public enum AppUpdate {
         case .leaderboardLoaded(let node, let key, let result):
             return inPane(\.leaderboard, &state) {
                 LeaderboardUpdate.loaded(node, key, result, &$0, &$1)
+                return []
+            }
+        case .sortedSetsCounted(let node, let keys, let result):
+            return inPane(\.leaderboard, &state) {
+                LeaderboardUpdate.counted(node, keys, result, &$0, &$1)
                 return []
             }
         case .memberRankFound(let key, let member, let result):

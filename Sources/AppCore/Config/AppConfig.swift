@@ -16,7 +16,7 @@ public struct AppConfig: Sendable, Equatable {
 
     /// The load policy of the keys index under this configuration.
     public var scanPolicy: ScanLoadPolicy {
-        ScanLoadPolicy(maxCommandsPerSecond: Double(scanCommandsPerSecond))
+        ScanLoadPolicy(maxCommandsPerSecond: Double(scanCommandsPerSecond), indexBudgetBytes: indexBudgetBytes, exactLookupLimit: exactLookupLimit)
     }
 
     /// The namespace delimiter as the byte the index splits on.
@@ -24,6 +24,12 @@ public struct AppConfig: Sendable, Equatable {
     /// The keys index's ceiling on commands per second per node (SCAN plus three lookups a key).
     /// 100,000 keeps the scan near a tenth of one Redis core: about 33,000 keys a second.
     public var scanCommandsPerSecond: Int = 100_000
+    /// Memory the keys index may take per node (`index_budget_mb`); past it the index keeps a
+    /// uniform sample and shows estimates.
+    public var indexBudgetBytes: Int = 128 << 20
+    /// Up to this many keys every key is looked up; beyond, a uniform sample of about this many
+    /// (`exact_lookup_limit`), and memory and TTL figures are estimates.
+    public var exactLookupLimit: Int = 2_000_000
     /// Keys per second a bulk change by pattern may touch.
     public var bulkKeysPerSecond: Int = 5000
     /// Bytes of deleted keys kept for undo.
@@ -49,6 +55,7 @@ public struct AppConfig: Sendable, Equatable {
             && a.keyOverrides == b.keyOverrides && a.scanCommandsPerSecond == b.scanCommandsPerSecond
             && a.messageLogCapacity == b.messageLogCapacity && a.bulkKeysPerSecond == b.bulkKeysPerSecond
             && a.undoBudgetBytes == b.undoBudgetBytes && a.readFromReplicas == b.readFromReplicas
-            && a.clientThresholds == b.clientThresholds && a.addressMap == b.addressMap
+            && a.clientThresholds == b.clientThresholds && a.indexBudgetBytes == b.indexBudgetBytes
+            && a.exactLookupLimit == b.exactLookupLimit && a.addressMap == b.addressMap
     }
 }

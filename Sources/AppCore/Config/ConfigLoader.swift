@@ -59,6 +59,14 @@ public enum ConfigLoader {
                 let v = try reader.number(value, key: key, section: nil)
                 guard v >= 1, v <= 1_000_000 else { throw reader.error("bulk_keys_per_second must be between 1 and 1000000", key: key, section: nil) }
                 config.bulkKeysPerSecond = Int(v)
+            case "index_budget_mb":
+                let v = try reader.number(value, key: key, section: nil)
+                guard v >= 1, v <= 65536 else { throw reader.error("index_budget_mb must be between 1 and 65536", key: key, section: nil) }
+                config.indexBudgetBytes = Int(v * 1024 * 1024)
+            case "exact_lookup_limit":
+                let v = try reader.number(value, key: key, section: nil)
+                guard v >= 1000, v <= 1_000_000_000 else { throw reader.error("exact_lookup_limit must be between 1000 and 1000000000", key: key, section: nil) }
+                config.exactLookupLimit = Int(v)
             case "undo_budget_mb":
                 let v = try reader.number(value, key: key, section: nil)
                 guard v >= 0, v <= 16384 else { throw reader.error("undo_budget_mb must be between 0 and 16384", key: key, section: nil) }

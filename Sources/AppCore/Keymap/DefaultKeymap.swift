@@ -12,7 +12,8 @@ public enum AppAction: String, Sendable, CaseIterable {
     case sortColumn, collapse, cycleType, nextPage, toggleHex, expirePattern
     case nextSection, previousSection
     case doctor
-    case killClients, groupClients
+    case killClients, groupClients, cycleLog
+    case columnsRight, columnsLeft
 }
 
 /// The app's keymap: keys trigger `AppAction`s, and a binding belongs to a `Pane` or is global.
@@ -50,6 +51,8 @@ public enum DefaultKeymap {
         Binding(.character("/"), scope: keys, action: .filter, description: "filter"),
         Binding([.enter, .right], scope: keys, action: .open, description: "open"),
         Binding(.enter, scope: overview, action: .open, description: "show only this node"),
+        Binding(.right, scope: overview, action: .columnsRight, description: "more columns"),
+        Binding(.left, scope: overview, action: .columnsLeft, description: "columns back", showInHints: false),
         Binding(.left, scope: keys, action: .collapse, description: "close folder / value", showInHints: false),
         Binding(.character("t"), scope: keys, action: .toggleView, description: "tree/list"),
         Binding(.character("T"), scope: keys, action: .cycleType, description: "type filter"),
@@ -66,6 +69,7 @@ public enum DefaultKeymap {
         Binding(.character("l"), scope: keys, action: .watchSortedSet, description: "watch zset"),
         Binding(.character("H"), scope: keys, action: .doctor, description: "doctor"),
 
+        Binding(.enter, scope: leaderboard, action: .open, description: "watch this set"),
         Binding(.character("o"), scope: leaderboard, action: .reverseOrder, description: "asc/desc"),
         Binding(.character("/"), scope: leaderboard, action: .findMember, description: "find member"),
         Binding(.character("n"), scope: leaderboard, action: .nextWatched, description: "next zset"),
@@ -79,6 +83,7 @@ public enum DefaultKeymap {
         Binding(.left, scope: server, action: .previousSection, description: "previous section"),
         Binding(.character("/"), scope: server, action: .filter, description: "filter clients"),
         Binding(.character("v"), scope: server, action: .groupClients, description: "group clients"),
+        Binding(.character("c"), scope: server, action: .cycleLog, description: "slow log / COMMANDLOG large requests, replies"),
         Binding(.character("K"), scope: server, action: .killClients, description: "kill clients", isDangerous: true),
     ]
 

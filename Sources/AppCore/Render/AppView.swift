@@ -4,11 +4,16 @@ import TerminalUI
 /// Draws the whole screen from the state: title and tabs, the alert bar (on every pane), the
 /// current pane, the status or hint bar, and any overlay on top.
 public enum AppView {
+    /// The smallest terminal the panes are laid out for; below it one line says so.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
     public static func render(_ state: AppState) -> Buffer {
         var buffer = Buffer(area: Rect(x: 0, y: 0, width: state.width, height: state.height), filling: Cell.blank.styled(state.theme.background))
         let area = buffer.area
-        guard area.width >= 20, area.height >= 6 else {
-            buffer.setString(0, 0, "terminal too small", style: state.theme.critical)
+        guard area.width >= minimumWidth, area.height >= minimumHeight else {
+            let text: DisplayText = "cachescope needs at least \(minimumWidth)×\(minimumHeight) (this is \(area.width)×\(area.height))"
+            buffer.setString(0, 0, text.truncated(to: area.width, ellipsis: state.symbols.ellipsis), style: state.theme.critical)
             return buffer
         }
         let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(1)]).split(area)
@@ -31,9 +36,14 @@ public enum AppView {
     static func renderTitle(_ state: AppState, _ row: Rect, _ buffer: inout Buffer) {
         let theme = state.theme
         buffer.fill(row, with: Cell.blank.styled(theme.background.patched(with: theme.title)))
-        let name: DisplayText = " cachescope "
+        // A narrow terminal drops the program's name, then the other panes' names (their numbers stay).
+        // Each tab is " N title " (or " N ") and a separator.
+        func tabsWidth(_ name: DisplayText, _ titles: [DisplayText]) -> Int { name.width + titles.reduce(0) { $0 + $1.width + ($1.isEmpty ? 4 : 5) } }
+        var name: DisplayText = " cachescope "
+        var titles = Pane.allCases.map { DisplayText(sanitizing: $0.title) }
+        if tabsWidth(name, titles) > row.width { name = " " }
+        if tabsWidth(name, titles) > row.width { titles = Pane.allCases.map { $0 == state.pane ? DisplayText(sanitizing: $0.title) : .empty } }
         buffer.setString(row.x, row.y, name, style: theme.accent.adding(.bold))
-        let titles = Pane.allCases.map { DisplayText(sanitizing: $0.title) }
         let tabsArea = Rect(x: row.x + name.width + 1, y: row.y, width: max(0, row.width - name.width - 1), height: 1)
         Tabs(titles, selected: state.pane.rawValue - 1, theme: theme, symbols: state.symbols).render(in: tabsArea, buffer: &buffer)
         var right: [Span] = []
@@ -47,8 +57,7 @@ public enum AppView {
         }
         right.append(Span(nodeText, style: theme.muted))
         let width = right.reduce(0) { $0 + $1.width }
-        let tabsWidth = name.width + 1 + titles.reduce(0) { $0 + $1.width + 3 }
-        if row.width - tabsWidth > width {
+        if row.width - tabsWidth(name, titles) > width {
             Line(right).render(in: Rect(x: row.right - width, y: row.y, width: width, height: 1), buffer: &buffer)
         }
     }
@@ -67,7 +76,7 @@ public enum AppView {
                 .render(in: row, buffer: &buffer)
             return
         }
-        let hints = state.pane == .keys && state.keys.doctor.isOpen ? DoctorView.hints(state.keys, state.paneContext) : state.keymap.hints(for: state.scope)
+        let hints = state.pane == .keys && state.keys.doctor.isOpen ? DoctorView.hints(state.keys, state.paneContext) : state.keymap.hints(for: state.scope, first: HintOrder.first(for: state))
         HintBar(hints, theme: theme).render(in: row, buffer: &buffer)
     }
 

@@ -32,14 +32,19 @@ public struct CacheDoctor: Sendable {
     ///   - view: the node's keyspace view (unfiltered).
     ///   - complete: whether the index is complete (else the report says it is partial).
     ///   - expectedKeys: the node's key count (`DBSIZE`), for the partial note.
+    ///   - sampleShare: the chance each key had of being in `view` (the walked share × the index's
+    ///     sample rate); below 1 the figures are weighed up to the whole keyspace and marked estimated.
     ///   - now: wall-clock milliseconds.
     /// - Returns: the report; sampling failures become notes, never a thrown error.
     public func diagnose(
-        _ view: KeyspaceView, complete: Bool = true, expectedKeys: Int = 0,
+        _ view: KeyspaceView, complete: Bool = true, expectedKeys: Int = 0, sampleShare: Double = 1,
         now: Int64 = wallClockMilliseconds()
     ) async -> DoctorReport {
         let analysisStart = MonotonicClock.now()
-        let analysis = DoctorAnalysis(view: view, now: now, thresholds: thresholds)
+        var analysis = DoctorAnalysis(view: view, now: now, thresholds: thresholds)
+        let share = Swift.min(1, Swift.max(1e-9, sampleShare))
+        let lookupShare = analysis.lookupShare
+        analysis.weigh(by: 1 / share)
         var findings =
             MissingTTLDetector.findings(analysis, thresholds: thresholds)
             + ExpiryWaveDetector.findings(analysis, thresholds: thresholds)
@@ -84,6 +89,12 @@ public struct CacheDoctor: Sendable {
         findings += HotKeyDetector.findings(hot, thresholds: thresholds)
         if let note = HotKeyDetector.unavailableNote(hot, thresholds: thresholds) { notes.append(note) }
 
+        do {
+            findings += try await surveyFieldTTLs(view, &pacer)?.findings(now: now, thresholds: thresholds) ?? []
+        } catch {
+            notes.append(.sampleStopped(.fieldTTLs, error: "\(error)"))
+        }
+
         var report = DoctorReport(
             node: node, findings: findings, notes: notes, indexedKeys: analysis.keyCount,
             expectedKeys: expectedKeys, complete: complete, keysWithoutTTL: analysis.persistentCount,
@@ -91,6 +102,13 @@ public struct CacheDoctor: Sendable {
             largestByType: analysis.largestByType, analysisSeconds: analysisSeconds,
             samplingSeconds: MonotonicClock.now() - samplingStart, commandsSent: pacer.commandsSent)
         report.prefixes = Array(analysis.profiles.sorted { $0.keyCount > $1.keyCount }.prefix(DoctorReport.prefixesListed))
+        report.sampleShare = share
+        report.lookupShare = lookupShare
+        if report.isEstimated {
+            // The findings counted over the index speak of the whole keyspace; the others name keys or their own samples.
+            let weighed: Set<FindingKind> = [.missingTTL, .expiryWave, .oversized, .evictionPressure]
+            for i in report.findings.indices where weighed.contains(report.findings[i].kind) { report.findings[i].estimated = true }
+        }
         return report
     }
 

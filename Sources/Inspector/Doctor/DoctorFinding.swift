@@ -21,6 +21,9 @@ public struct DoctorFinding: Sendable, Hashable {
     public var histogram: TTLHistogram?
     /// A mutation that applies the suggestion, when there is one.
     public var fix: DoctorFix?
+    /// The key count and memory are estimates for the whole keyspace, weighed up from a sample
+    /// (a partial walk, or an index past its budget): shown with `~`.
+    public var estimated = false
 
     /// The most example keys a finding keeps.
     public static let maximumExamples = 5

@@ -13,6 +13,8 @@ public enum DoctorNote: Sendable, Hashable {
         case lfuCounters
         /// The recent-use probe (`OBJECT IDLETIME` rounds).
         case recentUseProbe
+        /// The survey of hash field TTLs (``FieldTTLSurvey``).
+        case fieldTTLs
     }
 
     /// `CONFIG GET` was refused (the server's error, nil without one): the policy checks were skipped.

@@ -33,4 +33,14 @@ struct DoctorPacer {
         }
         return replies
     }
+
+    /// Waits for `count` commands' worth of the bucket and counts them, for a sample that sends
+    /// its own pipelines (``FieldTTLSurvey``).
+    /// - Throws: `CancellationError`.
+    mutating func reserve(_ count: Int) async throws {
+        let wait = bucket.take(count, now: MonotonicClock.now())
+        if wait > 0 { try await Task.sleep(for: .milliseconds(Int64(wait * 1000) + 1)) }
+        try Task.checkCancellation()
+        commandsSent += count
+    }
 }

@@ -32,6 +32,14 @@ public struct DoctorReport: Sendable, Hashable {
     public var samplingSeconds: Double
     /// Commands the sampling sent.
     public var commandsSent: Int
+    /// The chance each key of the keyspace had of being analysed: the walked share × the index's
+    /// sample rate. Below 1 the counts and memory are weighed-up estimates (see ``DoctorAnalysis/weigh(by:)``).
+    public var sampleShare: Double = 1
+    /// The share of the analysed keys that were looked up (TTL, memory): below 1 on a keyspace
+    /// past ``ScanLoadPolicy/exactLookupLimit``, where the rest are only counted.
+    public var lookupShare: Double = 1
+    /// Whether the report's counts are estimates.
+    public var isEstimated: Bool { sampleShare < 1 || lookupShare < 1 }
     /// When the report was made.
     public var takenAt: Date
 

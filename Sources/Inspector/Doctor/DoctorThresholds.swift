@@ -47,6 +47,10 @@ public struct DoctorThresholds: Sendable, Hashable {
     public var secretFieldsPerHash = 64
     /// Bytes of a string read to look for JSON field names (`GETRANGE 0 n-1`).
     public var secretStringBytes = 4096
+    /// Hashes surveyed for field TTLs where the server has them (``FieldTTLSurvey``).
+    public var fieldTTLHashSample = 200
+    /// Fields of each surveyed hash whose TTLs are read.
+    public var fieldTTLFieldsPerHash = 100
     /// Locks looked up with `OBJECT IDLETIME`.
     public var lockIdleSample = 50
     /// Keys asked `OBJECT FREQ` under an LFU policy (`OBJECT IDLETIME` by the recent-use probe).

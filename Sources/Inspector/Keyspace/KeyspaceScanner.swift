@@ -21,7 +21,7 @@ public actor KeyspaceScanner {
     private let continuation: AsyncStream<KeyspaceScanUpdate>.Continuation
 
     private let scanConnection: any RedisPipelining
-    private let lookupConnections: [any RedisPipelining]
+    let lookupConnections: [any RedisPipelining]
     /// The load policy in force (changes apply to the next scan).
     public var policy: ScanLoadPolicy
     /// The delimiter of the published views.
@@ -29,14 +29,26 @@ public actor KeyspaceScanner {
     /// Seconds between published snapshots while scanning (the first batch is published at once).
     public var publishInterval: Double
 
-    private var index = KeyIndex()
-    private var sorted = SortedKeyOrder()
-    private var progressValue = ScanProgress()
+    var index = KeyIndex()
+    var sorted = SortedKeyOrder()
+    var progressValue = ScanProgress()
     private var latestView: KeyspaceView
     private var generation = 0
     private var scanTask: Task<Void, Never>?
     private var filter = KeyFilter.all
     private var bucket: TokenBucket?
+    var budget = IndexBudget(bytes: ScanLoadPolicy.default.indexBudgetBytes)
+    /// Increases each time the budget rebuilds the index: lookups sent before carry old ids.
+    var indexEpoch = 0
+    /// Which keys are looked up (all, up to ``ScanLoadPolicy/exactLookupLimit`` keys).
+    var lookups = LookupSample.all
+    /// Keys counted but not looked up, waiting for the lookups sent before them (``releaseHeld()``).
+    var held: [HeldKeys] = []
+    /// The share of the table behind the newest SCAN's cursor (nil: the walk's shape is unknown).
+    var walkedFraction: Double?
+    /// Lookup batches sent this scan, and those not applied yet → the walked share before their SCAN.
+    var lookupsSent = 0
+    var lookupsOutstanding: [Int: Double?] = [:]
 
     /// - Parameters:
     ///   - scanConnection: runs `DBSIZE` and the `SCAN`s.
@@ -79,7 +91,11 @@ public actor KeyspaceScanner {
         sorted = SortedKeyOrder()
         progressValue = ScanProgress()
         progressValue.phase = .scanning
+        walkedFraction = nil
+        lookupsOutstanding = [:]
+        held = []
         bucket = policy.maxCommandsPerSecond.map { TokenBucket(rate: $0) }
+        budget = IndexBudget(bytes: policy.indexBudgetBytes)
         latestView = KeyspaceView(delimiter: delimiter)
         let generation = generation
         scanTask = Task { await self.run(generation: generation) }
@@ -101,36 +117,7 @@ public actor KeyspaceScanner {
         await scanTask?.value
     }
 
-    /// Looks a key up again (`TYPE`, `PTTL`, `MEMORY USAGE`) and corrects the index: removed if
-    /// it vanished, updated if it changed, added if new. Publishes a new snapshot.
-    /// - Returns: the key's entry now, or nil if it no longer exists.
-    /// - Throws: `RedisError` if the node cannot be reached.
-    @discardableResult
-    public func refresh(_ key: [UInt8]) async throws -> KeyEntry? {
-        var commands: [RedisCommand] = []
-        KeyLookup.appendCommands(for: key, memoryOptions: KeyLookup.memoryOptions(samples: policy.memorySamples), to: &commands)
-        let replies = try await lookupConnections[0].pipeline(commands)
-        let found = KeyLookup.read(replies, at: 0, now: wallClockMilliseconds())
-        var result: KeyEntry?
-        if found.type == .gone {
-            if let id = index.find(key) { index.remove(id) }
-        } else if let added = index.insert(key) {
-            index.update(added.id, type: found.type, ttl: found.ttl, memory: found.memory)
-            if added.inserted { sorted.append(CollectionOfOne(added.id.rawValue)) }
-            result = index.entry(added.id)
-        }
-        publish()
-        return result
-    }
-
     // MARK: - The scan loop
-
-    private struct LookupBatch: Sendable {
-        var ids: [UInt32]
-        var replies: [RESPValue]
-        /// Replies are packed script results (one per chunk), not three replies a key.
-        var scripted: Bool
-    }
 
     private func run(generation: Int) async {
         let started = ContinuousClock.now
@@ -142,7 +129,9 @@ public actor KeyspaceScanner {
             let size = try await scanConnection.call(RedisCommand("DBSIZE")).int ?? 0
             progressValue.expectedKeys = Int(size)
             progressValue.commandsSent = 1
-            index.reserveCapacity(keys: filter.isEmpty ? Int(size) : 1024)
+            index.reserveCapacity(keys: filter.isEmpty ? Swift.min(Int(size), budget.capacity()) : 1024)
+            lookups = LookupSample(keys: Int(size), limit: policy.exactLookupLimit)
+            progressValue.lookupRate = lookups.rate
             // How the cursors read as progress; a node that will not say (an ACL) only loses the fraction.
             let walk = try? await ScanShapeProbe.walk(scanConnection)
             progressValue.commandsSent += walk?.commands ?? 0
@@ -183,19 +172,30 @@ public actor KeyspaceScanner {
                         throw KeyspaceError.unexpectedReply(command: "SCAN")
                     }
                     cursor = next
-                    if let fraction = walk?.progress.visitedFraction(afterReturning: next) { progressValue.visitedFraction = fraction }
+                    let fractionBefore = walkedFraction
+                    if let fraction = walk?.progress.visitedFraction(afterReturning: next) { walkedFraction = fraction }
 
-                    // Dedupe into the index; only new keys are looked up.
+                    // Dedupe into the index; only new keys are looked up (a sample of them on a big keyspace).
                     var ids: [UInt32] = []
                     var newKeys: [[UInt8]] = []
+                    var counted = HeldKeys(sequence: lookupsSent, epoch: indexEpoch)
                     ids.reserveCapacity(keys.count)
                     newKeys.reserveCapacity(keys.count)
+                    progressValue.keysPassed += keys.count
                     for key in keys {
                         guard case .bulkString(let buffer) = key else { continue }
-                        let inserted = buffer.withUnsafeReadableBytes { index.insert(buffer: $0) }
-                        guard let inserted, inserted.inserted else { continue }
-                        ids.append(inserted.id.rawValue)
-                        newKeys.append(Array(buffer.readableBytesView))
+                        let admitted = buffer.withUnsafeReadableBytes { bytes -> (id: UInt32, lookUp: Bool)? in
+                            guard budget.admits(bytes), let inserted = index.insert(buffer: bytes), inserted.inserted else { return nil }
+                            return (inserted.id.rawValue, lookups.admits(bytes))
+                        }
+                        guard let admitted else { continue }
+                        if admitted.lookUp {
+                            ids.append(admitted.id)
+                            newKeys.append(Array(buffer.readableBytesView))
+                        } else {
+                            counted.ids.append(admitted.id)
+                            counted.keys.append(Array(buffer.readableBytesView))
+                        }
                     }
                     var commands: [RedisCommand] = []
                     if scripted {
@@ -224,13 +224,28 @@ public actor KeyspaceScanner {
                         let connection = lookupConnections[roundRobin % lookupConnections.count]
                         roundRobin += 1
                         let batchIDs = ids
+                        let batchKeys = newKeys
                         let batchCommands = commands
+                        let epoch = indexEpoch
+                        let sequence = lookupsSent
+                        lookupsSent += 1
+                        lookupsOutstanding[sequence] = fractionBefore
                         group.addTask {
-                            LookupBatch(ids: batchIDs, replies: try await connection.pipeline(batchCommands), scripted: scripted)
+                            LookupBatch(
+                                sequence: sequence, ids: batchIDs, keys: batchKeys, epoch: epoch, replies: try await connection.pipeline(batchCommands),
+                                scripted: scripted)
                         }
                         inFlight += 1
                         progressValue.commandsSent += ids.count * KeyLookup.commandsPerKey
                     }
+                    // Counted keys join the view once the lookups sent before them (and with them) are back.
+                    if !counted.ids.isEmpty {
+                        if ids.isEmpty { counted.sequence = lookupsSent - 1 }
+                        held.append(counted)
+                    }
+                    releaseHeld()
+                    keepWithinBudget()
+                    updateVisitedFraction()
                     // The first batch is published as soon as its lookups are back.
                     if !publishedOnce && progressValue.keysLookedUp == 0 && inFlight > 0 && index.liveCount > 0 {
                         if let batch = try await group.next() {
@@ -240,7 +255,7 @@ public actor KeyspaceScanner {
                         }
                     }
                     let now = ContinuousClock.now
-                    if progressValue.keysLookedUp > 0 && (!publishedOnce || Self.seconds(now - lastPublish) >= interval) {
+                    if progressValue.keysLookedUp + progressValue.keysCounted > 0 && (!publishedOnce || Self.seconds(now - lastPublish) >= interval) {
                         progressValue.elapsed = Self.seconds(now - started)
                         let cost = publish()
                         publishedOnce = true
@@ -253,6 +268,7 @@ public actor KeyspaceScanner {
                     try ensureCurrent(generation)
                     apply(batch)
                 }
+                releaseHeld()
             }
             guard generation == self.generation else { return }
             progressValue.phase = .finished
@@ -273,38 +289,13 @@ public actor KeyspaceScanner {
         if generation != self.generation || Task.isCancelled { throw CancellationError() }
     }
 
-    /// Applies one batch of lookup replies to the index.
-    private func apply(_ batch: LookupBatch) {
-        let now = wallClockMilliseconds()
-        if batch.scripted {
-            let chunkSize = Swift.max(1, policy.scriptChunkSize)
-            for (chunk, reply) in batch.replies.enumerated() {
-                let start = chunk * chunkSize
-                let end = Swift.min(start + chunkSize, batch.ids.count)
-                guard start < end, let found = KeyLookupScript.read(reply, expectedCount: end - start, now: now) else { continue }
-                for (n, item) in found.enumerated() {
-                    index.update(KeyID(rawValue: batch.ids[start + n]), type: item.type, ttl: item.ttl, memory: item.memory)
-                }
-            }
-        } else {
-            guard batch.replies.count == batch.ids.count * KeyLookup.commandsPerKey else { return }
-            for (n, raw) in batch.ids.enumerated() {
-                let found = KeyLookup.read(batch.replies, at: n * KeyLookup.commandsPerKey, now: now)
-                index.update(KeyID(rawValue: raw), type: found.type, ttl: found.ttl, memory: found.memory)
-            }
-        }
-        sorted.append(batch.ids)
-        progressValue.keysLookedUp += batch.ids.count
-        progressValue.keysIndexed = index.liveCount
-    }
-
     /// Builds and publishes a snapshot of the index.
     /// - Returns: seconds it took (the scan spaces snapshots by it).
     @discardableResult
-    private func publish() -> Double {
+    func publish() -> Double {
         let t0 = ContinuousClock.now
         sorted.merge(using: index)
-        latestView = KeyspaceView(index: index, sortedIDs: sorted.ids, filter: .all, delimiter: delimiter)
+        latestView = KeyspaceView(index: index, sortedIDs: sorted.ids, filter: .all, delimiter: delimiter, sampleRate: budget.rate)
         continuation.yield(KeyspaceScanUpdate(view: latestView, progress: progressValue, generation: generation))
         return Self.seconds(ContinuousClock.now - t0)
     }
@@ -312,14 +303,11 @@ public actor KeyspaceScanner {
     /// Waits as long as the commands-per-second ceiling requires before sending `count` commands.
     private func rateLimit(_ count: Int) async throws {
         guard bucket != nil else { return }
-        let now = Self.seconds(ContinuousClock.now - Self.epoch)
-        let wait = bucket!.take(count, now: now)
+        let wait = bucket!.take(count, now: Self.seconds(ContinuousClock.now - Self.epoch))
         if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
     }
 
     private static let epoch = ContinuousClock.now
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 }

@@ -19,18 +19,26 @@ public struct KeyspaceView: Sendable {
     let memoryPrefix: [UInt64]
     /// `persistentPrefix[i]` = keys without TTL in `order[0..<i]`.
     let persistentPrefix: [UInt32]
+    /// `lookedUpPrefix[i]` = keys of `order[0..<i]` whose lookups are back (type known).
+    let lookedUpPrefix: [UInt32]
+    /// `memorySquaresPrefix[i]` = Σ memory² over `order[0..<i]`: the variance of memory estimates.
+    let memorySquaresPrefix: [Double]
+    /// The share of the keys the walk passed that the index keeps (1: all of them). Past its
+    /// memory budget the index keeps a uniform sample by key hash; see ``KeyspaceView/figures(ofPrefix:visitedFraction:)``.
+    public let sampleRate: Double
 
     /// An empty view (before the first batch).
     public init(delimiter: UInt8 = UInt8(ascii: ":")) {
-        self.init(index: KeyIndex(), sortedIDs: [], filter: .all, delimiter: delimiter)
+        self.init(index: KeyIndex(), sortedIDs: [], filter: .all, delimiter: delimiter, sampleRate: 1)
     }
 
     /// Builds a view over `index` from ids already in byte order, dropping tombstones and keys the
     /// filter rejects. O(n).
-    init(index: KeyIndex, sortedIDs: [UInt32], filter: KeyFilter, delimiter: UInt8) {
+    init(index: KeyIndex, sortedIDs: [UInt32], filter: KeyFilter, delimiter: UInt8, sampleRate: Double) {
         self.index = index
         self.filter = filter
         self.delimiter = delimiter
+        self.sampleRate = sampleRate
         self.allOrder = sortedIDs
         var order: [UInt32] = []
         order.reserveCapacity(sortedIDs.count)
@@ -38,40 +46,54 @@ public struct KeyspaceView: Sendable {
         memoryPrefix.reserveCapacity(sortedIDs.count + 1)
         var persistentPrefix: [UInt32] = [0]
         persistentPrefix.reserveCapacity(sortedIDs.count + 1)
+        var lookedUpPrefix: [UInt32] = [0]
+        lookedUpPrefix.reserveCapacity(sortedIDs.count + 1)
+        var memorySquaresPrefix: [Double] = [0]
+        memorySquaresPrefix.reserveCapacity(sortedIDs.count + 1)
         let all = filter.isEmpty
         var memory: UInt64 = 0
         var persistent: UInt32 = 0
+        var lookedUp: UInt32 = 0
+        var squares = 0.0
         for raw in sortedIDs {
             let id = KeyID(rawValue: raw)
             guard all ? index.isLive(id) : filter.accepts(id, in: index) else { continue }
             order.append(raw)
-            memory += index.memoryUsage(id)
+            let bytes = index.memoryUsage(id)
+            memory += bytes
+            squares += Double(bytes) * Double(bytes)
             if index.ttl(id) == .persistent { persistent += 1 }
+            if index.type(id) != .unknown { lookedUp += 1 }
             memoryPrefix.append(memory)
             persistentPrefix.append(persistent)
+            lookedUpPrefix.append(lookedUp)
+            memorySquaresPrefix.append(squares)
         }
         self.order = order
         self.memoryPrefix = memoryPrefix
         self.persistentPrefix = persistentPrefix
+        self.lookedUpPrefix = lookedUpPrefix
+        self.memorySquaresPrefix = memorySquaresPrefix
     }
 
     /// Builds a view of every live key in `index`, sorting them (O(n log n)).
-    public init(index: KeyIndex, filter: KeyFilter = .all, delimiter: UInt8 = UInt8(ascii: ":")) {
+    /// - Parameter sampleRate: the share of the keyspace's keys `index` keeps (1: every key).
+    public init(index: KeyIndex, filter: KeyFilter = .all, delimiter: UInt8 = UInt8(ascii: ":"), sampleRate: Double = 1) {
         var sorted = SortedKeyOrder()
         sorted.append(0..<UInt32(index.idCount))
         sorted.merge(using: index)
-        self.init(index: index, sortedIDs: sorted.ids, filter: filter, delimiter: delimiter)
+        self.init(index: index, sortedIDs: sorted.ids, filter: filter, delimiter: delimiter, sampleRate: sampleRate)
     }
 
     /// The same keys narrowed by `filter` (applied to the whole index, not on top of this view's
     /// filter). O(n); run it off the UI path for large indexes.
     public func filtered(by filter: KeyFilter) -> KeyspaceView {
-        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter)
+        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter, sampleRate: sampleRate)
     }
 
     /// The same keys split on another delimiter (no re-sort needed).
     public func withDelimiter(_ delimiter: UInt8) -> KeyspaceView {
-        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter)
+        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter, sampleRate: sampleRate)
     }
 
     // MARK: totals

@@ -21,6 +21,16 @@ public struct NamespaceNode: Sendable, Hashable {
     /// For a key: its type; for a folder: `.unknown`.
     public var type: RedisKeyType
 
+    public init(kind: Kind, name: [UInt8], keyCount: Int, memory: UInt64, persistentCount: Int, ttl: KeyTTL, type: RedisKeyType) {
+        self.kind = kind
+        self.name = name
+        self.keyCount = keyCount
+        self.memory = memory
+        self.persistentCount = persistentCount
+        self.ttl = ttl
+        self.type = type
+    }
+
     public var isFolder: Bool {
         if case .folder = kind { return true }
         return false

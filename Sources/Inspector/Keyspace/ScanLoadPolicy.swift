@@ -30,15 +30,25 @@ public struct ScanLoadPolicy: Sendable, Hashable {
     public var useLookupScript: Bool
     /// Keys per script call: bounds the server time of one `EVAL` (about 1 µs a key).
     public var scriptChunkSize: Int
+    /// The memory the keyspace index (and the views built from it) may take, bytes
+    /// (`index_budget_mb`). Past it the index keeps a uniform sample of the keys and its figures
+    /// become estimates with intervals (see ``KeyspaceView/sampleRate``).
+    public var indexBudgetBytes: Int
+    /// Up to this many keys (`DBSIZE`) every key is looked up (`TYPE`, `PTTL`, `MEMORY USAGE`);
+    /// beyond, a uniform sample of about this many is, and the rest are only counted: the walk
+    /// then goes at the speed of `SCAN`, and memory and TTL figures are estimates.
+    public var exactLookupLimit: Int
 
     /// - Parameters: see the properties. Defaults: COUNT 1000 (down to 10), back off above 3× the
     ///   baseline once past 10 ms or above 25 ms in any case, at most 100k commands/s, 3 lookups in
-    ///   flight, `SAMPLES 5`, plain pipelined lookups (script chunks of 100 keys when asked).
+    ///   flight, `SAMPLES 5`, plain pipelined lookups (script chunks of 100 keys when asked), an
+    ///   index budget of 128 MiB, every key looked up up to 2M keys.
     public init(
         maxCount: Int = 1000, minCount: Int = 10, baselineMultiplier: Double = 3,
         significantLatency: Double = 0.010, absoluteLatencyLimit: Double = 0.025,
         maxCommandsPerSecond: Double? = 100_000, maxLookupsInFlight: Int = 3, memorySamples: Int = 5,
-        useLookupScript: Bool = false, scriptChunkSize: Int = 100
+        useLookupScript: Bool = false, scriptChunkSize: Int = 100, indexBudgetBytes: Int = 128 << 20,
+        exactLookupLimit: Int = 2_000_000
     ) {
         self.maxCount = maxCount
         self.minCount = minCount
@@ -50,6 +60,8 @@ public struct ScanLoadPolicy: Sendable, Hashable {
         self.memorySamples = memorySamples
         self.useLookupScript = useLookupScript
         self.scriptChunkSize = scriptChunkSize
+        self.indexBudgetBytes = indexBudgetBytes
+        self.exactLookupLimit = exactLookupLimit
     }
 
     public static let `default` = ScanLoadPolicy()

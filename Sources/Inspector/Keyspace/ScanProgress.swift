@@ -12,8 +12,18 @@ public struct ScanProgress: Sendable, Hashable {
     public var phase: Phase = .idle
     /// Live keys in the index (duplicates from SCAN counted once).
     public var keysIndexed = 0
+    /// Keys SCAN returned so far, kept in the index or not (a key returned twice counts twice).
+    public var keysPassed = 0
+    /// The share of the keys passed that the index keeps: 1 under its memory budget, a uniform
+    /// sample past it (``KeyspaceView/sampleRate``).
+    public var sampleRate = 1.0
     /// Keys whose TYPE/PTTL/MEMORY USAGE replies have been applied.
     public var keysLookedUp = 0
+    /// Keys in the view that are counted but not looked up (a big keyspace: ``lookupRate``).
+    public var keysCounted = 0
+    /// The share of the keys passed that are looked up: 1 up to
+    /// ``ScanLoadPolicy/exactLookupLimit`` keys, a uniform sample beyond.
+    public var lookupRate = 1.0
     /// `DBSIZE` when the scan started (the goal; keys come and go meanwhile).
     public var expectedKeys = 0
     /// Seconds since the scan started.
@@ -33,6 +43,13 @@ public struct ScanProgress: Sendable, Hashable {
     public var visitedFraction: Double?
 
     public init() {}
+
+    /// The chance each key of the keyspace had of being in the published view: the walked share
+    /// (1 once finished; unknown counts as 1, and the view is then only partial) × the index's
+    /// sample rate. What the doctor weighs its figures up by.
+    public var sampleShare: Double {
+        (phase == .finished ? 1 : (visitedFraction ?? 1)) * sampleRate
+    }
 
     /// Keys looked up per second so far.
     public var keysPerSecond: Double { elapsed > 0 ? Double(keysLookedUp) / elapsed : 0 }

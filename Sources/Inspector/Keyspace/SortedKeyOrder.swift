@@ -7,6 +7,13 @@ struct SortedKeyOrder: Sendable {
 
     var pendingCount: Int { pending.count }
 
+    /// Renumbers every id by `newIDs` (old id → new id, `UInt32.max` for a key dropped), keeping
+    /// the order: an index rebuilt from a subset of its keys keeps their byte order.
+    mutating func renumber(_ newIDs: [UInt32]) {
+        ids = ids.compactMap { newIDs[Int($0)] == .max ? nil : newIDs[Int($0)] }
+        pending = pending.compactMap { newIDs[Int($0)] == .max ? nil : newIDs[Int($0)] }
+    }
+
     /// Queues ids to merge at the next `merge(using:)`.
     mutating func append(_ newIDs: some Sequence<UInt32>) {
         pending.append(contentsOf: newIDs)

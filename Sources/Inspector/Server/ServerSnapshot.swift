@@ -11,6 +11,12 @@ public struct ServerSnapshot: Sendable, Hashable {
     public var errors: [String: String]
     /// `client-output-buffer-limit` by class, for flagging clients near being cut off.
     public var outputBufferLimits: [OutputBufferClass: OutputBufferLimit] = [:]
+    /// `COMMANDLOG` (Valkey 8.1+), read where the server has it; nil elsewhere.
+    public var commandLog: CommandLog?
+    /// In a cluster, the node's hottest slots (`CLUSTER SLOT-STATS`, Valkey 8.0+, Redis 8.2+); nil elsewhere.
+    public var hotSlots: [SlotStats]?
+    /// Cluster-wide hot slots: each slot's owner (`host:port`); empty for one node's own.
+    public var hotSlotOwners: [Int: String] = [:]
 
     public init(slowlog: [SlowlogEntry] = [], clients: [ClientInfo] = [], latency: [LatencyEvent] = [], errors: [String: String] = [:]) {
         self.slowlog = slowlog

@@ -43,6 +43,15 @@ public enum HashFieldTTLs {
         return ttls
     }
 
+    /// The `HSCAN` page of `inspector` with ``ValuePage/fieldTTLs`` filled by one `HPEXPIRETIME`
+    /// for exactly its fields, so the value view pages fields and their TTLs together.
+    public static func valuePage(_ inspector: KeyInspector, of key: [UInt8], from cursor: ValueCursor = .start) async throws -> ValuePage {
+        let read = try await page(inspector, of: key, from: cursor)
+        var page = read.page
+        if case .hash = page.content { page.fieldTTLs = read.ttls }
+        return page
+    }
+
     /// One page of a hash's fields with their TTLs: the `HSCAN` page of `inspector`, then one
     /// `HPEXPIRETIME` for exactly its fields.
     public static func page(_ inspector: KeyInspector, of key: [UInt8], from cursor: ValueCursor = .start) async throws -> HashFieldTTLPage {

@@ -8,6 +8,10 @@ public struct ValuePage: Sendable, Hashable {
     public var content: Content
     /// Where the following page starts; nil when this was the last.
     public var next: ValueCursor?
+    /// A hash page on a server with field TTLs (``HashFieldTTLs``): one per field of `content`, in
+    /// order (`.persistent`, `.expires(atMilliseconds:)`, nil if the field went meanwhile); nil
+    /// when not read (other types, older servers).
+    public var fieldTTLs: [KeyTTL?]?
 
     public enum Content: Sendable, Hashable {
         /// A slice of a string: `bytes` start at `offset` of a `totalLength`-byte value.

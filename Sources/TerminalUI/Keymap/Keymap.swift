@@ -34,6 +34,17 @@ public struct Keymap<Action: Hashable & Sendable, Area: Hashable & Sendable>: Se
         relevant(to: scope).filter(\.showInHints).map(Self.hint)
     }
 
+    /// Hints for `scope` with the bindings of `first` leading, in that order (a narrow hint bar
+    /// keeps what comes first; a leading binding shows even if kept out of the hint bar
+    /// otherwise), then the rest as `hints(for:)` orders them. An action with no binding here
+    /// (read-only mode) is skipped.
+    public func hints(for scope: Scope, first: [Action]) -> [KeyHint] {
+        let relevant = relevant(to: scope)
+        let leading = first.compactMap { action in relevant.first { $0.action == action } }
+        let rest = relevant.filter { binding in binding.showInHints && !leading.contains(binding) }
+        return (leading + rest).map(Self.hint)
+    }
+
     /// The binding for `action` in `scope` with its keys replaced (config overrides). Keys the
     /// new binding takes are removed from other bindings of the same scope so they stay unique.
     /// - Returns: false when no binding has that action.

@@ -35,6 +35,12 @@ public struct Table: StatefulWidget, Sendable, Hashable {
     /// Drawn before the selected row; the same width of blank before the others. Empty for none.
     public var highlightSymbol: DisplayText
     public var symbols: Symbols
+    /// How columns give way when the area is too narrow (see `ColumnFit`): a drop rank per
+    /// column (nil: kept; lower ranks go first). Empty: nothing is dropped and `fill` columns
+    /// shrink to nothing, as `Layout` shares room.
+    public var dropRanks: [Int?] = []
+    /// With `dropRanks`, the least width of a `fill` column before other columns go.
+    public var fillMinimum = 8
 
     public init(
         rows: [Row],
@@ -63,10 +69,45 @@ public struct Table: StatefulWidget, Sendable, Hashable {
     /// Rows of the table body visible in `area` (the header takes one).
     public func visibleRows(in area: Rect) -> Int { max(0, area.height - (header == nil ? 0 : 1)) }
 
-    /// The x position and width of each column inside `area`.
+    /// This table with columns that give way in a narrow area: `ranks` per column (nil:
+    /// kept), a `fill` column kept at `fillMinimum` or more.
+    public func dropping(_ ranks: [Int?], fillMinimum: Int = 8) -> Table {
+        var table = self
+        table.dropRanks = ranks
+        table.fillMinimum = fillMinimum
+        return table
+    }
+
+    /// How many columns `area` leaves out (with `dropRanks`).
+    public func hiddenColumns(in area: Rect) -> Int { fit(in: area)?.hiddenRight ?? 0 }
+
+    /// Which columns fit `area` with `dropRanks` (nil without them).
+    public func fit(in area: Rect) -> ColumnFit? {
+        guard !dropRanks.isEmpty else { return nil }
+        let columns = widths.enumerated().map { i, constraint -> ColumnFit.Column in
+            let rank = i < dropRanks.count ? dropRanks[i] : nil
+            switch constraint {
+            case .fill: return ColumnFit.Column(width: fillMinimum, dropRank: rank, fill: true)
+            case .length(let n), .max(let n), .min(let n): return ColumnFit.Column(width: n, dropRank: rank)
+            case .percentage, .ratio: return ColumnFit.Column(width: Layout.sizes(for: [constraint], in: area.width)[0], dropRank: rank)
+            }
+        }
+        return ColumnFit(columns, available: max(0, area.width - highlightSymbol.width), spacing: max(0, columnSpacing))
+    }
+
+    /// The x position and width of each column inside `area` (a dropped column has width 0).
     public func columnRects(in area: Rect) -> [(x: Int, width: Int)] {
         let marker = highlightSymbol.width
         let spacing = max(0, columnSpacing)
+        if let fit = fit(in: area) {
+            var x = area.x + marker
+            var rects = widths.map { _ in (x: area.x, width: 0) }
+            for (i, column) in fit.shown.enumerated() {
+                rects[column] = (x, max(0, min(fit.widths[i], area.right - x)))  // kept columns wider than the area are cut
+                x += fit.widths[i] + spacing
+            }
+            return rects
+        }
         let available = max(0, area.width - marker - spacing * max(0, widths.count - 1))
         let sizes = Layout.sizes(for: widths, in: available)
         var x = area.x + marker

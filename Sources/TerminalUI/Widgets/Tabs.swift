@@ -28,7 +28,9 @@ public struct Tabs: Widget, Sendable, Hashable {
         var x = area.x
         for (i, title) in titles.enumerated() {
             if i > 0 { x = buffer.setString(x, area.y, symbols.separator, style: separatorStyle) }
-            x = buffer.setString(x, area.y, " \(i + 1) \(title) ", style: i == selected ? activeStyle : style)
+            // An empty title leaves the number alone (a narrow tab bar).
+            let label: DisplayText = title.isEmpty ? " \(i + 1) " : " \(i + 1) \(title) "
+            x = buffer.setString(x, area.y, label, style: i == selected ? activeStyle : style)
             if x >= area.right { break }
         }
     }

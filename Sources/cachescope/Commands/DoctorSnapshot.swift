@@ -47,7 +47,7 @@ enum DoctorSnapshot {
             if case .failed(let message) = progress.phase { throw DoctorSnapshotError(message: message) }
             let view = await scanner.view
             let report = await CacheDoctor(connection: scan, node: node, probeRecentUse: probeRecentUse)
-                .diagnose(view, complete: progress.phase == .finished, expectedKeys: expected)
+                .diagnose(view, complete: progress.phase == .finished, expectedKeys: expected, sampleShare: progress.sampleShare)
             await scan.close()
             await lookup.close()
             return report

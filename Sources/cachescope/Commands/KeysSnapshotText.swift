@@ -37,8 +37,6 @@ enum KeysSnapshotText {
 
     /// `1.2k` exact, `~1.24M ±0.8%` estimated, `~0 ≤95` when none was seen but some may be.
     static func figure(_ estimate: Estimate, _ format: (Double) -> String) -> String {
-        if estimate.isExact { return format(estimate.value) }
-        if estimate.value == 0 { return "~0 ≤" + format(estimate.high.rounded(.up)) }
-        return "~" + format(estimate.value) + " ±" + Formatting.percent(estimate.relativeHalfWidth)
+        Formatting.estimate(estimate, format)
     }
 }

@@ -27,7 +27,7 @@ import Testing
     @Test(
         "each pane starts its reads when first shown; showing the pane on screen again does nothing",
         arguments: [
-            ("1", []), ("2", [.startScan(node: 0, filter: .all)]), ("3", []), ("4", [.listChannels(node: 0)]), ("5", [.pollServer(node: 0)]),
+            ("1", []), ("2", [.startScan(node: 0, filter: .all)]), ("3", [.startScan(node: 0, filter: .all)]), ("4", [.listChannels(node: 0)]), ("5", [.pollServer(node: 0)]),
         ] as [(Character, [AppEffect])])
     func entering(key: Character, effects: [AppEffect]) {
         var state = AppState(addresses: ["127.0.0.1:7001"])

@@ -21,6 +21,8 @@ import Testing
             read_from_replicas = true
             delimiter = "/"
             scan_commands_per_second = 20000
+            index_budget_mb = 64
+            exact_lookup_limit = 500000
 
             [connections.prod]
             url = "rediss://cache.internal:6380/2"
@@ -50,6 +52,8 @@ import Testing
         #expect(config.readFromReplicas)
         #expect(config.delimiterByte == UInt8(ascii: "/"))
         #expect(config.scanPolicy.maxCommandsPerSecond == 20000)
+        #expect(config.scanPolicy.indexBudgetBytes == 64 << 20)
+        #expect(config.scanPolicy.exactLookupLimit == 500_000)
         let prod = try #require(config.connections["prod"])
         #expect(prod.uris == ["rediss://cache.internal:6380/2"])
         #expect(prod.readOnly)

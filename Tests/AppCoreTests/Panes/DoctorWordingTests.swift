@@ -149,6 +149,7 @@ import Testing
         #expect(DoctorWording.note(.configRefused(reply: nil)) == "eviction: CONFIG GET refused (no reply): policy checks skipped")
         #expect(DoctorWording.note(.sampleStopped(.evictionSettings, error: "reset")) == "eviction: reset")
         #expect(DoctorWording.note(.sampleStopped(.secretFields, error: "reset")) == "secrets: sampling stopped: reset")
+        #expect(DoctorWording.note(.sampleStopped(.fieldTTLs, error: "reset")) == "hash field TTLs: HPEXPIRETIME survey stopped: reset")
         #expect(DoctorWording.note(.sampleStopped(.lockIdleTimes, error: "reset")) == "locks: OBJECT IDLETIME stopped: reset")
         #expect(DoctorWording.note(.sampleStopped(.lfuCounters, error: "reset")) == "hot keys: OBJECT FREQ stopped: reset")
         #expect(DoctorWording.note(.sampleStopped(.recentUseProbe, error: "reset")) == "hot keys: OBJECT IDLETIME probe stopped: reset")

@@ -98,6 +98,34 @@ struct ClusterKeyspaceTests {
         }
     }
 
+    @Test("read_from_replicas: the cluster's sampled picture reads replicas only, and a walk to the end counts every key of every shard")
+    func sampleFromReplicas() async throws {
+        let cluster = try #require(InspectorSharedCluster.current)
+        let client = try await InspectorSharedCluster.client()
+        defer { Task { await client.close() } }
+        _ = try await client.pipeline((0..<400).map { RedisCommand("SET", "picture:\($0 % 4):\($0)", "v") })
+        _ = try await client.forEachPrimary { _, connection in try await connection.send(RedisCommand("WAIT", 1, 5000)) }
+        var total = 0
+        for primary in cluster.primaries {
+            let connection = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: primary.port)))
+            total += Int(try await connection.send(RedisCommand("DBSIZE")).int ?? 0)
+            _ = try await connection.send(RedisCommand("CONFIG", "RESETSTAT"))
+            await connection.close()
+        }
+        let samples = try await KeyspaceSampler.sample(
+            cluster: client, fromReplicas: true, until: ContinuousClock.now + .seconds(60), policy: ScanLoadPolicy(maxCommandsPerSecond: nil))
+        let picture = KeyspaceEstimator(depth: 2).estimate(samples)
+        #expect(picture.exact)
+        #expect(picture.keys == Estimate(exact: Double(total)), "every shard's keys, from its replica")
+        #expect(picture.prefixes.first { $0.prefix == Array("picture:".utf8) }?.keys == Estimate(exact: 400))
+        for primary in cluster.primaries {
+            let connection = try await RedisConnection.connect(ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: primary.port)))
+            let stats = try await connection.send(RedisCommand("INFO", "commandstats")).string ?? ""
+            await connection.close()
+            #expect(!stats.contains("cmdstat_scan:"), "primary \(primary.port) was scanned")
+        }
+    }
+
     @Test("a pattern delete across shards deletes all and only the matching keys, and undo restores them")
     func patternDelete() async throws {
         let client = try await InspectorSharedCluster.client()

@@ -39,14 +39,29 @@ public enum KeyListing: Sendable {
 enum KeyListingBuilder {
     static let childLimit = 2000
 
-    static func build(_ view: KeyspaceView, mode: KeysState.Mode, sort: NamespaceSort, expanded: Set<[UInt8]>, now: Int64) -> KeyListing {
+    /// - Parameter estimatedFolders: parent prefix → folders an estimate knows of that the view
+    ///   may not hold yet (a cluster's first picture): listed after the view's own, empty.
+    static func build(
+        _ view: KeyspaceView, mode: KeysState.Mode, sort: NamespaceSort, expanded: Set<[UInt8]>, now: Int64, estimatedFolders: [[UInt8]: [[UInt8]]] = [:]
+    ) -> KeyListing {
         switch mode {
         case .flat:
             return .flat(view.flatList(sortedBy: sort, now: now))
         case .tree:
             var rows: [KeyRow] = []
             func add(_ prefix: [UInt8], depth: Int) {
-                let children = view.children(of: prefix, sortedBy: sort, now: now)
+                var children = view.children(of: prefix, sortedBy: sort, now: now)
+                if let extra = estimatedFolders[prefix] {
+                    let held = Set(
+                        children.compactMap { node -> [UInt8]? in
+                            if case .folder(let p) = node.kind { return p }
+                            return nil
+                        })
+                    for folder in extra where !held.contains(folder) {
+                        let name = Array(folder[prefix.count..<Swift.max(prefix.count, folder.count - 1)])
+                        children.append(NamespaceNode(kind: .folder(prefix: folder), name: name, keyCount: 0, memory: 0, persistentCount: 0, ttl: .unknown, type: .unknown))
+                    }
+                }
                 for child in children.prefix(childLimit) {
                     rows.append(KeyRow(depth: depth, kind: .node(child)))
                     if case .folder(let p) = child.kind, expanded.contains(p) { add(p, depth: depth + 1) }

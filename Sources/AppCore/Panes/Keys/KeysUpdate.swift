@@ -19,14 +19,14 @@ enum KeysUpdate {
         guard keys.node == node, case .failed = keys.progress.phase else { return [] }
         keys.progress = ScanProgress()
         keys.progress.phase = .scanning
-        return [.startScan(node: node, filter: keys.keyFilter)]
+        return [.startScan(node: node, filter: keys.scanFilter)]
     }
 
     static func perform(_ action: AppAction, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect] {
         if keys.opened != nil, let effects = performInDetail(action, &keys, &context) { return effects }
         let count = keys.listing.count
         let page = max(1, context.height - 8)
-        if keys.table.navigate(action, count: count, page: page) { return [] }
+        if keys.table.navigate(action, count: count, page: page) { return lookUpVisible(&keys, context) }
         switch action {
         case .open: return open(&keys, &context)
         case .expire, .persist, .delete, .undo, .deletePattern, .expirePattern:
@@ -51,14 +51,17 @@ enum KeysUpdate {
             guard let node = keys.node else { return entered(&keys, &context) }
             keys.progress = ScanProgress()
             keys.progress.phase = .scanning
-            let filter = keys.keyFilter
-            context.status = StatusMessage(filter.isEmpty ? "rescanning" : "rescanning keys matching \(KeysState.glob(for: keys.filterText)) (SCAN MATCH)", now: context.now, lifetime: 3)
+            let filter = keys.scanFilter
+            let glob = filter.pattern.map { DisplayText(ServerBytes($0.source)) } ?? ""
+            context.status = StatusMessage(filter.isEmpty ? "rescanning" : "rescanning keys matching \(glob) (SCAN MATCH)", now: context.now, lifetime: 3)
             return [.startScan(node: node, filter: filter)]
         case .back:
             if !keys.filterText.isEmpty || keys.typeFilter != nil {
                 keys.filterText = ""
                 keys.typeFilter = nil
                 applyFilter(&keys, &context)
+            } else if keys.prefixScan != nil, let node = keys.node {
+                return PrefixScan.leave(node, &keys, &context)
             } else {
                 context.status = nil
             }
@@ -71,6 +74,7 @@ enum KeysUpdate {
     /// Keys handled by the open value view; nil hands the action to the list.
     private static func performInDetail(_ action: AppAction, _ keys: inout KeysState, _ context: inout PaneContext) -> [AppEffect]? {
         guard var opened = keys.opened, let node = keys.node else { return nil }
+        if opened.hasFieldTTLs, let effects = FieldTTLUpdate.perform(action, &keys, &context) { return effects }
         let page = max(1, context.height - 10)
         var effects: [AppEffect] = []
         switch action {
@@ -101,9 +105,12 @@ enum KeysUpdate {
         guard let row = selectedRow(keys), let view = keys.view, let node = keys.node else { return [] }
         switch row {
         case .folder(let prefix):
+            if keys.progress.sampleRate < 1, keys.prefixScan == nil, !keys.expanded.contains(prefix) {
+                return PrefixScan.enter(prefix, node: node, &keys, &context)
+            }
             if keys.expanded.contains(prefix) { keys.expanded.remove(prefix) } else { keys.expanded.insert(prefix) }
             rebuild(&keys, context, keepSelection: true)
-            return []
+            return lookUpVisible(&keys, context)
         case .key(let id):
             let key = view.index.key(id)
             let type = view.index.type(id)
@@ -188,9 +195,14 @@ enum KeysUpdate {
     static func applyFilter(_ keys: inout KeysState, _ context: inout PaneContext) {
         guard let view = keys.view else { return }
         keys.view = view.filtered(by: keys.keyFilter)
+        let opened = FilterFolders.open(&keys, context)
         rebuild(&keys, context, keepSelection: false)
+        if opened { FilterFolders.selectFirstKey(&keys) }
         let what = [keys.filterText.isEmpty ? nil : KeysState.glob(for: keys.filterText), keys.typeFilter.map { "type \($0)" }].compactMap { $0 }
-        context.status = StatusMessage(what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) keys match \(what.joined(separator: ", ")) (r rescans with SCAN MATCH)", now: context.now)
+        let folders = !opened && keys.mode == .tree && (keys.view?.count ?? 0) > 0 ? "; open a folder with Enter" : ""
+        context.status = StatusMessage(
+            what.isEmpty ? "filter cleared" : "\(keys.view?.count ?? 0) \(keys.view?.count == 1 ? "key matches" : "keys match") \(what.joined(separator: ", "))\(folders) (r rescans with SCAN MATCH)",
+            now: context.now)
     }
 
     static func scanUpdated(_ node: Int, _ update: KeyspaceScanUpdate, _ keys: inout KeysState, _ context: inout PaneContext) {
@@ -198,6 +210,7 @@ enum KeysUpdate {
         keys.progress = update.progress
         let filter = keys.keyFilter
         keys.view = filter.isEmpty ? update.view : update.view.filtered(by: filter)
+        if !filter.isEmpty { FilterFolders.open(&keys, context) }
         rebuild(&keys, context, keepSelection: true)
     }
 
@@ -207,7 +220,9 @@ enum KeysUpdate {
             keys.listing = .empty
             return
         }
-        keys.listing = KeyListingBuilder.build(view, mode: keys.mode, sort: keys.sort, expanded: keys.expanded, now: context.wallMilliseconds)
+        keys.listing = KeyListingBuilder.build(
+            view, mode: keys.mode, sort: keys.sort, expanded: keys.expanded, now: context.wallMilliseconds,
+            estimatedFolders: keys.clusterPicture?.foldersByParent ?? [:])
         let count = keys.listing.count
         if keepSelection, let selected = keys.table.selected {
             keys.table.select(min(selected, max(0, count - 1)), count: count)

@@ -30,11 +30,25 @@ enum KeysView {
         switch p.phase {
         case .idle:
             spans.append(Span(" not scanned yet", style: theme.muted))
+        case .scanning where keys.showsEstimates:
+            if let picture = keys.clusterPicture {
+                let sampled = Formatting.percent(picture.estimates.visitedFraction, decimals: picture.estimates.visitedFraction < 0.1 ? 1 : 0)
+                spans.append(Span(" scanning \(p.keysIndexed) keys node by node · estimates from \(sampled) sampled across every shard", style: theme.accent))
+            } else {
+                let visited = Formatting.percent(p.visitedFraction ?? 0, decimals: 0)
+                spans.append(Span(" scanning: \(visited) of the keyspace visited · \(Formatting.number(p.keysPerSecond)) keys/s", style: theme.accent))
+            }
+            if p.isThrottled { spans.append(Span(" · slowed: server latency up", style: theme.warn)) }
         case .scanning:
             let total = p.expectedKeys > 0 ? " / \(p.expectedKeys)" : ""
             let percent = p.expectedKeys > 0 ? " (\(Formatting.percent(p.fraction, decimals: 0)))" : ""
             spans.append(Span(" scanning \(p.keysIndexed)\(total) keys\(percent) · \(Formatting.number(p.keysPerSecond)) keys/s", style: theme.accent))
             if p.isThrottled { spans.append(Span(" · slowed: server latency up", style: theme.warn)) }
+        case .finished where keys.showsEstimates:
+            func share(_ value: Double) -> String { Formatting.percent(value, decimals: value < 0.1 ? 1 : 0) }
+            let held = p.sampleRate < 1 ? "the index holds a \(share(p.sampleRate)) sample (index_budget_mb)" : "\(p.keysIndexed) keys indexed"
+            let lookups = p.lookupRate < 1 ? " · TTL and memory from \(share(p.lookupRate)) looked up" : ""
+            spans.append(Span(" walked in \(Formatting.duration(p.elapsed)) · \(held)\(lookups)", style: theme.ok))
         case .finished:
             spans.append(Span(" \(p.keysIndexed) keys indexed in \(Formatting.duration(p.elapsed))", style: theme.ok))
         case .cancelled:
@@ -42,9 +56,14 @@ enum KeysView {
         case .failed(let message):
             spans.append(Span(" scan failed: \(message)", style: theme.critical))
         }
-        if let view = keys.view {
+        if let total = keys.totalFigures, !total.isExact {
+            let memory = total.memory.map { Formatting.estimate($0, Formatting.bytes) } ?? "…"
+            let withoutTTL = total.withoutTTL.map { Formatting.estimate($0, Formatting.number) } ?? "…"
+            spans.append(Span(" · \(Formatting.estimate(total.keys, Formatting.number)) keys · \(memory) · \(withoutTTL) without TTL", style: theme.text))
+        } else if let view = keys.view {
             spans.append(Span(" · \(view.count) shown · \(Formatting.bytes(Double(view.totalMemory))) · \(view.persistentCount) without TTL", style: theme.text))
         }
+        if let prefix = keys.prefixScan { spans.append(Span(" · walking \(ServerBytes(prefix))* alone (Esc: all)", style: theme.warn)) }
         if !keys.filterText.isEmpty { spans.append(Span(" · filter \(KeysState.glob(for: keys.filterText))", style: theme.warn)) }
         if let type = keys.typeFilter { spans.append(Span(" · type \(type)", style: theme.warn)) }
         spans.append(Span(" · sort \(KeysUpdate.sortName(keys.sort)) · \(keys.mode == .tree ? "tree" : "list")", style: theme.muted))
@@ -61,9 +80,8 @@ enum KeysView {
     static func renderList(_ keys: KeysState, _ context: PaneContext, in area: Rect, buffer: inout Buffer, compact: Bool) {
         let theme = context.theme
         let keys = keys
-        let block = Block(title: keys.mode == .tree ? "Keyspace" : "Keys", titleRight: "\(keys.listing.count) rows", focused: keys.opened == nil, theme: theme, symbols: context.symbols)
-        block.render(in: area, buffer: &buffer)
-        let inner = block.inner(area)
+        let title: DisplayText = keys.mode == .tree ? "Keyspace" : "Keys"
+        let inner = Block(title: title, theme: theme, symbols: context.symbols).inner(area)
         guard inner.height > 1 else { return }
         var tableState = keys.table
         let visible = inner.height - 1
@@ -80,24 +98,32 @@ enum KeysView {
                 for entry in list.page(offset: offset, limit: end - offset) { rows.append(keyRow(entry, keys, context)) }
             }
         }
-        if rows.isEmpty, keys.progress.phase != .scanning {
-            buffer.setString(inner.x + 1, inner.y + 1, keys.view == nil ? "waiting for the first keys…" : "no keys match", style: theme.muted)
-        }
         // The table sees only the visible slice, so its own state is relative to the slice.
         var sliceState = TableState(selected: tableState.selected.map { $0 - offset }, offset: 0)
+        // While figures are estimates, KEYS carries its 95% margin beside it (±).
+        let margin = !compact && keys.showsEstimates
         let widths: [Constraint] =
             compact
             ? [.fill(1), .length(6), .length(8), .length(8)]
-            : [.fill(1), .length(6), .length(10), .length(9), .length(9), .length(8)]
+            : [.fill(1), .length(6), .length(10), .length(9), .length(9)] + (margin ? [.length(7)] : []) + [.length(8)]
         let header =
             compact
             ? Table.Row(["NAME", "TYPE", "TTL", "MEMORY"])
-            : Table.Row(["NAME", "TYPE", "TTL", "MEMORY", "KEYS", "NO TTL"])
-        Table(
-            rows: rows, widths: widths, header: header,
-            alignments: [.left, .left, .right, .right, .right, .right],
+            : Table.Row(["NAME", "TYPE", "TTL", "MEMORY", "KEYS"] + (margin ? ["±95%"] : []) + ["NO TTL"])
+        // The name is never dropped; the counts go first (NO TTL, then the ± margin, then KEYS), then type, TTL and memory.
+        let table = Table(
+            rows: margin ? rows.map(Self.withMarginColumn) : rows, widths: widths, header: header,
+            alignments: [.left, .left, .right, .right, .right, .right, .right],
             style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).render(in: inner, buffer: &buffer, state: &sliceState)
+        ).dropping(compact ? [nil, 1, 2, 3] : margin ? [nil, 4, 5, 6, 3, 2, 1] : [nil, 3, 4, 5, 2, 1], fillMinimum: 16)
+        let hidden = table.hiddenColumns(in: inner)
+        var rowCount: DisplayText = "\(keys.listing.count) rows\(hidden > 0 ? " · +\(hidden) cols" : "")"
+        if hidden > 0, title.width + rowCount.width + 6 > area.width { rowCount = "+\(hidden) cols" }
+        Block(title: title, titleRight: rowCount, focused: keys.opened == nil, theme: theme, symbols: context.symbols).render(in: area, buffer: &buffer)
+        table.render(in: inner, buffer: &buffer, state: &sliceState)
+        if rows.isEmpty, keys.progress.phase != .scanning {
+            buffer.setString(inner.x + 1, inner.y + 1, keys.view == nil ? "waiting for the first keys…" : "no keys match", style: theme.muted)
+        }
     }
 
     static func treeRow(_ row: KeyRow, _ keys: KeysState, _ context: PaneContext) -> Table.Row {
@@ -111,9 +137,18 @@ enum KeysView {
                 let marker = keys.expanded.contains(prefix) ? context.symbols.treeExpanded : context.symbols.treeCollapsed
                 let name: DisplayText = "\(ServerBytes(node.name))\(Character(UnicodeScalar(keys.view?.delimiter ?? 58)))"
                 let noTTLStyle = node.persistentCount > 0 && node.persistentCount * 2 < node.keyCount ? theme.warn : theme.text
+                let nameLine = Line([Span("\(indent)\(marker) ", style: theme.accent), Span(name, style: theme.text.adding(.bold))])
+                if let figures = keys.figures(ofPrefix: prefix), !figures.isExact {
+                    return Table.Row([
+                        nameLine, Line(""), Line(""),
+                        "\(figures.memory.map { Formatting.estimateValue($0, Formatting.bytes) } ?? "…")",
+                        "\(Formatting.estimateValue(figures.keys, Formatting.number))",
+                        Line(Span("\(Formatting.estimateMargin(figures.keys))", style: theme.muted)),
+                        Line(Span("\(figures.withoutTTL.map { Formatting.estimateValue($0, Formatting.number) } ?? "…")", style: noTTLStyle)),
+                    ])
+                }
                 return Table.Row([
-                    Line([Span("\(indent)\(marker) ", style: theme.accent), Span(name, style: theme.text.adding(.bold))]),
-                    Line(""), Line(""),
+                    nameLine, Line(""), Line(""),
                     "\(Formatting.bytes(Double(node.memory)))",
                     "\(node.keyCount)",
                     Line(Span("\(node.persistentCount)", style: noTTLStyle)),
@@ -127,6 +162,15 @@ enum KeysView {
                 Line(""), Line(""),
             ])
         }
+    }
+
+    /// An empty ± cell for a row that has none (a key, an exact folder): estimated folder rows
+    /// carry their margin after KEYS.
+    static func withMarginColumn(_ row: Table.Row) -> Table.Row {
+        guard row.cells.count == 6 else { return row }
+        var cells = row.cells
+        cells.insert(Line(""), at: 5)
+        return Table.Row(cells, style: row.style)
     }
 
     static func keyRow(_ entry: KeyEntry, _ keys: KeysState, _ context: PaneContext) -> Table.Row {

@@ -14,6 +14,9 @@ public struct LeaderboardState: Sendable {
     public var findInput: InputLineState?
     /// A member to select as soon as it shows in the rows (after a rank lookup).
     public var pendingSelection: [UInt8]?
+    /// The sorted sets the keys index holds, offered while nothing is watched; nil until the
+    /// index has reported.
+    public var candidates: SortedSetCandidates?
 
     public init() {}
 

@@ -17,7 +17,13 @@ enum LeaderboardUpdate {
     }
 
     /// Called when the pane comes into view: polling starts, and stops when it leaves.
-    static func entered(_ leaderboard: inout LeaderboardState, _ context: inout PaneContext) -> [AppEffect] { poll(&leaderboard, &context) }
+    /// With nothing watched, the sorted sets of the keys pane's index (of `node`, walked to the
+    /// end when `complete`) are offered instead.
+    static func entered(index: KeyIndex?, node: Int, complete: Bool, _ leaderboard: inout LeaderboardState, _ context: inout PaneContext) -> [AppEffect] {
+        guard leaderboard.active == nil else { return poll(&leaderboard, &context) }
+        guard let index else { return [] }
+        return offer(index, node: node, complete: complete, &leaderboard, &context)
+    }
 
     /// The terminal changed size: read as many members as now fit.
     static func resized(_ leaderboard: inout LeaderboardState, _ context: inout PaneContext) -> [AppEffect] {
@@ -42,6 +48,7 @@ enum LeaderboardUpdate {
     }
 
     static func perform(_ action: AppAction, _ leaderboard: inout LeaderboardState, _ context: inout PaneContext) -> [AppEffect] {
+        if leaderboard.active == nil, let effects = performOnCandidates(action, &leaderboard, &context) { return effects }
         let count = leaderboard.active?.history.rows.count ?? 0
         let page = max(1, context.height - 12)
         switch action {

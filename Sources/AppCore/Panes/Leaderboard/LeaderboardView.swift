@@ -6,14 +6,10 @@ import TerminalUI
 /// movement, member, score, change since the last refresh and per minute. ZCARD in the title.
 enum LeaderboardView {
     static func render(_ leaderboard: LeaderboardState, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
-        let theme = context.theme
         let rows = Layout.vertical([.length(1), .length(3), .fill(1)]).split(area)
         renderHeader(leaderboard, context, in: rows[0], buffer: &buffer)
         guard let active = leaderboard.active else {
-            let block = Block(title: "Leaderboard", theme: theme, symbols: context.symbols)
-            block.render(in: Rect(x: area.x, y: rows[1].y, width: area.width, height: area.bottom - rows[1].y), buffer: &buffer)
-            let inner = block.inner(Rect(x: area.x, y: rows[1].y, width: area.width, height: area.bottom - rows[1].y))
-            buffer.setString(inner.x + 1, inner.y, "No sorted set watched. Press l on a zset in Keys, or type :zset KEY.", style: theme.muted, maxWidth: max(0, inner.width - 1))
+            SortedSetOfferView.render(leaderboard, context, in: Rect(x: area.x, y: rows[1].y, width: area.width, height: area.bottom - rows[1].y), buffer: &buffer)
             return
         }
         renderMovers(leaderboard, context, active, in: rows[1], buffer: &buffer)
@@ -82,6 +78,8 @@ enum LeaderboardView {
         if let latest = history.latest, latest.status == .sortedSet {
             titleRight = "\(latest.cardinality) members"
         }
+        let hidden = columns.hiddenColumns(in: Block(title: name, theme: theme, symbols: context.symbols).inner(area))
+        if hidden > 0 { titleRight = titleRight.isEmpty ? "+\(hidden) cols" : "\(titleRight) · +\(hidden) cols" }
         let block = Block(title: name, titleRight: titleRight, focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
@@ -104,16 +102,25 @@ enum LeaderboardView {
             ])
         }
         var tableState = leaderboard.table
-        Table(
-            rows: rows, widths: [.length(6), .length(5), .fill(1), .length(14), .length(12), .length(12)],
-            header: Table.Row(["RANK", "MOVE", "MEMBER", "SCORE", "Δ/REFRESH", "Δ/MIN"]),
-            alignments: [.right, .left, .left, .right, .right, .right],
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).render(in: inner, buffer: &buffer, state: &tableState)
+        var table = columns
+        table.rows = rows
+        table.style = theme.text
+        table.headerStyle = theme.muted.adding(.bold)
+        table.highlightStyle = theme.selection
+        table.symbols = context.symbols
+        table.render(in: inner, buffer: &buffer, state: &tableState)
         if case let (text, style)? = message {
             buffer.setString(inner.x + 1, inner.y + 1, text, style: style, maxWidth: max(0, inner.width - 1))
         }
     }
+
+    /// The table's columns; in a narrow terminal Δ/MIN, Δ/REFRESH, then MOVE go (the member,
+    /// its rank and score stay).
+    static let columns = Table(
+        rows: [], widths: [.length(6), .length(5), .fill(1), .length(14), .length(12), .length(12)],
+        header: Table.Row(["RANK", "MOVE", "MEMBER", "SCORE", "Δ/REFRESH", "Δ/MIN"]),
+        alignments: [.right, .left, .left, .right, .right, .right]
+    ).dropping([nil, 3, nil, nil, 2, 1], fillMinimum: 14)
 
     /// `↑3` green, `↓1` red, `new` accent, `=` muted.
     static func movementSpan(_ movement: RankMovement, _ leaderboard: LeaderboardState, _ context: PaneContext) -> Span {

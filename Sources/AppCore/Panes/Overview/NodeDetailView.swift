@@ -7,7 +7,8 @@ import TerminalUI
 enum NodeDetailView {
     static func render(_ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, node: NodeHealth, in area: Rect, buffer: inout Buffer) {
         let theme = context.theme
-        let columns = Layout.horizontal([.fill(1), .length(min(44, area.width / 3))]).split(area)
+        // The INFO box keeps room for its values in a narrow terminal; the charts give it up.
+        let columns = Layout.horizontal([.fill(1), .length(min(44, area.width / 2, max(34, area.width / 3)))]).split(area)
         let grid = Layout.vertical([.fill(1), .fill(1)]).split(columns[0])
         let top = Layout.horizontal([.fill(1), .fill(1)]).split(grid[0])
         let bottom = Layout.horizontal([.fill(1), .fill(1)]).split(grid[1])
@@ -45,7 +46,9 @@ enum NodeDetailView {
         _ title: DisplayText, right: DisplayText, data: [Double?], max: Double?, _ overview: OverviewState, _ fleet: FleetHealth, _ context: PaneContext, _ area: Rect, _ buffer: inout Buffer,
         alarming: Bool
     ) {
-        var block = Block(title: title, titleRight: right.isEmpty ? nil : right, theme: context.theme, symbols: context.symbols)
+        // The right-hand note gives way when both would not fit whole.
+        let fitsBoth = title.width + right.width + 6 <= area.width
+        var block = Block(title: title, titleRight: right.isEmpty || !fitsBoth ? nil : right, theme: context.theme, symbols: context.symbols)
         if alarming {
             block.borderStyle = context.theme.critical
             block.titleStyle = context.theme.critical.adding(.bold)
@@ -71,7 +74,7 @@ enum NodeDetailView {
             lines.append(("state", "connecting…", theme.muted))
         }
         if let s = node.latest {
-            lines.append(("version", "\(s.version)", theme.text))
+            lines.append(("server", "\(s.info.serverName) \(s.version)", theme.text))
             lines.append(("uptime", "\(Formatting.duration(Double(s.uptimeSeconds)))", theme.text))
             lines.append(("role", "\(s.role)", theme.text))
             if let up = s.replicationLinkUp {
@@ -95,10 +98,23 @@ enum NodeDetailView {
                 lines.append(("db\(db.db)", "\(db.keys) keys, \(db.expires) with TTL", theme.text))
             }
         }
-        for (i, entry) in lines.prefix(inner.height).enumerated() {
-            let y = inner.y + i
-            buffer.setString(inner.x, y, entry.0, style: theme.muted, maxWidth: 17)
-            buffer.setString(inner.x + 17, y, entry.1, style: entry.2, maxWidth: max(0, inner.width - 17))
+        // A value that does not fit beside its label goes whole on the next line, indented.
+        let labelWidth = min(17, (lines.map(\.0.width).max() ?? 0) + 1)
+        var y = inner.y
+        for entry in lines where y < inner.bottom {
+            buffer.setString(inner.x, y, entry.0, style: theme.muted, maxWidth: labelWidth)
+            if entry.1.width > inner.width - labelWidth {
+                // No room for it whole on the last row: left out rather than cut.
+                guard entry.1.width <= inner.width - 2, y + 1 < inner.bottom else {
+                    buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell.blank.styled(theme.background))
+                    break
+                }
+                y += 1
+                buffer.setString(inner.x + 2, y, entry.1, style: entry.2, maxWidth: max(0, inner.width - 2))
+            } else {
+                buffer.setString(inner.x + labelWidth, y, entry.1.truncated(to: max(0, inner.width - labelWidth), ellipsis: context.symbols.ellipsis), style: entry.2)
+            }
+            y += 1
         }
     }
 }

@@ -89,6 +89,13 @@ enum PubSubView {
         line.render(in: row, buffer: &buffer)
     }
 
+    /// The message log's columns; in a narrow terminal PATTERN, TIME, then CHANNEL go (the
+    /// payload stays).
+    static let logColumns = Table(
+        rows: [], widths: [.length(12), .length(24), .length(14), .fill(1)], header: Table.Row(["TIME", "CHANNEL", "PATTERN", "PAYLOAD"]),
+        alignments: [.left, .left, .left, .left]
+    ).dropping([2, 4, 1, nil], fillMinimum: 20)
+
     static func prefix(_ kind: ChannelKind) -> DisplayText {
         switch kind {
         case .channel: return "sub"
@@ -105,6 +112,8 @@ enum PubSubView {
         let log = pubsub.log
         var right: DisplayText = "\(visible.count) shown · \(Formatting.number(Double(log.totalCounted))) counted"
         if let frozen = pubsub.frozen { right.append(" · +\(log.totalCounted - frozen.countedAtPause) since pause") }
+        let hidden = logColumns.hiddenColumns(in: Block(title: "Messages", theme: theme, symbols: context.symbols).inner(area))
+        if hidden > 0 { right.append(" · +\(hidden) cols") }
         let block = Block(title: "Messages", titleRight: right, focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
@@ -113,7 +122,7 @@ enum PubSubView {
         let selectedIndex = pubsub.selected.flatMap { number in visible.firstIndex { $0.number == number } }
         let offset = selectedIndex.map { max(0, $0 - page + 1) } ?? 0
         let window = visible.dropFirst(offset).prefix(page)
-        let payloadWidth = max(8, inner.width - 12 - 24 - 14 - 3)
+        let payloadWidth = max(8, inner.width - 12 - 1)  // at most: the payload may get all but the time
         let rows = window.map { item -> Table.Row in
             switch item.entry {
             case .message(let message):
@@ -134,12 +143,13 @@ enum PubSubView {
             }
         }
         var tableState = TableState(selected: selectedIndex.map { $0 - offset })
-        Table(
-            rows: Array(rows), widths: [.length(12), .length(24), .length(14), .fill(1)],
-            header: Table.Row(["TIME", "CHANNEL", "PATTERN", "PAYLOAD"]),
-            alignments: [.left, .left, .left, .left],
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).render(in: inner, buffer: &buffer, state: &tableState)
+        var table = logColumns
+        table.rows = Array(rows)
+        table.style = theme.text
+        table.headerStyle = theme.muted.adding(.bold)
+        table.highlightStyle = theme.selection
+        table.symbols = context.symbols
+        table.render(in: inner, buffer: &buffer, state: &tableState)
         if visible.isEmpty {
             let text: DisplayText
             if !pubsub.hasSubscriptions {

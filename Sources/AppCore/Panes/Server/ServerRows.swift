@@ -3,8 +3,9 @@ import Inspector
 /// The server pane's data in the order the chosen sort puts it: what the view draws and what
 /// selection moves over.
 enum ServerRows {
+    /// The slow log, or the `COMMANDLOG` kind chosen with `c` (``ServerState/logKind``).
     static func slowlog(_ server: ServerState) -> [SlowlogEntry] {
-        let entries = server.snapshot?.slowlog ?? []
+        let entries = server.logKind.flatMap { server.snapshot?.commandLog?.entries[$0] } ?? server.snapshot?.slowlog ?? []
         switch server.sortIndex(.slowlog) {
         case 1: return entries.sorted { ($0.durationMicroseconds, $0.id) > ($1.durationMicroseconds, $1.id) }
         default: return entries.sorted { $0.id > $1.id }
@@ -89,6 +90,21 @@ enum ServerRows {
         return rows
     }
 
+    /// The node's hottest slots by the chosen metric, top ``ServerSnapshot/hotSlotLimit``.
+    static func hotSlots(_ server: ServerState) -> [SlotStats] {
+        let slots = server.snapshot?.hotSlots ?? []
+        func by(_ metric: (SlotStats) -> Int64) -> [SlotStats] { slots.sorted { (metric($0), $1.slot) > (metric($1), $0.slot) } }
+        let sorted: [SlotStats]
+        switch server.sortIndex(.slots) {
+        case 1: sorted = slots.sorted { ($0.cpuMicroseconds ?? 0, $0.keyCount, $1.slot) > ($1.cpuMicroseconds ?? 0, $1.keyCount, $0.slot) }
+        case 2: sorted = by { $0.networkBytesIn ?? 0 }
+        case 3: sorted = by { $0.networkBytesOut ?? 0 }
+        case 4: sorted = slots.sorted { $0.slot < $1.slot }
+        default: sorted = by(\.keyCount)
+        }
+        return Array(sorted.prefix(ServerSnapshot.hotSlotLimit))
+    }
+
     /// How many rows `section` has now.
     static func count(_ section: ServerSection, _ server: ServerState) -> Int {
         switch section {
@@ -97,6 +113,7 @@ enum ServerRows {
         case .commands: return commands(server).count
         case .latency: return latency(server).count
         case .replication: return replicas(server).count
+        case .slots: return hotSlots(server).count
         }
     }
 }

@@ -1,4 +1,4 @@
-/// The five tables of the server pane, in the order `←`/`→` visit them (reading order on a
+/// The tables of the server pane, in the order `←`/`→` visit them (reading order on a
 /// wide screen), each with the sort orders `s` cycles through.
 public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
     case slowlog
@@ -6,6 +6,8 @@ public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
     case clients
     case commands
     case replication
+    /// A cluster node's hottest slots (`CLUSTER SLOT-STATS`, Valkey 8.0+, Redis 8.2+).
+    case slots
 
     public var title: String {
         switch self {
@@ -14,6 +16,7 @@ public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
         case .commands: return "Commands"
         case .latency: return "Latency"
         case .replication: return "Replication"
+        case .slots: return "Hot slots"
         }
     }
 
@@ -25,6 +28,7 @@ public enum ServerSection: Int, Sendable, CaseIterable, Hashable {
         case .commands: return ["total time", "calls", "time per call", "name"]
         case .latency: return ["max", "latest", "event"]
         case .replication: return ["lag", "address"]
+        case .slots: return ["keys", "cpu", "network in", "network out", "slot"]
         }
     }
 

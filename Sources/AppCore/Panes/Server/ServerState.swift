@@ -12,6 +12,8 @@ public struct ServerState: Sendable {
     /// Why the last refresh failed, if it did (the previous snapshot stays shown).
     public var error: String?
     public var section: ServerSection = .slowlog
+    /// The slow log section shows this `COMMANDLOG` kind instead of `SLOWLOG` (`c` cycles; Valkey 8.1+).
+    public var logKind: CommandLog.Kind?
     /// Per section, an index into `ServerSection.sortNames`.
     public var sort: [ServerSection: Int] = [:]
     /// The polled node's newest `INFO all` from the health samples, for per-command totals and
@@ -29,6 +31,18 @@ public struct ServerState: Sendable {
         guard let info else { return false }
         let status = ReplicationStatus(info)
         return status.isReplica || !status.replicas.isEmpty
+    }
+
+    /// Whether the hot-slots section is shown: the node is in a cluster and answers `CLUSTER SLOT-STATS`.
+    public var showsHotSlots: Bool { snapshot?.hotSlots != nil }
+
+    /// Whether `section` is shown now (replication and hot slots only where they apply).
+    public func shows(_ section: ServerSection) -> Bool {
+        switch section {
+        case .replication: showsReplication
+        case .slots: showsHotSlots
+        default: true
+        }
     }
 
     /// In a cluster: every primary's newest INFO, by address, so the replication section shows

@@ -28,8 +28,19 @@ enum ServerUpdate {
         case .pageDown: table.move(by: page, count: count)
         case .top: table.selectFirst(count: count)
         case .bottom: table.selectLast(count: count)
-        case .nextSection: server.section = server.showsReplication || section.next != .replication ? section.next : section.next.next
-        case .previousSection: server.section = server.showsReplication || section.previous != .replication ? section.previous : section.previous.previous
+        case .nextSection:
+            var next = section.next
+            while !server.shows(next) { next = next.next }
+            server.section = next
+        case .previousSection:
+            var previous = section.previous
+            while !server.shows(previous) { previous = previous.previous }
+            server.section = previous
+        case .cycleLog:
+            cycleLog(&server, &context)
+            table.selectFirst(count: ServerRows.count(.slowlog, server))
+            server.tables[.slowlog] = table
+            return []
         case .sortColumn:
             let next = (server.sortIndex(section) + 1) % section.sortNames.count
             server.sort[section] = next
@@ -56,6 +67,21 @@ enum ServerUpdate {
         }
         server.tables[section] = table
         return []
+    }
+
+    /// `c`: the slow log section shows SLOWLOG, then COMMANDLOG's large requests and large replies.
+    static func cycleLog(_ server: inout ServerState, _ context: inout PaneContext) {
+        guard server.snapshot?.commandLog != nil else {
+            context.status = StatusMessage("this server has no COMMANDLOG (Valkey 8.1+): the slow log is all there is", kind: .warning, now: context.now, lifetime: 3)
+            return
+        }
+        server.section = .slowlog
+        switch server.logKind {
+        case nil: server.logKind = .largeRequest
+        case .largeRequest?: server.logKind = .largeReply
+        default: server.logKind = nil
+        }
+        context.status = StatusMessage("\(ServerView.logTitle(server.logKind).lowercased())", now: context.now, lifetime: 3)
     }
 
     /// Handles a key while the clients filter line is open.

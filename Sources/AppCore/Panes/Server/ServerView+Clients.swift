@@ -25,7 +25,8 @@ extension ServerView {
             header: ["ID", "ADDRESS", "NAME", "AGE", "IDLE", "CMD", "OMEM", "TRIAGE"],
             widths: [.length(5), .length(21), .fill(1), .length(7), .length(7), .length(12), .length(7), .length(9)],
             alignments: [.right, .left, .left, .right, .right, .left, .right, .left], rows: rows,
-            empty: server.clientFilter == nil ? "no clients listed yet" : "no client matches \(server.clientFilter?.text ?? "")")
+            empty: server.clientFilter == nil ? "no clients listed yet" : "no client matches \(server.clientFilter?.text ?? "")",
+            dropRanks: [2, nil, nil, 3, 4, 5, 6, nil])
     }
 
     /// One group a row: clients sharing a name, library, user and host, with their sums.
@@ -52,7 +53,7 @@ extension ServerView {
             header: ["N", "NAME", "LIB", "USER", "HOST", "OMEM", "TOT-MEM", "COMMANDS", "TRIAGE"],
             widths: [.length(3), .fill(1), .length(12), .length(8), .length(15), .length(7), .length(7), .length(16), .length(9)],
             alignments: [.right, .left, .left, .left, .left, .right, .right, .left, .left], rows: rows,
-            empty: "no clients listed yet")
+            empty: "no clients listed yet", dropRanks: [nil, nil, 3, 2, 1, 5, 4, 6, nil])
     }
 
     /// What clients cost the node, for the header: client buffers against used memory (INFO's

@@ -24,7 +24,14 @@ enum ServerView {
                 renderSection(.latency, server, context, in: top[1], buffer: &buffer)
             }
             renderSection(.clients, server, context, in: bottom[0], buffer: &buffer)
-            renderSection(.commands, server, context, in: bottom[1], buffer: &buffer)
+            // In a cluster, the hot slots share the commands box.
+            if server.showsHotSlots {
+                let right = Layout.vertical([.percentage(50), .fill(1)]).split(bottom[1])
+                renderSection(.commands, server, context, in: right[0], buffer: &buffer)
+                renderSection(.slots, server, context, in: right[1], buffer: &buffer)
+            } else {
+                renderSection(.commands, server, context, in: bottom[1], buffer: &buffer)
+            }
         } else {
             renderSection(server.section, server, context, in: body, buffer: &buffer)
         }
@@ -61,17 +68,27 @@ enum ServerView {
         let focused = server.section == section
         let sortName = section.sortNames[server.sortIndex(section) % section.sortNames.count]
         let content = table(section, server, context)
-        let block = Block(title: DisplayText(sanitizing: section.title), titleRight: "\(content.rows.count) · by \(sortName)", focused: focused, theme: theme, symbols: context.symbols)
+        let title: String
+        switch section {
+        case .slowlog: title = logTitle(server.logKind) + (server.snapshot?.commandLog != nil ? " · c next log" : "")
+        case .slots where server.snapshot?.hotSlotOwners.isEmpty == false: title = "Hot slots · every primary"
+        default: title = section.title
+        }
+        let shownTitle = DisplayText(sanitizing: title)
+        let table = Table(
+            rows: content.rows, widths: content.widths, header: Table.Row(content.header),
+            alignments: content.alignments,
+            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
+        ).dropping(content.dropRanks, fillMinimum: 16)
+        let hidden = table.hiddenColumns(in: Block(title: shownTitle, theme: theme, symbols: context.symbols).inner(area))
+        let right: DisplayText = "\(content.rows.count) · by \(sortName)\(hidden > 0 ? " · +\(hidden) cols" : "")"
+        let block = Block(title: shownTitle, titleRight: right, focused: focused, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard inner.height > 1 else { return }
         var tableState = server.table(section)
         if !focused { tableState.selected = nil }
-        Table(
-            rows: content.rows, widths: content.widths, header: Table.Row(content.header),
-            alignments: content.alignments,
-            style: theme.text, headerStyle: theme.muted.adding(.bold), highlightStyle: theme.selection, symbols: context.symbols
-        ).render(in: inner, buffer: &buffer, state: &tableState)
+        table.render(in: inner, buffer: &buffer, state: &tableState)
         if content.rows.isEmpty {
             buffer.setString(inner.x + 1, inner.y + 1, content.empty, style: theme.muted, maxWidth: max(0, inner.width - 1))
         }
@@ -83,6 +100,8 @@ enum ServerView {
         var alignments: [Alignment]
         var rows: [Table.Row]
         var empty: DisplayText
+        /// How the columns give way in a narrow terminal (`Table.dropping`); empty: they do not.
+        var dropRanks: [Int?] = []
     }
 
     static func table(_ section: ServerSection, _ server: ServerState, _ context: PaneContext) -> Content {
@@ -90,24 +109,27 @@ enum ServerView {
         let wall = Int64(context.wallMilliseconds / 1000)
         switch section {
         case .slowlog:
+            // COMMANDLOG's large kinds measure bytes where the slow log measures microseconds.
+            let sized = server.logKind == .largeRequest || server.logKind == .largeReply
             let rows = ServerRows.slowlog(server).map { entry -> Table.Row in
                 let command = entry.arguments.map { DisplayText(ServerBytes($0)) }.joined(separator: " ")
                 let ms = Double(entry.durationMicroseconds) / 1000
-                let style = ms >= 100 ? theme.critical : (ms >= 10 ? theme.warn : theme.text)
+                let style = sized ? theme.text : (ms >= 100 ? theme.critical : (ms >= 10 ? theme.warn : theme.text))
+                let measure = sized ? Formatting.bytes(Double(entry.durationMicroseconds)) : micros(entry.durationMicroseconds)
                 return Table.Row([
                     "\(entry.id)",
                     ago(entry.time, wall: wall),
-                    Line(Span("\(micros(entry.durationMicroseconds))", style: style)),
+                    Line(Span("\(measure)", style: style)),
                     Line(command),
                     "\(entry.clientAddress ?? "")",
                     Line(DisplayText(ServerBytes(entry.clientName))),
                 ])
             }
             return Content(
-                header: ["ID", "WHEN", "TOOK", "COMMAND", "CLIENT", "NAME"],
+                header: ["ID", "WHEN", sized ? "SIZE" : "TOOK", "COMMAND", "CLIENT", "NAME"],
                 widths: [.length(5), .length(8), .length(8), .fill(1), .length(15), .length(10)],
                 alignments: [.right, .right, .right, .left, .left, .left], rows: rows,
-                empty: "no slow commands logged")
+                empty: sized ? "no \(logTitle(server.logKind).lowercased()) logged" : "no slow commands logged", dropRanks: [1, 3, nil, nil, 2, 4])
         case .clients:
             return server.showsClientGroups ? clientGroups(server, context) : clients(server, context)
         case .commands:
@@ -124,7 +146,7 @@ enum ServerView {
                 header: ["COMMAND", "CALLS", "TOTAL", "PER CALL", "FAILED"],
                 widths: [.fill(1), .length(7), .length(9), .length(11), .length(7)],
                 alignments: [.left, .right, .right, .right, .right], rows: rows,
-                empty: "no command totals yet (from INFO commandstats)")
+                empty: "no command totals yet (from INFO commandstats)", dropRanks: [nil, 3, 2, nil, 1])
         case .latency:
             let rows = ServerRows.latency(server).map { event -> Table.Row in
                 Table.Row([
@@ -141,6 +163,8 @@ enum ServerView {
                 empty: "no spikes (latency-monitor-threshold 0 means off)")
         case .replication:
             return replication(server, context)
+        case .slots:
+            return hotSlots(server, context)
         }
     }
 

@@ -245,7 +245,7 @@ public struct KeyspaceEstimator: Sendable {
     }
 
     /// `user:profile:` → `user:` (everything up to the delimiter before the last one).
-    static func parentPrefix(of prefix: [UInt8]) -> [UInt8] {
+    public static func parentPrefix(of prefix: [UInt8]) -> [UInt8] {
         guard let last = prefix.last else { return [] }
         let body = prefix.dropLast()
         guard let cut = body.lastIndex(of: last) else { return [] }

@@ -86,10 +86,10 @@ import Testing
         #expect(AppUpdate.update(&state, .terminal(.key(.character("1")))) == [.stopLeaderboardPolling])
     }
 
-    @Test func emptyPaneExplainsHowToWatch() {
+    @Test func emptyPaneLooksForSortedSets() {
         var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 1)
-        #expect(AppUpdate.update(&state, .terminal(.key(.character("3")))) == [])
-        #expect(AppView.render(state).text.contains("No sorted set watched"))
+        #expect(AppUpdate.update(&state, .terminal(.key(.character("3")))) == [.startScan(node: 0, filter: .all)])
+        #expect(AppView.render(state).text.contains("Looking for sorted sets in the keyspace… (:zset KEY watches one by name)"))
     }
 }
 

@@ -37,3 +37,23 @@ import Testing
         #expect(buffer.text.contains("\\x1b[2J"))
     }
 }
+
+@Suite struct NodeLabelTests {
+    @Test func theHostIsShortenedAndThePortKept() {
+        #expect(NodeLabel.shortened("127.0.0.1:45983", to: 20) == "127.0.0.1:45983")
+        #expect(NodeLabel.shortened("127.0.0.1:45983", to: 12) == "127….1:45983")
+        #expect(NodeLabel.shortened("127.0.0.1:45983", to: 5) == "…:459")
+    }
+
+    @Test func theCutAvoidsWhatTellsNeighboursApart() {
+        let names = ["cache-eu-west-1a.prod.example.com:6379", "cache-eu-west-1b.prod.example.com:6379"]
+        let labels = names.map { NodeLabel(NodeHealth(address: $0), PaneContext(now: 0, wallMilliseconds: 0, width: 80, height: 24, currentNode: 0, addresses: names)) }
+        let cores = NodeLabel.cores(of: labels)
+        #expect(cores[0] == 15..<16)
+        #expect(NodeLabel.shortened(names[0], to: 24, core: cores[0]) == "cache-eu-west-1a.p…:6379")
+        let ips = ["10.0.0.31:6379", "10.0.0.32:6379"]
+        let ipLabels = ips.map { NodeLabel(NodeHealth(address: $0), PaneContext(now: 0, wallMilliseconds: 0, width: 80, height: 24, currentNode: 0, addresses: ips)) }
+        let ipCores = NodeLabel.cores(of: ipLabels)
+        #expect(NodeLabel.shortened(ips[1], to: 11, core: ipCores[1]) == "10.0…2:6379")
+    }
+}

@@ -9,7 +9,8 @@ public enum DoctorReportText {
         let coverage = DoctorWording.coverage(report).map { " (\($0))" } ?? ""
         var lines = [
             "cachescope doctor \(report.node) \(AuditEntry.iso8601(report.takenAt))",
-            "\(report.indexedKeys) keys analysed\(coverage), \(report.keysWithoutTTL) without TTL, \(Formatting.bytes(Double(report.memory)))",
+            "\(DoctorWording.keys(report.indexedKeys, report)) keys analysed\(coverage), \(DoctorWording.keys(report.keysWithoutTTL, report)) without TTL, "
+                + "\(report.isEstimated ? "~" : "")\(Formatting.bytes(Double(report.memory)))",
             "",
         ]
         if report.findings.isEmpty {
@@ -54,6 +55,8 @@ public enum DoctorReportText {
             var prefix: String?
             var keyCount: Int
             var memory: UInt64
+            /// keyCount and memory are weighed up from a sample.
+            var estimated: Bool
             var exampleKeys: [String]
             var details: [String]
             var fieldNames: [String]
@@ -76,6 +79,9 @@ public enum DoctorReportText {
         var node: String
         var takenAt: String
         var complete: Bool
+        /// The chance each key had of being analysed; below 1 the counts are estimates.
+        var sampleShare: Double
+        var estimated: Bool
         var indexedKeys: Int
         var expectedKeys: Int
         var keysWithoutTTL: Int
@@ -91,6 +97,8 @@ public enum DoctorReportText {
             node = report.node
             takenAt = AuditEntry.iso8601(report.takenAt)
             complete = report.complete
+            sampleShare = report.sampleShare
+            estimated = report.isEstimated
             indexedKeys = report.indexedKeys
             expectedKeys = report.expectedKeys
             keysWithoutTTL = report.keysWithoutTTL
@@ -109,7 +117,7 @@ public enum DoctorReportText {
                 let text = DoctorWording.text(f)
                 return Finding(
                     kind: f.kind.rawValue, severity: f.severity.description, title: text.title,
-                    prefix: f.prefix.map { AuditEntry.escape($0) }, keyCount: f.keyCount, memory: f.memory,
+                    prefix: f.prefix.map { AuditEntry.escape($0) }, keyCount: f.keyCount, memory: f.memory, estimated: f.estimated,
                     exampleKeys: f.exampleKeys.map { AuditEntry.escape($0) }, details: text.details, fieldNames: f.fieldNames,
                     histogram: f.histogram.map { Histogram(binSeconds: $0.binSeconds, counts: $0.counts) },
                     suggestion: text.suggestion, fix: f.fix.map(DoctorWording.fix))

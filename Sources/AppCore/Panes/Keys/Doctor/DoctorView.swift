@@ -34,7 +34,7 @@ enum DoctorView {
             if critical > 0 { spans.append(Span(" · \(critical) critical", style: theme.critical)) }
             if warning > 0 { spans.append(Span(" · \(warning) warning\(warning == 1 ? "" : "s")", style: theme.warn)) }
             if info > 0 { spans.append(Span(" · \(info) info", style: theme.ok)) }
-            spans.append(Span(" · \(report.indexedKeys) keys, \(report.keysWithoutTTL) without TTL", style: theme.muted))
+            spans.append(Span(" · \(DoctorWording.keys(report.indexedKeys, report)) keys, \(DoctorWording.keys(report.keysWithoutTTL, report)) without TTL", style: theme.muted))
             if let partial = DoctorWording.coverage(report) { spans.append(Span(" · \(partial)", style: theme.warn)) }
         }
         if keys.doctor.running { spans.append(Span(" · running…", style: theme.accent)) }
@@ -47,10 +47,12 @@ enum DoctorView {
 
     /// The hint bar while the view is open (the keys pane's own bindings do not apply here).
     static func hints(_ keys: KeysState, _ context: PaneContext) -> [KeyHint] {
-        var hints = [KeyHint(keys: "j/k", description: "finding")]
+        // The three keys that matter most first, then `?`: an 80-column bar keeps them.
+        var hints: [KeyHint] = []
         if !context.readOnly { hints.append(KeyHint(keys: "f", description: "fix (dry run first)", isDangerous: true)) }
         hints += [
-            KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "h", description: "probe hot keys"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help"),
+            KeyHint(keys: "r", description: "rerun"), KeyHint(keys: "Esc", description: "back to keys"), KeyHint(keys: "?", description: "help"),
+            KeyHint(keys: "j/k", description: "finding"), KeyHint(keys: "h", description: "probe hot keys"),
         ]
         return hints
     }
@@ -77,7 +79,7 @@ enum DoctorView {
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         guard !report.findings.isEmpty else {
-            var lines = [Line(Span("no findings: no caching anti-pattern in \(report.indexedKeys) keys", style: theme.ok))]
+            var lines = [Line(Span("no findings: no caching anti-pattern in \(DoctorWording.keys(report.indexedKeys, report)) keys", style: theme.ok))]
             lines += report.notes.map { Line(Span(DisplayText(sanitizing: DoctorWording.note($0)), style: theme.muted)) }
             Paragraph(lines).render(in: inner, buffer: &buffer)
             return
@@ -117,8 +119,8 @@ enum DoctorView {
         if let prefix = finding.prefix {
             lines.append(Line([Span("prefix ", style: theme.muted), Span(prefix.isEmpty ? "(keys without a delimiter)" : DisplayText(ServerBytes(prefix)), style: theme.accent)]))
         }
-        var figures = "keys \(finding.keyCount)"
-        if finding.memory > 0 { figures += " · memory \(Formatting.bytes(Double(finding.memory)))" }
+        var figures = "keys \(DoctorWording.count(finding.keyCount, finding))"
+        if finding.memory > 0 { figures += " · memory \(DoctorWording.bytes(finding.memory, finding))" }
         lines.append(Line(Span("\(figures)", style: theme.text)))
         lines += DoctorWording.details(finding).map { Line(Span(DisplayText(sanitizing: $0), style: theme.text)) }
         if !finding.fieldNames.isEmpty {

@@ -6,10 +6,10 @@ extension DoctorWording {
     static func missingTTL(_ facts: FindingFacts.MissingTTL, _ finding: DoctorFinding) -> FindingText {
         let name = prefix(finding.prefix)
         return FindingText(
-            title: "\(finding.keyCount) keys without TTL in \(name) (\(percent(facts.expiringShare)) of its keys expire)",
+            title: "\(count(finding.keyCount, finding)) keys without TTL in \(name) (\(percent(facts.expiringShare)) of its keys expire)",
             details: [
-                "keys in prefix: \(facts.prefixKeys), with TTL: \(facts.expiringKeys), without: \(finding.keyCount)",
-                "memory without TTL: \(bytes(finding.memory)) of \(bytes(facts.prefixMemory))",
+                "keys in prefix: \(count(facts.prefixKeys, finding)), with TTL: \(count(facts.expiringKeys, finding)), without: \(count(finding.keyCount, finding))",
+                "memory without TTL: \(bytes(finding.memory, finding)) of \(bytes(facts.prefixMemory, finding))",
                 "TTL left on the others: median \(duration(facts.medianRemaining)), 90th percentile \(duration(facts.p90Remaining))",
             ],
             suggestion: "Set a TTL wherever \(name) keys are written; meanwhile give the existing ones a TTL of about "
@@ -24,11 +24,11 @@ extension DoctorWording {
             case .minute: "minute"
             }
         return FindingText(
-            title: "\(finding.keyCount) keys of \(name) expire within the same \(window) (\(percent(facts.share)) of its expiring keys)",
+            title: "\(count(finding.keyCount, finding)) keys of \(name) expire within the same \(window) (\(percent(facts.share)) of its expiring keys)",
             details: [
-                "expiring keys in prefix: \(facts.expiringKeys)",
-                "busiest second: \(facts.peakPerSecond) keys" + (facts.secondsUntilPeak.map { ", in \(duration($0))" } ?? ""),
-                "busiest minute: \(facts.peakPerMinute) keys",
+                "expiring keys in prefix: \(count(facts.expiringKeys, finding))",
+                "busiest second: \(count(facts.peakPerSecond, finding)) keys" + (facts.secondsUntilPeak.map { ", in \(duration($0))" } ?? ""),
+                "busiest minute: \(count(facts.peakPerMinute, finding)) keys",
                 "TTL left: median \(duration(facts.medianRemaining))",
             ],
             suggestion: "TTL set without jitter: add ±10–20% random jitter to the TTL where \(name) keys are written, "
@@ -41,7 +41,7 @@ extension DoctorWording {
             if finding.keyCount == 1, let only = facts.largest.first {
                 "a \(only.type) of \(largest): \(key(only.key))"
             } else {
-                "\(finding.keyCount) keys of \(bytes(facts.threshold)) or more, the largest \(largest)"
+                "\(count(finding.keyCount, finding)) keys of \(bytes(facts.threshold)) or more, the largest \(largest)"
             }
         return FindingText(
             title: title,
@@ -53,7 +53,7 @@ extension DoctorWording {
 
     static func oversizedPrefix(_ facts: FindingFacts.OversizedPrefix, _ finding: DoctorFinding) -> FindingText {
         FindingText(
-            title: "\(prefix(finding.prefix)) entries average \(bytes(facts.averageMemory)) (\(finding.keyCount) keys, \(bytes(finding.memory)))",
+            title: "\(prefix(finding.prefix)) entries average \(bytes(facts.averageMemory)) (\(count(finding.keyCount, finding)) keys, \(bytes(finding.memory, finding)))",
             details: ["largest: \(key(facts.largestKey)) \(bytes(facts.largestMemory))"],
             suggestion: "Whole rows cached where a summary would do: cache only the fields the readers use.")
     }
@@ -138,7 +138,7 @@ extension DoctorWording {
         case .volatileWithoutTTL(let withoutTTL, let keys):
             return FindingText(
                 title: "\(policy) but \(percent(withoutTTL)) of keys have no TTL: \(withoutTTL >= 0.99 ? "nothing" : "little") can be evicted",
-                details: ["keys without TTL: \(finding.keyCount) of \(keys), \(bytes(finding.memory))", memoryLine],
+                details: ["keys without TTL: \(count(finding.keyCount, finding)) of \(count(keys, finding)), \(bytes(finding.memory, finding))", memoryLine],
                 suggestion: "Under \(policy) only keys with a TTL are evicted: give cache keys TTLs (see the missing-TTL findings) "
                     + "or switch to allkeys-lru / allkeys-lfu if every key is a cache entry.")
         case .noEvictionNearLimit:

@@ -57,6 +57,7 @@ public enum DoctorWording {
         case .sampleStopped(.lockIdleTimes, let error): "locks: OBJECT IDLETIME stopped: \(error)"
         case .sampleStopped(.lfuCounters, let error): "hot keys: OBJECT FREQ stopped: \(error)"
         case .sampleStopped(.recentUseProbe, let error): "hot keys: OBJECT IDLETIME probe stopped: \(error)"
+        case .sampleStopped(.fieldTTLs, let error): "hash field TTLs: HPEXPIRETIME survey stopped: \(error)"
         case .hotKeysNeedProbe(let policy, let probe):
             "hot keys: an LFU maxmemory-policy (allkeys-lfu, volatile-lfu) gives OBJECT FREQ; the policy is "
                 + "\(policy ?? "unknown (CONFIG GET refused)"). Ask for the recent-use probe instead (h in the Doctor view, "
@@ -65,11 +66,21 @@ public enum DoctorWording {
         }
     }
 
-    /// `partial: 1200 of 5000 keys indexed` while the index was incomplete, nil once complete.
+    /// `estimated (~) from 6.2% of the keyspace` when the figures are weighed up from a sample;
+    /// `partial: 1200 of 5000 keys indexed` while the index was incomplete and nothing can be
+    /// weighed up; nil when exact.
     public static func coverage(_ report: DoctorReport) -> String? {
+        if report.isEstimated {
+            func share(_ value: Double) -> String { Formatting.percent(value, decimals: value < 0.1 ? 1 : 0) }
+            let lookups = report.lookupShare < 1 ? ", TTL and memory from \(share(report.lookupShare)) of them" : ""
+            return "estimated (~) from \(share(report.sampleShare)) of the keyspace\(lookups)"
+        }
         guard !report.complete else { return nil }
         return "partial: \(report.indexedKeys) of \(report.expectedKeys > 0 ? String(report.expectedKeys) : "?") keys indexed"
     }
+
+    /// The report's key count: `~1.2M` when estimated.
+    public static func keys(_ value: Int, _ report: DoctorReport) -> String { report.isEstimated ? "~\(value)" : "\(value)" }
 
     /// The recent-use probe and its cost in a phrase, for the `--hot-keys` help, the status line
     /// and the note that offers it: `OBJECT IDLETIME, 3 rounds a second apart over at most 2000
@@ -91,5 +102,9 @@ public enum DoctorWording {
 
     static func percent(_ fraction: Double) -> String { Formatting.percent(fraction, decimals: 0) }
     static func bytes(_ value: UInt64) -> String { Formatting.bytes(Double(value)) }
+    /// A count of the finding, `~` in front when it is weighed up from a sample.
+    static func count(_ value: Int, _ finding: DoctorFinding) -> String { finding.estimated ? "~\(value)" : "\(value)" }
+    /// Bytes of the finding, `~` in front when weighed up from a sample.
+    static func bytes(_ value: UInt64, _ finding: DoctorFinding) -> String { (finding.estimated ? "~" : "") + bytes(value) }
     static func duration(_ seconds: Int64) -> String { Formatting.duration(Double(seconds)) }
 }

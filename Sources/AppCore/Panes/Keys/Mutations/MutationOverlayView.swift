@@ -12,6 +12,7 @@ enum MutationOverlayView {
             let title: DisplayText
             switch target {
             case .key(let key): title = "Expire \(ServerBytes(key))"
+            case .field(let key, let field): title = "Expire field \(ServerBytes(field)) of \(ServerBytes(key)) (HEXPIRE, undoable with u)"
             case .pattern(let pattern, _): title = "TTL for keys matching \(pattern) that have none (±10% jitter)"
             }
             let block = Block(title: title, theme: theme, symbols: context.symbols)
@@ -22,6 +23,13 @@ enum MutationOverlayView {
                 .render(in: inner.row(1), buffer: &buffer, state: &input)
             if let error { buffer.setString(inner.x, inner.y + 2, DisplayText(sanitizing: error), style: theme.critical, maxWidth: inner.width) }
             buffer.setString(inner.x, inner.bottom - 1, "90, 30s, 5m, 1h, 2d · Enter sets · Esc cancels", style: theme.muted, maxWidth: inner.width)
+        case .confirmFieldPersist(let key, let field):
+            let message = [
+                Line("Remove the TTL of field \(ServerBytes(field)) of \(ServerBytes(key)) on \(context.address(keys.node ?? 0))?"),
+                Line(Span("HPERSIST: the field then lives as long as the hash; u undoes it", style: theme.ok)),
+            ]
+            let box = screen.centered(width: min(90, screen.width - 4), height: 8)
+            ConfirmDialog(title: "Persist field", message: message, kind: .yesNo, dangerous: true, theme: theme, symbols: context.symbols).render(in: box, buffer: &buffer)
         case .working(let text):
             let box = screen.centered(width: min(70, screen.width - 4), height: 3)
             buffer.fill(box, with: Cell.blank.styled(theme.background))

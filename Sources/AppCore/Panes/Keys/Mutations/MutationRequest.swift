@@ -5,6 +5,10 @@ import Inspector
 public enum MutationRequest: Sendable, Equatable {
     case expire(key: [UInt8], seconds: Int64)
     case persist(key: [UInt8])
+    /// Set one hash field's TTL (`HEXPIRE`), undoable.
+    case expireField(key: [UInt8], field: [UInt8], seconds: Int64)
+    /// Remove one hash field's TTL (`HPERSIST`), undoable.
+    case persistField(key: [UInt8], field: [UInt8])
     /// Work out what deleting would do (undoable or not) before asking for confirmation.
     case prepareDelete(keys: [[UInt8]])
     case delete(DeletePlan)
@@ -37,6 +41,8 @@ public enum BulkPurpose: Sendable, Equatable {
 /// What the mutation path answered.
 public enum MutationResult: Sendable, Equatable {
     case changed(KeyChangeOutcome)
+    /// A hash field's TTL was set or removed (or not: the outcome says).
+    case fieldChanged(FieldChangeOutcome)
     case deletePlanned(DeletePlan)
     case deleted(DeleteOutcome, keys: [[UInt8]])
     case undone(UndoOutcome?)

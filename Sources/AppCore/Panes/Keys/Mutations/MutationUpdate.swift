@@ -66,6 +66,9 @@ enum MutationUpdate {
                     case .key(let k):
                         context.overlay = nil
                         return [.mutate(node: node, .expire(key: k, seconds: seconds))]
+                    case .field(let k, let field):
+                        context.overlay = nil
+                        return [.mutate(node: node, .expireField(key: k, field: field, seconds: seconds))]
                     case .pattern(let pattern, let type):
                         context.overlay = .mutation(.working("counting keys matching \(pattern)…"))
                         return [.mutate(node: node, .dryRun(pattern: pattern, type: type, purpose: .expire(seconds: seconds, jitter: 0.1)))]
@@ -80,6 +83,8 @@ enum MutationUpdate {
             default:
                 context.overlay = .mutation(.ttlPrompt(target: target, input: input, error: nil))
             }
+        case .confirmFieldPersist(let hash, let field):
+            return FieldTTLUpdate.confirmPersist(key, hash: hash, field: field, node: node, &context)
         case .working:
             if key == .escape { context.overlay = nil }
         case .confirmDelete(let plan):
@@ -154,9 +159,11 @@ enum MutationUpdate {
             context.status = StatusMessage("deleted \(outcome.deleted) key\(outcome.deleted == 1 ? "" : "s")\(undo)", kind: .success, now: context.now, lifetime: 10)
             if let opened = keys.opened, deleted.contains(opened.key) { keys.opened = nil }
             return [.refreshKeys(node: node, keys: deleted)]
+        case .fieldChanged(let outcome):
+            FieldTTLUpdate.finished(outcome, &keys, &context)
         case .undone(let outcome?):
             context.status = StatusMessage(DisplayText(sanitizing: outcome.summary), kind: outcome.restored.isEmpty ? .warning : .success, now: context.now, lifetime: 10)
-            return [.refreshKeys(node: node, keys: outcome.restored)]
+            return [.refreshKeys(node: node, keys: outcome.restored)] + FieldTTLUpdate.undone(outcome, &keys)
         case .undone(nil):
             context.status = StatusMessage("nothing to undo", now: context.now, lifetime: 3)
         case .patternPlanned(let plan, let purpose):

@@ -107,6 +107,26 @@ import Testing
         #expect(effects == [.runDoctor(node: 0)])
     }
 
+    @Test("a report weighed up from a sample says so, and marks its estimated counts with ~")
+    func estimatedReportIsSaid() {
+        var state = Self.state()
+        var report = Self.report()
+        report.sampleShare = 0.0625
+        let missing = report.findings.firstIndex { $0.kind == .missingTTL }!
+        report.findings[missing].estimated = true
+        _ = AppUpdate.update(&state, .doctorFinished(node: 0, result: .success(report)))
+        let screen = AppView.render(state).text
+        if ProcessInfo.processInfo.environment["SHOW_SCREEN"] != nil { print(screen) }
+        #expect(screen.contains("estimated (~) from 6.2% of the keyspace"))
+        #expect(screen.contains("~560 keys"))
+        let text = DoctorReportText.text(report)
+        #expect(text.contains("~560 keys analysed"))
+        #expect(DoctorWording.title(report.findings[missing]).hasPrefix("~40 keys without TTL in user:*"))
+        #expect(DoctorWording.details(report.findings[missing]).contains { $0.contains("keys in prefix: ~240") })
+        // The secrets finding names its own sample: not weighed, no ~.
+        #expect(!DoctorWording.title(report.findings.first { $0.kind == .secrets }!).contains("~"))
+    }
+
     @Test func doctorCommandAndEscape() {
         var state = StateFactory.state(addresses: ["127.0.0.1:7001"], seconds: 1)
         _ = AppUpdate.update(&state, .terminal(.key(.character(":"))))
