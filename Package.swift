@@ -159,7 +159,7 @@ let package = Package(
         // The real runtime against a real server, frames read as text.
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["Runtime", "AppCore", "Inspector", "RedisClient", "LocalRedis", "TerminalUI"],
+            dependencies: ["Runtime", "AppCore", "Inspector", "RedisClient", "RESP", "LocalRedis", "TerminalUI"],
             swiftSettings: strictSettings
         ),
         // The built binary in tmux against private servers.

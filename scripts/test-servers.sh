@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 filter='RedisClientTests|InspectorTests|InspectorIntegrationTests|RuntimeTests|EndToEndTests'
 # Terminal-only and docs suites have no server in them; TLS needs a server built with it.
-skip='TLSConnectionTests|SecretsTests/tlsVerification|TerminalLifecycleTests|IdleCPUTests|CommandLineDocsTests'
+skip='TLSConnectionTests|SentinelTLSTests|SecretsTests/tlsVerification|TerminalLifecycleTests|IdleCPUTests|CommandLineDocsTests'
 servers=(.build-servers/redis-8.2.3/redis-server .build-servers/valkey-8.1.8/valkey-server)
 
 # Unpacks the pinned servers when they are not there yet (a fresh clone); a no-op otherwise.

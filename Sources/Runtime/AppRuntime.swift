@@ -12,12 +12,12 @@ import TerminalUI
 /// Each concern is a part with its own tasks, closed on shutdown: ``NodeConnections`` (the
 /// registry), ``HealthFeed`` (samples and ticks), ``KeyspaceWork``, ``MutationWork``,
 /// ``PubSubWork``, ``PaneReads`` (polls) and ``LocalWork`` (themes, dumps); the cluster topology
-/// is followed in `AppRuntime+Topology.swift`.
+/// is followed in `AppRuntime+Topology.swift`, a Sentinel group in `AppRuntime+Sentinel.swift`.
 public actor AppRuntime {
     private var state: AppState
     private let frameSink: @Sendable (Buffer) -> Void
     private let messages: AsyncStream<AppMessage>
-    private let sink: MessageSink
+    let sink: MessageSink
     private var lastFrame: Buffer?
     private var lastDrawTime: Double = 0
 
@@ -39,11 +39,13 @@ public actor AppRuntime {
     ///   - cluster: in cluster mode, the connected cluster client (`connections` are then its
     ///     nodes, in topology order); new nodes it discovers are added as they appear.
     ///   - readFromReplicas: cluster mode: the keys index and value reads go to replicas.
+    ///   - sentinel: in Sentinel mode, the connected client (`connections` are then the group's
+    ///     nodes); the group is followed through failovers and new nodes are added as they appear.
     public init(
         state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void,
         dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default,
         delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits(),
-        cluster: ClusterClient? = nil, readFromReplicas: Bool = false
+        cluster: ClusterClient? = nil, readFromReplicas: Bool = false, sentinel: SentinelClient? = nil
     ) {
         self.state = state
         self.frameSink = frameSink
@@ -51,7 +53,7 @@ public actor AppRuntime {
         self.messages = messages
         let sink = MessageSink(continuation: continuation)
         self.sink = sink
-        self.connections = NodeConnections(sampling: connections, cluster: cluster, readFromReplicas: readFromReplicas)
+        self.connections = NodeConnections(sampling: connections, cluster: cluster, sentinel: sentinel, readFromReplicas: readFromReplicas)
         let features = ServerFeatureCache()
         keyspace = KeyspaceWork(sink: sink, policy: scanPolicy, delimiter: delimiter, features: features)
         mutations = MutationWork(sink: sink, auditLog: auditLog, readOnly: state.readOnly, limits: mutationLimits)
@@ -84,6 +86,7 @@ public actor AppRuntime {
         health.sample(connections.sampling)
         health.tick()
         followTopology()
+        followSentinel()
         state.now = MonotonicClock.now()
         state.wallMilliseconds = wallClockMilliseconds()
         draw()
@@ -122,7 +125,7 @@ public actor AppRuntime {
             local.loadTheme(name)
         case .dumpScreen:
             let report = HealthReport(nodes: state.nodes, alerts: state.alerts, interval: state.interval)
-            local.dump(screen: lastFrame?.textLines().joined(separator: "\n") ?? "", report: report)
+            local.dump(screen: lastFrame?.textLines().joined(separator: "\n") ?? "", report: report, timeline: state.sentinel?.timeline)
         case .startScan(let node, let filter):
             keyspace.startScan(node: node, filter: filter, clusterWide: clusterWide, connections: connections)
         case .refreshKeys(let node, let keys):
@@ -136,10 +139,14 @@ public actor AppRuntime {
         case .runDoctor(let node, let probeHotKeys):
             keyspace.runDoctor(node: node, probeHotKeys: probeHotKeys, connections: connections)
         case .mutate(let node, let request):
+            mutations.refusal = state.sentinel?.changeRefusal
+            mutations.followsFailovers = state.sentinel != nil
             mutations.mutate(request, node: node, connections: connections)
         case .publish(let node, let channel, let message):
+            mutations.refusal = state.sentinel?.changeRefusal
             mutations.publish(message, to: channel, node: node, connections: connections)
         case .setKeyspaceEvents(let node, let flags, let previous):
+            mutations.refusal = state.sentinel?.changeRefusal
             mutations.setKeyspaceEvents(flags, previous: previous, node: node, connections: connections)
         case .subscribe(let node, let kind, let names):
             pubsub.subscribe(names, kind: kind, node: node, connections: connections)

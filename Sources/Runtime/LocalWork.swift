@@ -20,12 +20,19 @@ struct LocalWork {
         }
     }
 
-    /// Writes the screen as text and the nodes' figures as JSON.
-    func dump(screen: String, report: HealthReport) {
+    /// Writes the screen as text and the nodes' figures as JSON; in Sentinel mode the session's
+    /// failover timeline follows the screen, and joins the JSON as `sentinel_timeline`.
+    func dump(screen: String, report: HealthReport, timeline: FailoverTimeline? = nil) {
         let sink = self.sink
         let directory = dumpDirectory
         scope.spawn {
-            sink.send(.dumpFinished(ScreenDump.write(screen: screen, figures: report.json(), to: directory, at: Date())))
+            var text = screen
+            var figures = report.json()
+            if let timeline {
+                text += "\n\n" + timeline.text()
+                if figures.hasPrefix("{") { figures = "{\"sentinel_timeline\":\(timeline.json())," + figures.dropFirst() }
+            }
+            sink.send(.dumpFinished(ScreenDump.write(screen: text, figures: figures, to: directory, at: Date())))
         }
     }
 }

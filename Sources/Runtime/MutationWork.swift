@@ -15,6 +15,10 @@ final class MutationWork {
     private var services: [Int: MutationService] = [:]
     private var clusterService: MutationService?
     private var bulkTask: Task<Void, Never>?
+    /// Why changes are refused now (Sentinel mode, no primary confirmed), set before each change.
+    var refusal: String?
+    /// Sentinel mode: a change cut off by a lost connection says the primary may be changing.
+    var followsFailovers = false
 
     /// The words every refusal for want of an audit log uses.
     static let noAuditLog = "changes are refused: the audit log could not be opened"
@@ -32,14 +36,23 @@ final class MutationWork {
             bulkTask?.cancel()
             return
         }
+        if let refusal, !request.isReadOnly {
+            sink.send(.mutationFinished(.failed(refusal)))
+            return
+        }
         guard let service = service(node, connections) else {
             sink.send(.mutationFinished(.failed(Self.noAuditLog)))
             return
         }
         let sink = self.sink
         let rate = limits.keysPerSecond
+        let followsFailovers = self.followsFailovers
         let task = scope.spawn {
-            let result = await Self.run(request, on: service, rate: rate) { sink.send(.mutationFinished(.bulkProgress($0))) }
+            var result = await Self.run(request, on: service, rate: rate) { sink.send(.mutationFinished(.bulkProgress($0))) }
+            if followsFailovers, case .failed(let text)? = result, Self.connectionLost(text) {
+                // Never replayed: the old primary may have applied it before the switch.
+                result = .failed(text + " — not retried: the primary may be changing (Sentinel failover); check the key before trying again")
+            }
             if let result { sink.send(.mutationFinished(result)) }
         }
         switch request {
@@ -50,6 +63,10 @@ final class MutationWork {
 
     /// `PUBLISH` through the mutation path (refused in read-only mode, audited).
     func publish(_ message: [UInt8], to channel: [UInt8], node: Int, connections: NodeConnections) {
+        if let refusal {
+            sink.send(.published(channel: channel, result: .failure(LoadError(refusal))))
+            return
+        }
         guard let service = service(node, connections) else {
             sink.send(.published(channel: channel, result: .failure(LoadError(Self.noAuditLog))))
             return
@@ -66,6 +83,10 @@ final class MutationWork {
 
     /// Sets `notify-keyspace-events` (a confirmed, dangerous action).
     func setKeyspaceEvents(_ flags: String, previous: String, node: Int, connections: NodeConnections) {
+        if let refusal {
+            sink.send(.keyspaceEventsSet(node: node, flags: flags, previous: previous, error: LoadError(refusal)))
+            return
+        }
         guard let service = service(node, connections) else {
             sink.send(.keyspaceEventsSet(node: node, flags: flags, previous: previous, error: LoadError(Self.noAuditLog)))
             return
@@ -112,6 +133,11 @@ final class MutationWork {
     }
 
     /// What `request` came to (nil for an abort, which has no answer of its own).
+    /// Whether an error text says the connection went away rather than the server refusing.
+    static func connectionLost(_ text: String) -> Bool {
+        ["connection closed", "connection refused", "not connected", "connection reset", "timed out"].contains { text.contains($0) }
+    }
+
     private static func run(_ request: MutationRequest, on service: MutationService, rate: Int, progress: @escaping @Sendable (BulkProgress) -> Void) async -> MutationResult? {
         do {
             switch request {
@@ -138,6 +164,16 @@ final class MutationWork {
             }
         } catch {
             return .failed("\(error)")
+        }
+    }
+}
+
+extension MutationRequest {
+    /// Dry runs and plans change nothing: they run while changes are refused for want of a primary.
+    fileprivate var isReadOnly: Bool {
+        switch self {
+        case .prepareDelete, .dryRun, .dryRunMissingTTL, .planClientKill, .abortBulk: return true
+        default: return false
         }
     }
 }

@@ -17,13 +17,16 @@ final class NodeConnections {
     private(set) var sampling: [ManagedConnection]
     /// In cluster mode, the client that routes by slot and follows the topology; nil otherwise.
     let cluster: ClusterClient?
+    /// In Sentinel mode, the client that finds the primary and lists the group; nil otherwise.
+    let sentinel: SentinelClient?
     let readFromReplicas: Bool
     private var keyspace: [Int: ManagedConnection] = [:]
     private var lookups: [Int: ManagedConnection] = [:]
 
-    init(sampling: [ManagedConnection], cluster: ClusterClient?, readFromReplicas: Bool) {
+    init(sampling: [ManagedConnection], cluster: ClusterClient?, sentinel: SentinelClient? = nil, readFromReplicas: Bool) {
         self.sampling = sampling
         self.cluster = cluster
+        self.sentinel = sentinel
         self.readFromReplicas = readFromReplicas
     }
 
@@ -69,7 +72,7 @@ final class NodeConnections {
         sampling.contains { $0.endpoint == endpoint }
     }
 
-    /// Adds a node (one the cluster topology revealed).
+    /// Adds a node (one the cluster topology or the sentinels revealed).
     /// - Returns: its index.
     func add(_ connection: ManagedConnection) -> Int {
         sampling.append(connection)
@@ -83,5 +86,6 @@ final class NodeConnections {
             for connection in all { group.addTask { await connection.close() } }
         }
         await cluster?.close()
+        await sentinel?.close()
     }
 }

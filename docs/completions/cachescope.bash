@@ -187,8 +187,8 @@ _cachescope() {
 _cachescope_watch() {
     repeating_flags=()
     non_repeating_flags=(-c --tls --insecure --read-only --no-color --version --help)
-    repeating_options=()
-    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --context --theme --interval --audit-log --config)
+    repeating_options=(--sentinel)
+    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --master --sentinel-user --sentinel-password --context --theme --interval --audit-log --config)
     __cachescope_offer_flags_options -1
 
     # Offer option value completions
@@ -218,6 +218,18 @@ _cachescope_watch() {
         return
         ;;
     '--sni')
+        return
+        ;;
+    '--sentinel')
+        return
+        ;;
+    '--master')
+        return
+        ;;
+    '--sentinel-user')
+        return
+        ;;
+    '--sentinel-password')
         return
         ;;
     '--context')
@@ -265,8 +277,8 @@ _cachescope_demo() {
 _cachescope_snapshot() {
     repeating_flags=()
     non_repeating_flags=(-c --tls --insecure --read-only --no-color --json --doctor --clients --hot-keys --keys --version --help)
-    repeating_options=()
-    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --context --theme --interval --audit-log --config --seconds --depth)
+    repeating_options=(--sentinel)
+    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --master --sentinel-user --sentinel-password --context --theme --interval --audit-log --config --seconds --depth)
     __cachescope_offer_flags_options -1
 
     # Offer option value completions
@@ -296,6 +308,18 @@ _cachescope_snapshot() {
         return
         ;;
     '--sni')
+        return
+        ;;
+    '--sentinel')
+        return
+        ;;
+    '--master')
+        return
+        ;;
+    '--sentinel-user')
+        return
+        ;;
+    '--sentinel-password')
         return
         ;;
     '--context')

@@ -49,6 +49,15 @@ public enum AppMessage: Sendable {
     case dumpFinished(Result<[String], DumpError>)
     /// The cluster's topology changed; `added` are new nodes, appended to `AppState.nodes` in order.
     case clusterChanged(ClusterOverview, added: [String])
+    /// Sentinel mode: the group was read (primary confirmed); `added` are new nodes, appended to
+    /// `AppState.nodes` in order.
+    case sentinelChanged(SentinelOverview, added: [String])
+    /// Sentinel mode: the group could not be read, or no primary confirmed (the reason).
+    case sentinelUnconfirmed(String)
+    /// Sentinel mode: the sentinels whose events are being received (`host:port`).
+    case sentinelListening([String])
+    /// Sentinel mode: events the sentinels published about the group.
+    case sentinelEvents([SentinelEvent])
 }
 
 /// Why a screen dump could not be written.

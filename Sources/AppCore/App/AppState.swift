@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public var commandHistory: [String] = []
     /// In cluster mode, the cluster's shape (roles, slot counts, health); nil otherwise.
     public var cluster: ClusterOverview?
+    /// In Sentinel mode, the group, its failover timeline and whether a primary is confirmed; nil otherwise.
+    public var sentinel: SentinelState?
 
     public init(
         addresses: [String], alertRules: [AlertRule] = AlertRule.defaults, readOnly: Bool = false, insecureTLS: Bool = false,
@@ -72,8 +74,13 @@ public struct AppState: Sendable {
     /// Whether the keys pane works on the whole cluster (cluster mode, no `:node` focus).
     public var keysSpanCluster: Bool { cluster != nil && focusedNode == nil }
 
-    /// The node the keys pane and other single-node panes work on: the focused one, or the first.
-    public var currentNode: Int { focusedNode ?? 0 }
+    /// The node the keys pane and other single-node panes work on: the focused one, else (Sentinel
+    /// mode) the primary, else the first.
+    public var currentNode: Int {
+        if let focusedNode { return focusedNode }
+        if let primary = sentinel?.overview?.primaryAddress, let index = nodes.firstIndex(where: { $0.address == primary }) { return index }
+        return 0
+    }
 
     /// The scope whose bindings apply now.
     public var scope: AppKeymap.Scope { .area(pane) }

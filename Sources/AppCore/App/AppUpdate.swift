@@ -113,6 +113,17 @@ public enum AppUpdate {
         case .clusterChanged(let overview, let added):
             ClusterUpdate.changed(overview, added: added, &state)
             return []
+        case .sentinelChanged(let overview, let added):
+            return SentinelUpdate.changed(overview, added: added, &state)
+        case .sentinelUnconfirmed(let reason):
+            SentinelUpdate.unconfirmed(reason, &state)
+            return []
+        case .sentinelListening(let addresses):
+            state.sentinel?.listening = Set(addresses)
+            return []
+        case .sentinelEvents(let events):
+            SentinelUpdate.received(events, &state)
+            return []
         case .dumpFinished(let result):
             switch result {
             case .success(let paths): state.status = StatusMessage("dumped to \(paths.joined(separator: ", "))", kind: .success, now: state.now, lifetime: 10)

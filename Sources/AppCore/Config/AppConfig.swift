@@ -40,6 +40,9 @@ public struct AppConfig: Sendable, Equatable {
     /// When the server pane flags a client (`[clients]`).
     public var clientThresholds = ClientThresholds.default
     public var connections: [String: ConnectionProfile] = [:]
+    /// `[address_map]`: addresses servers announce (`"10.0.0.5:6379"`) → addresses to connect to
+    /// (`"127.0.0.1:16379"`), for sentinel answers and cluster topology alike.
+    public var addressMap: [String: String] = [:]
     /// Key overrides as `[keys]` writes them: action name → key names (e.g. `"quit" = "Q"`). The
     /// loader has checked that each name is an `AppAction` and each key a key.
     public var keyOverrides: [String: String] = [:]
@@ -53,6 +56,6 @@ public struct AppConfig: Sendable, Equatable {
             && a.messageLogCapacity == b.messageLogCapacity && a.bulkKeysPerSecond == b.bulkKeysPerSecond
             && a.undoBudgetBytes == b.undoBudgetBytes && a.readFromReplicas == b.readFromReplicas
             && a.clientThresholds == b.clientThresholds && a.indexBudgetBytes == b.indexBudgetBytes
-            && a.exactLookupLimit == b.exactLookupLimit
+            && a.exactLookupLimit == b.exactLookupLimit && a.addressMap == b.addressMap
     }
 }

@@ -81,6 +81,8 @@ public enum ConfigLoader {
                 config.connections = try reader.connections(value)
             case "clients":
                 config.clientThresholds = try reader.clientThresholds(value)
+            case "address_map":
+                config.addressMap = try reader.addressMap(value)
             case "keys":
                 guard let keys = value.table else { throw reader.error("[keys] must be a table", key: key, section: nil) }
                 for action in keys.keys {
@@ -243,11 +245,20 @@ public enum ConfigLoader {
                     case "sni": p.serverName = try string(v, key: k, section: section)
                     case "insecure": p.insecure = try bool(v, key: k, section: section)
                     case "read_only": p.readOnly = try bool(v, key: k, section: section)
+                    case "sentinels":
+                        guard let array = v.array else { throw error("sentinels must be a list of \"host:port\" strings", key: k, section: section) }
+                        p.sentinels = try array.map { (item: any TOMLValueConvertible) throws(ConfigError) -> String in try string(item, key: k, section: section) }
+                    case "master": p.masterName = try string(v, key: k, section: section)
+                    case "sentinel_user": p.sentinelUser = try string(v, key: k, section: section)
+                    case "sentinel_password": p.sentinelPassword = try string(v, key: k, section: section)
+                    case "sentinel_password_env": p.sentinelPasswordEnvironmentVariable = try string(v, key: k, section: section)
                     default:
                         throw error("unknown connection setting \"\(k)\"", key: k, section: section)
                     }
                 }
-                guard !p.uris.isEmpty else { throw error("connection \(name) needs url = \"redis://host:port\"", key: name, section: "connections") }
+                guard !p.uris.isEmpty || !p.sentinels.isEmpty else {
+                    throw error("connection \(name) needs url = \"redis://host:port\" (or sentinels = [\"host:26379\"])", key: name, section: "connections")
+                }
                 result[name] = p
             }
             return result

@@ -19,6 +19,16 @@ public struct ConnectionProfile: Sendable, Equatable {
     public var insecure: Bool
     /// Mutations refused for this connection whatever the command line says.
     public var readOnly: Bool
+    /// Sentinels (`HOST:PORT`) to reach the nodes through (`sentinels = [...]`).
+    public var sentinels: [String] = []
+    /// The Sentinel group's name (`master = "mymaster"`).
+    public var masterName: String?
+    /// The sentinels' ACL user.
+    public var sentinelUser: String?
+    /// The environment variable holding the sentinels' password.
+    public var sentinelPasswordEnvironmentVariable: String?
+    /// The sentinels' password written in the file; accepted, never shown.
+    public var sentinelPassword: String?
 
     public init(
         name: String, uris: [String] = [], user: String? = nil, passwordEnvironmentVariable: String? = nil, password: String? = nil, database: Int? = nil, cluster: Bool = false, tls: Bool = false,

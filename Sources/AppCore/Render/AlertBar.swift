@@ -46,6 +46,8 @@ enum AlertFormatting {
         case .clusterSlotsFailing: return Formatting.number(value) + " slots"
         case .clientOutputBufferMB: return Formatting.number(value) + " MB"
         case .replicaLagSeconds: return Formatting.number(value) + " s"
+        case .sentinelPrimaryDown, .sentinelFailover, .sentinelQuorumUnreachable: return value > 0.5 ? "yes" : "no"
+        case .sentinelReplicaLagBytes: return Formatting.bytes(value)
         }
     }
 }

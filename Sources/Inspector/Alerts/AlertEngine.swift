@@ -25,32 +25,37 @@ public struct AlertEngine: Sendable {
                 // data alerts alive; those wait for the node to come back.
                 continue
             }
-            let breached = rule.isBreached(by: value)
-            if var alert = active[id] {
-                alert.value = value
-                if breached {
-                    if alert.state == .pending, time - alert.since >= rule.duration {
-                        alert.state = .firing
-                        alert.firedAt = time
-                    }
-                    active[id] = alert
-                } else {
-                    active[id] = nil
-                    if alert.state == .firing {
-                        alert.state = .resolved
-                        alert.resolvedAt = time
-                        resolved.append(alert)
-                        if resolved.count > resolvedCapacity { resolved.removeFirst(resolved.count - resolvedCapacity) }
-                    }
-                }
-            } else if breached {
-                var alert = Alert(rule: rule, node: node.address, state: .pending, since: time, value: value)
-                if rule.duration <= 0 {
+            apply(rule, id: id, subject: node.address, value: value, at: time)
+        }
+    }
+
+    /// Moves one rule's alert on `subject` (a node address, or a Sentinel group) given the metric's value now.
+    public mutating func apply(_ rule: AlertRule, id: String, subject: String, value: Double, at time: Double) {
+        let breached = rule.isBreached(by: value)
+        if var alert = active[id] {
+            alert.value = value
+            if breached {
+                if alert.state == .pending, time - alert.since >= rule.duration {
                     alert.state = .firing
                     alert.firedAt = time
                 }
                 active[id] = alert
+            } else {
+                active[id] = nil
+                if alert.state == .firing {
+                    alert.state = .resolved
+                    alert.resolvedAt = time
+                    resolved.append(alert)
+                    if resolved.count > resolvedCapacity { resolved.removeFirst(resolved.count - resolvedCapacity) }
+                }
             }
+        } else if breached {
+            var alert = Alert(rule: rule, node: subject, state: .pending, since: time, value: value)
+            if rule.duration <= 0 {
+                alert.state = .firing
+                alert.firedAt = time
+            }
+            active[id] = alert
         }
     }
 

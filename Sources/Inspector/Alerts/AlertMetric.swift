@@ -23,11 +23,28 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
     case clientOutputBufferMB = "client_output_buffer_mb"
     /// On a primary: seconds since its slowest replica last acknowledged the stream.
     case replicaLagSeconds = "replica_lag_seconds"
+    /// Sentinel mode: 1 while the sentinels agree the primary is down (`o_down`).
+    case sentinelPrimaryDown = "sentinel_primary_odown"
+    /// Sentinel mode: 1 while a failover runs.
+    case sentinelFailover = "sentinel_failover"
+    /// Sentinel mode: 1 while `SENTINEL CKQUORUM` says the quorum (or a majority) is not reachable.
+    case sentinelQuorumUnreachable = "sentinel_quorum_unreachable"
+    /// Sentinel mode: a replica's replication offset behind the primary's, in bytes.
+    case sentinelReplicaLagBytes = "sentinel_replica_lag_bytes"
+
+    /// Whether the metric is evaluated on the Sentinel group rather than on a node's samples.
+    public var isSentinel: Bool {
+        switch self {
+        case .sentinelPrimaryDown, .sentinelFailover, .sentinelQuorumUnreachable, .sentinelReplicaLagBytes: return true
+        default: return false
+        }
+    }
 
     /// Whether the metric is a yes/no condition (compared as 1 or 0).
     public var isCondition: Bool {
         switch self {
         case .unreachable, .replicationLinkDown, .persistenceFailed, .clusterStateFail: return true
+        case .sentinelPrimaryDown, .sentinelFailover, .sentinelQuorumUnreachable: return true
         default: return false
         }
     }
@@ -54,6 +71,7 @@ public enum AlertMetric: String, Sendable, Hashable, CaseIterable, Codable {
         // A replica or a primary without replicas has no lag: 0, so an alert resolves on failover.
         case .replicaLagSeconds: return Double(ReplicationStatus(sample.info).worstLagSeconds ?? 0)
         case .unreachable: return nil
+        case .sentinelPrimaryDown, .sentinelFailover, .sentinelQuorumUnreachable, .sentinelReplicaLagBytes: return nil
         }
     }
 }

@@ -53,6 +53,14 @@ public struct AlertRule: Sendable, Hashable, Codable {
         AlertRule(name: "replica-lag", metric: .replicaLagSeconds, comparison: .above, threshold: 10, duration: 0),
     ]
 
+    /// The rules of a Sentinel session, added to the others when the nodes are reached through sentinels.
+    public static let sentinelDefaults: [AlertRule] = [
+        AlertRule(name: "sentinel-primary-odown", metric: .sentinelPrimaryDown, comparison: .above, threshold: 0.5, duration: 0, severity: .critical),
+        AlertRule(name: "sentinel-failover", metric: .sentinelFailover, comparison: .above, threshold: 0.5, duration: 0, severity: .critical),
+        AlertRule(name: "sentinel-quorum", metric: .sentinelQuorumUnreachable, comparison: .above, threshold: 0.5, duration: 0, severity: .critical),
+        AlertRule(name: "sentinel-replica-lag", metric: .sentinelReplicaLagBytes, comparison: .above, threshold: 1_048_576, duration: 10),
+    ]
+
     static func describe(metric: AlertMetric, comparison: Comparison, threshold: Double, duration: Double) -> String {
         let what: String
         switch metric {
@@ -68,6 +76,10 @@ public struct AlertRule: Sendable, Hashable, Codable {
         case .clusterSlotsFailing: what = "cluster slots failing"
         case .clientOutputBufferMB: what = "a client's output buffer \(comparison) \(Formatting.number(threshold)) MB"
         case .replicaLagSeconds: what = "replica lag \(comparison) \(Formatting.number(threshold)) s"
+        case .sentinelPrimaryDown: what = "sentinels see the primary down"
+        case .sentinelFailover: what = "failover in progress"
+        case .sentinelQuorumUnreachable: what = "sentinel quorum not reachable"
+        case .sentinelReplicaLagBytes: what = "replica offset \(comparison) \(Formatting.bytes(threshold)) behind"
         }
         return duration > 0 ? "\(what) for \(Formatting.duration(duration))" : what
     }

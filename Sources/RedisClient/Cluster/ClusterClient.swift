@@ -23,6 +23,8 @@ public actor ClusterClient {
     private let group: any EventLoopGroup
     private let policy: ReconnectPolicy
     private var router: ClusterRouter
+    /// Announced addresses → reachable ones, for the topology and redirections.
+    public nonisolated let addressMap: AddressMap
     private var connections: [RedisEndpoint: ManagedConnection] = [:]
     /// The options new nodes are reached with (the first seed that answered, endpoint replaced).
     private var template: ConnectionOptions
@@ -35,9 +37,11 @@ public actor ClusterClient {
     ///   - seeds: at least one node of the cluster (their credentials and TLS settings are used for every node).
     ///   - refreshInterval: the periodic topology refresh.
     ///   - maxRedirects: the most `MOVED`/`ASK` one command may follow.
+    ///   - addressMap: announced addresses (NAT, tunnels) → addresses to connect to.
     public init(
         seeds: [ConnectionOptions], refreshInterval: Duration = .seconds(5), maxRedirects: Int = 5,
-        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, policy: ReconnectPolicy = .default
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, policy: ReconnectPolicy = .default,
+        addressMap: AddressMap = AddressMap()
     ) {
         precondition(!seeds.isEmpty, "a cluster client needs at least one seed")
         self.seeds = seeds
@@ -46,6 +50,8 @@ public actor ClusterClient {
         self.policy = policy
         self.template = seeds[0]
         self.router = ClusterRouter(maxRedirects: maxRedirects)
+        self.router.addressMap = addressMap
+        self.addressMap = addressMap
         (topologyChanges, continuation) = AsyncStream<ClusterTopology>.makeStream(bufferingPolicy: .bufferingNewest(16))
     }
 
@@ -118,7 +124,7 @@ public actor ClusterClient {
                     }
                     parsed = ClusterTopology.parseSlots(reply, fallbackHost: candidate.endpoint.host)
                 }
-                guard let topology = parsed else {
+                guard let topology = parsed?.mapped(addressMap) else {
                     failures.append("\(candidate.endpoint): CLUSTER SHARDS/SLOTS: unexpected reply")
                     continue
                 }

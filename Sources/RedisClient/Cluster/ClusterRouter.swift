@@ -27,6 +27,8 @@ public struct ClusterRouter: Sendable {
     public let maxRedirects: Int
     /// Set by `MOVED`, `CLUSTERDOWN` and connection errors: the caller should reload the topology.
     public private(set) var refreshRequested = false
+    /// Announced addresses → reachable ones, applied to `MOVED`/`ASK` targets.
+    public var addressMap = AddressMap()
 
     /// slot → index into `owners`; -1 when no node serves it.
     private var slotOwner: [Int32]
@@ -100,12 +102,13 @@ public struct ClusterRouter: Sendable {
             return .fail(RedisError(.server("MOVED"), "gave up after \(maxRedirects) cluster redirections (last: \(message))", endpoint: endpoint))
         }
         switch redirect {
-        case .moved(let slot, let target)?:
+        case .moved(let slot, let announced)?:
+            let target = addressMap.reachable(announced)
             move(slot: slot, to: target)
             refreshRequested = true
             return .send(to: target, asking: false)
-        case .ask(_, let target)?:
-            return .send(to: target, asking: true)
+        case .ask(_, let announced)?:
+            return .send(to: addressMap.reachable(announced), asking: true)
         case nil:
             return .retryLater(endpoint)
         }

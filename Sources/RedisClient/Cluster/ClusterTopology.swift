@@ -38,6 +38,18 @@ public struct ClusterTopology: Sendable, Hashable {
         shards.first { $0.slotRanges.contains { $0.contains(slot) } }
     }
 
+    /// The topology with every announced address replaced by its reachable one.
+    public func mapped(_ map: AddressMap) -> ClusterTopology {
+        guard !map.isEmpty else { return self }
+        func node(_ node: ClusterNode) -> ClusterNode {
+            var node = node
+            node.endpoint = map.reachable(node.endpoint)
+            return node
+        }
+        return ClusterTopology(
+            shards: shards.map { ClusterShard(primary: node($0.primary), replicas: $0.replicas.map(node), slotRanges: $0.slotRanges) })
+    }
+
     // MARK: - Parsing
 
     /// Parses a `CLUSTER SHARDS` reply (RESP3 maps or RESP2 flat arrays).

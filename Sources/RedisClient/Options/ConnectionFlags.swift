@@ -28,13 +28,22 @@ public struct ConnectionFlags: Sendable, Hashable {
     public var sni: String?
     /// `--insecure`: do not verify the server's certificate.
     public var insecure: Bool
+    /// `--sentinel HOST:PORT` (repeatable): reach the nodes through these sentinels.
+    public var sentinels: [String] = []
+    /// `--master NAME`: the Sentinel group.
+    public var masterName: String?
+    /// `--sentinel-user USER`: the sentinels' ACL user.
+    public var sentinelUser: String?
+    /// `--sentinel-password PASSWORD`; `CACHESCOPE_SENTINEL_AUTH` is used when absent.
+    public var sentinelPassword: String?
 
     /// Creates flags; everything defaults to "not given".
     public init(
         uris: [String] = [], host: String? = nil, port: Int? = nil, password: String? = nil,
         user: String? = nil, database: Int? = nil, cluster: Bool = false, tls: Bool = false,
         caCertificate: String? = nil, certificate: String? = nil, key: String? = nil,
-        sni: String? = nil, insecure: Bool = false
+        sni: String? = nil, insecure: Bool = false, sentinels: [String] = [], masterName: String? = nil,
+        sentinelUser: String? = nil, sentinelPassword: String? = nil
     ) {
         self.uris = uris
         self.host = host
@@ -49,6 +58,10 @@ public struct ConnectionFlags: Sendable, Hashable {
         self.key = key
         self.sni = sni
         self.insecure = insecure
+        self.sentinels = sentinels
+        self.masterName = masterName
+        self.sentinelUser = sentinelUser
+        self.sentinelPassword = sentinelPassword
     }
 
     /// Resolves the flags into one set of options per node.
@@ -58,6 +71,7 @@ public struct ConnectionFlags: Sendable, Hashable {
     /// - Parameter environment: the process environment (`REDISCLI_AUTH`).
     /// - Throws: ``UsageError`` with a one-line message that never contains a password.
     public func resolve(environment: [String: String]) throws(UsageError) -> [ConnectionOptions] {
+        if isSentinel { throw UsageError("a Sentinel group is resolved with resolveSentinel(environment:)") }
         if !uris.isEmpty, host != nil || port != nil {
             throw UsageError("give nodes either as URIs or with -h/-p, not both")
         }
@@ -128,6 +142,10 @@ extension ConnectionFlags: CustomStringConvertible, CustomReflectable {
         if let key { parts.append("--key \(key)") }
         if let sni { parts.append("--sni \(sni)") }
         if insecure { parts.append("--insecure") }
+        parts += sentinels.map { "--sentinel \($0)" }
+        if let masterName { parts.append("--master \(masterName)") }
+        if let sentinelUser { parts.append("--sentinel-user \(sentinelUser)") }
+        if sentinelPassword != nil { parts.append("--sentinel-password ***") }
         return parts.joined(separator: " ")
     }
 

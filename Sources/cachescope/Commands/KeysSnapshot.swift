@@ -19,7 +19,7 @@ enum KeysSnapshot {
         var reports: [(label: String, samples: [KeyspaceSample])] = []
         var failures: [(String, String)] = []
         if let seeds = await ClusterSessionSetup.clusterSeeds(target) {
-            let cluster = ClusterClient(seeds: seeds)
+            let cluster = ClusterClient(seeds: seeds, addressMap: target.addressMap)
             do {
                 _ = try await cluster.connect()
                 let samples = try await KeyspaceSampler.sample(cluster: cluster, fromReplicas: target.config.readFromReplicas, until: deadline, policy: policy)

@@ -22,7 +22,16 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         PasswordWarning.printIfNeeded(connection)
-        let target = try ResolvedTarget.resolve(connection, display)
+        var target = try ResolvedTarget.resolve(connection, display)
+        var sentinelSummary = ""
+        var sentinelJSON: String?
+        if let sentinel = target.sentinel {
+            guard sentinel.masterName != nil else { return try await SentinelSnapshot.listGroups(target, sentinel, json: json) }
+            let (resolved, overview) = try await SentinelSnapshot.nodes(target, sentinel)
+            target = resolved
+            sentinelSummary = SentinelSnapshot.text(overview)
+            sentinelJSON = SentinelSnapshot.json(overview)
+        }
         if doctor {
             try await DoctorSnapshot.run(target, json: json, probeRecentUse: hotKeys)
             return
@@ -39,7 +48,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         var options = target.options
         if let seeds = await ClusterSessionSetup.clusterSeeds(target) {
             // A cluster: report every node the topology lists, primaries and replicas.
-            let cluster = ClusterClient(seeds: seeds)
+            let cluster = ClusterClient(seeds: seeds, addressMap: target.addressMap)
             defer { Task { await cluster.close() } }
             do {
                 var nodes: [ConnectionOptions] = []
@@ -70,7 +79,10 @@ struct SnapshotCommand: AsyncParsableCommand {
             alerts.evaluate(nodes[index], at: MonotonicClock.now(), lifetimeHitRatio: true)
         }
         let report = HealthReport(nodes: nodes, alerts: alerts, interval: interval)
-        print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
+        var figures = report.json()
+        // Sentinel mode: the group joins the report as "sentinel".
+        if let sentinelJSON, figures.hasPrefix("{") { figures = "{\"sentinel\":\(sentinelJSON)," + figures.dropFirst() }
+        print(json ? figures : sentinelSummary + report.text(), terminator: json ? "\n" : "")
         if report.anyUnreachable { throw ExitCode(1) }
     }
 }

@@ -29,7 +29,7 @@ enum PasswordWarning {
             guard let at = uri.firstIndex(of: "@"), let scheme = uri.range(of: "://") else { return false }
             return uri[scheme.upperBound..<at].contains(":")
         }
-        if connection.password != nil || uriHasPassword {
+        if connection.password != nil || connection.sentinelPassword != nil || uriHasPassword {
             FileHandle.standardError.write(Data("Warning: Using a password on the command line may not be safe (use REDISCLI_AUTH).\n".utf8))
         }
     }

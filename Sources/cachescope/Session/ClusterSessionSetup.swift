@@ -6,6 +6,7 @@ import RedisClient
 enum ClusterSessionSetup {
     /// The seeds to discover the cluster from, or nil for standalone mode.
     static func clusterSeeds(_ target: ResolvedTarget) async -> [ConnectionOptions]? {
+        if target.sentinel != nil { return nil }
         if target.cluster { return target.options }
         guard let first = target.options.first else { return nil }
         var probe = first

@@ -26,7 +26,7 @@ enum DashboardSession {
         }
         // Discovered before the terminal starts, so that a failure is a plain message.
         var nodes: SessionNodes
-        do { nodes = try await SessionNodes.discover(target) } catch {
+        do { nodes = try await SessionNodes.discover(target, ask: true) } catch {
             FileHandle.standardError.write(Data("cachescope: \(error)\n".utf8))
             return 1
         }
@@ -77,9 +77,14 @@ enum DashboardSession {
             addresses: nodes.addresses, alertRules: target.config.alertRules, readOnly: target.readOnly,
             insecureTLS: target.insecureTLS, theme: theme, themeName: themeName, colorSupport: terminal.colorSupport,
             unicode: terminal.unicode, keymap: keymap, width: size.width, height: size.height, now: MonotonicClock.now(),
-            interval: display.interval ?? target.config.interval, connectionLabel: target.label
+            interval: display.interval ?? target.config.interval, connectionLabel: label(target, nodes)
         )
         state.cluster = nodes.overview
+        if let overview = nodes.sentinelOverview {
+            state.sentinel = SentinelState(masterName: overview.masterName, overview: overview)
+            // The group's own alerts (primary down, failover, quorum, replica lag) join the rules.
+            state.alerts.rules += AlertRule.sentinelDefaults.filter { rule in !state.alerts.rules.contains { $0.name == rule.name } }
+        }
         state.pubsub = PubSubState(capacity: target.config.messageLogCapacity)
         state.server = ServerState(clientThresholds: target.config.clientThresholds)
         state.contextNames = target.config.connections.keys.sorted()
@@ -95,8 +100,14 @@ enum DashboardSession {
             state: state, connections: nodes.connections, frameSink: { terminal.draw($0) },
             scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
             mutationLimits: MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
-            cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas)
+            cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas, sentinel: nodes.sentinel)
     }
+}
+
+/// What the title bar names: the context, or (Sentinel mode, a group chosen at the start) the group.
+private func label(_ target: ResolvedTarget, _ nodes: SessionNodes) -> String {
+    guard let overview = nodes.sentinelOverview, target.label.hasPrefix("sentinel via ") else { return target.label }
+    return "\(overview.masterName) via \(overview.answeredBy)"
 }
 
 /// The runtime that currently owns the screen; terminal events go to it. Events that come

@@ -12,6 +12,10 @@ struct ResolvedTarget {
     /// `-c` (or the context's `cluster = true`): the nodes are seeds of a Redis Cluster. Without
     /// it, cluster mode is still detected (`INFO cluster`) when the session starts.
     var cluster: Bool = false
+    /// Sentinel mode: the group and its sentinels (`options` then holds how nodes are reached).
+    var sentinel: SentinelTarget?
+    /// Announced addresses → reachable ones (`[address_map]`).
+    var addressMap = AddressMap()
 
     /// Resolves the command line against the config file.
     /// - Throws: `UsageError` (exit 2) or `ConfigError`.
@@ -25,7 +29,14 @@ struct ResolvedTarget {
                 let known = config.connections.keys.sorted().joined(separator: ", ")
                 throw UsageError("no connection named \"\(name)\" in the config file" + (known.isEmpty ? "" : " (known: \(known))"))
             }
-            if !connection.namesNodes { flags.uris = profile.uris }
+            if !connection.namesNodes {
+                flags.uris = profile.uris
+                flags.sentinels = profile.sentinels
+            }
+            flags.masterName = flags.masterName ?? profile.masterName
+            flags.sentinelUser = flags.sentinelUser ?? profile.sentinelUser
+            let profileSentinelPassword = profile.sentinelPasswordEnvironmentVariable.flatMap { environment[$0] } ?? profile.sentinelPassword
+            flags.sentinelPassword = flags.sentinelPassword ?? profileSentinelPassword
             flags.user = flags.user ?? profile.user
             let profilePassword = profile.passwordEnvironmentVariable.flatMap { environment[$0] } ?? profile.password
             flags.password = flags.password ?? profilePassword
@@ -40,10 +51,19 @@ struct ResolvedTarget {
             readOnly = readOnly || profile.readOnly
             label = name
         }
+        let addressMap: AddressMap
+        do { addressMap = try AddressMap(parsing: config.addressMap) } catch { throw UsageError("config [address_map]: \(error)") }
+        if flags.isSentinel {
+            let sentinel = try flags.resolveSentinel(environment: environment)
+            let first = sentinel.sentinels.first.map { "\($0.endpoint)" } ?? "-"
+            return ResolvedTarget(
+                options: [sentinel.nodeOptions], config: config, readOnly: readOnly, insecureTLS: flags.insecure,
+                label: label ?? "\(sentinel.masterName ?? "sentinel") via \(first)", sentinel: sentinel, addressMap: addressMap)
+        }
         let options = try flags.resolve(environment: environment)
         return ResolvedTarget(
             options: options, config: config, readOnly: readOnly, insecureTLS: flags.insecure,
-            label: label ?? options.first.map { "\($0.endpoint)" } ?? "-", cluster: flags.cluster
+            label: label ?? options.first.map { "\($0.endpoint)" } ?? "-", cluster: flags.cluster, addressMap: addressMap
         )
     }
 }

@@ -9,15 +9,18 @@ public struct FleetHealth: Sendable {
     /// The nodes in view (all, or the `:node` focus), in order.
     public var visible: [Int]
     public var alerts: AlertEngine
+    /// Sentinel mode: the group and its failover timeline (nil otherwise).
+    public var sentinel: SentinelState?
 
-    public init(nodes: [NodeHealth], visible: [Int], alerts: AlertEngine) {
+    public init(nodes: [NodeHealth], visible: [Int], alerts: AlertEngine, sentinel: SentinelState? = nil) {
         self.nodes = nodes
         self.visible = visible
         self.alerts = alerts
+        self.sentinel = sentinel
     }
 }
 
 extension AppState {
     /// The overview's view of the nodes and alerts.
-    var fleet: FleetHealth { FleetHealth(nodes: nodes, visible: visibleNodeIndices, alerts: alerts) }
+    var fleet: FleetHealth { FleetHealth(nodes: nodes, visible: visibleNodeIndices, alerts: alerts, sentinel: sentinel) }
 }
