@@ -6,6 +6,7 @@
 #   netns-harness.sh up NAME [DELAY_MS [JITTER_MS]]   make it; prints KEY=VALUE lines (below)
 #   netns-harness.sh loss NAME PERCENT                drop PERCENT% of packets each way (0: none)
 #   netns-harness.sh partition NAME on|off            drop every packet, silently (no reset)
+#   netns-harness.sh syns NAME                        connection attempts (SYNs) that reached the server's side
 #   netns-harness.sh down NAME                        undo all of it (safe to repeat)
 #
 # `up` prints SERVER_NS, CLIENT_NS, SERVER_ADDR, CLIENT_ADDR, PORT (the relay, which a client in
@@ -24,7 +25,7 @@ state_root="${TMPDIR:-/tmp}/cachescope-netns"
 
 die() { echo "netns-harness: $*" >&2; exit 2; }
 
-usage() { sed -n '6,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '6,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 check_name() {
     [[ "$1" =~ ^[a-z0-9][a-z0-9-]{0,20}$ ]] || die "NAME must be 1-21 of [a-z0-9-]: '$1'"
@@ -105,7 +106,7 @@ up() {
 table inet harness {
     chain loss { }
     chain partition { }
-    chain input { type filter hook input priority 0; policy accept; iifname "veth0" jump partition; iifname "veth0" jump loss; }
+    chain input { type filter hook input priority 0; policy accept; iifname "veth0" tcp flags & (syn | ack) == syn counter; iifname "veth0" jump partition; iifname "veth0" jump loss; }
     chain output { type filter hook output priority 0; policy accept; oifname "veth0" jump partition; oifname "veth0" jump loss; }
 }
 NFT
@@ -162,6 +163,11 @@ partition() {
     esac
 }
 
+# Counted before the partition's drop, so attempts a partition swallows count too (retransmitted SYNs included).
+syns() {
+    nft_in "$1" list chain inet harness input | sed -n 's/.*counter packets \([0-9]*\).*/\1/p'
+}
+
 [[ $# -ge 2 ]] || usage
 command=$1
 name=$2
@@ -169,6 +175,7 @@ check_name "$name"
 case "$command" in
 up) up "$name" "${3:-0}" "${4:-0}" ;;
 down) down "$name" ;;
+syns) syns "$name" ;;
 loss) [[ $# -eq 3 ]] || usage; loss "$name" "$3" ;;
 partition) [[ $# -eq 3 ]] || usage; partition "$name" "$3" ;;
 *) usage ;;

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// The dashboard in a real terminal, its server behind a sick network (scripts/netns-harness.sh):
+/// 150 ms of round trip with 2% packet loss, and a partition that drops every packet without a
+/// reset. cachescope runs in one network namespace, redis-server in another. The figures the
+/// tests print are the ones README and docs/bad-network.md quote.
+@Suite("Under a bad network", .serialized, .timeLimit(.minutes(3)))
+struct BadNetworkTests {
+    /// Starts cachescope in the client's namespace, against the harness's server.
+    static func dashboard(_ harness: NetworkHarness, _ arguments: String = "") throws -> TmuxSession {
+        let binary = try BuildProducts.executable(named: "cachescope")
+        return try TmuxSession(
+            command: "\(harness.clientPrefix) \(TmuxSession.shellQuote(binary)) \(arguments) \(harness.uri); echo EXITED:$?; sleep 30",
+            environment: ["XDG_CONFIG_HOME": NSTemporaryDirectory()])
+    }
+
+    /// The time from a key to the first capture showing `marker`, polling as fast as tmux answers
+    /// (each capture is a process: a few milliseconds of the figure are tmux's own).
+    static func keyToScreen(_ session: TmuxSession, _ key: String, _ marker: String) async throws -> Duration {
+        let sent = ContinuousClock.now
+        try session.sendKeys(key)
+        while ContinuousClock.now - sent < .seconds(2) {
+            if try session.capture().contains(marker) { return ContinuousClock.now - sent }
+        }
+        throw TmuxSession.Failure(description: "key \(key) did not bring \(marker) within 2 s:\n\(try session.capture())")
+    }
+
+    /// The number in milliseconds the overview's node row ends with (the LATENCY column).
+    static func latencyMilliseconds(_ screen: String, _ address: String) -> Int? {
+        guard let row = screen.split(separator: "\n").first(where: { $0.contains(address) && $0.contains("primary") }),
+            let match = row.firstMatch(of: /(\d+)ms\s*┃?\s*$/)
+        else { return nil }
+        return Int(match.1)
+    }
+
+    @Test("150 ms RTT, 2% loss: sampling goes on, keys answer within 50 ms, 20k keys index at the BDP's pace, replies match")
+    func latencyWithLoss() async throws {
+        let harness = try NetworkHarness(delayMilliseconds: 75)
+        defer { harness.down() }
+        let keyCount = 20_000
+        try harness.pipe((1...keyCount).map { ["SET", "user:\($0)", "value-\($0)"].map(\.bytes) })
+        try harness.loss(2)
+        let connectionsBefore = try #require(try harness.info("total_connections_received"))
+        let session = try Self.dashboard(harness)
+        defer { session.kill() }
+
+        // The overview samples and shows the latency: 150 ms of relay, more when a packet was lost.
+        let screen = try await session.waitFor(allOf: ["primary", "ms"], timeout: .seconds(20))
+        var latency = Self.latencyMilliseconds(screen, harness.address)
+        for _ in 0..<20 where latency == nil {
+            try await Task.sleep(for: .milliseconds(250))
+            latency = Self.latencyMilliseconds(try session.capture(), harness.address)
+        }
+        let last = try session.capture()
+        let shown = try #require(latency, "no latency on the node row:\n\(last)")
+        print("bad network: overview latency \(shown) ms (relay RTT 150 ms, 2% loss)")
+        #expect(shown >= 150 && shown < 2_000)
+        let infoCalls = { () throws -> Int in
+            let stats = try harness.redisCLI(["INFO", "commandstats"])
+            let line = stats.split(whereSeparator: \.isNewline).first { $0.hasPrefix("cmdstat_info:") } ?? ""
+            return Int(line.firstMatch(of: /calls=(\d+)/)?.1 ?? "0") ?? 0
+        }
+        let sampledBefore = try infoCalls()
+
+        // The keys index, timed from the key that opens the pane, while the keyboard is measured.
+        let started = ContinuousClock.now
+        try session.sendKeys("2")
+        var switches: [Duration] = []
+        for _ in 0..<4 {
+            switches.append(try await Self.keyToScreen(session, "1", "┏ Nodes"))
+            switches.append(try await Self.keyToScreen(session, "2", "Enter/→ open"))
+        }
+        try await session.waitFor(text: "\(keyCount) keys indexed", timeout: .seconds(60))
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let rate = Double(keyCount) / seconds
+        // One SCAN COUNT 1000 a round trip (the cursor chains them); the lookups of earlier batches
+        // overlap it on other connections, three pipelines deep.
+        let predicted = 1000 / 0.150
+        let sorted = switches.sorted()
+        let median = sorted[sorted.count / 2]
+        print(
+            "bad network: \(keyCount) keys indexed in \(elapsed) = \(Int(rate)) keys/s; BDP predicts \(Int(predicted)) keys/s"
+                + " (\(Int(100 * rate / predicted))%); pane switches median \(median), worst \(sorted.last ?? .zero)")
+        #expect(rate > 0.2 * predicted, "the index crawls: \(Int(rate)) keys/s")
+        #expect(rate * 3 < 100_000, "over the scan's ceiling of 100k commands/s")
+        #expect(median < .milliseconds(50), "pane switches: \(switches)")
+        #expect(sorted.last ?? .zero < .milliseconds(250), "pane switches: \(switches)")
+        #expect(try infoCalls() > sampledBefore + 2, "the overview stopped sampling")
+
+        // No reply answered another request: each opened key shows its own value.
+        // (Five-digit ids: no other key's name contains them. The list view puts the key on the first row.)
+        try session.sendKeys("t")
+        for id in [10_001, 15_555, keyCount] {
+            try session.sendKeys("/")
+            try session.sendText("user:\(id)")
+            try session.sendKeys("Enter")
+            try await session.waitFor(text: "1 shown", timeout: .seconds(10))
+            try session.sendKeys("Enter")
+            try await session.waitFor(text: "value-\(id)", timeout: .seconds(10))
+            try session.sendKeys("Escape")
+            try session.sendKeys("Escape")
+            try await session.waitFor(text: "\(keyCount) shown", timeout: .seconds(10))
+        }
+        // 2% loss retransmits; it does not reconnect.
+        let connections = try #require(try harness.info("total_connections_received")) - connectionsBefore
+        print("bad network: \(connections) connections opened over the loss episode")
+        #expect(connections <= 12, "\(connections) connections under 2% loss")
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+    }
+}
