@@ -71,6 +71,15 @@ final class NetworkHarness: @unchecked Sendable {
     /// Drops every packet, silently (no reset), or stops doing so.
     func partition(_ on: Bool) throws { try harness("partition", on ? "on" : "off") }
 
+    /// Connection attempts (SYNs) that reached the server's side so far, those a partition dropped included.
+    func syns() throws -> Int {
+        let result = try CleanSpawn.run("/bin/bash", [Self.script, "syns", name], environment: ProcessInfo.processInfo.environment)
+        guard result.status == 0, let count = Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw TmuxSession.Failure(description: "netns-harness syns failed: \(result.errors)")
+        }
+        return count
+    }
+
     /// Runs redis-cli against the server through its own loopback (no fault in the way).
     @discardableResult
     func redisCLI(_ arguments: [String]) throws -> String {
