@@ -53,8 +53,15 @@ struct BadNetworkTests {
             latency = Self.latencyMilliseconds(try session.capture(), harness.address)
         }
         let last = try session.capture()
-        let shown = try #require(latency, "no latency on the node row:\n\(last)")
-        print("bad network: overview latency \(shown) ms (relay RTT 150 ms, 2% loss)")
+        let first = try #require(latency, "no latency on the node row:\n\(last)")
+        // A few samples more (a lost packet costs a retransmission: some samples are far above 150).
+        var readings = [first]
+        for _ in 0..<6 {
+            try await Task.sleep(for: .milliseconds(700))
+            if let reading = Self.latencyMilliseconds(try session.capture(), harness.address) { readings.append(reading) }
+        }
+        let shown = readings.min() ?? first
+        print("bad network: overview latency readings \(readings) ms (relay RTT 150 ms, 2% loss)")
         #expect(shown >= 150 && shown < 2_000)
         let infoCalls = { () throws -> Int in
             let stats = try harness.redisCLI(["INFO", "commandstats"])
