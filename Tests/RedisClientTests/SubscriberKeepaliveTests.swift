@@ -55,6 +55,11 @@ struct SubscriberKeepaliveTests {
                 if case .state(.reconnecting(let reason, _)) = event { return reason } else { return nil }
             }
             #expect(reasons.first?.contains("PING") == true, "\(reasons)")
+            // The gap starts when the connection last heard anything (the confirmation, before the
+            // pause), not when the keepalive gave up about 3 s later.
+            let gap = collector.events.compactMap { event -> PubSubGap? in if case .gap(let gap) = event { return gap } else { return nil } }.first
+            let span = gap.map { Double($0.to - $0.from) / 1e9 } ?? 0
+            #expect(span > 4, "gap of \(span) s for a 6 s pause")
             await pauser.close()
             await subscriber.close()
         }

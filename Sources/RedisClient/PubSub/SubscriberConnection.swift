@@ -181,7 +181,9 @@ public actor SubscriberConnection {
                 guard silence > SubscriberLiveness.pingAfter else { continue }
                 if let sent = pinged {
                     guard .now - sent > timeout else { continue }
-                    note.note("no reply to PING for \((ContinuousClock.now - sent).components.seconds) s")
+                    let reason = "no reply to PING for \((ContinuousClock.now - sent).components.seconds) s"
+                    note.note(reason)
+                    await self.wentSilent(connection, silence: liveness.silence, reason: reason)
                     await connection.close()
                     return
                 }
@@ -192,6 +194,15 @@ public actor SubscriberConnection {
     }
 
     private func isLive(_ connection: RedisConnection) -> Bool { live === connection && !closed }
+
+    /// Messages may have been missed since the connection last read anything, not only since the
+    /// keepalive gave up on it: the gap starts there.
+    private func wentSilent(_ connection: RedisConnection, silence: Duration, reason: String) {
+        guard isLive(connection), downSince == nil else { return }
+        let (seconds, attoseconds) = silence.components
+        downSince = WallClock.nanoseconds() - (seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        downReason = reason
+    }
 
     private func attemptFailed(_ error: RedisError, generation attempt: Int) {
         guard isCurrent(attempt) else { return }
