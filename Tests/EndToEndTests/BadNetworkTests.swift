@@ -226,4 +226,47 @@ struct BadNetworkTests {
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0")
     }
+
+    @Test("a bulk delete cut by a partition stops, says how far it got, is audited, and re-sends nothing once the link heals")
+    func bulkChangeInterrupted() async throws {
+        let harness = try NetworkHarness(delayMilliseconds: 75)
+        defer { harness.down() }
+        let keyCount = 20_000
+        try harness.pipe((1...keyCount).map { ["SET", "user:\($0)", "value-\($0)"].map(\.bytes) })
+        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("cachescope-audit-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: audit) }
+        let session = try Self.dashboard(harness, "--audit-log \(TmuxSession.shellQuote(audit.path))")
+        defer { session.kill() }
+        try await session.waitFor(text: "primary", timeout: .seconds(15))
+        try session.sendKeys("2")
+        try await session.waitFor(text: "\(keyCount) keys indexed", timeout: .seconds(60))
+        try session.sendKeys("/")
+        try session.sendText("user:")
+        try session.sendKeys("Enter")
+        try session.sendKeys("D")
+        try await session.waitFor(text: "to confirm", timeout: .seconds(15))
+        try session.sendText("\(harness.address):\(harness.port)/db0")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "Deleting", timeout: .seconds(10))
+        try await Task.sleep(for: .seconds(1))
+        try harness.partition(true)
+        let screen = try await session.waitFor(text: "interrupted after", timeout: .seconds(20))
+        let reported = try #require(Int(screen.firstMatch(of: /interrupted after (\d+) keys/)?.1 ?? ""), "\(screen)")
+        try harness.partition(false)
+        let left = try #require(Int(try harness.redisCLI(["DBSIZE"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Once healed, nothing more is deleted: the change is over, not resumed or re-sent.
+        try await Task.sleep(for: .seconds(3))
+        let later = try #require(Int(try harness.redisCLI(["DBSIZE"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let deleted = keyCount - left
+        let log = try String(contentsOf: audit, encoding: .utf8)
+        print("bad network: bulk delete cut by a partition: \(reported) keys reported, \(deleted) deleted on the server")
+        #expect(reported > 0 && reported < keyCount, "the partition did not cut the change: \(reported)")
+        // The batch in flight when the link went silent may or may not have been applied (it says so).
+        #expect(deleted >= reported && deleted <= reported + 500, "reported \(reported), deleted \(deleted)")
+        #expect(later == left, "keys went on being deleted after the link healed: \(left) then \(later)")
+        #expect(screen.contains("may or may not have been applied"))
+        #expect(log.contains("interrupted after \(reported) keys"), "the audit log does not say how far it got:\n\(log.prefix(2000))")
+        try session.sendKeys("q")
+        try await session.waitFor(text: "EXITED:0")
+    }
 }
