@@ -126,7 +126,10 @@ public actor KeyspaceScanner {
         do {
             // The goal. The latency baseline comes from the SCANs themselves: a PING does no work,
             // so measured against it every SCAN of 1000 keys would look like a slow server.
+            let sized = ContinuousClock.now
             let size = try await scanConnection.call(RedisCommand("DBSIZE")).int ?? 0
+            // DBSIZE does no work: its round trip is the network's, which the latency limit leaves out.
+            throttle.seedNetworkFloor(Self.seconds(ContinuousClock.now - sized))
             progressValue.expectedKeys = Int(size)
             progressValue.commandsSent = 1
             index.reserveCapacity(keys: filter.isEmpty ? Swift.min(Int(size), budget.capacity()) : 1024)

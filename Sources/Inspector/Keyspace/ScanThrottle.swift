@@ -9,6 +9,10 @@ public struct ScanThrottle: Sendable {
     public private(set) var pause: Double = 0
     /// The fastest SCAN round trip seen (or a seeded value).
     public private(set) var baseline: Double?
+    /// The network's share of a round trip: the fastest round trip of a command that does no
+    /// work (DBSIZE), or nil. The absolute limit applies to the time above it, so a server 150 ms
+    /// away is not mistaken for a struggling one.
+    public private(set) var networkFloor: Double?
     private var recent = RingBuffer<Double>(capacity: 9)
     private var calmStreak = 0
 
@@ -32,13 +36,18 @@ public struct ScanThrottle: Sendable {
         baseline = Swift.min(baseline ?? seconds, seconds)
     }
 
+    /// Records the round trip of a command that costs the server nothing (the network floor).
+    public mutating func seedNetworkFloor(_ seconds: Double) {
+        networkFloor = Swift.min(networkFloor ?? seconds, seconds)
+    }
+
     /// Records one SCAN round trip and adjusts `count` and `pause`.
     public mutating func record(roundTrip seconds: Double) {
         baseline = Swift.min(baseline ?? seconds, seconds)
         recent.append(seconds)
         guard recent.count >= 3, let median = medianRoundTrip else { return }
         let relative = median > policy.baselineMultiplier * (baseline ?? median) && median > policy.significantLatency
-        if relative || median > policy.absoluteLatencyLimit {
+        if relative || median - (networkFloor ?? 0) > policy.absoluteLatencyLimit {
             count = Swift.max(policy.minCount, count / 2)
             pause = Swift.min(0.25, Swift.max(pause * 2, median))
             calmStreak = 0

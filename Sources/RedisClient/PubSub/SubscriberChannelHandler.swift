@@ -20,18 +20,21 @@ final class SubscriberChannelHandler: ChannelInboundHandler, RemovableChannelHan
 
     private let inbox: PubSubInbox
     private let failure: FailureNote
+    private let liveness: SubscriberLiveness?
     private var decoder = RESPDecoder()
     private var received: ByteBuffer?
     /// Counted and kept since the last deposit (moved into a local for each read).
     private var batch: SubscriberReadBatch
 
-    init(inbox: PubSubInbox, failure: FailureNote) {
+    init(inbox: PubSubInbox, failure: FailureNote, liveness: SubscriberLiveness? = nil) {
         self.inbox = inbox
         self.failure = failure
+        self.liveness = liveness
         self.batch = SubscriberReadBatch(keep: inbox.capacity)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        liveness?.heard()
         var incoming = unwrapInboundIn(data)
         var buffer: ByteBuffer
         if var leftover = received, leftover.readableBytes > 0 {

@@ -30,6 +30,7 @@ public actor SubscriberConnection {
     private var downReason = ""
     private var generation = 0
     private var attemptTask: Task<Void, Never>?
+    private var keepaliveTask: Task<Void, Never>?
 
     /// Creates a subscriber; nothing connects until ``start()`` or the first subscription.
     /// - Parameter inbox: where messages go (its capacity bounds what is kept between drains).
@@ -93,6 +94,8 @@ public actor SubscriberConnection {
         generation += 1
         attemptTask?.cancel()
         attemptTask = nil
+        keepaliveTask?.cancel()
+        keepaliveTask = nil
         let old = live
         live = nil
         setState(.closed)
@@ -118,17 +121,18 @@ public actor SubscriberConnection {
             do {
                 let connection = try await RedisConnection.connect(options, group: group)
                 let note = FailureNote()
+                let liveness = SubscriberLiveness()
                 do {
                     try await connection.channel.eventLoop.submit {
                         let operations = connection.channel.pipeline.syncOperations
                         let replies = try operations.handler(type: RedisChannelHandler.self)
-                        try operations.addHandler(SubscriberChannelHandler(inbox: inbox, failure: note), position: .before(replies))
+                        try operations.addHandler(SubscriberChannelHandler(inbox: inbox, failure: note, liveness: liveness), position: .before(replies))
                     }.get()
                 } catch {
                     await connection.close()
                     throw error
                 }
-                await self.connected(connection, note: note, generation: mine)
+                await self.connected(connection, note: note, liveness: liveness, generation: mine)
             } catch {
                 self.attemptFailed(RedisError.from(error, endpoint: options.endpoint), generation: mine)
             }
@@ -137,7 +141,7 @@ public actor SubscriberConnection {
 
     private func isCurrent(_ attempt: Int) -> Bool { attempt == generation && !closed }
 
-    private func connected(_ connection: RedisConnection, note: FailureNote, generation attempt: Int) async {
+    private func connected(_ connection: RedisConnection, note: FailureNote, liveness: SubscriberLiveness, generation attempt: Int) async {
         guard isCurrent(attempt) else {
             await connection.close()
             return
@@ -159,6 +163,45 @@ public actor SubscriberConnection {
         connection.whenClosed { [weak self] in
             Task { await self?.lost(connection, reason: note.text ?? "connection lost") }
         }
+        keepAlive(connection, note: note, liveness: liveness)
+    }
+
+    /// PINGs a connection that has been silent a while, and closes it (so it is replaced, and the
+    /// gap shown) when nothing at all comes back within the command timeout of that PING.
+    private func keepAlive(_ connection: RedisConnection, note: FailureNote, liveness: SubscriberLiveness) {
+        keepaliveTask?.cancel()
+        let timeout = options.commandTimeout
+        keepaliveTask = Task { [weak self] in
+            var pinged: ContinuousClock.Instant?
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                guard let self, await self.isLive(connection), !Task.isCancelled else { return }
+                let silence = liveness.silence
+                if let sent = pinged, silence < .now - sent { pinged = nil }  // heard since that PING
+                guard silence > SubscriberLiveness.pingAfter else { continue }
+                if let sent = pinged {
+                    guard .now - sent > timeout else { continue }
+                    let reason = "no reply to PING for \((ContinuousClock.now - sent).components.seconds) s"
+                    note.note(reason)
+                    await self.wentSilent(connection, silence: liveness.silence, reason: reason)
+                    await connection.close()
+                    return
+                }
+                pinged = .now
+                await self.write([RedisCommand("PING")], to: connection)
+            }
+        }
+    }
+
+    private func isLive(_ connection: RedisConnection) -> Bool { live === connection && !closed }
+
+    /// Messages may have been missed since the connection last read anything, not only since the
+    /// keepalive gave up on it: the gap starts there.
+    private func wentSilent(_ connection: RedisConnection, silence: Duration, reason: String) {
+        guard isLive(connection), downSince == nil else { return }
+        let (seconds, attoseconds) = silence.components
+        downSince = WallClock.nanoseconds() - (seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        downReason = reason
     }
 
     private func attemptFailed(_ error: RedisError, generation attempt: Int) {

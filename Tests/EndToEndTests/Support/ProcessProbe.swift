@@ -36,3 +36,14 @@ enum ProcessProbe {
         return (utime + stime) / ticks
     }
 }
+
+extension ProcessProbe {
+    /// The resident set size of `pid` (`VmRSS`), in kilobytes.
+    static func residentKilobytes(of pid: Int32) throws -> Int {
+        let text = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            if let value = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) { return value }
+        }
+        throw TmuxSession.Failure(description: "no VmRSS in /proc/\(pid)/status")
+    }
+}

@@ -47,4 +47,20 @@ import Testing
         for _ in 0..<20 { throttle.record(roundTrip: 0.0006) }
         #expect(throttle.count == 1000)
     }
+
+    @Test func throttleLeavesTheNetworkOutOfTheAbsoluteLimit() {
+        // A server 150 ms away: every SCAN takes 150 ms, but the server spends a millisecond on it.
+        var far = ScanThrottle(policy: ScanLoadPolicy())
+        far.seedNetworkFloor(0.150)
+        for _ in 0..<20 { far.record(roundTrip: 0.151) }
+        #expect(far.count == 1000)
+        #expect(!far.isThrottled)
+        // The same server struggling (50 ms above the network) is still backed off from.
+        for _ in 0..<5 { far.record(roundTrip: 0.200) }
+        #expect(far.count == 500)
+        // Without a floor, 150 ms is over the limit: the behaviour before the floor was measured.
+        var unknown = ScanThrottle(policy: ScanLoadPolicy())
+        for _ in 0..<3 { unknown.record(roundTrip: 0.151) }
+        #expect(unknown.count == 500)
+    }
 }
