@@ -29,6 +29,7 @@ struct Cachescope: AsyncParsableCommand {
 @main
 enum CachescopeMain {
     static func main() async {
+        ProcessMemory.returnLargeBlocksToTheSystem()
         let arguments = Array(CommandLine.arguments.dropFirst())
         var command: any ParsableCommand
         do {

@@ -29,7 +29,7 @@ public struct AppConfig: Sendable, Equatable {
     public var indexBudgetBytes: Int = 128 << 20
     /// Up to this many keys every key is looked up; beyond, a uniform sample of about this many
     /// (`exact_lookup_limit`), and memory and TTL figures are estimates.
-    public var exactLookupLimit: Int = 2_000_000
+    public var exactLookupLimit: Int = 1_000_000
     /// Keys per second a bulk change by pattern may touch.
     public var bulkKeysPerSecond: Int = 5000
     /// Bytes of deleted keys kept for undo.

@@ -15,9 +15,10 @@ struct IndexBudget: Sendable {
     /// Keys whose sample hash is above this are not kept. `.max`: every key is kept.
     private(set) var threshold: UInt64 = .max
 
-    /// A view adds about 28 bytes a key (its order and running sums), and the UI holds the last
-    /// view while the next is built: the index is charged for two.
-    static let viewBytesPerKey = 56
+    /// A view holds 32 bytes a key (its order and four running sums), and while the walk runs
+    /// three are alive (the newest, the one the UI still shows, the one being built): the index
+    /// is charged for three.
+    static let viewBytesPerKey = 96
 
     init(bytes: Int) {
         self.bytes = Swift.max(1 << 20, bytes)
