@@ -36,6 +36,8 @@ struct KeyspaceScaleReport {
     let small: Bool
     let truths: [[UInt8]: ScaleFill.Truth]
     let bare: (seconds: Double, serverCPU: Double, keys: Int)
+    /// Commands over 5 ms during the bare SCAN walk: the machine's own noise (a server descheduled mid-command).
+    let bareSlowCommands: Int
     let exact: (seconds: Double, keys: Int, memory: Double)
     let app: KeyspaceResponsiveness.Result
     let goals: Goals
@@ -65,7 +67,7 @@ struct KeyspaceScaleReport {
 
     static func row(_ what: String, _ value: String, _ goal: String, _ ok: Bool?) -> String {
         let verdict = ok.map { $0 ? "ok" : "MISSED" } ?? ""
-        return what.padding(toLength: 58, withPad: " ", startingAt: 0) + value.padding(toLength: 26, withPad: " ", startingAt: 0)
+        return what.padding(toLength: max(58, what.count + 1), withPad: " ", startingAt: 0) + value.padding(toLength: max(26, value.count + 1), withPad: " ", startingAt: 0)
             + goal.padding(toLength: 12, withPad: " ", startingAt: 0) + verdict
     }
 
@@ -94,7 +96,7 @@ struct KeyspaceScaleReport {
             let a = accuracy(end, folders: big)
             Swift.print(
                 row(
-                    "at the \(end.label) (\(String(format: "%.0f s", end.elapsed))): \(a.folders) folders ≥ 1% of keys, keys error max", Self.percent(a.maxKeysError), "±2%",
+                    "\(end.label) (\(String(format: "%.0f s", end.elapsed))), \(a.folders) folders ≥ 1% of keys: keys error max", Self.percent(a.maxKeysError), "±2%",
                     a.maxKeysError <= goals.error))
             Swift.print(row("  memory error max", Self.percent(a.maxMemoryError), "±2%", a.maxMemoryError <= goals.error && a.memoryMissing == 0))
             let cpuRatio = end.serverCPU / max(1e-9, bare.serverCPU * end.visited)
@@ -117,7 +119,10 @@ struct KeyspaceScaleReport {
         Swift.print(row("peak RSS, sampled every 100 ms (\(run.rssSamples) samples)", Self.mib(run.peakRSS), "≤ \(Self.mib(goals.peakRSS))", run.peakRSS <= goals.peakRSS))
         Swift.print(row("  RSS when the walk started (bench, before the index)", Self.mib(run.rssAtStart), "", nil))
         Swift.print(row("commands over 5 ms (SLOWLOG, slower-than 5000)", "\(run.slowCommands)", "0", run.slowCommands == 0))
-        Swift.print(row("  slowest logged", run.slowest.micros > 0 ? "\(run.slowest.name) \(run.slowest.micros) µs" : "none over 5 ms", "", nil))
+        Swift.print(row("  slowest logged", run.slowest.micros > 0 ? "\(run.slowest.micros) µs" : "none over 5 ms", "", nil))
+        if run.slowest.micros > 0 { Swift.print("    \(run.slowest.name)") }
+        Swift.print(row("  by command", run.slowByCommand.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "), "", nil))
+        Swift.print(row("  floor: over 5 ms during the bare SCAN walk", "\(bareSlowCommands)", "", nil))
         Swift.print(
             row(
                 "pane listing from an update (median / max of \(run.updates))", String(format: "%.1f / %.1f ms", run.listingMedian * 1000, run.listingMax * 1000), "≤ 50 ms",
@@ -127,7 +132,9 @@ struct KeyspaceScaleReport {
         Swift.print(row("exact answer: SCAN + MEMORY USAGE pass (pipelined)", String(format: "%.1f s", exact.seconds), "", nil))
 
         Swift.print(
-            "\n" + ["moment", "t", "visited", "sample", "held", "srv CPU ×floor", "keys err", "mem err", "in 95%: keys mem noTTL", "total keys"].enumerated().map { Self.cell($1, $0) }.joined())
+            "\n"
+                + ["moment", "t", "visited", "sample", "held", "srv CPU ×floor", "keys err", "mem err", "in 95%: keys mem noTTL", "total keys", "index / RSS"].enumerated().map { Self.cell($1, $0) }
+                .joined())
         for checkpoint in run.checkpoints {
             let a = accuracy(checkpoint, folders: big)
             let floor = bare.serverCPU * checkpoint.visited
@@ -138,8 +145,24 @@ struct KeyspaceScaleReport {
                 Self.percent(a.maxKeysError), a.memoryMissing > 0 ? "\(a.memoryMissing) none" : Self.percent(a.maxMemoryError),
                 "\(a.keysInside)/\(a.folders) \(a.memoryInside)/\(a.folders) \(a.withoutTTLInside)/\(a.folders)",
                 Formatting.estimate(checkpoint.total.keys, Formatting.number),
+                "\(Self.mib(checkpoint.indexBytes)) / \(Self.mib(checkpoint.rss))",
             ]
             Swift.print(cells.enumerated().map { Self.cell($1, $0) }.joined())
+        }
+        // Where the intervals missed: a shared sign across folders points at the visited share.
+        for checkpoint in run.checkpoints {
+            let totalError = checkpoint.total.keys.value / Double(total) - 1
+            var misses: [String] = []
+            for folder in big {
+                guard let truth = truths[folder], let figures = checkpoint.figures[folder] else { continue }
+                let keys = figures.keys
+                if !keys.covers(Double(truth.keys)) {
+                    misses.append(String(decoding: folder, as: UTF8.self) + String(format: " %+.2f%% (±%.2f%%)", (keys.value / Double(truth.keys) - 1) * 100, keys.relativeHalfWidth * 100))
+                }
+            }
+            Swift.print(
+                "  \(checkpoint.label): total keys \(String(format: "%+.2f%% (±%.2f%%)", totalError * 100, checkpoint.total.keys.relativeHalfWidth * 100)), "
+                    + "looked up \(checkpoint.keysLookedUp); keys outside: \(misses.isEmpty ? "none" : misses.joined(separator: ", "))")
         }
     }
 
@@ -179,7 +202,7 @@ struct KeyspaceScaleReport {
         }
     }
 
-    private static let momentWidths = [14, 9, 9, 7, 9, 14, 9, 9, 24, 18]
+    private static let momentWidths = [14, 9, 9, 7, 9, 14, 9, 9, 24, 16, 16]
     private static let folderWidths = [16, 11, 16, 8, 5, 13, 18, 8, 4]
 
     private static func cell(_ text: String, _ column: Int, _ widths: [Int] = momentWidths) -> String {

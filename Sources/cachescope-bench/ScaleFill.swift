@@ -27,7 +27,9 @@ enum ScaleFill {
         let started = ContinuousClock.now
         try cli.run()
         var stream = RESPStream(descriptor: input.fileHandleForWriting.fileDescriptor)
-        for i in 0..<keyspace.total { keyspace.appendCommands(for: i, to: &stream) }
+        var mset: [RESPStream.Argument] = []
+        for i in 0..<keyspace.total { keyspace.appendCommands(for: i, to: &stream, mset: &mset) }
+        keyspace.flush(&mset, to: &stream)
         stream.flush()
         try input.fileHandleForWriting.close()
         cli.waitUntilExit()
@@ -46,6 +48,12 @@ enum ScaleFill {
         var memory: Double = 0
         /// Keys the exact pass saw under the folder (= `keys` unless the keyspace moved).
         var keysSeen = 0
+
+        /// Counts one key of `memory` bytes seen by the exact pass.
+        mutating func add(_ memory: Double) {
+            self.memory += memory
+            keysSeen += 1
+        }
     }
 
     /// The exact memory of every folder: a bounded pass after the measured phase, `SCAN COUNT
@@ -65,10 +73,7 @@ enum ScaleFill {
             for (key, reply) in zip(keys, replies) {
                 let memory = Double(reply.int ?? 0)
                 total += memory
-                for folder in ScaleKeyspace.folders(of: key) {
-                    truths[folder, default: Truth(keys: 0, withoutTTL: 0)].memory += memory
-                    truths[folder, default: Truth(keys: 0, withoutTTL: 0)].keysSeen += 1
-                }
+                for folder in ScaleKeyspace.folders(of: key) { truths[folder, default: Truth(keys: 0, withoutTTL: 0)].add(memory) }
             }
             keysSeen += keys.count
         }

@@ -23,6 +23,9 @@ enum ScaleScanRun {
         /// Every folder's figures, by prefix.
         var figures: [[UInt8]: PrefixFigures]
         var total: PrefixFigures
+        /// The published index's own footprint (arena, columns, table), and the process' RSS then, bytes.
+        var indexBytes: Int
+        var rss: Int
     }
 
     struct Result {
@@ -37,6 +40,8 @@ enum ScaleScanRun {
         /// Commands over 5 ms in the slow log, and the slowest one's name and µs.
         var slowCommands: Int
         var slowest: (name: String, micros: Int)
+        /// Commands over 5 ms by name.
+        var slowByCommand: [String: Int]
         /// Seconds to build the pane's listing from an update (root children, figures of the visible folders).
         var listingMedian: Double
         var listingMax: Double
@@ -81,7 +86,8 @@ enum ScaleScanRun {
                 Checkpoint(
                     label: label, elapsed: elapsed, visited: visited, sampleRate: update.view.sampleRate, keysHeld: update.view.count,
                     keysLookedUp: update.progress.keysLookedUp, serverCPU: cpu, figures: figures,
-                    total: update.view.totalFigures(visitedFraction: visited)))
+                    total: update.view.totalFigures(visitedFraction: visited), indexBytes: update.view.index.footprintBytes,
+                    rss: ProcessMemory.residentBytes()))
         }
 
         for await update in scanner.updates {
@@ -124,7 +130,9 @@ enum ScaleScanRun {
         let serverCPU = try await CPUTime.server(admin) - cpuBefore
         let peakRSS = rss.finish()
         let slowCount = try await admin.send(RedisCommand("SLOWLOG", "LEN")).int ?? 0
-        let slowlog = try await admin.send(RedisCommand("SLOWLOG", "GET", 128)).array ?? []
+        let slowlog = try await admin.send(RedisCommand("SLOWLOG", "GET", -1)).array ?? []
+        var slowByCommand: [String: Int] = [:]
+        for entry in slowlog { slowByCommand[entry.array?[3].array?.first?.string?.uppercased() ?? "?", default: 0] += 1 }
         let slowestEntry = slowlog.max { ($0.array?[2].int ?? 0) < ($1.array?[2].int ?? 0) }
         let slowestCommand = (slowestEntry?.array?[3].array ?? []).prefix(3).compactMap(\.string).joined(separator: " ")
         let slowest = (slowestCommand.isEmpty ? "-" : slowestCommand, Int(slowestEntry?.array?[2].int ?? 0))
@@ -133,7 +141,7 @@ enum ScaleScanRun {
         await lookupB.close()
         return Result(
             checkpoints: checkpoints, firstPicture: firstPicture, seconds: seconds, finished: finished, rssAtStart: rssAtStart,
-            peakRSS: peakRSS, rssSamples: rss.samples, slowCommands: Int(slowCount), slowest: slowest,
+            peakRSS: peakRSS, rssSamples: rss.samples, slowCommands: Int(slowCount), slowest: slowest, slowByCommand: slowByCommand,
             listingMedian: median(listing), listingMax: listing.max() ?? 0, updates: listing.count, commandsSent: commandsSent,
             serverCPU: serverCPU)
     }
