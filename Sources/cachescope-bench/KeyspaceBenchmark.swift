@@ -49,7 +49,7 @@ enum KeyspaceBenchmark {
         _ = try await admin.send(RedisCommand("CONFIG", "RESETSTAT"))
         _ = try await admin.send(RedisCommand("SLOWLOG", "RESET"))
         _ = try await admin.send(RedisCommand("CONFIG", "SET", "slowlog-log-slower-than", "1000"))
-        let rssBefore = memoryStatus()
+        let rssBefore = ProcessMemory.status()
         let serverCPUBefore = try await CPUTime.server(admin)
         let ownCPUBefore = CPUTime.ownProcess()
         let scan = try await RedisConnection.connect(options)
@@ -76,7 +76,7 @@ enum KeyspaceBenchmark {
             }
         }
         let indexSeconds = seconds(ContinuousClock.now - started)
-        let rssAfter = memoryStatus()
+        let rssAfter = ProcessMemory.status()
         let serverCPUSeconds = try await CPUTime.server(admin) - serverCPUBefore
         let ownCPUSeconds = CPUTime.ownProcess() - ownCPUBefore
         let stats = try await admin.send(RedisCommand("INFO", "commandstats")).string ?? ""
@@ -108,7 +108,7 @@ enum KeyspaceBenchmark {
         // known in advance), timed with the server's CPU. No client asking the server for type,
         // TTL and memory can index these keys faster than the server does this work.
         let floor = try await lookupFloor(view: view, port: server.port, admin: admin, samples: policy.memorySamples)
-        let scanAlone = try await scanCost(port: server.port, admin: admin)
+        let scanAlone = try await BareScanWalk.measure(admin)
 
         // The dashboard itself indexing the same keys at its default load ceiling, with keypresses.
         _ = try await admin.send(RedisCommand("CONFIG", "RESETSTAT"))
@@ -219,20 +219,6 @@ enum KeyspaceBenchmark {
         return (elapsed, serverCPU, secondsInCommands(stats))
     }
 
-    /// A bare `SCAN … COUNT 1000` walk of the keyspace (no lookups): its time and the server's CPU.
-    private static func scanCost(port: Int, admin: RedisConnection) async throws -> (seconds: Double, serverCPU: Double) {
-        let cpuBefore = try await CPUTime.server(admin)
-        let started = ContinuousClock.now
-        var cursor: [UInt8] = Array("0".utf8)
-        repeat {
-            let reply = try await admin.send(RedisCommand(arguments: [Array("SCAN".utf8), cursor, Array("COUNT".utf8), Array("1000".utf8)]))
-            guard let next = reply.array?.first?.bytes else { throw KeyspaceError.unexpectedReply(command: "SCAN") }
-            cursor = next
-        } while cursor != Array("0".utf8)
-        let elapsed = seconds(ContinuousClock.now - started)
-        return (elapsed, try await CPUTime.server(admin) - cpuBefore)
-    }
-
     /// Total `usec` the server spent inside the index's commands (INFO commandstats), seconds.
     private static func secondsInCommands(_ stats: String) -> Double {
         var total = 0.0
@@ -249,15 +235,5 @@ enum KeyspaceBenchmark {
 
     private static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-
-    /// VmRSS and VmHWM of this process in bytes, from /proc/self/status.
-    private static func memoryStatus() -> (rss: Int, hwm: Int) {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
-        func field(_ name: String) -> Int {
-            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
-            return (Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "0") ?? 0) * 1024
-        }
-        return (field("VmRSS"), field("VmHWM"))
     }
 }

@@ -93,7 +93,7 @@ enum PubSubBenchmark {
         let cliConnected = clients.contains { $0["cmd"] == "subscribe" && $0["name"] != "cachescope-sub" }
         let log = await logTask.finish()
         progress("log drained")
-        let rss = residentBytes()
+        let rss = ProcessMemory.residentBytes()
 
         let oursCount = subscriber.inbox.totalReceived - oursBefore
         let cliCount = cli.messages - cliBefore
@@ -214,13 +214,6 @@ enum PubSubBenchmark {
             }
             return fields
         }
-    }
-
-    static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
-        else { return 0 }
-        return (Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "0") ?? 0) * 1024
     }
 
     static func row(_ columns: String...) -> String {

@@ -155,7 +155,7 @@ enum PubSubIngestBenchmark {
         let rate = pacedRate
         let seconds = pacedSeconds
         let expected = Int(Double(rate) * seconds)
-        let rssBefore = PubSubBenchmark.residentBytes()
+        let rssBefore = ProcessMemory.residentBytes()
         let sampler = RSSSampler()
         let result: Result<FrameStream.Outcome, any Error>
         do {
@@ -168,7 +168,7 @@ enum PubSubIngestBenchmark {
         let outcome = try result.get()
         return Paced(
             outcome: outcome, counted: inbox.totalReceived, logTotal: log.totalCounted, logKept: log.entries.count,
-            logCapacity: log.capacity, rssBefore: rssBefore, rssPeak: rssPeak, rssAfter: PubSubBenchmark.residentBytes())
+            logCapacity: log.capacity, rssBefore: rssBefore, rssPeak: rssPeak, rssAfter: ProcessMemory.residentBytes())
     }
 
     // MARK: - Pieces
@@ -225,28 +225,5 @@ enum PubSubIngestBenchmark {
 
     static func row(_ columns: String...) -> String {
         zip(columns, [34, 22, 40]).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " ")
-    }
-}
-
-/// The process's peak RSS, sampled every 50 ms on its own thread until ``finish()``.
-final class RSSSampler: Sendable {
-    private let peak = Atomic<Int>(0)
-    private let stopped = Atomic<Bool>(false)
-
-    init() {
-        peak.store(PubSubBenchmark.residentBytes(), ordering: .relaxed)
-        Thread { [self] in
-            while !stopped.load(ordering: .relaxed) {
-                let rss = PubSubBenchmark.residentBytes()
-                if rss > peak.load(ordering: .relaxed) { peak.store(rss, ordering: .relaxed) }
-                usleep(50_000)
-            }
-        }.start()
-    }
-
-    /// Stops sampling; the largest RSS seen.
-    func finish() -> Int {
-        stopped.store(true, ordering: .relaxed)
-        return max(peak.load(ordering: .relaxed), PubSubBenchmark.residentBytes())
     }
 }

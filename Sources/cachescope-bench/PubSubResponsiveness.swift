@@ -49,7 +49,7 @@ enum PubSubResponsiveness {
             throw error
         }
 
-        let rssBefore = PubSubBenchmark.residentBytes()
+        let rssBefore = ProcessMemory.residentBytes()
         let sampler = RSSSampler()
         let flood = Task.detached { try await FrameStream.onThread { try stream.paced(rate: rate, seconds: seconds) } }
         let floodDone = Flag()
@@ -84,6 +84,6 @@ enum PubSubResponsiveness {
         stream.close()
         return Result(
             latencies: latencies, outcome: outcome, countShown: shown, rssBefore: rssBefore, rssPeak: rssPeak,
-            rssAfter: PubSubBenchmark.residentBytes())
+            rssAfter: ProcessMemory.residentBytes())
     }
 }

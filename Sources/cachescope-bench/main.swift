@@ -6,6 +6,11 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("client", "pipelined GET vs redis-benchmark -P 16; RESP decoder MB/s and replies/s", { try await ClientBenchmark.run() }),
     ("render", "render + diff of a full 200x60 frame (TerminalUI widgets)", { RenderBenchmark.run() }),
     ("keyspace", "index 1M keys (name, type, TTL, memory) vs redis-cli --memkeys; first batch, RSS, slowest call", { try await KeyspaceBenchmark.run() }),
+    (
+        "keyspace-scale",
+        "10M keys (CACHESCOPE_BENCH_KEYS=100000000: 100M): first picture, estimates vs exact, RSS, CPU vs bare SCAN, slow commands, keypress→frame",
+        { try await KeyspaceScaleBenchmark.run() }
+    ),
     ("doctor", "index 1M keys, then the cache doctor over them: the % it adds to the scan (goal ≤ 20%)", { try await DoctorBenchmark.run() }),
     ("overview", "the real overview pane's render + diff, and cachescope's idle CPU at a 1 s interval", { try await OverviewBenchmark.run() }),
     ("pubsub", "real Redis flood, then pubsub-rate; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
@@ -25,7 +30,9 @@ if !unknown.isEmpty {
 }
 /// Run by `pubsub` already: only when named.
 let partOfAnother: Set<String> = ["pubsub-rate"]
-for suite in suites where requested.isEmpty ? !partOfAnother.contains(suite.name) : requested.contains(suite.name) {
+/// Long (minutes, GBs of Redis): only when named.
+let onlyWhenNamed: Set<String> = partOfAnother.union(["keyspace-scale"])
+for suite in suites where requested.isEmpty ? !onlyWhenNamed.contains(suite.name) : requested.contains(suite.name) {
     print("== \(suite.name): \(suite.summary)")
     do {
         try await suite.run()
