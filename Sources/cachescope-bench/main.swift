@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 
 /// `swift run -c release cachescope-bench [SUITE …]`: each suite starts what it needs, runs its
 /// peer in the same run where there is one, and prints a table. No suite named: all of them.
@@ -17,6 +18,8 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("pubsub-rate", "loopback source: msgs/s ours vs redis-cli > /dev/null, 1M msgs/s for 5 s, keypress→frame, RSS", { try await PubSubIngestBenchmark.run() }),
 ]
 
+// As the dashboard does: large freed blocks go back to the system (RSS is measured).
+LargeAllocations.returnLargeBlocksToTheSystem()
 let requested = Array(CommandLine.arguments.dropFirst())
 if requested.contains("--help") || requested.contains("-h") {
     print("usage: cachescope-bench [SUITE …]\n")

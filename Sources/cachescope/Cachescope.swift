@@ -2,6 +2,7 @@ import AppCore
 import ArgumentParser
 import Foundation
 import RedisClient
+import Runtime
 
 /// The command line: `cachescope [URI …]` opens the dashboard; `demo` and `snapshot` are
 /// subcommands. `-h` is the host, as in redis-cli, so help is `--help` only.
@@ -29,7 +30,7 @@ struct Cachescope: AsyncParsableCommand {
 @main
 enum CachescopeMain {
     static func main() async {
-        ProcessMemory.returnLargeBlocksToTheSystem()
+        LargeAllocations.returnLargeBlocksToTheSystem()
         let arguments = Array(CommandLine.arguments.dropFirst())
         var command: any ParsableCommand
         do {

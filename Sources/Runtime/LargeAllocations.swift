@@ -4,7 +4,7 @@
 #endif
 
 /// How the process's allocator treats large blocks.
-public enum ProcessMemory {
+public enum LargeAllocations {
     /// Serves blocks from 128 KiB up with their own mappings, returned to the system when freed.
     ///
     /// The keys index and its views are a few large arrays replaced whole (a new view per
@@ -14,7 +14,11 @@ public enum ProcessMemory {
     /// threshold held at 128 KiB. Call once at startup.
     public static func returnLargeBlocksToTheSystem() {
         #if canImport(Glibc)
-            _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+            // `mallopt` lives in <malloc.h>, which the Glibc module does not carry: found by name.
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+            guard let symbol = dlsym(nil, "mallopt") else { return }
+            _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 128 * 1024)
         #endif
     }
 }
