@@ -34,7 +34,9 @@ public struct SortedSetCandidates: Sendable, Equatable {
             if index.type(id) == .zset { found.append((id, index.memoryUsage(id))) }
         }
         total = found.count
-        found.sort { $0.memory != $1.memory ? $0.memory > $1.memory : $0.id < $1.id }
+        // Equal sizes fall back to the key's bytes so the order (and the first selection) does
+        // not depend on which shard or SCAN batch answered first.
+        found.sort { $0.memory != $1.memory ? $0.memory > $1.memory : index.key($0.id).lexicographicallyPrecedes(index.key($1.id)) }
         let known = Dictionary((previous?.node == node ? previous?.entries : nil)?.map { ($0.key, $0.members) } ?? [], uniquingKeysWith: { a, _ in a })
         entries = found.prefix(Self.limit).map { item in
             let key = index.key(item.id)
