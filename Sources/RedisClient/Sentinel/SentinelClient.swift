@@ -76,7 +76,7 @@ public actor SentinelClient {
             do {
                 reply = try await connection.pipeline([RedisCommand("SENTINEL", "GET-MASTER-ADDR-BY-NAME", masterName)])[0]
             } catch {
-                failures.append("\(error)")
+                failures.append(Self.reason(error))
                 continue
             }
             if let message = reply.errorMessage {
@@ -118,7 +118,7 @@ public actor SentinelClient {
         guard !sentinels.isEmpty else { throw SentinelError.noSentinels }
         var failures: [String] = []
         for candidate in sentinels {
-            do { return try await mastersReply(connection(candidate)) } catch { failures.append("\(error)") }
+            do { return try await mastersReply(connection(candidate)) } catch { failures.append(Self.reason(error)) }
         }
         throw SentinelError.noSentinelReachable(failures)
     }
@@ -132,6 +132,13 @@ public actor SentinelClient {
     }
 
     // MARK: - Internals
+
+    /// A failure as one short clause: a down sentinel says why, not when the next retry is.
+    static func reason(_ error: any Error) -> String {
+        let text = "\(error)"
+        guard let start = text.firstRange(of: "not connected (retrying in "), let close = text[start.upperBound...].firstRange(of: "): ") else { return text }
+        return String(text[..<start.lowerBound]) + String(text[close.upperBound...])
+    }
 
     private func connection(_ options: ConnectionOptions) -> ManagedConnection {
         if let existing = connections[options.endpoint] { return existing }
