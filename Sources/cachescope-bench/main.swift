@@ -23,7 +23,7 @@ LargeAllocations.returnLargeBlocksToTheSystem()
 let requested = Array(CommandLine.arguments.dropFirst())
 if requested.contains("--help") || requested.contains("-h") {
     print("usage: cachescope-bench [SUITE …]\n")
-    for suite in suites { print("  \(suite.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(suite.summary)") }
+    for suite in suites { print("  \(suite.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(suite.summary)") }
     exit(0)
 }
 let unknown = requested.filter { name in !suites.contains { $0.name == name } }
