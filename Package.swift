@@ -29,6 +29,12 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // SQLite, as Debian ships it: the recording file's storage.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // RESP2/RESP3 values, incremental decoder, encoder. Bytes, never lossy strings.
         .target(
             name: "RESP",
@@ -69,6 +75,12 @@ let package = Package(
         .target(
             name: "Inspector",
             dependencies: ["RedisClient", "RESP"],
+            swiftSettings: strictSettings
+        ),
+        // The recording file (SQLite): its schema, a writer that batches rows, a reader by time.
+        .target(
+            name: "Recording",
+            dependencies: ["CSQLite", "Inspector"],
             swiftSettings: strictSettings
         ),
         // Pure: app state, messages, update/render, panes, keymap, command line, config.
@@ -133,6 +145,12 @@ let package = Package(
             dependencies: ["AppCore", "Inspector", "TerminalUI", "RedisClient", "FuzzSupport"],
             // Whole screens as text, read from the source tree by `expectScreen`.
             exclude: ["Snapshots"],
+            swiftSettings: strictSettings
+        ),
+        // The recording file: schema, writer and reader on temporary SQLite files.
+        .testTarget(
+            name: "RecordingTests",
+            dependencies: ["Recording", "Inspector"],
             swiftSettings: strictSettings
         ),
         // The key decoder, fed raw input without a terminal.
