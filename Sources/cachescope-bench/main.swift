@@ -15,12 +15,18 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("doctor", "index 1M keys, then the cache doctor over them: the % it adds to the scan (goal ≤ 20%)", { try await DoctorBenchmark.run() }),
     ("overview", "the real overview pane's render + diff, and cachescope's idle CPU at a 1 s interval", { try await OverviewBenchmark.run() }),
     ("pubsub", "real Redis flood, then pubsub-rate; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
+    (
+        "soak",
+        "the release cachescope in tmux vs a 3x2 cluster at 50k ops/s + pub/sub, failovers, stalls, rescans: RSS/CPU/fds/threads a minute, slopes (--minutes 60 --period-scale 1)",
+        { try await SoakBenchmark.run(Array(CommandLine.arguments.drop { $0 != "soak" }.dropFirst())) }
+    ),
     ("pubsub-rate", "loopback source: msgs/s ours vs redis-cli > /dev/null, 1M msgs/s for 5 s, keypress→frame, RSS", { try await PubSubIngestBenchmark.run() }),
 ]
 
 // As the dashboard does: large freed blocks go back to the system (RSS is measured).
 LargeAllocations.returnLargeBlocksToTheSystem()
-let requested = Array(CommandLine.arguments.dropFirst())
+/// Flags after the suite names (`soak --minutes 3`) belong to the soak.
+let requested = Array(CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("--") || $0 == "--help" })
 if requested.contains("--help") || requested.contains("-h") {
     print("usage: cachescope-bench [SUITE …]\n")
     for suite in suites { print("  \(suite.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(suite.summary)") }
@@ -34,7 +40,7 @@ if !unknown.isEmpty {
 /// Run by `pubsub` already: only when named.
 let partOfAnother: Set<String> = ["pubsub-rate"]
 /// Long (minutes, GBs of Redis): only when named.
-let onlyWhenNamed: Set<String> = partOfAnother.union(["keyspace-scale"])
+let onlyWhenNamed: Set<String> = partOfAnother.union(["keyspace-scale", "soak"])
 for suite in suites where requested.isEmpty ? !onlyWhenNamed.contains(suite.name) : requested.contains(suite.name) {
     print("== \(suite.name): \(suite.summary)")
     do {

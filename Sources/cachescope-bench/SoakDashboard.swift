@@ -1,0 +1,106 @@
+import Foundation
+
+/// The release `cachescope` binary running in its own tmux server (160x48), as a person runs it:
+/// keys are sent with `tmux send-keys`, the screen read with `capture-pane`, and the process'
+/// resources read from `/proc/PID`.
+final class SoakDashboard: Sendable {
+    let session: String
+    let pid: Int32
+
+    /// What one `/proc` reading of the dashboard process says.
+    struct Resources: Sendable {
+        var rss: Int
+        var cpuSeconds: Double
+        var descriptors: Int
+        var threads: Int
+    }
+
+    private init(session: String, pid: Int32) {
+        self.session = session
+        self.pid = pid
+    }
+
+    /// Starts `binary arguments` in a new tmux server named after this process.
+    static func start(binary: String, arguments: [String]) async throws -> SoakDashboard {
+        let session = "cachescope-soak-\(getpid())"
+        let command = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        // Through the shell with output to /dev/null: a pipe would stay open as long as the tmux server lives.
+        _ = system("tmux -L \(session) -f /dev/null new-session -d -s \(session) -x 160 -y 48 \"exec \(command)\" >/dev/null 2>&1")
+        try await Task.sleep(for: .seconds(1))
+        let pidText = run(["-L", session, "display", "-p", "-t", session, "#{pane_pid}"])
+        guard let pid = Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw SoakError("the dashboard did not start in tmux (\(pidText))")
+        }
+        return SoakDashboard(session: session, pid: pid)
+    }
+
+    /// Ends the tmux server (and the dashboard in it).
+    func stop() {
+        _ = Self.run(["-L", session, "kill-server"])
+    }
+
+    /// The screen as text.
+    func screen() -> String { Self.run(["-L", session, "capture-pane", "-p", "-t", session]) }
+
+    /// Types `text` literally.
+    func type(_ text: String) { _ = Self.run(["-L", session, "send-keys", "-t", session, "-l", text]) }
+
+    /// Presses a named key (`Enter`, `Escape`).
+    func press(_ key: String) { _ = Self.run(["-L", session, "send-keys", "-t", session, key]) }
+
+    /// Polls the screen until `condition` holds; the seconds it took, nil after `timeout`.
+    func waitFor(timeout: Double, _ condition: (String) -> Bool) -> Double? {
+        let start = ContinuousClock.now
+        while (ContinuousClock.now - start).seconds < timeout {
+            if condition(screen()) { return (ContinuousClock.now - start).seconds }
+            usleep(2000)
+        }
+        return nil
+    }
+
+    /// Keypress → frame: opens the help overlay and closes it again; the two latencies in
+    /// seconds (`timeout` for one that never showed).
+    func probe(timeout: Double = 5) -> [Double] {
+        type("?")
+        let open = waitFor(timeout: timeout) { $0.contains("Help:") } ?? timeout
+        press("Escape")
+        let close = waitFor(timeout: timeout) { !$0.contains("Help:") } ?? timeout
+        return [open, close]
+    }
+
+    /// RSS, CPU, descriptors and threads of the dashboard process.
+    func resources() -> Resources {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        func field(_ name: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
+            return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "0") ?? 0
+        }
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0
+        return Resources(
+            rss: field("VmRSS") * 1024, cpuSeconds: (try? OverviewBenchmark.cpuSeconds(pid)) ?? 0, descriptors: descriptors,
+            threads: field("Threads"))
+    }
+
+    /// Whether the dashboard process still runs.
+    var isRunning: Bool { kill(pid, 0) == 0 }
+
+    /// Runs tmux with `arguments` and returns what it printed.
+    private static func run(_ arguments: [String]) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return "" }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A soak that cannot go on.
+struct SoakError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
