@@ -44,3 +44,15 @@ extension AppRuntime {
         state.status = StatusMessage(DisplayText(sanitizing: text), kind: kind, now: MonotonicClock.now(), lifetime: 8)
     }
 }
+
+/// The file `:record start` writes when none is named.
+enum RecordingFileName {
+    /// `cachescope-20261205-031800.db` (UTC), in the current directory.
+    static func timestamped(wallMilliseconds: Int64) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "cachescope-\(formatter.string(from: Date(timeIntervalSince1970: Double(wallMilliseconds) / 1000))).db"
+    }
+}

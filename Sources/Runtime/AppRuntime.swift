@@ -138,6 +138,11 @@ public actor AppRuntime {
         switch effect {
         case .quit, .switchContext:
             break
+        case .startRecording(let path):
+            let file = path ?? RecordingFileName.timestamped(wallMilliseconds: wallClockMilliseconds())
+            Task { await self.startRecording(file) }
+        case .stopRecording:
+            Task { await self.stopRecording() }
         case .loadTheme(let name):
             local.loadTheme(name)
         case .dumpScreen:
