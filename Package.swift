@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "cachescope-bench",
             dependencies: [
-                "AppCore", "Runtime", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis",
+                "AppCore", "Runtime", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis", "Recording",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

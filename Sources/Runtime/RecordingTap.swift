@@ -7,8 +7,9 @@ import Synchronization
 /// the loop. Called by ``AppRuntime`` after each update with the message and the new state; it
 /// keeps only what it needs to write increments and changes (previous counters, node states,
 /// firing alerts). Never a value, a payload or a password: payloads are only counted.
-struct RecordingTap {
-    let writer: RecordingWriter
+public struct RecordingTap {
+    /// The file's writer.
+    public let writer: RecordingWriter
     private var previous: [Int: NodeSample] = [:]
     private var states: [Int: NodeStateRow] = [:]
     private var knownNodes = 0
@@ -19,21 +20,22 @@ struct RecordingTap {
     /// The nodes' addresses, for the audit log's observer (which runs off the loop).
     let addresses = NodeAddresses()
 
-    init(writer: RecordingWriter) { self.writer = writer }
+    /// A tap writing to `writer`.
+    public init(writer: RecordingWriter) { self.writer = writer }
 
     /// Stops recording: commits what is queued and closes the file.
-    mutating func close() {
+    public mutating func close() {
         writer.append(flushChannels())
         writer.close()
     }
 
     /// The firing alerts, by id, before an update (to diff with the state after it).
-    static func firing(_ state: AppState) -> [String: Alert] {
+    public static func firing(_ state: AppState) -> [String: Alert] {
         state.alerts.active.filter { $0.value.state == .firing }
     }
 
     /// The rows for `message`, given the firing alerts before it and the state after it.
-    mutating func observe(_ message: AppMessage, firingBefore: [String: Alert], state: AppState, wallMilliseconds: Int64) {
+    public mutating func observe(_ message: AppMessage, firingBefore: [String: Alert], state: AppState, wallMilliseconds: Int64) {
         let t = writer.t(wallMilliseconds: wallMilliseconds)
         var rows: [RecordingRow] = []
         rows += newNodes(state, t: t)
