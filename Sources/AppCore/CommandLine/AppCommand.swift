@@ -29,7 +29,7 @@ public enum AppCommand: Sendable, Equatable {
         ("pub", "pub CHANNEL MESSAGE", "publish a message"),
         ("theme", "theme NAME", "switch theme"),
         ("dump", "dump", "write the screen and figures to a file"),
-        ("record", "record start [FILE]|stop", "record the session into a SQLite file"),
+        ("record", "record start|stop", "start [FILE]: record to a SQLite file"),
         ("ctx", "ctx NAME", "switch to a named connection"),
         ("doctor", "doctor", "look for caching anti-patterns"),
         ("help", "help", "show the keys"),
