@@ -6,10 +6,13 @@ import TerminalUI
 
 // Recording: the tap is fed by the loop; the audit log tells it of the operator's actions.
 extension AppRuntime {
-    /// Starts recording into a new file at `path`; the status line says where, or why not.
-    func startRecording(_ path: String) async {
+    /// Starts recording into a new file at `path` (`~` is the home directory; an existing file is
+    /// never overwritten: the recording goes beside it, with the time in its name); the status
+    /// line says where, or why not.
+    func startRecording(_ requested: String) async {
         await stopRecording()
         let started = wallClockMilliseconds()
+        let path = RecordingFileName.available(requested, wallMilliseconds: started)
         let meta = [
             "label": state.connectionLabel, "interval_ms": "\(Int64(state.interval * 1000))", "cachescope_version": cachescopeVersion,
         ]
@@ -18,7 +21,8 @@ extension AppRuntime {
             setStatus("cannot record to \(path): \(error)", kind: .error)
             return
         }
-        let tap = RecordingTap(writer: writer)
+        let interval = recordingPrefixInterval.components
+        let tap = RecordingTap(writer: writer, prefixInterval: interval.seconds * 1000 + interval.attoseconds / 1_000_000_000_000_000)
         recording = tap
         state.recordingPath = path
         let addresses = tap.addresses
@@ -26,7 +30,8 @@ extension AppRuntime {
             RecordingTap.action(entry, node: addresses.number(of: entry.node), writer: writer, wallMilliseconds: wallClockMilliseconds())
         }
         writer.append([.event(t: 0, node: nil, kind: "recording", key: nil, detail: "started")])
-        setStatus("recording to \(path)", kind: .info)
+        let existed = path != NSString(string: requested).expandingTildeInPath
+        setStatus(existed ? "recording to \(path) (\(requested) exists)" : "recording to \(path)", kind: .info)
     }
 
     /// Stops recording (commits and closes the file); nothing when not recording.
@@ -49,10 +54,25 @@ extension AppRuntime {
 enum RecordingFileName {
     /// `cachescope-20261205-031800.db` (UTC), in the current directory.
     static func timestamped(wallMilliseconds: Int64) -> String {
+        "cachescope-\(stamp(wallMilliseconds)).db"
+    }
+
+    /// `path` with `~` expanded, or, when that file exists (a `record =` file from an earlier
+    /// session), the same name with the time before its extension: `prod-20261205-031800.db`.
+    static func available(_ path: String, wallMilliseconds: Int64) -> String {
+        let expanded = NSString(string: path).expandingTildeInPath
+        guard FileManager.default.fileExists(atPath: expanded) else { return expanded }
+        let url = URL(fileURLWithPath: expanded)
+        let stem = url.deletingPathExtension().path
+        let suffix = url.pathExtension.isEmpty ? "" : "." + url.pathExtension
+        return "\(stem)-\(stamp(wallMilliseconds))\(suffix)"
+    }
+
+    private static func stamp(_ wallMilliseconds: Int64) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "cachescope-\(formatter.string(from: Date(timeIntervalSince1970: Double(wallMilliseconds) / 1000))).db"
+        return formatter.string(from: Date(timeIntervalSince1970: Double(wallMilliseconds) / 1000))
     }
 }

@@ -36,6 +36,8 @@ public actor AppRuntime {
     private let recordPath: String?
     /// Written into a recording's `meta`.
     let cachescopeVersion: String
+    /// How often a recording gets the keys index's top prefixes.
+    let recordingPrefixInterval: Duration
 
     /// - Parameters:
     ///   - state: the starting state (nodes in the same order as `connections`).
@@ -50,14 +52,16 @@ public actor AppRuntime {
     ///     nodes); the group is followed through failovers and new nodes are added as they appear.
     ///   - recordPath: records the session into this new SQLite file from the start.
     ///   - cachescopeVersion: the version a recording's `meta` names.
+    ///   - recordingPrefixInterval: how often a recording gets the top prefixes (a minute).
     public init(
         state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void,
         dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default,
         delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits(),
         cluster: ClusterClient? = nil, readFromReplicas: Bool = false, sentinel: SentinelClient? = nil, recordPath: String? = nil,
-        cachescopeVersion: String = "unknown"
+        cachescopeVersion: String = "unknown", recordingPrefixInterval: Duration = .seconds(60)
     ) {
         self.cachescopeVersion = cachescopeVersion
+        self.recordingPrefixInterval = recordingPrefixInterval
         self.state = state
         self.auditLog = auditLog
         self.recordPath = recordPath

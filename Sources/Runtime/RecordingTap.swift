@@ -16,12 +16,17 @@ public struct RecordingTap {
     /// Channel messages of the current second, per node and channel.
     private var channelSecond: Int64 = -1
     private var channelCounts: [Int: [[UInt8]: Int64]] = [:]
-    private var lastPrefixes: Int64 = -60_000
+    /// Milliseconds between two writes of the top prefixes (a minute; shorter in tests).
+    private let prefixInterval: Int64
+    private var lastPrefixes: Int64?
     /// The nodes' addresses, for the audit log's observer (which runs off the loop).
     let addresses = NodeAddresses()
 
-    /// A tap writing to `writer`.
-    public init(writer: RecordingWriter) { self.writer = writer }
+    /// A tap writing to `writer`, the top prefixes every `prefixInterval` milliseconds.
+    public init(writer: RecordingWriter, prefixInterval: Int64 = 60_000) {
+        self.writer = writer
+        self.prefixInterval = prefixInterval
+    }
 
     /// Stops recording: commits what is queued and closes the file.
     public mutating func close() {
@@ -115,6 +120,10 @@ public struct RecordingTap {
             let state = NodeStateRow(
                 t: t, node: node, role: sample.role, maxmemory: sample.maxMemory ?? 0, policy: sample.maxMemoryPolicy, server: sample.serverName,
                 version: sample.version)
+            if let known = states[node], known.role != state.role {
+                // A promotion or a demotion: a failover seen from the node itself (plain nodes too).
+                rows.append(.event(t: t, node: node, kind: "role", key: nil, detail: "\(known.role) -> \(state.role)"))
+            }
             if states[node].map({ !$0.sameState(as: state) }) ?? true {
                 states[node] = state
                 rows.append(.nodeState(state))
@@ -149,15 +158,25 @@ public struct RecordingTap {
             channelSecond = second
         }
         for (channel, count) in batch.channelCounts { channelCounts[node, default: [:]][channel, default: 0] += Int64(count) }
-        // Key events: a keyspace notification names the key in its channel and the event in its
-        // payload (an event name such as `expire`, never a value).
         for message in batch.messages {
-            let channel = message.channel
-            guard let at = channel.firstIndex(of: UInt8(ascii: ":")), channel.starts(with: Array("__keyspace@".utf8)) else { continue }
-            let event = String(decoding: message.payload.prefix(32), as: UTF8.self).filter { $0.isLetter || $0 == "_" }
-            rows.append(.event(t: t, node: node, kind: "keyspace", key: Array(channel[(at + 1)...]), detail: event))
+            if let row = Self.keyEvent(message.channel, message.payload, node: node, t: t) { rows.append(row) }
         }
         return rows
+    }
+
+    /// A key event, from a keyspace notification: `__keyspace@DB__:KEY` carries the event's name
+    /// (`expire`, `del`…) and `__keyevent@DB__:EVENT` the key's name; neither carries a value.
+    /// Any other channel's payload is only counted, never kept.
+    static func keyEvent(_ channel: [UInt8], _ payload: [UInt8], node: Int, t: Int64) -> RecordingRow? {
+        guard let at = channel.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        func name(_ bytes: some Collection<UInt8>) -> String { String(decoding: bytes.prefix(32), as: UTF8.self).filter { $0.isLetter || $0 == "_" || $0 == "-" } }
+        if channel.starts(with: Array("__keyspace@".utf8)) {
+            return .event(t: t, node: node, kind: "keyspace", key: Array(channel[(at + 1)...]), detail: name(payload))
+        }
+        if channel.starts(with: Array("__keyevent@".utf8)) {
+            return .event(t: t, node: node, kind: "keyspace", key: payload, detail: name(channel[(at + 1)...]))
+        }
+        return nil
     }
 
     private mutating func flushChannels() -> [RecordingRow] {
@@ -170,7 +189,7 @@ public struct RecordingTap {
 
     /// Once a minute: the keys index's top prefixes by memory.
     private mutating func prefixes(_ state: AppState, t: Int64) -> [RecordingRow] {
-        guard t - lastPrefixes >= 60_000 else { return [] }
+        if let lastPrefixes, t - lastPrefixes < prefixInterval { return [] }
         let rows = RecordingPrefixes.rows(state, t: t)
         if !rows.isEmpty { lastPrefixes = t }
         return rows

@@ -108,4 +108,50 @@ struct RecordingEndToEndTests {
         #expect(samples >= 5, "\(samples) samples over 6 s")
         #expect(try SQLiteCLI.integer(file, "SELECT count(*) FROM events WHERE detail = 'stopped'") == 0)
     }
+
+    @Test("a connection's record = starts recording; :record stop and :record start FILE stop and start it, REC says so")
+    func startAndStop() async throws {
+        let server = try LocalRedisServer.start()
+        defer { server.stop() }
+        let directory = NSTemporaryDirectory() + "cachescope-rec-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory + "/cachescope", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "[connections.local]\nurl = \"redis://127.0.0.1:\(server.port)\"\nrecord = \"\(directory)/local.db\"\n".write(
+            toFile: directory + "/cachescope/config.toml", atomically: true, encoding: .utf8)
+        let binary = try BuildProducts.executable(named: "cachescope")
+        let session = try TmuxSession(
+            command: "\(TmuxSession.shellQuote(binary)) --context local; sleep 30", environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
+        defer { session.kill() }
+        func titleHasREC() throws -> Bool { try session.capture().split(separator: "\n").first?.contains(" REC ") ?? false }
+
+        try await session.waitFor(allOf: ["primary", "REC", "recording to \(directory)/local.db"])
+        #expect(FileManager.default.fileExists(atPath: directory + "/local.db"))
+        try await Task.sleep(for: .seconds(2))
+        try session.sendKeys(":")
+        try session.paste("record stop")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "recording stopped")
+        #expect(try !titleHasREC(), "REC after :record stop")
+
+        try session.sendKeys(":")
+        try session.paste("record start \(directory)/manual.db")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "recording to \(directory)/manual.db")
+        #expect(try titleHasREC())
+        #expect(FileManager.default.fileExists(atPath: directory + "/manual.db"))
+        try await Task.sleep(for: .seconds(2))
+        try session.sendKeys(":")
+        try session.paste("record stop")
+        try session.sendKeys("Enter")
+        try await session.waitFor(text: "recording stopped")
+        #expect(try !titleHasREC())
+
+        for name in ["local.db", "manual.db"] {
+            let file = directory + "/" + name
+            #expect(try SQLiteCLI.integer(file, "SELECT count(*) FROM samples") >= 2, "\(name)")
+            #expect(try SQLiteCLI.query(file, "SELECT detail FROM events WHERE kind = 'recording' ORDER BY t") == "started\nstopped", "\(name)")
+            #expect(try SQLiteCLI.query(file, "SELECT value FROM meta WHERE key = 'label'") == "local", "\(name)")
+        }
+        try session.sendKeys("q")
+    }
 }
