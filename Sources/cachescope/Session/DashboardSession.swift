@@ -91,7 +91,8 @@ enum DashboardSession {
         if let status {
             state.status = StatusMessage(DisplayText(sanitizing: status), kind: status.hasPrefix("cannot") ? .error : .info, now: state.now, lifetime: 8)
         }
-        // `--record`, else the connection's `record =`; a second runtime (`:ctx`) records only when asked anew.
+        // `--record`, else the connection's `record =`. After a `:ctx` switch the new connection gets a
+        // file of its own: its `record =`, or `--record`'s name with the time in it (the first one exists).
         let recordPath = display.record ?? target.record
         // Every change is written to the audit log; if it cannot be opened, changes are refused.
         var auditLog: AuditLog?
