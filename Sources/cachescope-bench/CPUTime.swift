@@ -9,6 +9,13 @@ enum CPUTime {
     /// This process.
     static func ownProcess() -> Double { seconds(RUSAGE_SELF) }
 
+    /// The calling thread (`CLOCK_THREAD_CPUTIME_ID`: cheap enough to read around each call).
+    static func thisThread() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// Children that have exited and been waited for.
     static func waitedChildren() -> Double { seconds(RUSAGE_CHILDREN) }
 

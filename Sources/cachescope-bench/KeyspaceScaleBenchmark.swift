@@ -81,15 +81,18 @@ enum KeyspaceScaleBenchmark {
         // The dashboard itself on the same keys, default policy, with keypresses while it walks.
         let dashboardLimit = environment["CACHESCOPE_BENCH_DASHBOARD_LIMIT"].flatMap { Double($0) } ?? limit
         let app = try await KeyspaceResponsiveness.measure(port: server.port, policy: shipped, limit: .seconds(dashboardLimit))
-        _ = try await admin.send(RedisCommand("FLUSHALL"))
-        await admin.close()
 
+        // The report first: a long run's figures must not depend on the flush that follows.
         let report = KeyspaceScaleReport(
             total: total, small: small, truths: truths, bare: bare, bareSlowCommands: bareSlow, exact: exact, app: app, goals: .init(total: total))
         report.print(capped, title: "default policy (\(Int(shipped.maxCommandsPerSecond ?? 0)) commands/s ceiling, index budget \(shipped.indexBudgetBytes >> 20) MiB)")
         if let uncapped { report.print(uncapped, title: "no ceiling (scan_commands_per_second unset), index budget \(shipped.indexBudgetBytes >> 20) MiB") }
         report.printDashboard()
         report.printFolders(capped)
+        fflush(nil)
+        // ASYNC: a synchronous FLUSHALL of 100M keys outlasts the connection's command timeout.
+        _ = try await admin.send(RedisCommand("FLUSHALL", "ASYNC"))
+        await admin.close()
     }
 
     /// One line as soon as a walk is done (counts only: the exact memory comes later), so a long

@@ -20,6 +20,7 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
         "the release cachescope in tmux vs a 3x2 cluster at 50k ops/s + pub/sub, failovers, stalls, rescans: RSS/CPU/fds/threads a minute, slopes (--minutes 60 --period-scale 1)",
         { try await SoakBenchmark.run(Array(CommandLine.arguments.drop { $0 != "soak" }.dropFirst())) }
     ),
+    ("recording", "100 nodes sampled at 1 s, recorded: bytes per sample, 24 h extrapolated, CPU recorder on vs off", { try await RecordingBenchmark.run() }),
     ("pubsub-rate", "loopback source: msgs/s ours vs redis-cli > /dev/null, 1M msgs/s for 5 s, keypress→frame, RSS", { try await PubSubIngestBenchmark.run() }),
 ]
 

@@ -66,6 +66,27 @@ import Testing
         #expect(config.keyOverrides["quit"] == "Q")
     }
 
+    @Test("record = is per connection: the one that has it records, the others do not; not a string is an error on its line")
+    func recordPerConnection() throws {
+        let config = try ConfigLoader.parse(
+            """
+            [connections.prod]
+            url = "redis://cache.internal:6379"
+            record = "~/incidents/prod.db"
+
+            [connections.staging]
+            url = "redis://staging.internal:6379"
+            """, file: "c.toml")
+        #expect(config.connections["prod"]?.record == "~/incidents/prod.db")
+        #expect(try #require(config.connections["staging"]).record == nil)
+        do {
+            _ = try ConfigLoader.parse("[connections.prod]\nurl = \"redis://a\"\nrecord = true\n", file: "c.toml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 3)
+        }
+    }
+
     @Test func syntaxErrorNamesFileAndLine() {
         do {
             _ = try ConfigLoader.parse("interval = 1\ntheme = \"dark\"\nbroken = = 3\n", file: "/home/u/.config/cachescope/config.toml")

@@ -1,6 +1,7 @@
 import Foundation
 import Inspector
 import LocalRedis
+import Recording
 import RedisClient
 import Runtime
 import TerminalUI
@@ -14,8 +15,8 @@ import Testing
 struct SentinelFollowerTests {
     typealias FrameLog = BlockedServerResponsivenessTests.FrameLog
 
-    /// A runtime on the group, as a dashboard session makes it, drawing into `log`.
-    static func runtime(_ group: LocalRedisSentinelGroup, log: FrameLog, dumpDirectory: String) async throws -> AppRuntime {
+    /// A runtime on the group, as a dashboard session makes it, drawing into `log` (and recording into `record`).
+    static func runtime(_ group: LocalRedisSentinelGroup, log: FrameLog, dumpDirectory: String, record: String? = nil) async throws -> AppRuntime {
         let sentinels = group.sentinels.map { ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: $0.port)) }
         let client = SentinelClient(sentinels: sentinels, masterName: group.masterName, nodeOptions: ConnectionOptions())
         let topology = try await client.discover()
@@ -24,16 +25,17 @@ struct SentinelFollowerTests {
         state.alerts.rules += AlertRule.sentinelDefaults
         return AppRuntime(
             state: state, connections: topology.nodes.map { ManagedConnection(options: client.nodeOptions(for: $0)) }, frameSink: { log.append($0) },
-            dumpDirectory: dumpDirectory, auditLog: nil, sentinel: client)
+            dumpDirectory: dumpDirectory, auditLog: nil, sentinel: client, recordPath: record)
     }
 
-    @Test("SENTINEL FAILOVER: the new primary is shown within 10 s and :dump writes the timeline in order")
+    @Test("SENTINEL FAILOVER: the new primary is shown within 10 s, :dump writes the timeline in order, a recording holds the failover")
     func manualFailover() async throws {
         let group = try LocalRedisSentinelGroup.start()
         defer { group.stop() }
         let directory = try TemporaryFolder.make()
+        let recording = try TemporaryFolder.make() + "/failover.db"
         let log = FrameLog()
-        let runtime = try await Self.runtime(group, log: log, dumpDirectory: directory)
+        let runtime = try await Self.runtime(group, log: log, dumpDirectory: directory, record: recording)
         let running = Task { await runtime.run() }
         defer { running.cancel() }
         let oldPrimary = "127.0.0.1:\(group.primary.port)"
@@ -66,6 +68,16 @@ struct SentinelFollowerTests {
         let written = try String(contentsOfFile: directory + "/" + text, encoding: .utf8)
         #expect(written.contains("Sentinel events (1 failover):"))
         #expect(written.contains("failover #1: "))
+
+        // The recording: Sentinel's own events, and the group's change of primary.
+        runtime.send(.terminal(.key(.character("q"))))
+        _ = await running.value
+        let db = try SQLiteDatabase.openRecording(path: recording)
+        let sentinelEvents = try db.rows("SELECT detail FROM events WHERE kind = 'sentinel' ORDER BY t") { $0.text(0) ?? "" }
+        #expect(sentinelEvents.contains { $0.hasPrefix("+switch-master ") }, "\(sentinelEvents)")
+        #expect(sentinelEvents.contains { $0.hasPrefix("+failover-end ") }, "\(sentinelEvents)")
+        let failovers = try db.rows("SELECT detail FROM events WHERE kind = 'failover' ORDER BY t") { $0.text(0) ?? "" }
+        #expect(failovers.contains { detail in replicas.contains { detail.contains("primary \($0)") } }, "\(failovers)")
     }
 
     @Test("SIGKILL of the primary: odown, then the promotion is followed; the old primary is listed down")
