@@ -1,0 +1,24 @@
+/// Figures as the report writes them: bytes, rates, ratios.
+enum ReportFormat {
+    static func bytes(_ value: Double) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var v = value
+        var unit = 0
+        while v >= 1024, unit < units.count - 1 {
+            v /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(Int(v)) B" : "\(decimal(v)) \(units[unit])"
+    }
+
+    static func number(_ value: Double) -> String {
+        if value >= 1_000_000 { return "\(decimal(value / 1_000_000))M" }
+        if value >= 10_000 { return "\(decimal(value / 1000))k" }
+        return value == value.rounded() ? "\(Int(value))" : decimal(value)
+    }
+
+    static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
