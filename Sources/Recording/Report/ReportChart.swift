@@ -23,7 +23,8 @@ public enum ReportChart {
         func x(_ t: Int64) -> Int { left + Int((Double(t - from) / span * Double(columns)).rounded()) }
         func y(_ v: Double) -> Int { 10 + Int(((1 - v / top) * Double(height)).rounded()) }
         var out = "<figure><figcaption>\(ReportText.html(title))</figcaption>"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height + 30)\" viewBox=\"0 0 \(width) \(height + 30)\">"
+        // Inline SVG in HTML needs no namespace: the page holds no URL at all.
+        out += "<svg width=\"\(width)\" height=\"\(height + 30)\" viewBox=\"0 0 \(width) \(height + 30)\">"
         out += "<rect x=\"\(left)\" y=\"10\" width=\"\(columns)\" height=\"\(height)\" fill=\"#fbfbfb\" stroke=\"#ccc\"/>"
         for p in periods {
             let a = x(max(p.start, from))

@@ -31,6 +31,8 @@ public struct ReportData: Sendable {
         public var state: String
         public var detail: String?
         public var count: Int64?
+        /// Alerts only: the rule's severity.
+        public var severity: String? = nil
     }
 
     /// One prefix row of the index.
@@ -98,7 +100,9 @@ extension ReportData {
         }
         let alertSQL = "SELECT t, node, rule, severity, state, detail FROM alerts WHERE t BETWEEN ? AND ? ORDER BY t"
         func alert(_ s: SQLiteStatement) -> Entry {
-            Entry(t: s.integer(0), node: s.isNull(1) ? nil : s.integer(1), kind: s.text(2) ?? "", subject: nil, state: s.text(4) ?? "", detail: s.text(5))
+            Entry(
+                t: s.integer(0), node: s.isNull(1) ? nil : s.integer(1), kind: s.text(2) ?? "", subject: nil, state: s.text(4) ?? "", detail: s.text(5),
+                severity: s.text(3))
         }
         let alerts = try database.rows(alertSQL, window, alert)
         let before = try database.rows("SELECT t, node, rule, severity, state, detail FROM alerts WHERE t < ? ORDER BY t", [.integer(lower)], alert)

@@ -17,6 +17,16 @@ enum ReportFormat {
         return value == value.rounded() ? "\(Int(value))" : decimal(value)
     }
 
+    /// `3m 05s`, `1h 02m`, `45s`.
+    static func duration(milliseconds: Int64) -> String {
+        let seconds = max(milliseconds, 0) / 1000
+        if seconds >= 3600 { return "\(seconds / 3600)h \(twoDigits((seconds % 3600) / 60))m" }
+        if seconds >= 60 { return "\(seconds / 60)m \(twoDigits(seconds % 60))s" }
+        return "\(seconds)s"
+    }
+
+    static func twoDigits(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
     static func decimal(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(abs(tenths % 10))"

@@ -56,10 +56,8 @@ public enum ReportHTML {
 
     static func alertTable(_ periods: [AlertPeriod], _ data: ReportData, _ clock: (Int64) -> String) -> String {
         table(
-            ["rule", "node", "firing from", "until"],
-            periods.map { p in
-                [ReportCell(p.rule), ReportCell(nodeName(p.node, data)), ReportCell(clock(p.start)), ReportCell(p.end.map(clock) ?? "still firing at the end")]
-            })
+            AlertPeriod.summaryHeader,
+            periods.map { $0.summary(data, clock: clock) })
     }
 
     static func prefixTable(_ prefixes: [ReportData.Prefix]) -> String {

@@ -8,10 +8,8 @@ public enum ReportMarkdown {
         out += "From \(clock(data.from)) to \(clock(data.to)), \(data.nodes.count) node(s).\n\n"
         out += "### Alerts\n\n"
         out += table(
-            ["rule", "node", "firing from", "until"],
-            periods.map { p in
-                [ReportCell(p.rule), ReportCell(ReportHTML.nodeName(p.node, data)), ReportCell(clock(p.start)), ReportCell(p.end.map(clock) ?? "still firing at the end")]
-            })
+            AlertPeriod.summaryHeader,
+            periods.map { $0.summary(data, clock: clock) })
         out += "### Nodes\n\n"
         out += table(
             ["node", "role", "peak ops/s", "lowest hit ratio", "peak memory", "evictions", "peak latency"],

@@ -1,5 +1,5 @@
 /// The report's derived figures: a node's series (ops/s, hit ratio, memory, evictions/s,
-/// latency), alert periods from transitions, and downsampling to one min/max pair per column.
+/// latency) and their downsampling to one min/max pair per column.
 public struct ReportSeries: Sendable {
     /// Points (t, value); nil values (unknown) are left out.
     public var points: [(t: Int64, value: Double)]
@@ -50,37 +50,5 @@ public enum ReportMetric: CaseIterable, Sendable {
         case .evictionsPerSecond: "evictions/s"
         case .latency: "latency (ms)"
         }
-    }
-}
-
-/// A time during which an alert rule was firing.
-public struct AlertPeriod: Sendable, Equatable {
-    public var rule: String
-    public var node: Int64?
-    public var start: Int64
-    /// nil: still firing at the window's end.
-    public var end: Int64?
-
-    /// The periods of `data`'s alerts (transitions before the window open a period at its start).
-    public static func periods(_ data: ReportData) -> [AlertPeriod] {
-        var open: [String: AlertPeriod] = [:]
-        var done: [AlertPeriod] = []
-        func key(_ e: ReportData.Entry) -> String { "\(e.node ?? -1)\u{0}\(e.kind)" }
-        for e in data.alertsBefore {
-            if e.state == "firing" {
-                open[key(e)] = AlertPeriod(rule: e.kind, node: e.node, start: data.from, end: nil)
-            } else {
-                open[key(e)] = nil
-            }
-        }
-        for e in data.alerts {
-            if e.state == "firing" {
-                if open[key(e)] == nil { open[key(e)] = AlertPeriod(rule: e.kind, node: e.node, start: e.t, end: nil) }
-            } else if var period = open.removeValue(forKey: key(e)) {
-                period.end = e.t
-                done.append(period)
-            }
-        }
-        return (done + open.values).sorted { ($0.start, $0.rule) < ($1.start, $1.rule) }
     }
 }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import Recording
+import RedisClient
 
 /// `cachescope report FILE`: a recording turned into a postmortem: an HTML page with charts
-/// and/or a Markdown summary (printed when neither output is named).
+/// and/or a Markdown summary (printed when neither output is named). A time that cannot be read
+/// is a usage error (exit status 2).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -25,9 +27,9 @@ struct ReportCommand: ParsableCommand {
             lower = try from.map { try ReportTime.parse($0, startedAt: startedAt) }
             upper = try to.map { try ReportTime.parse($0, startedAt: startedAt) }
         } catch let error as ReportTime.ParseError {
-            throw ValidationError(error.description)
+            throw UsageError(error.description)
         }
-        if let lower, let upper, upper < lower { throw ValidationError("--to \(to ?? "") is before --from \(from ?? "")") }
+        if let lower, let upper, upper < lower { throw UsageError("--to \(to ?? "") is before --from \(from ?? "")") }
         let data = try ReportData.load(database, from: lower, to: upper)
         let clock = { (t: Int64) in ReportTime.clock(t, startedAt: startedAt) }
         if let html { try Data(ReportHTML.page(data, clock: clock).utf8).write(to: URL(fileURLWithPath: html)) }
