@@ -39,11 +39,11 @@ extension AlertPeriod {
     static let summaryHeader = ["rule", "severity", "node", "firing from", "until", "for", "when it fired"]
 
     /// One row of the alert summary: the rule, where and when it fired, how long, and what it said.
-    func summary(_ data: ReportData, clock: (Int64) -> String) -> [ReportCell] {
+    func summary(_ data: ReportData, clock: ReportClock) -> [ReportCell] {
         let lasted = end.map { ReportFormat.duration(milliseconds: $0 - start) } ?? "–"
         return [
-            ReportCell(rule), ReportCell(severity), ReportCell(ReportHTML.nodeName(node, data)), ReportCell(clock(start)),
-            ReportCell(end.map(clock) ?? "still firing at the end"), ReportCell(lasted), ReportCell(detail ?? ""),
+            ReportCell(rule), ReportCell(severity), ReportCell(ReportTable.nodeName(node, data)), ReportCell(clock.time(start)),
+            ReportCell(end.map(clock.time) ?? "still firing at the end"), ReportCell(lasted), ReportCell(detail ?? ""),
         ]
     }
 }

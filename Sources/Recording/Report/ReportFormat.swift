@@ -11,6 +11,11 @@ enum ReportFormat {
         return unit == 0 ? "\(Int(v)) B" : "\(decimal(v)) \(units[unit])"
     }
 
+    /// `+15.3 MB`, `-2.0 KB`, `0 B`.
+    static func signedBytes(_ value: Double) -> String {
+        value > 0 ? "+" + bytes(value) : value < 0 ? "-" + bytes(-value) : "0 B"
+    }
+
     static func number(_ value: Double) -> String {
         if value >= 1_000_000 { return "\(decimal(value / 1_000_000))M" }
         if value >= 10_000 { return "\(decimal(value / 1000))k" }

@@ -54,12 +54,13 @@ public enum ReportText {
         return out
     }
 
-    /// `text` safe in a Markdown table cell or paragraph: Markdown punctuation backslash-escaped,
-    /// so a key name cannot open a link, emphasis, code span, raw HTML or a new table column.
+    /// `text` safe in a Markdown table cell or inside a line: the punctuation that could open a
+    /// link, an image, emphasis, a code span, raw HTML, an entity, math or a new table column is
+    /// backslash-escaped. (Line-start markers such as `#`, `-` or `1.` cannot occur inside a cell.)
     public static func markdown(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
-            if "\\`*_[]{}()<>|#~!+-.&$".unicodeScalars.contains(c) { out += "\\" }
+            if "\\`*_[]<>|~!&$".unicodeScalars.contains(c) { out += "\\" }
             out.unicodeScalars.append(c)
         }
         return out

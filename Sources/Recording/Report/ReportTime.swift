@@ -48,12 +48,31 @@ public enum ReportTime {
         return formatter.string(from: Date(timeIntervalSince1970: Double(startedAt + t) / 1000))
     }
 
-    /// The recording's start as `yyyy-MM-dd HH:mm:ss zzz` in `timeZone`.
+    /// Recording time `t` as `yyyy-MM-dd HH:mm:ss xxx` in `timeZone`.
     public static func dateTime(_ t: Int64, startedAt: Int64, timeZone: TimeZone = .current) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
         return formatter.string(from: Date(timeIntervalSince1970: Double(startedAt + t) / 1000))
     }
+}
+
+/// How a report writes recording times: wall-clock times of day in one time zone, and the date
+/// where a reader needs it (the window's start).
+public struct ReportClock: Sendable {
+    /// `meta.started_at_ms`: wall clock of `t = 0`, milliseconds since 1970.
+    public var startedAt: Int64
+    public var timeZone: TimeZone
+
+    public init(startedAt: Int64, timeZone: TimeZone = .current) {
+        self.startedAt = startedAt
+        self.timeZone = timeZone
+    }
+
+    /// `t` as `HH:MM:SS`.
+    public func time(_ t: Int64) -> String { ReportTime.clock(t, startedAt: startedAt, timeZone: timeZone) }
+
+    /// `t` as `yyyy-MM-dd HH:mm:ss xxx`.
+    public func dateTime(_ t: Int64) -> String { ReportTime.dateTime(t, startedAt: startedAt, timeZone: timeZone) }
 }

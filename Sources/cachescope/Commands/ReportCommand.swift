@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let lower, let upper, upper < lower { throw UsageError("--to \(to ?? "") is before --from \(from ?? "")") }
         let data = try ReportData.load(database, from: lower, to: upper)
-        let clock = { (t: Int64) in ReportTime.clock(t, startedAt: startedAt) }
+        let clock = ReportClock(startedAt: startedAt)
         if let html { try Data(ReportHTML.page(data, clock: clock).utf8).write(to: URL(fileURLWithPath: html)) }
         let summary = ReportMarkdown.summary(data, clock: clock)
         if let markdown { try Data(summary.utf8).write(to: URL(fileURLWithPath: markdown)) }

@@ -15,7 +15,7 @@ struct ReportBuilderTests {
         let lower = try from.map { try ReportTime.parse($0, startedAt: ReportFixture.startedAt, timeZone: utc) }
         let upper = try to.map { try ReportTime.parse($0, startedAt: ReportFixture.startedAt, timeZone: utc) }
         let data = try ReportData.load(db, from: lower, to: upper)
-        let clock = { (t: Int64) in ReportTime.clock(t, startedAt: ReportFixture.startedAt, timeZone: utc) }
+        let clock = ReportClock(startedAt: ReportFixture.startedAt, timeZone: utc)
         return (data, ReportHTML.page(data, clock: clock), ReportMarkdown.summary(data, clock: clock))
     }
 
@@ -55,10 +55,13 @@ struct ReportBuilderTests {
         // Five charts for node 1, each with two shaded periods; node 2 has none.
         #expect(html.components(separatedBy: "fill=\"\(ReportChart.shade)\"").count - 1 == 10)
         #expect(html.components(separatedBy: "<polyline").count - 1 == 10)
-        #expect(markdown.contains("| hit ratio below 80% | warning | 10\\.0\\.0\\.1:6379 | 14:02:05 | 14:05:05 | 3m 00s | 40% |"))
-        #expect(markdown.contains("| evictions above 10/s | critical | 10\\.0\\.0\\.1:6379 | 14:02:10 | 14:04:50 | 2m 40s | 25/s |"))
-        #expect(markdown.contains("| 10\\.0\\.0\\.1:6379 | master |"))
-        #expect(markdown.contains("| user: | 7\\.6 MB | 22\\.9 MB | 2000 | 6000 |"))
+        // The failover (node 2) and the expire (node 1) are marked on their node's five charts.
+        #expect(html.components(separatedBy: "stroke=\"\(ReportChart.mark)\"").count - 1 == 10)
+        #expect(html.contains("<title>14:02:30 expire evil:\\x1b[2J&lt;script&gt;\\xff\\xfe: done</title>"))
+        #expect(markdown.contains("| hit ratio below 80% | warning | 10.0.0.1:6379 | 14:02:05 | 14:05:05 | 3m 00s | 40% |"))
+        #expect(markdown.contains("| evictions above 10/s | critical | 10.0.0.1:6379 | 14:02:10 | 14:04:50 | 2m 40s | 25/s |"))
+        #expect(markdown.contains("| 10.0.0.1:6379 | master |"))
+        #expect(markdown.contains("| user: | 7.6 MB | 22.9 MB | +15.3 MB | 2000 | 6000 |"))
     }
 
     @Test("--from and --to keep only the window; an alert firing before it is shaded from its start")
@@ -69,7 +72,7 @@ struct ReportBuilderTests {
         #expect(data.actions.isEmpty)
         #expect(AlertPeriod.periods(data).map(\.start) == [180_000, 180_000])
         #expect(AlertPeriod.periods(data).allSatisfy { $0.end == nil })
-        #expect(markdown.contains("From 14:03:00 to 14:04:00"))
+        #expect(markdown.contains("2026-12-05 14:03:00 +00:00 to 14:04:00"))
         #expect(markdown.contains("still firing at the end"))
         #expect(!html.contains("14:02:30"))
     }
@@ -93,7 +96,7 @@ struct ReportBuilderTests {
         let fixture = try ReportFixture(seconds: 6 * 3600)
         defer { fixture.remove() }
         let data = try ReportData.load(try SQLiteDatabase.openRecording(path: fixture.path))
-        let html = ReportHTML.page(data, clock: { ReportTime.clock($0, startedAt: ReportFixture.startedAt, timeZone: utc) })
+        let html = ReportHTML.page(data, clock: ReportClock(startedAt: ReportFixture.startedAt, timeZone: utc))
         // 10 charts of at most 2 × 600 points each.
         #expect(html.utf8.count < 150_000)
         let series = ReportSeries.of(data.nodes[0], .opsPerSecond).downsampled(columns: ReportChart.columns, from: data.from, to: data.to)
