@@ -97,7 +97,7 @@ let package = Package(
         // and sends the results back to the loop as messages.
         .target(
             name: "Runtime",
-            dependencies: ["AppCore", "Inspector", "RedisClient", "TerminalUI"],
+            dependencies: ["AppCore", "Inspector", "RedisClient", "TerminalUI", "Recording"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "cachescope-bench",
             dependencies: [
-                "AppCore", "Runtime", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis",
+                "AppCore", "Runtime", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis", "Recording",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -15,6 +15,7 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("doctor", "index 1M keys, then the cache doctor over them: the % it adds to the scan (goal ≤ 20%)", { try await DoctorBenchmark.run() }),
     ("overview", "the real overview pane's render + diff, and cachescope's idle CPU at a 1 s interval", { try await OverviewBenchmark.run() }),
     ("pubsub", "real Redis flood, then pubsub-rate; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
+    ("recording", "100 nodes sampled at 1 s, recorded: bytes per sample, 24 h extrapolated, CPU recorder on vs off", { try await RecordingBenchmark.run() }),
     ("pubsub-rate", "loopback source: msgs/s ours vs redis-cli > /dev/null, 1M msgs/s for 5 s, keypress→frame, RSS", { try await PubSubIngestBenchmark.run() }),
 ]
 

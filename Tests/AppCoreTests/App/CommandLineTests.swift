@@ -133,4 +133,21 @@ import Testing
         #expect(state.themeName == "mine")
         #expect(state.status?.kind == .error)
     }
+
+    @Test(":record start asks the runtime to record (into FILE, or a dated file); :record stop only while recording; REC in the title bar")
+    func record() {
+        var state = Self.state()
+        #expect(state.command("record start /tmp/incident.db") == [.startRecording(path: "/tmp/incident.db")])
+        #expect(state.command("record start") == [.startRecording(path: nil)])
+        #expect(!AppView.render(state).text.split(separator: "\n")[0].contains("REC"), "the runtime says when recording started")
+        #expect(state.command("record stop") == [])
+        #expect(state.status?.text == "not recording")
+        #expect(state.status?.kind == .warning)
+
+        state.recordingPath = "/tmp/incident.db"
+        #expect(AppView.render(state).text.split(separator: "\n")[0].contains(" REC "))
+        #expect(state.command("record stop") == [.stopRecording])
+        state.recordingPath = nil
+        #expect(!AppView.render(state).text.split(separator: "\n")[0].contains("REC"))
+    }
 }

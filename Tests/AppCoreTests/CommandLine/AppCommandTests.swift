@@ -30,6 +30,9 @@ import Testing
             ("pub news hello", .publish(channel: "news", message: "hello")),
             ("theme light", .theme("light")),
             ("dump", .dump),
+            ("record start", .record(start: true, path: nil)),
+            ("record start /tmp/incident.db", .record(start: true, path: "/tmp/incident.db")),
+            ("record stop", .record(start: false, path: nil)),
             ("ctx prod", .context("prod")),
             ("doctor", .doctor),
             ("help", .help),
@@ -44,7 +47,7 @@ import Testing
         arguments: [
             ("subscribe a", AppCommand.subscribe(["a"])), ("psubscribe a*", .psubscribe(["a*"])), ("ssubscribe a", .ssubscribe(["a"])),
             ("unsubscribe a", .unsubscribe(["a"])), ("publish a b", .publish(channel: "a", message: "b")), ("context prod", .context("prod")),
-            ("h", .help), ("q", .quit),
+            ("rec start", .record(start: true, path: nil)), ("rec stop", .record(start: false, path: nil)), ("h", .help), ("q", .quit),
         ])
     func aliases(line: String, command: AppCommand) throws {
         #expect(try AppCommand.parse(line) == command)
@@ -84,6 +87,10 @@ import Testing
             ("theme", "usage: :theme NAME"),
             ("ctx", "usage: :ctx NAME"),
             ("context a b", "usage: :context NAME"),
+            ("record", "usage: :record start [FILE]|stop"),
+            ("record pause", "usage: :record start [FILE]|stop"),
+            ("record start a b", "usage: :record start [FILE]|stop"),
+            ("record stop now", "usage: :record start [FILE]|stop"),
         ])
     func usageErrors(line: String, message: String) {
         #expect(Self.error(line) == message)
@@ -111,6 +118,7 @@ import Testing
         for entry in AppCommand.catalogue {
             let line = entry.usage
                 .replacingOccurrences(of: "N|all", with: "1")
+                .replacingOccurrences(of: "start|stop", with: "stop")
                 .replacingOccurrences(of: "[CHANNEL…]", with: "")
                 .replacingOccurrences(of: "…", with: "")
             #expect(Self.error(line) == nil, "\(entry.usage)")
