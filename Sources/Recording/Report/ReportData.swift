@@ -68,7 +68,14 @@ extension ReportData {
     public static func load(_ database: SQLiteDatabase, from: Int64? = nil, to: Int64? = nil) throws -> ReportData {
         let meta = Dictionary(
             try database.rows("SELECT key, value FROM meta") { ($0.text(0) ?? "", $0.text(1) ?? "") }, uniquingKeysWith: { a, _ in a })
-        let lastT = try database.rows("SELECT max(t) FROM samples") { $0.integer(0) }.first ?? 0
+        // The recording ends with its last row of any kind (its "stopped" event comes after the last sample).
+        let lastT =
+            try database.rows(
+                """
+                SELECT max(t) FROM (SELECT max(t) AS t FROM samples UNION ALL SELECT max(t) FROM alerts
+                UNION ALL SELECT max(t) FROM actions UNION ALL SELECT max(t) FROM events)
+                """
+            ) { $0.integer(0) }.first ?? 0
         let lower = from ?? 0
         let upper = to ?? max(lastT, lower)
         let window: [SQLiteValue] = [.integer(lower), .integer(upper)]
