@@ -9,7 +9,7 @@ struct CommandLineDocsTests {
     func completionScripts(shell: String) throws {
         let (status, script, _) = try Self.cachescope(["--generate-completion-script", shell])
         #expect(status == 0)
-        for word in ["demo", "snapshot", "cacert", "read-only", "context"] {
+        for word in ["demo", "snapshot", "report", "markdown", "cacert", "read-only", "context"] {
             #expect(script.contains(word), "\(shell) completion lacks \(word)")
         }
         let committed = try String(contentsOfFile: Self.repositoryRoot + "/docs/completions/cachescope.\(shell)", encoding: .utf8)
@@ -19,14 +19,14 @@ struct CommandLineDocsTests {
     @Test("the man page documents the flags")
     func manPage() throws {
         let page = try String(contentsOfFile: Self.repositoryRoot + "/docs/man/cachescope.1", encoding: .utf8)
-        for word in ["demo", "snapshot", "cacert", "insecure", "read-only", "REDISCLI_AUTH"] {
+        for word in ["demo", "snapshot", "report", "markdown", "cacert", "insecure", "read-only", "REDISCLI_AUTH"] {
             #expect(page.contains(word), "the man page lacks \(word)")
         }
     }
 
     @Test(
         "--help prints help on stdout and exits 0, for the root and every subcommand, naming only flags the man page documents",
-        arguments: [[], ["watch"], ["demo"], ["snapshot"]])
+        arguments: [[], ["watch"], ["demo"], ["snapshot"], ["report"]])
     func help(command: [String]) throws {
         let (status, output, errors) = try Self.cachescope(command + ["--help"])
         #expect(status == 0)

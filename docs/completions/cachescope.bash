@@ -173,13 +173,13 @@ _cachescope() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    watch|demo|snapshot|help)
+    watch|demo|snapshot|report|help)
         # Offer subcommand argument completions
         "_cachescope_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'watch demo snapshot help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'watch demo snapshot report help' -- "${cur}"))
         ;;
     esac
 }
@@ -350,6 +350,30 @@ _cachescope_snapshot() {
         return
         ;;
     '--depth')
+        return
+        ;;
+    esac
+}
+
+_cachescope_report() {
+    repeating_flags=()
+    non_repeating_flags=(--version --help)
+    repeating_options=()
+    non_repeating_options=(--html --markdown --from --to)
+    __cachescope_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--html')
+        return
+        ;;
+    '--markdown')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--to')
         return
         ;;
     esac

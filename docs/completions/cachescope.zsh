@@ -53,13 +53,14 @@ _cachescope() {
             'watch:Open the dashboard on one node, several nodes or a cluster (the default command).'
             'demo:Start a private redis-server with a realistic cache world and live traffic, and open the dashboard on it.'
             'snapshot:Print one headless report of every node (text, or --json) and exit (1 if a node is unreachable).'
+            'report:Turn a recording into a postmortem: an HTML page with charts (--html) and a Markdown summary (--markdown, or printed).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        watch|demo|snapshot|help)
+        watch|demo|snapshot|report|help)
             "_cachescope_${words[1]}" && ret=0
             ;;
         esac
@@ -159,6 +160,22 @@ _cachescope_snapshot() {
         '--keys[Walk each node'\''s keyspace (SCAN, under the scan ceiling) for at most --seconds and print the namespace tree with estimates and 95% intervals.]'
         '--seconds[With --keys\: seconds the walk may take (default 10); figures are estimated if it has not finished by then.]:N:'
         '--depth[With --keys\: prefix levels to print (default 2).]:D:'
+        '--version[Show the version.]'
+        '--help[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_cachescope_report() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':file:'
+        '--html[Write the self-contained HTML page here.]:OUT:'
+        '--markdown[Write the Markdown summary here (without --html or --markdown it is printed).]:OUT:'
+        '--from[Start at this time (HH\:MM\[\:SS\] on the recording'\''s day, or an ISO 8601 date-time).]:T:'
+        '--to[End at this time (HH\:MM\[\:SS\] or an ISO 8601 date-time).]:T:'
         '--version[Show the version.]'
         '--help[Show help information.]'
     )
