@@ -97,7 +97,7 @@ let package = Package(
         // and sends the results back to the loop as messages.
         .target(
             name: "Runtime",
-            dependencies: ["AppCore", "Inspector", "RedisClient", "TerminalUI"],
+            dependencies: ["AppCore", "Inspector", "RedisClient", "TerminalUI", "Recording"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

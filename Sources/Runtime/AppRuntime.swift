@@ -14,7 +14,7 @@ import TerminalUI
 /// ``PubSubWork``, ``PaneReads`` (polls) and ``LocalWork`` (themes, dumps); the cluster topology
 /// is followed in `AppRuntime+Topology.swift`, a Sentinel group in `AppRuntime+Sentinel.swift`.
 public actor AppRuntime {
-    private var state: AppState
+    var state: AppState
     private let frameSink: @Sendable (Buffer) -> Void
     private let messages: AsyncStream<AppMessage>
     let sink: MessageSink
@@ -29,6 +29,13 @@ public actor AppRuntime {
     private let pubsub: PubSubWork
     private let paneReads: PaneReads
     private let local: LocalWork
+    let auditLog: AuditLog?
+    /// The recording being written, if any (`--record`, `:record start`).
+    var recording: RecordingTap?
+    /// Where to record from the start (`--record`, `record =` in the config).
+    private let recordPath: String?
+    /// Written into a recording's `meta`.
+    let cachescopeVersion: String
 
     /// - Parameters:
     ///   - state: the starting state (nodes in the same order as `connections`).
@@ -41,13 +48,19 @@ public actor AppRuntime {
     ///   - readFromReplicas: cluster mode: the keys index and value reads go to replicas.
     ///   - sentinel: in Sentinel mode, the connected client (`connections` are then the group's
     ///     nodes); the group is followed through failovers and new nodes are added as they appear.
+    ///   - recordPath: records the session into this new SQLite file from the start.
+    ///   - cachescopeVersion: the version a recording's `meta` names.
     public init(
         state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void,
         dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default,
         delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits(),
-        cluster: ClusterClient? = nil, readFromReplicas: Bool = false, sentinel: SentinelClient? = nil
+        cluster: ClusterClient? = nil, readFromReplicas: Bool = false, sentinel: SentinelClient? = nil, recordPath: String? = nil,
+        cachescopeVersion: String = "unknown"
     ) {
+        self.cachescopeVersion = cachescopeVersion
         self.state = state
+        self.auditLog = auditLog
+        self.recordPath = recordPath
         self.frameSink = frameSink
         let (messages, continuation) = AsyncStream<AppMessage>.makeStream(bufferingPolicy: .unbounded)
         self.messages = messages
@@ -89,9 +102,13 @@ public actor AppRuntime {
         followSentinel()
         state.now = MonotonicClock.now()
         state.wallMilliseconds = wallClockMilliseconds()
+        if let recordPath { await startRecording(recordPath) }
         draw()
         loop: for await message in messages {
-            for effect in AppUpdate.update(&state, message) {
+            let firingBefore = recording == nil ? [:] : RecordingTap.firing(state)
+            let effects = AppUpdate.update(&state, message)
+            recording?.observe(message, firingBefore: firingBefore, state: state, wallMilliseconds: wallClockMilliseconds())
+            for effect in effects {
                 if effect == .quit { break loop }
                 if case .switchContext(let name) = effect {
                     exit = .switchContext(name)
@@ -121,6 +138,11 @@ public actor AppRuntime {
         switch effect {
         case .quit, .switchContext:
             break
+        case .startRecording(let path):
+            let file = path ?? RecordingFileName.timestamped(wallMilliseconds: wallClockMilliseconds())
+            Task { await self.startRecording(file) }
+        case .stopRecording:
+            Task { await self.stopRecording() }
         case .loadTheme(let name):
             local.loadTheme(name)
         case .dumpScreen:
@@ -180,6 +202,7 @@ public actor AppRuntime {
     /// Stops every part (each waits for its tasks), puts back what cachescope changed, and
     /// closes every connection.
     private func shutdown() async {
+        await stopRecording()
         await paneReads.close()
         await keyspace.close()
         await mutations.close(restoring: state.pubsub.keyspaceRestore, connections: connections)

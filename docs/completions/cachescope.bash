@@ -188,7 +188,7 @@ _cachescope_watch() {
     repeating_flags=()
     non_repeating_flags=(-c --tls --insecure --read-only --no-color --version --help)
     repeating_options=(--sentinel)
-    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --master --sentinel-user --sentinel-password --context --theme --interval --audit-log --config)
+    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --master --sentinel-user --sentinel-password --context --theme --interval --audit-log --record --config)
     __cachescope_offer_flags_options -1
 
     # Offer option value completions
@@ -244,6 +244,9 @@ _cachescope_watch() {
     '--audit-log')
         return
         ;;
+    '--record')
+        return
+        ;;
     '--config')
         return
         ;;
@@ -254,7 +257,7 @@ _cachescope_demo() {
     repeating_flags=()
     non_repeating_flags=(--read-only --no-color --cluster --version --help)
     repeating_options=()
-    non_repeating_options=(--theme --interval --audit-log --config)
+    non_repeating_options=(--theme --interval --audit-log --record --config)
     __cachescope_offer_flags_options 0
 
     # Offer option value completions
@@ -268,6 +271,9 @@ _cachescope_demo() {
     '--audit-log')
         return
         ;;
+    '--record')
+        return
+        ;;
     '--config')
         return
         ;;
@@ -278,7 +284,7 @@ _cachescope_snapshot() {
     repeating_flags=()
     non_repeating_flags=(-c --tls --insecure --read-only --no-color --json --doctor --clients --hot-keys --keys --version --help)
     repeating_options=(--sentinel)
-    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --master --sentinel-user --sentinel-password --context --theme --interval --audit-log --config --seconds --depth)
+    non_repeating_options=(-h -p -a --user -n --cacert --cert --key --sni --master --sentinel-user --sentinel-password --context --theme --interval --audit-log --record --config --seconds --depth)
     __cachescope_offer_flags_options -1
 
     # Offer option value completions
@@ -332,6 +338,9 @@ _cachescope_snapshot() {
         return
         ;;
     '--audit-log')
+        return
+        ;;
+    '--record')
         return
         ;;
     '--config')

@@ -9,6 +9,10 @@ public enum AppEffect: Sendable, Equatable {
     case loadTheme(String)
     /// Write the current screen (text) and figures (JSON) to timestamped files.
     case dumpScreen
+    /// Start recording into `path` (nil: a timestamped file in the current directory).
+    case startRecording(path: String?)
+    /// Stop recording (the file is committed and closed).
+    case stopRecording
     /// (Re)index the keyspace of node `node`; the filter's glob goes to the server as SCAN MATCH.
     case startScan(node: Int, filter: KeyFilter)
     /// Read a key's detail and the first page of its value.

@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var status: StatusMessage?
     public var readOnly: Bool
+    /// The file being recorded to (`REC` in the title bar), nil when not recording.
+    public var recordingPath: String?
     /// TLS verification was turned off with `--insecure`: said in the status bar at all times.
     public var insecureTLS: Bool
     public var theme: Theme

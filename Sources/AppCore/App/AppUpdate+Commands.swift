@@ -22,6 +22,13 @@ extension AppUpdate {
             return [.switchContext(name)]
         case .doctor: return show(.keys, &state) + inPane(\.keys, &state) { DoctorUpdate.open(&$0, &$1) }
         case .theme(let name): return [.loadTheme(name)]
+        case .record(let start, let path):
+            if start { return [.startRecording(path: path)] }
+            guard state.recordingPath != nil else {
+                state.status = StatusMessage("not recording", kind: .warning, now: state.now)
+                return []
+            }
+            return [.stopRecording]
         case .zset(let key):
             let node = state.currentNode
             return inPane(\.leaderboard, &state) { LeaderboardUpdate.watch(Array(key.utf8), node: node, &$0, &$1) }

@@ -11,6 +11,8 @@ public enum AppCommand: Sendable, Equatable {
     case publish(channel: String, message: String)
     case theme(String)
     case dump
+    /// `:record start [FILE]` (nil: a timestamped file in the current directory) or `:record stop`.
+    case record(start: Bool, path: String?)
     case context(String)
     case doctor
     case help
@@ -27,6 +29,7 @@ public enum AppCommand: Sendable, Equatable {
         ("pub", "pub CHANNEL MESSAGE", "publish a message"),
         ("theme", "theme NAME", "switch theme"),
         ("dump", "dump", "write the screen and figures to a file"),
+        ("record", "record start [FILE]|stop", "record the session into a SQLite file"),
         ("ctx", "ctx NAME", "switch to a named connection"),
         ("doctor", "doctor", "look for caching anti-patterns"),
         ("help", "help", "show the keys"),
@@ -70,6 +73,13 @@ public enum AppCommand: Sendable, Equatable {
             return .publish(channel: args[0], message: args.dropFirst().joined(separator: " "))
         case "theme": return .theme(try one("NAME"))
         case "dump": return .dump
+        case "record", "rec":
+            switch (args.first, args.count) {
+            case ("start", 1): return .record(start: true, path: nil)
+            case ("start", 2): return .record(start: true, path: args[1])
+            case ("stop", 1): return .record(start: false, path: nil)
+            default: throw AppCommandError("usage: :record start [FILE]|stop")
+            }
         case "ctx", "context": return .context(try one("NAME"))
         case "doctor": return .doctor
         case "help", "h": return .help

@@ -245,6 +245,7 @@ public enum ConfigLoader {
                     case "sni": p.serverName = try string(v, key: k, section: section)
                     case "insecure": p.insecure = try bool(v, key: k, section: section)
                     case "read_only": p.readOnly = try bool(v, key: k, section: section)
+                    case "record": p.record = try string(v, key: k, section: section)
                     case "sentinels":
                         guard let array = v.array else { throw error("sentinels must be a list of \"host:port\" strings", key: k, section: section) }
                         p.sentinels = try array.map { (item: any TOMLValueConvertible) throws(ConfigError) -> String in try string(item, key: k, section: section) }

@@ -19,6 +19,8 @@ public struct ConnectionProfile: Sendable, Equatable {
     public var insecure: Bool
     /// Mutations refused for this connection whatever the command line says.
     public var readOnly: Bool
+    /// `record = "FILE"`: record every session of this connection into that file (see docs/recording.md).
+    public var record: String?
     /// Sentinels (`HOST:PORT`) to reach the nodes through (`sentinels = [...]`).
     public var sentinels: [String] = []
     /// The Sentinel group's name (`master = "mymaster"`).

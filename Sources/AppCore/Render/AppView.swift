@@ -48,6 +48,7 @@ public enum AppView {
         Tabs(titles, selected: state.pane.rawValue - 1, theme: theme, symbols: state.symbols).render(in: tabsArea, buffer: &buffer)
         var right: [Span] = []
         if state.insecureTLS { right.append(Span(" TLS NOT VERIFIED ", style: theme.critical.adding(.reverse))) }
+        if state.recordingPath != nil { right.append(Span(" REC ", style: theme.critical.adding(.reverse))) }
         if state.readOnly { right.append(Span(" READ-ONLY ", style: theme.warn.adding(.reverse))) }
         let nodeText: DisplayText
         if let focused = state.focusedNode, state.nodes.indices.contains(focused) {

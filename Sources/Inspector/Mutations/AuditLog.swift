@@ -28,6 +28,8 @@ public actor AuditLog {
     public private(set) var failedWrites = 0
     /// The last write error, if any.
     public private(set) var lastError: String?
+    /// Told of every entry after it is written (a recording keeps the operator's actions).
+    private var observer: (@Sendable (AuditEntry) -> Void)?
 
     /// `$XDG_STATE_HOME/cachescope/audit.log`, or `~/.local/state/cachescope/audit.log` when
     /// `XDG_STATE_HOME` is unset or not absolute (as the XDG spec says).
@@ -62,9 +64,15 @@ public actor AuditLog {
 
     deinit { close(descriptor) }
 
+    /// Sets (or, with nil, removes) the one observer told of every entry appended from now on.
+    public func observe(_ observer: (@Sendable (AuditEntry) -> Void)?) {
+        self.observer = observer
+    }
+
     /// Appends one line for `entry`. A failed write is counted in ``failedWrites`` (the change it
     /// describes has already happened, so it is not undone).
     public func append(_ entry: AuditEntry) {
+        defer { observer?(entry) }
         let line = Array((entry.jsonLine + "\n").utf8)
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         if written != line.count {

@@ -17,6 +17,9 @@ struct DisplayArguments: ParsableArguments {
     @Option(name: .customLong("audit-log"), help: ArgumentHelp("Where every change is logged (default under $XDG_STATE_HOME/cachescope/).", valueName: "FILE"))
     var auditLog: String?
 
+    @Option(help: ArgumentHelp("Record the session into a new SQLite file (see docs/recording.md).", valueName: "FILE"))
+    var record: String?
+
     @Option(help: ArgumentHelp("Config file (default ~/.config/cachescope/config.toml).", valueName: "FILE"))
     var config: String?
 

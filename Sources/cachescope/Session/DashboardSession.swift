@@ -91,6 +91,8 @@ enum DashboardSession {
         if let status {
             state.status = StatusMessage(DisplayText(sanitizing: status), kind: status.hasPrefix("cannot") ? .error : .info, now: state.now, lifetime: 8)
         }
+        // `--record`, else the connection's `record =`; a second runtime (`:ctx`) records only when asked anew.
+        let recordPath = display.record ?? target.record
         // Every change is written to the audit log; if it cannot be opened, changes are refused.
         var auditLog: AuditLog?
         do { auditLog = try AuditLog(path: display.auditLog ?? target.config.auditLogPath) } catch {
@@ -100,7 +102,8 @@ enum DashboardSession {
             state: state, connections: nodes.connections, frameSink: { terminal.draw($0) },
             scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
             mutationLimits: MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
-            cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas, sentinel: nodes.sentinel)
+            cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas, sentinel: nodes.sentinel,
+            recordPath: recordPath, cachescopeVersion: Cachescope.version)
     }
 }
 

@@ -9,6 +9,8 @@ struct ResolvedTarget {
     var readOnly: Bool
     var insecureTLS: Bool
     var label: String
+    /// The connection's `record =` file, when a named connection has one.
+    var record: String?
     /// `-c` (or the context's `cluster = true`): the nodes are seeds of a Redis Cluster. Without
     /// it, cluster mode is still detected (`INFO cluster`) when the session starts.
     var cluster: Bool = false
@@ -24,6 +26,7 @@ struct ResolvedTarget {
         var flags = connection.flags
         var readOnly = display.readOnly || config.readOnly
         var label: String?
+        var record: String?
         if let name = connection.context {
             guard let profile = config.connections[name] else {
                 let known = config.connections.keys.sorted().joined(separator: ", ")
@@ -50,6 +53,7 @@ struct ResolvedTarget {
             flags.insecure = flags.insecure || profile.insecure
             readOnly = readOnly || profile.readOnly
             label = name
+            record = profile.record
         }
         let addressMap: AddressMap
         do { addressMap = try AddressMap(parsing: config.addressMap) } catch { throw UsageError("config [address_map]: \(error)") }
@@ -58,12 +62,12 @@ struct ResolvedTarget {
             let first = sentinel.sentinels.first.map { "\($0.endpoint)" } ?? "-"
             return ResolvedTarget(
                 options: [sentinel.nodeOptions], config: config, readOnly: readOnly, insecureTLS: flags.insecure,
-                label: label ?? "\(sentinel.masterName ?? "sentinel") via \(first)", sentinel: sentinel, addressMap: addressMap)
+                label: label ?? "\(sentinel.masterName ?? "sentinel") via \(first)", record: record, sentinel: sentinel, addressMap: addressMap)
         }
         let options = try flags.resolve(environment: environment)
         return ResolvedTarget(
             options: options, config: config, readOnly: readOnly, insecureTLS: flags.insecure,
-            label: label ?? options.first.map { "\($0.endpoint)" } ?? "-", cluster: flags.cluster, addressMap: addressMap
+            label: label ?? options.first.map { "\($0.endpoint)" } ?? "-", record: record, cluster: flags.cluster, addressMap: addressMap
         )
     }
 }
