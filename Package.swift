@@ -103,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "cachescope",
             dependencies: [
-                "AppCore", "Runtime", "NcursesBackend", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis",
+                "AppCore", "Runtime", "NcursesBackend", "Inspector", "RedisClient", "RESP", "TerminalUI", "LocalRedis", "Recording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

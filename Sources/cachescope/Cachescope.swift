@@ -20,7 +20,7 @@ struct Cachescope: AsyncParsableCommand {
             REDISCLI_AUTH.
             """,
         version: version,
-        subcommands: [WatchCommand.self, DemoCommand.self, SnapshotCommand.self],
+        subcommands: [WatchCommand.self, DemoCommand.self, SnapshotCommand.self, ReplayCommand.self],
         defaultSubcommand: WatchCommand.self,
         helpNames: [.long]
     )

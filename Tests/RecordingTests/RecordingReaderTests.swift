@@ -87,3 +87,21 @@ struct RecordingReaderTests {
         #expect(try reader.prefixes(at: 6000).map(\.estimated) == [true])
     }
 }
+
+@Suite("Recording reader: windows that continue")
+struct RecordingReaderContinuationTests {
+    @Test("a window continuing the one before carries its totals and series on")
+    func continuing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cachescope-\(UUID().uuidString)-next.db").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let db = try SQLiteDatabase.createRecording(path: path, startedAtMilliseconds: 0, meta: [:])
+        try db.execute("INSERT INTO nodes VALUES (0, 'a:1', 0)")
+        try db.execute("INSERT INTO samples (t, node, ops, hits, misses, evicted, expired) VALUES (0, 0, NULL, NULL, NULL, NULL, NULL), (1000, 0, 5, 1, 1, 0, 0), (2000, 0, 5, 1, 1, 0, 0)")
+        let reader = try RecordingReader(path: path)
+        let first = try reader.samples(from: 0, through: 1000)
+        let next = try reader.samples(from: 1001, through: 2000, continuing: [0: try #require(first.last)])
+        #expect(next.map(\.ops) == [10])
+        #expect(next.map(\.series) == [0])
+        #expect(try reader.samples(from: 1001, through: 2000).map(\.ops) == [0])
+    }
+}

@@ -36,9 +36,12 @@ public final class RecordingReader {
     /// each node's totals start at 0 on its first row of the window and add the recorded
     /// increments; a NULL increment (unknown: a first sample, a failure, a restart) starts a new
     /// series, so that rates are never made across the gap.
-    public func samples(from: Int64, through: Int64) throws -> [RecordedSample] {
-        var last: [Int: RecordedSample] = [:]
-        var nextSeries: [Int: Int] = [:]
+    ///
+    /// - Parameter previous: each node's last sample of the window before, when this window
+    ///   continues it (a replay moving forward): totals and series carry on from there.
+    public func samples(from: Int64, through: Int64, continuing previous: [Int: RecordedSample] = [:]) throws -> [RecordedSample] {
+        var last = previous
+        var nextSeries = previous.mapValues { $0.series + 1 }
         let sql = """
             SELECT t, node, latency_us, ops, hits, misses, evicted, expired, used_memory, clients, blocked, keys, error
             FROM samples WHERE t >= ? AND t <= ? ORDER BY t, node
