@@ -20,7 +20,7 @@ struct Cachescope: AsyncParsableCommand {
             REDISCLI_AUTH.
             """,
         version: version,
-        subcommands: [WatchCommand.self, DemoCommand.self, SnapshotCommand.self, ReplayCommand.self],
+        subcommands: [WatchCommand.self, DemoCommand.self, SnapshotCommand.self, ReplayCommand.self, DiffCommand.self],
         defaultSubcommand: WatchCommand.self,
         helpNames: [.long]
     )
