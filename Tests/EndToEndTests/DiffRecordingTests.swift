@@ -59,5 +59,10 @@ struct DiffRecordingTests {
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: directory + "/corrupt.db"))
         let corrupt = try DiffCommandTests.run(["diff", directory + "/corrupt.db@\(before)", directory + "/corrupt.db@\(after)"])
         #expect(corrupt.status == 2 && corrupt.err.contains("not a cachescope recording"), "\(corrupt.err)")
+        // The real recording cut short: SQLite finds it malformed, and diff says so in one line.
+        let whole = try Data(contentsOf: URL(fileURLWithPath: file))
+        try whole.prefix(6000).write(to: URL(fileURLWithPath: directory + "/cut.db"))
+        let cut = try DiffCommandTests.run(["diff", directory + "/cut.db@\(before)", directory + "/cut.db@\(after)"])
+        #expect(cut.status == 2 && cut.err.split(separator: "\n").count == 1, "\(cut.err)")
     }
 }
