@@ -23,6 +23,9 @@ extension HealthReport {
             if a.reachable, b.reachable, (a.config == nil) != (b.config == nil) {
                 notes.append("\(b.address): only one side holds the configuration (CONFIG refused, or a snapshot from an older cachescope)")
             }
+            if a.reachable, b.reachable, (a.commandstats == nil) != (b.commandstats == nil) {
+                notes.append("\(b.address): only one side holds calls per command (a snapshot from an older cachescope): not compared")
+            }
         }
         let alertsBefore = Set(alerts.map { "\($0.rule)|\($0.node)|\($0.state)" })
         let alertsAfter = Set(after.alerts.map { "\($0.rule)|\($0.node)|\($0.state)" })
@@ -72,7 +75,8 @@ extension HealthReport {
             DiffRow.figure(.figures, node: node, name: "expirations/s", before: a.expirationsPerSecond, after: b.expirationsPerSecond, unit: .perSecond),
             DiffRow.figure(.figures, node: node, name: "latency", before: a.latencyMilliseconds.map { $0 / 1000 }, after: b.latencyMilliseconds.map { $0 / 1000 }, unit: .milliseconds),
         ].compactMap { $0 }
-        rows += commands(a.commandstats ?? [:], b.commandstats ?? [:], node: node, seconds: seconds)
+        // A side without commandstats (a snapshot from an older cachescope) has nothing to subtract.
+        if let before = a.commandstats, let now = b.commandstats { rows += commands(before, now, node: node, seconds: seconds) }
         return rows
     }
 
