@@ -20,7 +20,9 @@ struct Cachescope: AsyncParsableCommand {
             REDISCLI_AUTH.
             """,
         version: version,
-        subcommands: [WatchCommand.self, DemoCommand.self, SnapshotCommand.self, ReportCommand.self],
+        subcommands: [
+            WatchCommand.self, DemoCommand.self, SnapshotCommand.self, ReplayCommand.self, ReportCommand.self, DiffCommand.self,
+        ],
         defaultSubcommand: WatchCommand.self,
         helpNames: [.long]
     )

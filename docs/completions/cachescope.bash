@@ -173,13 +173,13 @@ _cachescope() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    watch|demo|snapshot|report|help)
+    watch|demo|snapshot|replay|diff|help)
         # Offer subcommand argument completions
         "_cachescope_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'watch demo snapshot report help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'watch demo snapshot replay diff help' -- "${cur}"))
         ;;
     esac
 }
@@ -355,28 +355,39 @@ _cachescope_snapshot() {
     esac
 }
 
-_cachescope_report() {
+_cachescope_replay() {
     repeating_flags=()
-    non_repeating_flags=(--version --help)
+    non_repeating_flags=(--read-only --no-color --version --help)
     repeating_options=()
-    non_repeating_options=(--html --markdown --from --to)
+    non_repeating_options=(--theme --interval --audit-log --record --config)
     __cachescope_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--html')
+    '--theme')
         return
         ;;
-    '--markdown')
+    '--interval')
         return
         ;;
-    '--from')
+    '--audit-log')
         return
         ;;
-    '--to')
+    '--record')
+        return
+        ;;
+    '--config')
         return
         ;;
     esac
+}
+
+_cachescope_diff() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version --help)
+    repeating_options=()
+    non_repeating_options=()
+    __cachescope_offer_flags_options 2
 }
 
 _cachescope_help() {

@@ -34,6 +34,26 @@ public struct HealthReport: Sendable, Codable, Equatable {
         public var keys: Int64?
         public var replicationLinkUp: Bool?
         public var persistenceOK: Bool?
+        /// Calls and microseconds per command since start or `CONFIG RESETSTAT` (`INFO commandstats`).
+        public var commandstats: [String: CommandTotals]?
+        /// The parameters of ``SnapshotConfig/parameters`` as `CONFIG GET` gave them; nil when it was refused.
+        public var config: [String: String]?
+
+        public init(address: String, reachable: Bool = true) {
+            self.address = address
+            self.reachable = reachable
+        }
+    }
+
+    /// One command's totals in a snapshot.
+    public struct CommandTotals: Sendable, Codable, Equatable {
+        public var calls: Int64
+        public var usec: Int64
+
+        public init(calls: Int64, usec: Int64) {
+            self.calls = calls
+            self.usec = usec
+        }
     }
 
     /// One alert as the report shows it.
@@ -53,6 +73,14 @@ public struct HealthReport: Sendable, Codable, Equatable {
 
     /// Whether any node could not be reached (the snapshot exits non-zero then).
     public var anyUnreachable: Bool { nodes.contains { !$0.reachable } }
+
+    /// A report from its parts (tests, and reports read back from JSON by other means).
+    public init(takenAt: String, intervalSeconds: Double, nodes: [Node], alerts: [AlertEntry] = []) {
+        self.takenAt = takenAt
+        self.intervalSeconds = intervalSeconds
+        self.nodes = nodes
+        self.alerts = alerts
+    }
 
     public init(nodes healths: [NodeHealth], alerts engine: AlertEngine, interval: Double, takenAt: Date = Date()) {
         self.takenAt = ISO8601DateFormatter().string(from: takenAt)
@@ -78,6 +106,10 @@ public struct HealthReport: Sendable, Codable, Equatable {
                 node.keys = s.totalKeys
                 node.replicationLinkUp = s.replicationLinkUp
                 node.persistenceOK = s.persistenceOK
+                let commands = CommandStat.parse(s.info)
+                if !commands.isEmpty {
+                    node.commandstats = Dictionary(commands.map { ($0.name, CommandTotals(calls: $0.calls, usec: $0.microseconds)) }, uniquingKeysWith: { a, _ in a })
+                }
             }
             if let r = health.rates {
                 node.opsPerSecond = r.opsPerSecond

@@ -62,6 +62,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         let connections = options.map { ManagedConnection(options: $0, policy: ReconnectPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(1))) }
         let monitor = HealthMonitor(connections: connections, interval: .milliseconds(Int(interval * 1000)))
         let outcomes = await monitor.collect(count: 2)
+        // Read for `cachescope diff`: one CONFIG GET per node, only for the JSON.
+        var configs: [[String: String]?] = []
+        for c in connections { configs.append(json ? await SnapshotConfig.read(from: c) : nil) }
         for c in connections { await c.close() }
         var nodes = options.map { NodeHealth(address: "\($0.endpoint)") }
         // The rules' durations cannot pass in one snapshot: a breach now is reported as it
@@ -78,7 +81,8 @@ struct SnapshotCommand: AsyncParsableCommand {
             // figure since start, which is what a script asking "is the cache healthy" means.
             alerts.evaluate(nodes[index], at: MonotonicClock.now(), lifetimeHitRatio: true)
         }
-        let report = HealthReport(nodes: nodes, alerts: alerts, interval: interval)
+        var report = HealthReport(nodes: nodes, alerts: alerts, interval: interval)
+        for index in report.nodes.indices where report.nodes[index].reachable { report.nodes[index].config = configs[index] }
         var figures = report.json()
         // Sentinel mode: the group joins the report as "sentinel".
         if let sentinelJSON, figures.hasPrefix("{") { figures = "{\"sentinel\":\(sentinelJSON)," + figures.dropFirst() }

@@ -1,0 +1,27 @@
+// The replay's timeline bar: the clock, the speed, paused or playing, and the alert moments.
+import TerminalUI
+
+/// One row: `▶ 14:03:20 ×5 ├──!────●───!──┤ 14:00:00–14:20:00`, alert transitions as `!`.
+enum ReplayTimeline {
+    static func render(_ clock: ReplayClock, theme: Theme, symbols: Symbols, row: Int, width: Int, into buffer: inout Buffer) {
+        let area = Rect(x: 0, y: row, width: width, height: 1)
+        buffer.fill(area, with: Cell.blank.styled(theme.background))
+        let head: DisplayText = " \(clock.paused ? "PAUSED" : "REPLAY") \(clock.wallTime(clock.position)) ×\(clock.speed) "
+        let tail: DisplayText = " \(clock.wallTime(clock.bounds.lowerBound))–\(clock.wallTime(clock.bounds.upperBound))  Space pause  ←/→ step  [/] speed  g/G ends  t next alert  :goto HH:MM:SS "
+        var x = buffer.setString(0, row, head, style: (clock.paused ? theme.warn : theme.ok).adding(.reverse))
+        let barWidth = max(0, width - x - tail.width - 2)
+        guard barWidth > 4 else { return }
+        let span = max(1, clock.bounds.upperBound - clock.bounds.lowerBound)
+        func column(_ t: Int64) -> Int { Int((t - clock.bounds.lowerBound) * Int64(barWidth - 1) / span) }
+        var cells = Array(repeating: Character("-"), count: barWidth)
+        for moment in clock.alertMoments where clock.bounds.contains(moment) { cells[column(moment)] = "!" }
+        let cursor = column(clock.position)
+        cells[cursor] = "|"
+        x += 1
+        for (offset, character) in cells.enumerated() {
+            let style = offset == cursor ? theme.accent.adding(.bold) : character == "!" ? theme.critical : theme.muted
+            buffer.setString(x + offset, row, DisplayText(sanitizing: String(character)), style: style)
+        }
+        _ = buffer.setString(x + barWidth + 1, row, tail, style: theme.muted)
+    }
+}
