@@ -22,6 +22,8 @@ public actor ReplayRuntime {
     private var states: [Int: RecordedNodeState] = [:]
     /// Each node's newest sample fed, so that the next window's totals continue it.
     private var lastFed: [Int: RecordedSample] = [:]
+    /// The "recorded" overlay (`e`), when open.
+    private var recorded: ReplayRecorded?
 
     private enum Input: Sendable {
         case app(AppMessage)
@@ -69,6 +71,15 @@ public actor ReplayRuntime {
                 let before = clock.position
                 guard clock.advance(realMilliseconds: elapsed) else { continue }
                 feed(after: before, through: clock.position)
+            case .app(.terminal(.key(let key))) where recorded != nil:
+                // The overlay takes the keys: `e` or Esc close it, the clock keys still work.
+                if key == .character("e") || key == .escape {
+                    recorded = nil
+                } else if let move = clock.handle(key) {
+                    apply(move)
+                }
+            case .app(.terminal(.key(.character("e")))) where state.overlay == nil:
+                recorded = try? ReplayRecorded(reader, at: clock.position)
             case .app(.terminal(.key(let key))) where state.overlay == nil:
                 if let move = clock.handle(key) {
                     apply(move)
@@ -139,6 +150,7 @@ public actor ReplayRuntime {
             say("replay: \(error)", kind: .error)
         }
         _ = AppUpdate.update(&state, .tick(now: Double(through) / 1000, wallMilliseconds: clock.startedAtMilliseconds + through))
+        if recorded != nil { recorded = try? ReplayRecorded(reader, at: through) }
     }
 
     private func draw() {
@@ -146,6 +158,7 @@ public actor ReplayRuntime {
         if state.status == nil, state.overlay == nil, state.height >= AppView.minimumHeight {
             ReplayTimeline.render(clock, theme: state.theme, symbols: state.symbols, row: state.height - 1, width: state.width, into: &frame)
         }
+        recorded?.render(clock, theme: state.theme, symbols: state.symbols, screen: frame.area, into: &frame)
         frameSink(frame)
     }
 }

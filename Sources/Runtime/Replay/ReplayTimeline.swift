@@ -7,7 +7,8 @@ enum ReplayTimeline {
         let area = Rect(x: 0, y: row, width: width, height: 1)
         buffer.fill(area, with: Cell.blank.styled(theme.background))
         let head: DisplayText = " \(clock.paused ? "PAUSED" : "REPLAY") \(clock.wallTime(clock.position)) ×\(clock.speed) "
-        let tail: DisplayText = " \(clock.wallTime(clock.bounds.lowerBound))–\(clock.wallTime(clock.bounds.upperBound))  Space pause  ←/→ step  [/] speed  g/G ends  t next alert  :goto HH:MM:SS "
+        let tail: DisplayText =
+            " \(clock.wallTime(clock.bounds.lowerBound))–\(clock.wallTime(clock.bounds.upperBound))  Space pause  ←/→ step  [/] speed  g/G ends  t next alert  e recorded  :goto HH:MM:SS "
         var x = buffer.setString(0, row, head, style: (clock.paused ? theme.warn : theme.ok).adding(.reverse))
         let barWidth = max(0, width - x - tail.width - 2)
         guard barWidth > 4 else { return }
