@@ -1,4 +1,5 @@
 // The replay's "recorded" overlay (`e`): actions and events, top prefixes and channel counts as at the clock.
+import AppCore
 import Inspector
 import Recording
 import TerminalUI

@@ -9,10 +9,11 @@ import TerminalUI
 ///
 /// It holds no ``NodeConnections`` and no `ManagedConnection`: the samples come from the file as
 /// `.sampled` messages and the clock as `.tick`s on the replay's time, so no change can reach a
-/// server. Effects that would read or change a server are answered "replay: no server".
+/// server. Effects that would read or change a server are answered "replay: no server". The keys
+/// are the replay's keymap (``DefaultKeymap/replayBindings``); the clock is ``AppState/replay``.
+/// The alerts are the recorded transitions, never evaluated again from the samples.
 public actor ReplayRuntime {
     private var state: AppState
-    private var clock: ReplayClock
     private let reader: RecordingReader
     private let frameSink: @Sendable (Buffer) -> Void
     private let events: AsyncStream<Input>
@@ -22,8 +23,14 @@ public actor ReplayRuntime {
     private var states: [Int: RecordedNodeState] = [:]
     /// Each node's newest sample fed, so that the next window's totals continue it.
     private var lastFed: [Int: RecordedSample] = [:]
+    /// Every recorded alert transition, in time order (a recording holds few).
+    private let alerts: [RecordedAlert]
     /// The "recorded" overlay (`e`), when open.
     private var recorded: ReplayRecorded?
+    /// The status message shown and how many real milliseconds it has left: replay time may
+    /// stand still (paused) or run 60× faster, so the status line fades on real time.
+    private var statusShown: StatusMessage?
+    private var statusLeft: Int64 = 0
 
     private enum Input: Sendable {
         case app(AppMessage)
@@ -31,21 +38,22 @@ public actor ReplayRuntime {
     }
 
     /// - Parameters:
-    ///   - state: the starting state; its nodes are replaced by the recording's.
+    ///   - state: the starting state; its nodes are replaced by the recording's, its keymap by the replay's.
     ///   - path: the recording (already checked by the caller, so that errors come before the terminal).
     public init(state: AppState, path: String, frameSink: @escaping @Sendable (Buffer) -> Void) throws {
         let reader = try RecordingReader(path: path)
         guard let bounds = try reader.bounds() else { throw RecordingFileError.notARecording(path: path, reason: "it holds no sample") }
         self.reader = reader
+        alerts = try reader.alerts()
         var state = state
-        let nodes = reader.nodes.map(\.address)
-        state.nodes = nodes.map { NodeHealth(address: $0) }
+        state.nodes = reader.nodes.map { NodeHealth(address: $0.address) }
         state.readOnly = true
+        state.keymap = (try? DefaultKeymap.make(readOnly: true, replay: true)) ?? state.keymap
         state.interval = Double(reader.intervalMilliseconds) / 1000
-        self.state = state
-        clock = ReplayClock(
+        state.replay = ReplayClock(
             bounds: bounds, startedAtMilliseconds: reader.startedAtMilliseconds, stepMilliseconds: reader.intervalMilliseconds,
             alertMoments: try reader.alertMoments())
+        self.state = state
         self.frameSink = frameSink
         (events, continuation) = AsyncStream<Input>.makeStream(bufferingPolicy: .unbounded)
     }
@@ -68,33 +76,15 @@ public actor ReplayRuntime {
         loop: for await input in events {
             switch input {
             case .advance(let elapsed):
-                let before = clock.position
-                guard clock.advance(realMilliseconds: elapsed) else { continue }
-                feed(after: before, through: clock.position)
-            case .app(.terminal(.key(let key))) where recorded != nil:
-                // The overlay takes the keys: `e` or Esc close it, the clock keys still work.
-                if key == .character("e") || key == .escape {
-                    recorded = nil
-                } else if let move = clock.handle(key) {
-                    apply(move)
+                let faded = fadeStatus(after: elapsed)
+                if let before = state.replay?.position, state.replay?.advance(realMilliseconds: elapsed) == true, let now = state.replay?.position {
+                    feed(after: before, through: now)
+                } else if !faded {
+                    continue  // paused or at the end: nothing to draw again
                 }
-            case .app(.terminal(.key(.character("e")))) where state.overlay == nil:
-                recorded = try? ReplayRecorded(reader, at: clock.position)
-            case .app(.terminal(.key(let key))) where state.overlay == nil:
-                if let move = clock.handle(key) {
-                    apply(move)
-                } else if !perform(AppUpdate.update(&state, .terminal(.key(key)))) {
-                    break loop
-                }
-            case .app(.terminal(.key(.enter))):
-                // `:goto` is the replay's own command; the others go to the app's command line.
-                if case .command(let line) = state.overlay, line.text.hasPrefix("goto") {
-                    state.overlay = nil
-                    let argument = line.text.dropFirst(4).trimmingCharacters(in: .whitespaces)
-                    apply(clock.goto(argument))
-                } else if !perform(AppUpdate.update(&state, .terminal(.key(.enter)))) {
-                    break loop
-                }
+            case .app(.terminal(.key(let key))) where recorded != nil && (key == .escape || key == .character("q")):
+                // The overlay is open: Esc (or q) closes it; every other key works as usual.
+                recorded = nil
             case .app(let message):
                 if !perform(AppUpdate.update(&state, message)) { break loop }
             }
@@ -107,38 +97,58 @@ public actor ReplayRuntime {
         for effect in effects {
             switch effect {
             case .quit, .switchContext: return false
+            case .replay(.rebuild): rebuild()
+            case .replay(.toggleRecorded):
+                recorded = recorded == nil ? readRecorded() : nil
             case .mutate, .publish, .setKeyspaceEvents, .startRecording, .stopRecording:
-                say("replay: no server", kind: .error)
-            case .startScan, .openKey, .loadValuePage, .runDoctor, .subscribe, .pollServer, .pollLeaderboard, .findMember, .countSortedSets,
-                .listChannels, .checkKeyspaceEvents:
-                say("replay: no server (this pane's data was not recorded)", kind: .warning)
-            default: break
+                say("replay: no server, nothing can be changed", kind: .error)
+            default:
+                // Reads of a server (scans, values, polls, subscriptions): the pane says it has no
+                // recorded data; nothing is opened.
+                break
             }
         }
         return true
-    }
-
-    private func apply(_ move: ReplayClock.Move) {
-        switch move {
-        case .advanced, .changed: break
-        case .jumped: rebuild()
-        case .refused(let text): say(text, kind: .error)
-        }
     }
 
     private func say(_ text: String, kind: StatusMessage.Kind) {
         state.status = StatusMessage(DisplayText(sanitizing: text), kind: kind, now: state.now, lifetime: 5)
     }
 
-    /// Shows the recording as at the clock: fresh nodes and alerts, then the history before it.
-    private func rebuild() {
-        state.nodes = state.nodes.map { NodeHealth(address: $0.address) }
-        state.alerts = AlertEngine(rules: state.alerts.rules)
-        lastFed = [:]
-        feed(after: clock.position - historyMilliseconds, through: clock.position)
+    /// Clears the status line after 5 real seconds; true when it did.
+    private func fadeStatus(after elapsed: Int64) -> Bool {
+        guard let status = state.status else { return false }
+        if status != statusShown {
+            statusShown = status
+            statusLeft = 5000
+        }
+        statusLeft -= elapsed
+        guard statusLeft <= 0 else { return false }
+        state.status = nil
+        statusShown = nil
+        return true
     }
 
-    /// Sends the samples with `after < t ≤ through` as the dashboard's samples, then a tick at `through`.
+    private func readRecorded() -> ReplayRecorded? {
+        guard let clock = state.replay else { return nil }
+        do { return try ReplayRecorded(reader, at: clock.position) } catch {
+            say("replay: \(error)", kind: .error)
+            return nil
+        }
+    }
+
+    /// Shows the recording as at the clock: fresh nodes and alerts, then the history before it.
+    private func rebuild() {
+        guard let position = state.replay?.position else { return }
+        state.nodes = state.nodes.map { NodeHealth(address: $0.address) }
+        state.alerts = AlertEngine(rules: state.alerts.rules)
+        state.now = Double(position - historyMilliseconds) / 1000
+        lastFed = [:]
+        feed(after: position - historyMilliseconds, through: position)
+    }
+
+    /// Sends the samples with `after < t ≤ through` as the dashboard's samples, the recorded alert
+    /// transitions of that window, then a tick at `through`.
     private func feed(after: Int64, through: Int64) {
         do {
             states = try reader.nodeStates(at: through)
@@ -149,16 +159,20 @@ public actor ReplayRuntime {
         } catch {
             say("replay: \(error)", kind: .error)
         }
-        _ = AppUpdate.update(&state, .tick(now: Double(through) / 1000, wallMilliseconds: clock.startedAtMilliseconds + through))
-        if recorded != nil { recorded = try? ReplayRecorded(reader, at: through) }
+        let addresses = state.nodes.map(\.address)
+        for transition in alerts where transition.t > after && transition.t <= through {
+            let id = "\(transition.rule)@"
+            let since = state.alerts.active.values.first { $0.id.hasPrefix(id) && transition.alert(rules: [], addresses: addresses, since: nil).node == $0.node }?.since
+            state.alerts.restore(transition.alert(rules: state.alerts.rules, addresses: addresses, since: transition.state == "resolved" ? since : nil))
+        }
+        let wall = (state.replay?.startedAtMilliseconds ?? 0) + through
+        _ = AppUpdate.update(&state, .tick(now: Double(through) / 1000, wallMilliseconds: wall))
+        if recorded != nil { recorded = readRecorded() }
     }
 
     private func draw() {
         var frame = AppView.render(state)
-        if state.status == nil, state.overlay == nil, state.height >= AppView.minimumHeight {
-            ReplayTimeline.render(clock, theme: state.theme, symbols: state.symbols, row: state.height - 1, width: state.width, into: &frame)
-        }
-        recorded?.render(clock, theme: state.theme, symbols: state.symbols, screen: frame.area, into: &frame)
+        if let clock = state.replay { recorded?.render(clock, theme: state.theme, symbols: state.symbols, screen: frame.area, into: &frame) }
         frameSink(frame)
     }
 }
