@@ -4,13 +4,13 @@ import Inspector
 import Recording
 
 extension RecordedAlert {
-    /// The alert this transition leaves: firing since `since` (seconds, the replay's clock), or
-    /// resolved now. The rule is the replay's rule of that name; a rule it does not know (a
+    /// The alert this transition leaves: firing from its moment (seconds, the replay's clock), or
+    /// resolved then (the caller keeps the moment it fired). The rule is the replay's rule of that name; a rule it does not know (a
     /// custom rule of the recording session) is made from the recorded name and severity, with
     /// no value shown, since its metric is unknown.
     /// - Parameters:
     ///   - addresses: the recording's nodes, by number (the alert's subject when it has a node).
-    func alert(rules: [AlertRule], addresses: [String], since: Double?) -> Alert {
+    func alert(rules: [AlertRule], addresses: [String]) -> Alert {
         let time = Double(t) / 1000
         let known = rules.first { $0.name == rule }
         let level = AlertRule.Severity(rawValue: self.severity) ?? .warning
@@ -18,8 +18,8 @@ extension RecordedAlert {
             known
             ?? AlertRule(name: rule, metric: .unreachable, comparison: .above, threshold: 0, duration: 0, severity: level, summary: "recorded rule \(rule)")
         let subject = node.flatMap { addresses.indices.contains($0) ? addresses[$0] : nil } ?? detailSubject ?? "?"
-        var alert = Alert(rule: ruleNow, node: subject, state: state == "resolved" ? .resolved : .firing, since: since ?? time, value: known == nil ? nil : detailValue)
-        alert.firedAt = since ?? time
+        var alert = Alert(rule: ruleNow, node: subject, state: state == "resolved" ? .resolved : .firing, since: time, value: known == nil ? nil : detailValue)
+        alert.firedAt = time
         if alert.state == .resolved { alert.resolvedAt = time }
         return alert
     }

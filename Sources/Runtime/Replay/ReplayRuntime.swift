@@ -144,7 +144,23 @@ public actor ReplayRuntime {
         state.alerts = AlertEngine(rules: state.alerts.rules)
         state.now = Double(position - historyMilliseconds) / 1000
         lastFed = [:]
+        // Alerts that fired before the history window may still be firing at the clock.
+        applyAlerts(after: .min, through: position - historyMilliseconds)
         feed(after: position - historyMilliseconds, through: position)
+    }
+
+    /// Sets the recorded alert transitions with `after < t ≤ through` on the alert bar's engine.
+    private func applyAlerts(after: Int64, through: Int64) {
+        let addresses = state.nodes.map(\.address)
+        for transition in alerts where transition.t > after && transition.t <= through {
+            var alert = transition.alert(rules: state.alerts.rules, addresses: addresses)
+            // A resolved alert keeps the moment it fired.
+            if alert.state == .resolved, let firing = state.alerts.active[alert.id] {
+                alert.since = firing.since
+                alert.firedAt = firing.firedAt
+            }
+            state.alerts.restore(alert)
+        }
     }
 
     /// Sends the samples with `after < t ≤ through` as the dashboard's samples, the recorded alert
@@ -159,12 +175,7 @@ public actor ReplayRuntime {
         } catch {
             say("replay: \(error)", kind: .error)
         }
-        let addresses = state.nodes.map(\.address)
-        for transition in alerts where transition.t > after && transition.t <= through {
-            let id = "\(transition.rule)@"
-            let since = state.alerts.active.values.first { $0.id.hasPrefix(id) && transition.alert(rules: [], addresses: addresses, since: nil).node == $0.node }?.since
-            state.alerts.restore(transition.alert(rules: state.alerts.rules, addresses: addresses, since: transition.state == "resolved" ? since : nil))
-        }
+        applyAlerts(after: after, through: through)
         let wall = (state.replay?.startedAtMilliseconds ?? 0) + through
         _ = AppUpdate.update(&state, .tick(now: Double(through) / 1000, wallMilliseconds: wall))
         if recorded != nil { recorded = readRecorded() }
