@@ -55,7 +55,7 @@ struct ReplayTests {
         try session.sendText(":goto \(Self.clock(started + gotoT))")
         try session.sendKeys("Enter")
         try session.sendKeys("e")
-        let overlay = try await session.waitFor(allOf: ["Actions and events", "action expire key:\\x1b[31mred\\x1b]0;owned\\a\\x1b[2J\\xff\\xfe", "done ttl 90"])
+        let overlay = try await session.waitFor(allOf: ["Recorded actions (audit) and events", "action expire key:\\x1b[31mred\\x1b]0;owned\\a\\x1b[2J\\xff\\xfe", "done ttl 90"])
         #expect(!overlay.contains("\u{1b}"))
         try session.sendKeys("Escape")
 
@@ -63,7 +63,13 @@ struct ReplayTests {
         try session.sendKeys("d")
         try await session.waitFor(text: "replay: delete refused: a replay opens no connection, nothing can be changed")
         try session.sendKeys("2")
-        try await session.waitFor(text: "Replay has no data for this pane")
+        try await session.waitFor(allOf: ["Keys (replay)", "Replay has no data for key names, values and TTLs"])
+        try session.sendKeys("3")
+        try await session.waitFor(text: "Replay has no data for the leaderboard")
+        // The server pane in a replay: the audit, the hostile key escaped there too.
+        try session.sendKeys("5")
+        let server = try await session.waitFor(allOf: ["Server (replay)", "action expire key:\\x1b[31mred"])
+        #expect(!server.contains("\u{1b}"))
 
         try session.sendKeys("q")
         try await session.waitFor(text: "EXITED:0")

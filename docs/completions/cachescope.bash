@@ -173,13 +173,13 @@ _cachescope() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    watch|demo|snapshot|help)
+    watch|demo|snapshot|replay|help)
         # Offer subcommand argument completions
         "_cachescope_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'watch demo snapshot help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'watch demo snapshot replay help' -- "${cur}"))
         ;;
     esac
 }
@@ -350,6 +350,33 @@ _cachescope_snapshot() {
         return
         ;;
     '--depth')
+        return
+        ;;
+    esac
+}
+
+_cachescope_replay() {
+    repeating_flags=()
+    non_repeating_flags=(--read-only --no-color --version --help)
+    repeating_options=()
+    non_repeating_options=(--theme --interval --audit-log --record --config)
+    __cachescope_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--theme')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--audit-log')
+        return
+        ;;
+    '--record')
+        return
+        ;;
+    '--config')
         return
         ;;
     esac

@@ -53,13 +53,14 @@ _cachescope() {
             'watch:Open the dashboard on one node, several nodes or a cluster (the default command).'
             'demo:Start a private redis-server with a realistic cache world and live traffic, and open the dashboard on it.'
             'snapshot:Print one headless report of every node (text, or --json) and exit (1 if a node is unreachable).'
+            'replay:Replay a recording in the dashboard (no connection is opened; nothing can be changed).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        watch|demo|snapshot|help)
+        watch|demo|snapshot|replay|help)
             "_cachescope_${words[1]}" && ret=0
             ;;
         esac
@@ -159,6 +160,25 @@ _cachescope_snapshot() {
         '--keys[Walk each node'\''s keyspace (SCAN, under the scan ceiling) for at most --seconds and print the namespace tree with estimates and 95% intervals.]'
         '--seconds[With --keys\: seconds the walk may take (default 10); figures are estimated if it has not finished by then.]:N:'
         '--depth[With --keys\: prefix levels to print (default 2).]:D:'
+        '--version[Show the version.]'
+        '--help[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_cachescope_replay() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':file:'
+        '--read-only[Refuse every change\: dangerous keys vanish and the mutation layer refuses.]'
+        '--theme[Theme name (default, light, high-contrast, monochrome) or a theme file.]:NAME|FILE:'
+        '--interval[Seconds between samples (default 1).]:SECONDS:'
+        '--no-color[No colours (NO_COLOR is honoured too).]'
+        '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
+        '--record[Record the session into a new SQLite file (see docs/recording.md).]:FILE:'
+        '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
         '--version[Show the version.]'
         '--help[Show help information.]'
     )

@@ -58,6 +58,4 @@ public enum AppEffect: Sendable, Equatable {
 public enum ReplayRequest: Sendable, Equatable {
     /// The clock jumped: show the recording as at the new position.
     case rebuild
-    /// Open or close the overlay of recorded actions, events, prefixes and channels.
-    case toggleRecorded
 }

@@ -98,6 +98,8 @@ extension AppUpdate {
             return inPane(\.pubsub, &state) { PubSubUpdate.dialogKey(key, dialog, &$0, &$1) }
         case .clientKill(let dialog):
             return inPane(\.server, &state) { ClientKillUpdate.dialogKey(key, dialog, &$0, &$1) }
+        case .replayRecords:
+            return ReplayUpdate.recordsKey(key, &state)
         case .command(var line):
             let event = line.handle(key) { prefix in
                 prefix.contains(" ") ? [] : AppCommand.completions(for: prefix)

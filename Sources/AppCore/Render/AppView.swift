@@ -24,7 +24,7 @@ public enum AppView {
         let context = state.paneContext
         switch state.pane {
         case _ where state.replay != nil && state.pane != .overview:
-            ReplayView.renderNotRecorded(state.pane, context, in: rows[2], buffer: &buffer)
+            ReplayView.render(state, in: rows[2], buffer: &buffer)
         case .overview: OverviewView.render(state.overview, state.fleet, context, in: rows[2], buffer: &buffer)
         case .keys where state.keys.doctor.isOpen: DoctorView.render(state.keys, context, in: rows[2], buffer: &buffer)
         case .keys: KeysView.render(state.keys, context, in: rows[2], buffer: &buffer)
@@ -97,6 +97,8 @@ public enum AppView {
             MutationOverlayView.render(dialog, state.keys, state.paneContext, in: screen, buffer: &buffer)
         case .pubsub(let dialog):
             PubSubDialogView.render(dialog, state.pubsub, state.paneContext, in: screen, buffer: &buffer)
+        case .replayRecords:
+            ReplayRecordsView.renderOverlay(state, in: screen, buffer: &buffer)
         case .clientKill(let dialog):
             ClientKillDialogView.render(dialog, state.paneContext, in: screen, buffer: &buffer)
         case .command(var line):

@@ -5,9 +5,23 @@ import TerminalUI
 /// runtime to rebuild what is shown (``ReplayRequest/rebuild``), a refusal goes to the status line.
 enum ReplayUpdate {
     static func perform(_ action: AppAction, _ state: inout AppState) -> [AppEffect] {
-        if action == .replayRecorded { return state.replay == nil ? [] : [.replay(.toggleRecorded)] }
+        if action == .replayRecorded {
+            if state.replay != nil { state.overlay = .replayRecords }
+            return []
+        }
         guard let move = state.replay?.perform(action) else { return [] }
         return apply(move, &state)
+    }
+
+    /// A key while the recorded overlay is open: `e`, `Esc` or `q` close it; the clock's keys still work.
+    static func recordsKey(_ key: Key, _ state: inout AppState) -> [AppEffect] {
+        if key == .escape || key == .character("q") || state.keymap.lookup(key, scope: .global) == .replayRecorded {
+            state.overlay = nil
+            return []
+        }
+        if key == .control("c") { return [.quit] }
+        guard let action = state.keymap.lookup(key, scope: .global), action.isReplay else { return [] }
+        return perform(action, &state)
     }
 
     /// A key with no binding here: in a replay, a key that changes data in a live session (`d`,

@@ -1,32 +1,45 @@
-// What a replay shows in the panes a recording holds nothing for: a plain sentence, never a connection.
+// A replay's panes other than the overview: what the recording holds for them, and plainly what it does not.
 import TerminalUI
 
 /// A recording holds samples, alerts, actions, events, channel counts and top prefixes, never key
-/// names' values, sorted sets' members, messages or the server's own lists; the panes made of
-/// those say so in a replay instead of reading a server.
+/// values, sorted sets' members, messages or the server's own lists. In a replay the Keys pane
+/// shows the recorded top prefixes, Pub/Sub the channel counts, Server the audit and events; each
+/// says first what the replay has no data for, and none of them reads a server.
 enum ReplayView {
-    static func renderNotRecorded(_ pane: Pane, _ context: PaneContext, in area: Rect, buffer: inout Buffer) {
+    static func render(_ state: AppState, in area: Rect, buffer: inout Buffer) {
+        let context = state.paneContext
         let theme = context.theme
+        let pane = state.pane
         let block = Block(title: " \(pane.title) (replay) ", focused: true, theme: theme, symbols: context.symbols)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
-        let what: DisplayText
+        let missing: DisplayText
+        let sections: [ReplayRecordsView.Section]
         switch pane {
-        case .keys: what = "the keys browser reads key names and values from a live server"
-        case .leaderboard: what = "the leaderboard reads a sorted set's members from a live server"
-        case .pubsub: what = "the Pub/Sub pane shows messages, and a recording never holds a payload"
-        case .server: what = "the server pane reads clients, slow log and command statistics from a live server"
-        case .overview: what = "the overview is replayed"
+        case .keys:
+            missing = "key names, values and TTLs (the keys browser reads them from a live server)"
+            sections = [.prefixes]
+        case .leaderboard:
+            missing = "the leaderboard (a sorted set's members are read from a live server)"
+            sections = []
+        case .pubsub:
+            missing = "messages (a recording never holds a payload; only counts per channel)"
+            sections = [.channels]
+        case .server:
+            missing = "clients, the slow log and command statistics (read from a live server)"
+            sections = [.entries]
+        case .overview:
+            missing = ""
+            sections = []
         }
-        let lines: [(DisplayText, Style)] = [
-            ("Replay has no data for this pane: \(what).", theme.warn.adding(.bold)),
-            ("A replay opens no connection, so nothing here can be read or changed.", theme.text),
+        var lines: [(DisplayText, Style)] = [
+            ("Replay has no data for \(missing).", theme.warn.adding(.bold)),
+            ("A replay opens no connection: nothing here is read from or changed on a server. e shows everything recorded.", theme.muted),
             ("", theme.text),
-            ("Recorded and shown at the replay clock: the overview (1) with its sparklines and the recorded alerts;", theme.text),
-            ("e: the recorded actions (audit) and events (topology, failover, Sentinel), top prefixes, channel counts.", theme.text),
         ]
-        for (offset, line) in lines.enumerated() where offset < inner.height {
-            _ = buffer.setString(inner.x + 1, inner.y + offset, line.0.truncated(to: max(0, inner.width - 2), ellipsis: context.symbols.ellipsis), style: line.1)
+        if let clock = state.replay, !sections.isEmpty {
+            lines += ReplayRecordsView.lines(state.replayRecords, sections, clock: clock, theme: theme, limit: max(1, inner.height - 5))
         }
+        ReplayRecordsView.draw(lines, in: Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height), symbols: context.symbols, buffer: &buffer)
     }
 }

@@ -25,8 +25,6 @@ public actor ReplayRuntime {
     private var lastFed: [Int: RecordedSample] = [:]
     /// Every recorded alert transition, in time order (a recording holds few).
     private let alerts: [RecordedAlert]
-    /// The "recorded" overlay (`e`), when open.
-    private var recorded: ReplayRecorded?
     /// The status message shown and how many real milliseconds it has left: replay time may
     /// stand still (paused) or run 60× faster, so the status line fades on real time.
     private var statusShown: StatusMessage?
@@ -82,9 +80,6 @@ public actor ReplayRuntime {
                 } else if !faded {
                     continue  // paused or at the end: nothing to draw again
                 }
-            case .app(.terminal(.key(let key))) where recorded != nil && (key == .escape || key == .character("q")):
-                // The overlay is open: Esc (or q) closes it; every other key works as usual.
-                recorded = nil
             case .app(let message):
                 if !perform(AppUpdate.update(&state, message)) { break loop }
             }
@@ -98,8 +93,6 @@ public actor ReplayRuntime {
             switch effect {
             case .quit, .switchContext: return false
             case .replay(.rebuild): rebuild()
-            case .replay(.toggleRecorded):
-                recorded = recorded == nil ? readRecorded() : nil
             case .mutate, .publish, .setKeyspaceEvents, .startRecording, .stopRecording:
                 say("replay: no server, nothing can be changed", kind: .error)
             default:
@@ -129,11 +122,17 @@ public actor ReplayRuntime {
         return true
     }
 
-    private func readRecorded() -> ReplayRecorded? {
-        guard let clock = state.replay else { return nil }
-        do { return try ReplayRecorded(reader, at: clock.position) } catch {
+    /// What the recording holds beside samples as at `t`, for the panes and the `e` overlay.
+    private func readRecords(at t: Int64) {
+        do {
+            let entries = try reader.entries(through: t, limit: 60).map {
+                ReplayRecords.Entry(t: $0.t, isAction: $0.source == .action, kind: $0.kind, target: $0.target, keys: $0.keys, outcome: $0.outcome, detail: $0.detail)
+            }
+            let prefixes = try reader.prefixes(at: t).prefix(40).map { ReplayRecords.Prefix(prefix: $0.prefix, keys: $0.keys, memory: $0.memory, estimated: $0.estimated) }
+            let channels = try reader.channels(from: t - 60_000, through: t).prefix(40).map { ReplayRecords.Channel(channel: $0.channel, messages: $0.messages) }
+            state.replayRecords = ReplayRecords(entries: entries, prefixes: Array(prefixes), channels: Array(channels))
+        } catch {
             say("replay: \(error)", kind: .error)
-            return nil
         }
     }
 
@@ -177,13 +176,14 @@ public actor ReplayRuntime {
         }
         applyAlerts(after: after, through: through)
         let wall = (state.replay?.startedAtMilliseconds ?? 0) + through
+        // The status line fades on real time (`fadeStatus`), not on the replay's, which may run 60× faster.
+        let status = state.status
         _ = AppUpdate.update(&state, .tick(now: Double(through) / 1000, wallMilliseconds: wall))
-        if recorded != nil { recorded = readRecorded() }
+        state.status = status
+        readRecords(at: through)
     }
 
     private func draw() {
-        var frame = AppView.render(state)
-        if let clock = state.replay { recorded?.render(clock, theme: state.theme, symbols: state.symbols, screen: frame.area, into: &frame) }
-        frameSink(frame)
+        frameSink(AppView.render(state))
     }
 }

@@ -11,7 +11,8 @@ struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay a recording in the dashboard (no connection is opened; nothing can be changed).",
-        discussion: "Keys: Space pause, ←/→ step, [/] speed 1× to 60×, g/G start/end, t next alert transition, :goto HH:MM:SS (UTC)."
+        discussion:
+            "Keys: Space pause, ←/→ step, [/] speed 1× to 60×, g/G start/end, t next alert transition, e recorded actions and events, :goto HH:MM:SS (UTC). A file that is not a recording, or is from a newer cachescope, exits with status 1."
     )
 
     @Argument(help: "The recording (a SQLite file written by --record).") var file: String

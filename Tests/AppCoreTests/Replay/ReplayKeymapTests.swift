@@ -63,7 +63,13 @@ struct ReplayKeymapTests {
         _ = state.press(" ")
         #expect(state.press(.right) == [.replay(.rebuild)])
         #expect(state.replay?.position == 331_000)
-        #expect(state.press("e") == [.replay(.toggleRecorded)])
+        #expect(state.press("e").isEmpty)
+        #expect(state.overlay == .replayRecords)
+        _ = state.press(" ")
+        #expect(state.replay?.paused == false, "the clock's keys work with the overlay open")
+        _ = state.press(.escape)
+        #expect(state.overlay == nil)
+        _ = state.press(" ")
         #expect(state.command("goto 14:03:20") == [.replay(.rebuild)])
         #expect(state.replay?.position == 200_000)
         #expect(state.command("goto 25:99").isEmpty)
@@ -83,9 +89,37 @@ struct ReplayKeymapTests {
         #expect(state.press("/").isEmpty)
         #expect(state.status?.text.description == "replay: the Keys pane has no recorded data")
         let screen = AppView.render(state).text
-        #expect(screen.contains("Replay has no data for this pane: the keys browser reads key names and values from a live server."))
+        #expect(screen.contains("Replay has no data for key names, values and TTLs"))
+        #expect(screen.contains("none recorded by this moment"))
         state.pane = .leaderboard
-        #expect(AppView.render(state).text.contains("Replay has no data for this pane: the leaderboard reads"))
+        #expect(AppView.render(state).text.contains("Replay has no data for the leaderboard"))
+    }
+
+    @Test("the panes show what was recorded for them, server bytes escaped, and e shows it all")
+    func recordedData() throws {
+        var state = try replayState(pane: .keys)
+        let hostile: [UInt8] = Array("user:\u{1b}[2J".utf8) + [0xff]
+        state.replayRecords = ReplayRecords(
+            entries: [
+                .init(t: 60_000, isAction: true, kind: "expire", target: hostile, keys: 1, outcome: "done", detail: "ttl 90"),
+                .init(t: 61_000, isAction: false, kind: "failover", target: nil, keys: nil, outcome: nil, detail: "mymaster: primary 10.0.0.6:6379"),
+            ],
+            prefixes: [.init(prefix: Array("session:".utf8), keys: 1200, memory: 3_145_728, estimated: false)],
+            channels: [.init(channel: Array("cache-invalidation".utf8), messages: 42)])
+        #expect(AppView.render(state).text.contains("session:  1200 keys  3.00M"))
+        state.pane = .pubsub
+        #expect(AppView.render(state).text.contains("cache-invalidation  42"))
+        state.pane = .server
+        let server = AppView.render(state).text
+        #expect(server.contains("14:01:00  action expire user:\\x1b[2J\\xff 1 key(s) done ttl 90"))
+        #expect(server.contains("14:01:01  event  failover  mymaster: primary 10.0.0.6:6379"))
+        #expect(!server.contains("\u{1b}"))
+        state.pane = .overview
+        _ = state.press("e")
+        let overlay = AppView.render(state).text
+        for text in ["Recorded, as at 14:00:00", "action expire user:\\x1b[2J", "session:  1200 keys", "cache-invalidation  42"] {
+            #expect(overlay.contains(text), "\(text)")
+        }
     }
 
     @Test("outside a replay :goto says so, and samples are evaluated for alerts only in a live session")
