@@ -37,7 +37,7 @@ struct ReplayTests {
         let command = "\(TmuxSession.shellQuote(binary)) replay \(TmuxSession.shellQuote(recording)); echo EXITED:$?; sleep 30"
         let session = try TmuxSession(command: command, environment: ["XDG_CONFIG_HOME": directory])
         defer { session.kill() }
-        try await session.waitFor(allOf: ["REPLAY", "replay incident.db", "Space pause/play", "t next alert transition"])
+        try await session.waitFor(allOf: ["REPLAY", "replay incident.db", "Space pause", "t next alert"])
 
         try session.sendKeys("Space")
         try await session.waitFor(text: "PAUSED")

@@ -92,14 +92,14 @@ public enum DefaultKeymap {
     /// The replay's bindings (`cachescope replay`): global, and they take their keys from every
     /// other binding, since the clock matters more there than a list's first row.
     public static let replayBindings: [AppKeymap.Binding] = [
-        Binding(.character(" "), action: .replayPause, description: "pause/play"),
-        Binding(.left, action: .replayStepBack, description: "step back"),
+        Binding(.character(" "), action: .replayPause, description: "pause"),
+        Binding(.left, action: .replayStepBack, description: "back"),
         Binding(.right, action: .replayStepForward, description: "step"),
         Binding(.character("["), action: .replaySlower, description: "slower"),
-        Binding(.character("]"), action: .replayFaster, description: "faster (1×–60×)"),
+        Binding(.character("]"), action: .replayFaster, description: "faster"),
         Binding(.character("g"), action: .replayStart, description: "start"),
         Binding(.character("G"), action: .replayEnd, description: "end"),
-        Binding(.character("t"), action: .replayNextAlert, description: "next alert transition"),
+        Binding(.character("t"), action: .replayNextAlert, description: "next alert"),
         Binding(.character("e"), action: .replayRecorded, description: "recorded events"),
     ]
 

@@ -6,7 +6,7 @@ enum HintOrder {
     static func first(for state: AppState) -> [AppAction] {
         let top: [AppAction]
         if state.replay != nil {
-            return [.replayPause, .replayStepBack, .replayStepForward, .replaySlower, .replayFaster, .replayStart, .replayEnd, .replayNextAlert, .replayRecorded, .command, .help]
+            return [.replayPause, .replayStepBack, .replayStepForward, .replaySlower, .replayFaster, .replayNextAlert, .help, .command, .replayStart, .replayEnd, .replayRecorded]
         }
         switch state.pane {
         case .overview: top = [.open, .columnsRight, .command]

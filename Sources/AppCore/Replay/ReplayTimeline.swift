@@ -7,8 +7,9 @@ enum ReplayTimeline {
     static func render(_ clock: ReplayClock, theme: Theme, in area: Rect, buffer: inout Buffer) {
         buffer.fill(area, with: Cell.blank.styled(theme.background))
         let head: DisplayText = " \(clock.paused ? "PAUSED" : "REPLAY") \(clock.wallTime(clock.position)) ×\(clock.speed) "
-        let marks = clock.alertMoments.isEmpty ? "no alert transition recorded" : "\(clock.alertMoments.count) alert transition(s) !"
-        let tail: DisplayText = " \(clock.wallTime(clock.bounds.lowerBound))–\(clock.wallTime(clock.bounds.upperBound)) UTC  \(marks) "
+        // The count of marks only where there is room for a useful bar beside it.
+        let marks = area.width < 120 ? "" : clock.alertMoments.isEmpty ? " no alert transition recorded" : " \(clock.alertMoments.count) alert transition(s) !"
+        let tail: DisplayText = " \(clock.wallTime(clock.bounds.lowerBound))–\(clock.wallTime(clock.bounds.upperBound)) UTC \(marks) "
         var x = buffer.setString(area.x, area.y, head, style: (clock.paused ? theme.warn : theme.ok).adding(.reverse))
         let barWidth = max(0, area.width - (x - area.x) - tail.width - 2)
         guard barWidth > 4 else { return }

@@ -40,13 +40,14 @@ struct ReplayKeymapTests {
         let state = try replayState()
         let screen = AppView.render(state).textLines()
         let hints = screen[39]
-        for text in ["Space pause/play", "← step back", "→ step", "[ slower", "] faster (1×–60×)", "g start", "G end", "t next alert transition"] {
+        for text in ["Space pause", "← back", "→ step", "[ slower", "] faster", "t next alert", "? help", "g start", "G end"] {
             #expect(hints.contains(text), "\(text) in \(hints)")
         }
         #expect(screen[38].contains("REPLAY 14:00:00 ×1"))
         #expect(screen[38].contains("14:00:00–14:20:00 UTC"))
         let help = state.keymap.helpSections(for: state.scope).flatMap(\.entries).map { "\($0.keys) \($0.description)" }
-        #expect(help.contains("Space pause/play"))
+        #expect(help.contains("Space pause"))
+        #expect(help.contains("t next alert"))
         #expect(help.contains(": command, :goto HH:MM:SS"))
         #expect(AppView.commandHelpSection.entries.contains { $0.keys == ":goto HH:MM:SS" })
     }
