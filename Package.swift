@@ -177,7 +177,7 @@ let package = Package(
         // The real runtime against a real server, frames read as text.
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["Runtime", "AppCore", "Inspector", "RedisClient", "RESP", "LocalRedis", "TerminalUI"],
+            dependencies: ["Runtime", "AppCore", "Inspector", "RedisClient", "RESP", "LocalRedis", "TerminalUI", "Recording"],
             swiftSettings: strictSettings
         ),
         // The built binary in tmux against private servers.
