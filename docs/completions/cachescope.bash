@@ -357,23 +357,14 @@ _cachescope_snapshot() {
 
 _cachescope_replay() {
     repeating_flags=()
-    non_repeating_flags=(--read-only --no-color --version --help)
+    non_repeating_flags=(--no-color --version --help)
     repeating_options=()
-    non_repeating_options=(--theme --interval --audit-log --record --config)
+    non_repeating_options=(--theme --config)
     __cachescope_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--theme')
-        return
-        ;;
-    '--interval')
-        return
-        ;;
-    '--audit-log')
-        return
-        ;;
-    '--record')
         return
         ;;
     '--config')

@@ -172,13 +172,9 @@ _cachescope_replay() {
     local -i ret=1
     local -ar arg_specs=(
         ':file:'
-        '--read-only[Refuse every change\: dangerous keys vanish and the mutation layer refuses.]'
         '--theme[Theme name (default, light, high-contrast, monochrome) or a theme file.]:NAME|FILE:'
-        '--interval[Seconds between samples (default 1).]:SECONDS:'
         '--no-color[No colours (NO_COLOR is honoured too).]'
-        '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
-        '--record[Record the session into a new SQLite file (see docs/recording.md).]:FILE:'
-        '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
+        '--config[Config file for the theme and \[keys\] (default ~/.config/cachescope/config.toml).]:FILE:'
         '--version[Show the version.]'
         '--help[Show help information.]'
     )

@@ -36,7 +36,8 @@ public actor ReplayRuntime {
     }
 
     /// - Parameters:
-    ///   - state: the starting state; its nodes are replaced by the recording's, its keymap by the replay's.
+    ///   - state: the starting state; its nodes are replaced by the recording's, and its keymap by the
+    ///     replay's default one unless it is a replay keymap already (`DefaultKeymap.make(…, replay: true)`).
     ///   - path: the recording (already checked by the caller, so that errors come before the terminal).
     public init(state: AppState, path: String, frameSink: @escaping @Sendable (Buffer) -> Void) throws {
         let reader = try RecordingReader(path: path)
@@ -46,7 +47,10 @@ public actor ReplayRuntime {
         var state = state
         state.nodes = reader.nodes.map { NodeHealth(address: $0.address) }
         state.readOnly = true
-        state.keymap = (try? DefaultKeymap.make(readOnly: true, replay: true)) ?? state.keymap
+        // A replay's keymap (the caller's, with the config's overrides, when it is one).
+        if !state.keymap.bindings.contains(where: { $0.action.isReplay }) {
+            state.keymap = (try? DefaultKeymap.make(readOnly: true, replay: true)) ?? state.keymap
+        }
         state.interval = Double(reader.intervalMilliseconds) / 1000
         state.replay = ReplayClock(
             bounds: bounds, startedAtMilliseconds: reader.startedAtMilliseconds, stepMilliseconds: reader.intervalMilliseconds,
