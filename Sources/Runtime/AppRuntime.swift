@@ -140,7 +140,7 @@ public actor AppRuntime {
     private func perform(_ effect: AppEffect) {
         let clusterWide = state.keys.spansCluster
         switch effect {
-        case .quit, .switchContext:
+        case .quit, .switchContext, .replay:
             break
         case .startRecording(let path):
             let file = path ?? RecordingFileName.timestamped(wallMilliseconds: wallClockMilliseconds())

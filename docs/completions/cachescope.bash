@@ -173,13 +173,13 @@ _cachescope() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    watch|demo|snapshot|replay|diff|help)
+    watch|demo|snapshot|replay|help)
         # Offer subcommand argument completions
         "_cachescope_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'watch demo snapshot replay diff help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'watch demo snapshot replay help' -- "${cur}"))
         ;;
     esac
 }
@@ -357,9 +357,9 @@ _cachescope_snapshot() {
 
 _cachescope_replay() {
     repeating_flags=()
-    non_repeating_flags=(--read-only --no-color --version --help)
+    non_repeating_flags=(--no-color --version --help)
     repeating_options=()
-    non_repeating_options=(--theme --interval --audit-log --record --config)
+    non_repeating_options=(--theme --config)
     __cachescope_offer_flags_options 1
 
     # Offer option value completions
@@ -367,27 +367,10 @@ _cachescope_replay() {
     '--theme')
         return
         ;;
-    '--interval')
-        return
-        ;;
-    '--audit-log')
-        return
-        ;;
-    '--record')
-        return
-        ;;
     '--config')
         return
         ;;
     esac
-}
-
-_cachescope_diff() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version --help)
-    repeating_options=()
-    non_repeating_options=()
-    __cachescope_offer_flags_options 2
 }
 
 _cachescope_help() {

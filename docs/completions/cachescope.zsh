@@ -54,14 +54,13 @@ _cachescope() {
             'demo:Start a private redis-server with a realistic cache world and live traffic, and open the dashboard on it.'
             'snapshot:Print one headless report of every node (text, or --json) and exit (1 if a node is unreachable).'
             'replay:Replay a recording in the dashboard (no connection is opened; nothing can be changed).'
-            'diff:Compare two snapshots (snapshot --json, --keys --json or --clients --json), or two moments of a recording.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        watch|demo|snapshot|replay|diff|help)
+        watch|demo|snapshot|replay|help)
             "_cachescope_${words[1]}" && ret=0
             ;;
         esac
@@ -173,27 +172,9 @@ _cachescope_replay() {
     local -i ret=1
     local -ar arg_specs=(
         ':file:'
-        '--read-only[Refuse every change\: dangerous keys vanish and the mutation layer refuses.]'
         '--theme[Theme name (default, light, high-contrast, monochrome) or a theme file.]:NAME|FILE:'
-        '--interval[Seconds between samples (default 1).]:SECONDS:'
         '--no-color[No colours (NO_COLOR is honoured too).]'
-        '--audit-log[Where every change is logged (default under $XDG_STATE_HOME/cachescope/).]:FILE:'
-        '--record[Record the session into a new SQLite file (see docs/recording.md).]:FILE:'
-        '--config[Config file (default ~/.config/cachescope/config.toml).]:FILE:'
-        '--version[Show the version.]'
-        '--help[Show help information.]'
-    )
-    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
-
-    return "${ret}"
-}
-
-_cachescope_diff() {
-    local -i ret=1
-    local -ar arg_specs=(
-        ':A:'
-        ':B:'
-        '--json[Print JSON instead of text.]'
+        '--config[Config file for the theme and \[keys\] (default ~/.config/cachescope/config.toml).]:FILE:'
         '--version[Show the version.]'
         '--help[Show help information.]'
     )

@@ -50,4 +50,12 @@ public enum AppEffect: Sendable, Equatable {
     case findMember(node: Int, key: [UInt8], member: [UInt8], order: LeaderboardOrder)
     /// Read how many members each of `keys` holds (`ZCARD`, one pipeline).
     case countSortedSets(node: Int, keys: [[UInt8]])
+    /// Replay only: what the replay must do after its clock moved or a replay key asked.
+    case replay(ReplayRequest)
+}
+
+/// What a replay's update asks of the replay runtime.
+public enum ReplayRequest: Sendable, Equatable {
+    /// The clock jumped: show the recording as at the new position.
+    case rebuild
 }

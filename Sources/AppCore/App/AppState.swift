@@ -45,6 +45,11 @@ public struct AppState: Sendable {
     public var cluster: ClusterOverview?
     /// In Sentinel mode, the group, its failover timeline and whether a primary is confirmed; nil otherwise.
     public var sentinel: SentinelState?
+    /// In `cachescope replay`, the replay's clock; nil in a live session. Alerts are then the
+    /// recorded transitions (set by the replay), never evaluated from the samples.
+    public var replay: ReplayClock?
+    /// In a replay, what the recording holds beside samples as at the clock (kept current by the replay).
+    public var replayRecords = ReplayRecords()
 
     public init(
         addresses: [String], alertRules: [AlertRule] = AlertRule.defaults, readOnly: Bool = false, insecureTLS: Bool = false,

@@ -22,6 +22,7 @@ extension AppUpdate {
             return [.switchContext(name)]
         case .doctor: return show(.keys, &state) + inPane(\.keys, &state) { DoctorUpdate.open(&$0, &$1) }
         case .theme(let name): return [.loadTheme(name)]
+        case .goto(let time): return ReplayUpdate.goto(time, &state)
         case .record(let start, let path):
             if start { return [.startRecording(path: path)] }
             guard state.recordingPath != nil else {

@@ -69,7 +69,7 @@ extension AppUpdate {
             guard let action = action(for: key, state), action.isGlobal else { return [] }
             return perform(action, &state)
         case .bindings:
-            guard let action = action(for: key, state) else { return [] }
+            guard let action = action(for: key, state) else { return ReplayUpdate.unbound(key, &state) }
             return perform(action, &state)
         }
     }
@@ -98,6 +98,8 @@ extension AppUpdate {
             return inPane(\.pubsub, &state) { PubSubUpdate.dialogKey(key, dialog, &$0, &$1) }
         case .clientKill(let dialog):
             return inPane(\.server, &state) { ClientKillUpdate.dialogKey(key, dialog, &$0, &$1) }
+        case .replayRecords:
+            return ReplayUpdate.recordsKey(key, &state)
         case .command(var line):
             let event = line.handle(key) { prefix in
                 prefix.contains(" ") ? [] : AppCommand.completions(for: prefix)
@@ -129,6 +131,9 @@ extension AppUpdate {
         case .paneLeaderboard: return show(.leaderboard, &state)
         case .panePubSub: return show(.pubsub, &state)
         case .paneServer: return show(.server, &state)
+        case _ where action.isReplay: return ReplayUpdate.perform(action, &state)
+        case _ where state.replay != nil && state.pane != .overview && !action.isGlobal:
+            state.status = StatusMessage("replay: the \(state.pane.title) pane has no recorded data", kind: .warning, now: state.now)
         case .doctor where state.pane == .keys:
             return inPane(\.keys, &state) { DoctorUpdate.open(&$0, &$1) }
         case .watchSortedSet where state.pane == .keys:
@@ -171,6 +176,7 @@ extension AppUpdate {
 extension AppAction {
     /// Actions that act the same in every pane and mode: quit, help, the command line, panes.
     var isGlobal: Bool {
+        if isReplay { return true }
         switch self {
         case .quit, .help, .command, .nextPane, .previousPane, .paneOverview, .paneKeys, .paneLeaderboard, .panePubSub, .paneServer: return true
         default: return false

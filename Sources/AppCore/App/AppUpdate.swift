@@ -149,7 +149,8 @@ public enum AppUpdate {
             state.now = max(state.now, time)
             state.nodes[index].recordFailure(error, at: time)
         }
-        state.alerts.evaluate(state.nodes[index], at: state.now)
+        // A replay shows the recorded alert transitions, not alerts made again from samples.
+        if state.replay == nil { state.alerts.evaluate(state.nodes[index], at: state.now) }
         // The node is back: a keys scan that failed while it was down starts again by itself.
         if wasDown, !state.nodes[index].isDown {
             return inPane(\.keys, &state) { KeysUpdate.nodeRecovered(index, &$0, &$1) }

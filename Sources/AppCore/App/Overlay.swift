@@ -12,4 +12,6 @@ public enum Overlay: Sendable, Equatable {
     case pubsub(PubSubDialog)
     /// The server pane's client kill: the dry run and its typed confirmation.
     case clientKill(ClientKillDialog)
+    /// A replay's recorded actions, events, prefixes and channels (`e`).
+    case replayRecords
 }

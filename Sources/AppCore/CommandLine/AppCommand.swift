@@ -15,6 +15,8 @@ public enum AppCommand: Sendable, Equatable {
     case record(start: Bool, path: String?)
     case context(String)
     case doctor
+    /// `:goto HH:MM[:SS]`: move a replay's clock to that time of day.
+    case goto(String)
     case help
     case quit
 
@@ -32,6 +34,7 @@ public enum AppCommand: Sendable, Equatable {
         ("record", "record start|stop", "start [FILE]: record to a SQLite file"),
         ("ctx", "ctx NAME", "switch to a named connection"),
         ("doctor", "doctor", "look for caching anti-patterns"),
+        ("goto", "goto HH:MM:SS", "replay: move the clock to that time (UTC)"),
         ("help", "help", "show the keys"),
         ("quit", "quit", "leave cachescope"),
     ]
@@ -82,6 +85,7 @@ public enum AppCommand: Sendable, Equatable {
             }
         case "ctx", "context": return .context(try one("NAME"))
         case "doctor": return .doctor
+        case "goto": return .goto(try one("HH:MM:SS"))
         case "help", "h": return .help
         case "q", "quit": return .quit
         default:

@@ -14,6 +14,8 @@ public enum AppAction: String, Sendable, CaseIterable {
     case doctor
     case killClients, groupClients, cycleLog
     case columnsRight, columnsLeft
+    /// Replay only (`cachescope replay`): the clock and the recorded overlay.
+    case replayPause, replayStepBack, replayStepForward, replaySlower, replayFaster, replayStart, replayEnd, replayNextAlert, replayRecorded
 }
 
 /// The app's keymap: keys trigger `AppAction`s, and a binding belongs to a `Pane` or is global.
@@ -87,13 +89,39 @@ public enum DefaultKeymap {
         Binding(.character("K"), scope: server, action: .killClients, description: "kill clients", isDangerous: true),
     ]
 
+    /// The replay's bindings (`cachescope replay`): global, and they take their keys from every
+    /// other binding, since the clock matters more there than a list's first row.
+    public static let replayBindings: [AppKeymap.Binding] = [
+        Binding(.character(" "), action: .replayPause, description: "pause"),
+        Binding(.left, action: .replayStepBack, description: "back"),
+        Binding(.right, action: .replayStepForward, description: "step"),
+        Binding(.character("["), action: .replaySlower, description: "slower"),
+        Binding(.character("]"), action: .replayFaster, description: "faster"),
+        Binding(.character("g"), action: .replayStart, description: "start"),
+        Binding(.character("G"), action: .replayEnd, description: "end"),
+        Binding(.character("t"), action: .replayNextAlert, description: "next alert"),
+        Binding(.character("e"), action: .replayRecorded, description: "recorded events"),
+    ]
+
     /// The keymap for a session: defaults, config overrides applied, dangerous bindings dropped
     /// in read-only mode. This is where a `[keys]` name becomes its `AppAction`.
-    /// - Parameter overrides: action name → key names, comma-separated (`"Ctrl-D, x"`).
+    /// - Parameters:
+    ///   - overrides: action name → key names, comma-separated (`"Ctrl-D, x"`).
+    ///   - replay: a replay's keymap: ``replayBindings`` first, their keys taken from the others
+    ///     (a binding left with no key is dropped); read-only whatever `readOnly` says.
     /// - Throws: `KeyOverrideError` for the first entry (by name) whose action or key names mean
     ///   nothing.
-    public static func make(readOnly: Bool, overrides: [String: String] = [:]) throws(KeyOverrideError) -> AppKeymap {
+    public static func make(readOnly: Bool, overrides: [String: String] = [:], replay: Bool = false) throws(KeyOverrideError) -> AppKeymap {
         var keymap = AppKeymap(bindings)
+        if replay {
+            let taken = Set(replayBindings.flatMap(\.keys))
+            var others = bindings
+            for index in others.indices {
+                others[index].keys.removeAll { taken.contains($0) }
+                if others[index].action == .command { others[index].description = "command, :goto HH:MM:SS" }
+            }
+            keymap = AppKeymap(replayBindings + others.filter { !$0.keys.isEmpty })
+        }
         for (name, keyNames) in overrides.sorted(by: { $0.key < $1.key }) {
             var keys: [Key] = []
             do {
@@ -101,10 +129,19 @@ public enum DefaultKeymap {
             } catch {
                 throw KeyOverrideError(name: name, reason: error.description)
             }
-            guard let action = AppAction(rawValue: name), keymap.rebind(action: action, to: keys) else {
+            guard let action = AppAction(rawValue: name) else {
+                throw KeyOverrideError(name: name, reason: "no such action (one of: \(AppAction.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            // A replay action's override means nothing outside a replay (its binding is not there).
+            guard keymap.rebind(action: action, to: keys) || (!replay && action.isReplay) else {
                 throw KeyOverrideError(name: name, reason: "no such action (one of: \(AppAction.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
-        return keymap.filtered(readOnly: readOnly)
+        return keymap.filtered(readOnly: readOnly || replay)
     }
+}
+
+extension AppAction {
+    /// The replay's own actions (bound only in a replay's keymap).
+    public var isReplay: Bool { rawValue.hasPrefix("replay") }
 }

@@ -5,6 +5,9 @@ import TerminalUI
 enum HintOrder {
     static func first(for state: AppState) -> [AppAction] {
         let top: [AppAction]
+        if state.replay != nil {
+            return [.replayPause, .replayStepBack, .replayStepForward, .replaySlower, .replayFaster, .replayNextAlert, .help, .command, .replayStart, .replayEnd, .replayRecorded]
+        }
         switch state.pane {
         case .overview: top = [.open, .columnsRight, .command]
         case .keys: top = [.filter, .open, .doctor]

@@ -16,11 +16,15 @@ public enum AppView {
             buffer.setString(0, 0, text.truncated(to: area.width, ellipsis: state.symbols.ellipsis), style: state.theme.critical)
             return buffer
         }
-        let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(1)]).split(area)
+        // A replay has its timeline bar above the hint bar.
+        let replayRows = state.replay == nil ? 0 : 1
+        let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(replayRows), .length(1)]).split(area)
         renderTitle(state, rows[0], &buffer)
         AlertBar.render(state, in: rows[1], buffer: &buffer)
         let context = state.paneContext
         switch state.pane {
+        case _ where state.replay != nil && state.pane != .overview:
+            ReplayView.render(state, in: rows[2], buffer: &buffer)
         case .overview: OverviewView.render(state.overview, state.fleet, context, in: rows[2], buffer: &buffer)
         case .keys where state.keys.doctor.isOpen: DoctorView.render(state.keys, context, in: rows[2], buffer: &buffer)
         case .keys: KeysView.render(state.keys, context, in: rows[2], buffer: &buffer)
@@ -28,8 +32,9 @@ public enum AppView {
         case .server: ServerView.render(state.server, context, in: rows[2], buffer: &buffer)
         case .pubsub: PubSubView.render(state.pubsub, context, in: rows[2], buffer: &buffer)
         }
-        renderBottom(state, rows[3], &buffer)
-        if let overlay = state.overlay { renderOverlay(overlay, state, area, rows[3], &buffer) }
+        if let replay = state.replay { ReplayTimeline.render(replay, theme: state.theme, in: rows[3], buffer: &buffer) }
+        renderBottom(state, rows[4], &buffer)
+        if let overlay = state.overlay { renderOverlay(overlay, state, area, rows[4], &buffer) }
         return buffer
     }
 
@@ -92,6 +97,8 @@ public enum AppView {
             MutationOverlayView.render(dialog, state.keys, state.paneContext, in: screen, buffer: &buffer)
         case .pubsub(let dialog):
             PubSubDialogView.render(dialog, state.pubsub, state.paneContext, in: screen, buffer: &buffer)
+        case .replayRecords:
+            ReplayRecordsView.renderOverlay(state, in: screen, buffer: &buffer)
         case .clientKill(let dialog):
             ClientKillDialogView.render(dialog, state.paneContext, in: screen, buffer: &buffer)
         case .command(var line):

@@ -59,6 +59,18 @@ public struct AlertEngine: Sendable {
         }
     }
 
+    /// Sets an alert as it was recorded (a replay): firing or pending ones become active,
+    /// a resolved one leaves the active alerts for the resolved list. No rule is evaluated.
+    public mutating func restore(_ alert: Alert) {
+        switch alert.state {
+        case .pending, .firing: active[alert.id] = alert
+        case .resolved:
+            active[alert.id] = nil
+            resolved.append(alert)
+            if resolved.count > resolvedCapacity { resolved.removeFirst(resolved.count - resolvedCapacity) }
+        }
+    }
+
     /// Pending and firing alerts, firing first, most severe first, then oldest first.
     public var activeAlerts: [Alert] {
         active.values.sorted { a, b in

@@ -1,6 +1,5 @@
-// The replay's clock and its keys: position, speed, pause, jumps. Pure, so it is tested without a terminal.
+// The replay's clock and what its actions do: position, speed, pause, jumps. Pure, so it is tested without a terminal.
 import Foundation
-import TerminalUI
 
 /// Where a replay stands and how fast it moves. Times are milliseconds since the recording started.
 public struct ReplayClock: Sendable, Equatable {
@@ -43,24 +42,24 @@ public struct ReplayClock: Sendable, Equatable {
         return true
     }
 
-    /// Applies a replay key; nil when `key` is not one.
-    public mutating func handle(_ key: Key) -> Move? {
-        switch key {
-        case .character(" "):
+    /// Applies a replay action (the keymap's `replay…` actions); nil when `action` is not one.
+    public mutating func perform(_ action: AppAction) -> Move? {
+        switch action {
+        case .replayPause:
             paused.toggle()
             return .changed
-        case .character("]"):
+        case .replayFaster:
             speed = Self.speeds.first { $0 > speed } ?? speed
             return .changed
-        case .character("["):
+        case .replaySlower:
             speed = Self.speeds.last { $0 < speed } ?? speed
             return .changed
-        case .character("g"): return jump(to: bounds.lowerBound)
-        case .character("G"): return jump(to: bounds.upperBound)
-        case .right, .left:
+        case .replayStart: return jump(to: bounds.lowerBound)
+        case .replayEnd: return jump(to: bounds.upperBound)
+        case .replayStepForward, .replayStepBack:
             guard paused else { return .refused("replay: pause (Space) before stepping") }
-            return jump(to: position + (key == .right ? stepMilliseconds : -stepMilliseconds))
-        case .character("t"):
+            return jump(to: position + (action == .replayStepForward ? stepMilliseconds : -stepMilliseconds))
+        case .replayNextAlert:
             guard let next = alertMoments.first(where: { $0 > position }) else { return .refused("replay: no alert transition after this moment") }
             return jump(to: next)
         default: return nil
