@@ -173,13 +173,13 @@ _cachescope() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    watch|demo|snapshot|replay|help)
+    watch|demo|snapshot|replay|report|diff|help)
         # Offer subcommand argument completions
         "_cachescope_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'watch demo snapshot replay help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'watch demo snapshot replay report diff help' -- "${cur}"))
         ;;
     esac
 }
@@ -371,6 +371,38 @@ _cachescope_replay() {
         return
         ;;
     esac
+}
+
+_cachescope_report() {
+    repeating_flags=()
+    non_repeating_flags=(--version --help)
+    repeating_options=()
+    non_repeating_options=(--html --markdown --from --to)
+    __cachescope_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--html')
+        return
+        ;;
+    '--markdown')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    esac
+}
+
+_cachescope_diff() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version --help)
+    repeating_options=()
+    non_repeating_options=()
+    __cachescope_offer_flags_options 2
 }
 
 _cachescope_help() {

@@ -54,13 +54,15 @@ _cachescope() {
             'demo:Start a private redis-server with a realistic cache world and live traffic, and open the dashboard on it.'
             'snapshot:Print one headless report of every node (text, or --json) and exit (1 if a node is unreachable).'
             'replay:Replay a recording in the dashboard (no connection is opened; nothing can be changed).'
+            'report:Turn a recording into a postmortem: an HTML page with charts (--html) and a Markdown summary (--markdown, or printed).'
+            'diff:Compare two snapshots (snapshot --json, --keys --json or --clients --json), or two moments of a recording.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        watch|demo|snapshot|replay|help)
+        watch|demo|snapshot|replay|report|diff|help)
             "_cachescope_${words[1]}" && ret=0
             ;;
         esac
@@ -175,6 +177,36 @@ _cachescope_replay() {
         '--theme[Theme name (default, light, high-contrast, monochrome) or a theme file.]:NAME|FILE:'
         '--no-color[No colours (NO_COLOR is honoured too).]'
         '--config[Config file for the theme and \[keys\] (default ~/.config/cachescope/config.toml).]:FILE:'
+        '--version[Show the version.]'
+        '--help[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_cachescope_report() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':file:'
+        '--html[Write the self-contained HTML page here.]:OUT:'
+        '--markdown[Write the Markdown summary here (without --html or --markdown it is printed).]:OUT:'
+        '--from[Start at this time (HH\:MM\[\:SS\] on the recording'\''s day, or an ISO 8601 date-time).]:T:'
+        '--to[End at this time (HH\:MM\[\:SS\] or an ISO 8601 date-time).]:T:'
+        '--version[Show the version.]'
+        '--help[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_cachescope_diff() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':A:'
+        ':B:'
+        '--json[Print JSON instead of text.]'
         '--version[Show the version.]'
         '--help[Show help information.]'
     )
