@@ -3,10 +3,12 @@ import NIOPosix
 import RESP
 
 /// A client for a whole Redis Cluster: discovers the topology from one or several seeds (any
-/// node works, a replica too; dead seeds are skipped), keeps one ``ManagedConnection`` per node,
-/// routes each command to the slot's owner following `MOVED`/`ASK` (see ``ClusterRouter``), and
-/// reloads the topology every ``refreshInterval`` and whenever a redirection or a connection
-/// error says it changed (failover). ``topologyChanges`` reports every new shape.
+/// node works, a replica too; dead seeds are skipped), keeps one ``ManagedConnection`` per node it
+/// talks to (a replica's closes after ``idleReplicaTimeout`` unused, so failovers do not pile
+/// connections up on demoted primaries), routes each command to the slot's owner following
+/// `MOVED`/`ASK` (see ``ClusterRouter``), and reloads the topology every ``refreshInterval`` and
+/// whenever a redirection or a connection error says it changed (failover). ``topologyChanges``
+/// reports every new shape.
 ///
 ///     let cluster = ClusterClient(seeds: [options])
 ///     try await cluster.connect()
@@ -16,6 +18,8 @@ public actor ClusterClient {
     public nonisolated let seeds: [ConnectionOptions]
     /// Seconds between periodic topology refreshes.
     public nonisolated let refreshInterval: Duration
+    /// How long a connection to a node that is not a primary may stay unused before it closes.
+    public nonisolated let idleReplicaTimeout: Duration
     /// Each new topology (after discovery and every change), newest last; meant for one consumer.
     public nonisolated let topologyChanges: AsyncStream<ClusterTopology>
 
@@ -26,6 +30,8 @@ public actor ClusterClient {
     /// Announced addresses → reachable ones, for the topology and redirections.
     public nonisolated let addressMap: AddressMap
     private var connections: [RedisEndpoint: ManagedConnection] = [:]
+    /// When each connection was last handed out (for a command, a scan page, a caller).
+    private var lastUse: [RedisEndpoint: ContinuousClock.Instant] = [:]
     /// The options new nodes are reached with (the first seed that answered, endpoint replaced).
     private var template: ConnectionOptions
     private var periodicRefresh: Task<Void, Never>?
@@ -38,14 +44,17 @@ public actor ClusterClient {
     ///   - refreshInterval: the periodic topology refresh.
     ///   - maxRedirects: the most `MOVED`/`ASK` one command may follow.
     ///   - addressMap: announced addresses (NAT, tunnels) → addresses to connect to.
+    ///   - idleReplicaTimeout: how long a replica's connection may go unused before a refresh
+    ///     closes it; keep it longer than the commands' timeout, so no reply in flight is cut off.
     public init(
         seeds: [ConnectionOptions], refreshInterval: Duration = .seconds(5), maxRedirects: Int = 5,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, policy: ReconnectPolicy = .default,
-        addressMap: AddressMap = AddressMap()
+        addressMap: AddressMap = AddressMap(), idleReplicaTimeout: Duration = .seconds(30)
     ) {
         precondition(!seeds.isEmpty, "a cluster client needs at least one seed")
         self.seeds = seeds
         self.refreshInterval = refreshInterval
+        self.idleReplicaTimeout = idleReplicaTimeout
         self.group = group
         self.policy = policy
         self.template = seeds[0]
@@ -102,7 +111,9 @@ public actor ClusterClient {
     }
 
     private func loadTopology() async throws -> ClusterTopology {
-        var candidates: [ConnectionOptions] = router.topology.nodes.filter { $0.health != .failed }.map { options(for: $0.endpoint) }
+        let known = router.topology.nodes.filter { $0.health != .failed }
+        // Primaries first: the client holds their connections anyway.
+        var candidates = (known.filter { $0.role == .primary } + known.filter { $0.role != .primary }).map { options(for: $0.endpoint) }
         for seed in seeds where !candidates.contains(where: { $0.endpoint == seed.endpoint }) { candidates.append(seed) }
         var failures: [String] = []
         var fallback: (ClusterTopology, ConnectionOptions)?
@@ -155,8 +166,14 @@ public actor ClusterClient {
         router.apply(topology)
         // Connections to nodes that left the cluster (or dead seeds) stop retrying.
         let known = Set(topology.nodes.map(\.endpoint))
-        for (endpoint, connection) in connections where !known.contains(endpoint) {
+        // So do those to replicas nobody used lately: a demoted primary's after a failover, a
+        // discovery's fallback. Replica reads open them again.
+        let primaries = Set(topology.nodes.filter { $0.role == .primary }.map(\.endpoint))
+        let now = ContinuousClock.now
+        for (endpoint, connection) in connections
+        where !known.contains(endpoint) || (!primaries.contains(endpoint) && now - (lastUse[endpoint] ?? now) >= idleReplicaTimeout) {
             connections[endpoint] = nil
+            lastUse[endpoint] = nil
             Task { await connection.close() }
         }
         if changed { continuation.yield(topology) }
@@ -179,6 +196,7 @@ public actor ClusterClient {
     }
 
     private func connection(_ options: ConnectionOptions) -> ManagedConnection {
+        lastUse[options.endpoint] = .now
         if let existing = connections[options.endpoint] { return existing }
         let connection = ManagedConnection(options: options, group: group, policy: policy)
         connections[options.endpoint] = connection
@@ -224,6 +242,7 @@ public actor ClusterClient {
         continuation.finish()
         let all = Array(connections.values)
         connections = [:]
+        lastUse = [:]
         for connection in all { await connection.close() }
     }
 
