@@ -136,7 +136,7 @@ enum KeysView {
             // Counted names: exact once the walk completed, weighed up by the share walked before.
             let fraction = keys.walkFraction ?? 1
             let figure = fraction >= 1 ? Estimate(exact: Double(count)) : Estimate(count: Double(count), fraction: fraction)
-            let name = Line(Span("\(indent)\(context.symbols.treeCollapsed) other (smaller folders)", style: theme.muted))
+            let name = Line(Span("\(indent)  other (smaller folders)", style: theme.muted))
             let value: Line = "\(Formatting.estimateValue(figure, Formatting.number))"
             guard !figure.isExact else { return Table.Row([name, Line(""), Line(""), Line(""), value, Line("")]) }
             return Table.Row([name, Line(""), Line(""), Line(""), value, Line(Span("\(Formatting.estimateMargin(figure))", style: theme.muted)), Line("")])
