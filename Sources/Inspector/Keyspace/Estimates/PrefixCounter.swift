@@ -6,7 +6,7 @@
 /// folders' key counts exact once the walk completes.
 ///
 /// Bounded: at most ``capacity`` prefixes are held. When a new prefix would not fit, the smallest
-/// quarter (fewest keys; deeper first on a tie) is folded: each folded prefix's count moves to its
+/// quarter (fewest keys; on a tie deeper first, then the newest) is folded: each folded prefix's count moves to its
 /// parent's ``folded(under:)`` total (the root's for a first-level prefix), and its own folded
 /// children go with it, so for every held prefix P
 ///
@@ -35,6 +35,9 @@ public struct PrefixCounter: Sendable, Hashable {
         var level: Int
         /// Created before anything under its parent was folded: its count is every key it has.
         var exact: Bool
+        /// Order of creation: among equal counts the newest is folded first (older ones are more
+        /// likely exact), and folding is the same from run to run.
+        var created: Int
     }
 
     private(set) var entries: [[UInt8]: Entry] = [:]
@@ -46,6 +49,8 @@ public struct PrefixCounter: Sendable, Hashable {
     public private(set) var rootDirect = 0
     /// Prefixes folded so far (a prefix folded twice counts twice).
     public private(set) var foldedPrefixes = 0
+    /// Prefixes created so far (the next one's ``Entry/created``).
+    private var created = 0
     /// Names the walk returned a second time that the caller noticed (``noteDuplicate()``).
     public private(set) var duplicatesSeen = 0
 
@@ -84,7 +89,8 @@ public struct PrefixCounter: Sendable, Hashable {
             if entries[prefix] != nil {
                 entries[prefix]!.count += 1
             } else {
-                entries[prefix] = Entry(count: 1, level: n + 1, exact: parentExact && foldedKeys[parent, default: 0] == 0)
+                entries[prefix] = Entry(count: 1, level: n + 1, exact: parentExact && foldedKeys[parent, default: 0] == 0, created: created)
+                created += 1
             }
             parentExact = entries[prefix]!.exact
             parent = prefix
@@ -128,8 +134,12 @@ public struct PrefixCounter: Sendable, Hashable {
 
     /// Folds the smallest quarter of the held prefixes into their parents' folded totals.
     mutating func fold() {
-        let victims = entries.sorted { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.value.level > $1.value.level }
-            .prefix(Swift.max(1, entries.count / 4))
+        let victims = entries.sorted { a, b in
+            if a.value.count != b.value.count { return a.value.count < b.value.count }
+            if a.value.level != b.value.level { return a.value.level > b.value.level }
+            return a.value.created > b.value.created
+        }
+        .prefix(Swift.max(1, entries.count / 4))
         let chosen = Set(victims.map(\.key))
         // A prefix under another chosen one leaves with it: its keys are in that one's count.
         func hasChosenAncestor(_ prefix: [UInt8]) -> Bool {

@@ -8,7 +8,7 @@ import Testing
 /// The keys pane past the index budget with the walk's per-prefix counters: exact folder counts
 /// once the walk completes, and an `other` row for the folders the counters folded.
 @Suite struct KeysOtherRowTests {
-    /// The factory's world held as a 25% sample (plus `t5:x`), and counters that saw 400 `user:`
+    /// The factory's world held as a 25% sample (plus `t50:x`), and counters that saw 400 `user:`
     /// keys, 80 `session:` keys, `board`, `config` and 100 one-key tail folders, 16 prefixes at most.
     static func update(phase: ScanProgress.Phase, visited: Double) -> (KeyspaceScanUpdate, PrefixCounter) {
         var counter = PrefixCounter(delimiter: UInt8(ascii: ":"), depth: 1, capacity: 16)
@@ -18,7 +18,7 @@ import Testing
         progress.phase = phase
         progress.visitedFraction = visited
         progress.sampleRate = 0.25
-        let index = KeyspaceFactory.index(KeyspaceFactory.world + [("t5:x", .string, .persistent, 40)])
+        let index = KeyspaceFactory.index(KeyspaceFactory.world + [("t50:x", .string, .persistent, 40)])
         let view = KeyspaceView(index: index, sampleRate: 0.25, prefixCounter: counter)
         return (KeyspaceScanUpdate(view: view, progress: progress, generation: 1), counter)
     }
@@ -28,10 +28,10 @@ import Testing
         let (update, counter) = Self.update(phase: .finished, visited: 1)
         let state = KeysEstimateTests.pane(update)
         let folded = counter.folded(under: [])
-        #expect(folded > 0 && !counter.holds(Array("t5:".utf8)))
+        #expect(folded > 0 && !counter.holds(Array("t50:".utf8)))
         let rows = KeyspaceFactory.rowNames(state.keys)
         #expect(rows.last == "other=\(folded)")
-        #expect(!rows.contains("t5:"), "a folded folder is in other, not listed")
+        #expect(!rows.contains("t50:"), "a folded folder is in other, not listed")
         #expect(rows.contains("user:") && rows.contains("session:"))
         let screen = AppView.render(state).text
         if ProcessInfo.processInfo.environment["SHOW_SCREEN"] != nil { print(screen) }
