@@ -86,8 +86,14 @@ struct ScannerPrefixCountTests {
                     if child.count != truthCount { problems.append("\(text) counted \(child.count), truth \(truthCount)") }
                     let keys = view.figures(ofPrefix: child.prefix, visitedFraction: 1).keys
                     if keys != Estimate(exact: Double(truthCount)) { problems.append("\(text) shows \(keys)") }
-                } else if child.count > truthCount {
-                    problems.append("\(text) counted \(child.count) above its truth \(truthCount)")
+                } else {
+                    if child.count > truthCount { problems.append("\(text) counted \(child.count) above its truth \(truthCount)") }
+                    // Held again after a fold: the sample's estimate, bounded by what the counts allow.
+                    let keys = view.figures(ofPrefix: child.prefix, visitedFraction: 1).keys
+                    let ceiling = Double(child.count + counter.folded(under: parent))
+                    if keys.isExact || keys.low < Double(child.count) || keys.high > ceiling || !(keys.low...keys.high).contains(keys.value) {
+                        problems.append("\(text) shows \(keys), counted \(child.count), ceiling \(ceiling)")
+                    }
                 }
             }
             if !parent.isEmpty {

@@ -24,10 +24,23 @@ extension KeyspaceView {
     ///   - visitedFraction: the share of the keyspace the walk has passed, 0…1.
     ///
     /// Past the budget, once the walk completed (`visitedFraction` 1), a prefix the walk's
-    /// ``prefixCounter`` holds exactly gets its counted key count, exact (see ``exactKeyCount(ofPrefix:)``).
+    /// ``prefixCounter`` holds exactly gets its counted key count, exact (see ``exactKeyCount(ofPrefix:)``);
+    /// one it holds again after a fold keeps the sample's estimate, its interval narrowed to what
+    /// the counts allow (at least the keys counted, at most those plus the parent's folded keys).
     public func figures(ofPrefix prefix: [UInt8], visitedFraction: Double) -> PrefixFigures {
         var figures = figures(in: range(ofPrefix: prefix), visitedFraction: visitedFraction)
-        if visitedFraction >= 1, let counted = exactKeyCount(ofPrefix: prefix) { figures.keys = Estimate(exact: Double(counted)) }
+        guard visitedFraction >= 1, sampleRate < 1, let counter = prefixCounter, counter.duplicatesSeen == 0, let counted = counter.count(of: prefix)
+        else { return figures }
+        if counter.isExact(prefix) {
+            figures.keys = Estimate(exact: Double(counted))
+        } else {
+            // Held again after a fold beside it: at least what it counted, at most that plus the
+            // parent's folded keys, wherever the sample's interval reaches beyond.
+            let parent = PrefixCounter.parent(of: prefix, delimiter: counter.delimiter)
+            let low = Swift.max(figures.keys.low, Double(counted))
+            let high = Swift.max(low, Swift.min(figures.keys.high, Double(counted + counter.folded(under: parent))))
+            figures.keys = Estimate(value: Swift.min(high, Swift.max(low, figures.keys.value)), low: low, high: high)
+        }
         return figures
     }
 
