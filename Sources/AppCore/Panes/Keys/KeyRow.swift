@@ -8,8 +8,9 @@ public struct KeyRow: Sendable, Equatable {
         /// `count` further children not materialised (narrow with `/`).
         case more(count: Int)
         /// The keys of `parent`'s smaller folders the walk's counters folded together (past the
-        /// index budget): `keys` names the walk returned, counted (``PrefixCounter``).
-        case other(parent: [UInt8], keys: Int)
+        /// index budget): `keys` names the walk returned, counted (``PrefixCounter``); `hidden` the
+        /// folders of the sample it stands for (their memory and keys without TTL are summed).
+        case other(parent: [UInt8], keys: Int, hidden: [[UInt8]])
     }
 
     public var depth: Int
@@ -55,11 +56,13 @@ enum KeyListingBuilder {
             func add(_ prefix: [UInt8], depth: Int) {
                 var children = view.children(of: prefix, sortedBy: sort, now: now)
                 let folded = foldedKeys(under: prefix, in: view)
+                var hidden: [[UInt8]] = []
                 if folded > 0, let counter = view.prefixCounter {
                     // The counters' tree: folders they folded are in the `other` row, not listed.
                     children.removeAll { node in
-                        if case .folder(let p) = node.kind { return !counter.holds(p) }
-                        return false
+                        guard case .folder(let p) = node.kind, !counter.holds(p) else { return false }
+                        hidden.append(p)
+                        return true
                     }
                 }
                 if let extra = estimatedFolders[prefix] {
@@ -78,7 +81,7 @@ enum KeyListingBuilder {
                     if case .folder(let p) = child.kind, expanded.contains(p) { add(p, depth: depth + 1) }
                 }
                 if children.count > childLimit { rows.append(KeyRow(depth: depth, kind: .more(count: children.count - childLimit))) }
-                if folded > 0 { rows.append(KeyRow(depth: depth, kind: .other(parent: prefix, keys: folded))) }
+                if folded > 0 { rows.append(KeyRow(depth: depth, kind: .other(parent: prefix, keys: folded, hidden: hidden))) }
             }
             add([], depth: 0)
             return .tree(rows)
