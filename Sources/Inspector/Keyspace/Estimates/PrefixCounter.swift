@@ -81,22 +81,26 @@ public struct PrefixCounter: Sendable, Hashable {
             return
         }
         // Room for this key's new prefixes first, so a fold never drops one of its own.
-        let missing = prefixes.reduce(0) { $0 + (entries[$1] == nil ? 1 : 0) }
-        if missing > 0, entries.count + missing > capacity { fold() }
+        if entries.count + prefixes.count > capacity {
+            let missing = prefixes.reduce(0) { $0 + (entries[$1] == nil ? 1 : 0) }
+            if missing > 0, entries.count + missing > capacity { fold() }
+        }
         var parent: [UInt8] = []
         var parentExact = true
         for (n, prefix) in prefixes.enumerated() {
-            if entries[prefix] != nil {
-                entries[prefix]!.count += 1
+            // One hash lookup a level on the common path (the prefix is held).
+            if let i = entries.index(forKey: prefix) {
+                entries.values[i].count += 1
+                parentExact = entries.values[i].exact
             } else {
-                entries[prefix] = Entry(count: 1, level: n + 1, exact: parentExact && foldedKeys[parent, default: 0] == 0, created: created)
+                parentExact = parentExact && foldedKeys[parent, default: 0] == 0
+                entries[prefix] = Entry(count: 1, level: n + 1, exact: parentExact, created: created)
                 created += 1
             }
-            parentExact = entries[prefix]!.exact
             parent = prefix
         }
         // No further delimiter below the depth: a key directly in its deepest folder.
-        if prefixes.count < depth { entries[parent]!.direct += 1 }
+        if prefixes.count < depth, let i = entries.index(forKey: parent) { entries.values[i].direct += 1 }
     }
 
     /// Records that the walk returned a name it had returned before (SCAN does, while the
