@@ -131,4 +131,48 @@ struct KeysSnapshotTests {
         // of the cluster (it would count ~3000/share keys).
         #expect(keys - 1.7 * (keys - low) <= 3000 && 3000 <= keys + 1.7 * (high - keys), "3000 and \(keys) in [\(low), \(high)]")
     }
+
+    @Test("past a 1 MiB index budget, walked to the end: key counts exact from every name counted, memory estimated, folded folders in other")
+    func pastBudget() throws {
+        let server = try LocalRedisServer.start()
+        defer { server.stop() }
+        // 10 families of 5,000 keys, then 5,000 two-key folders: more than the 4,096 prefixes counted.
+        var commands: [[[UInt8]]] = []
+        for family in 0..<10 { for i in 0..<5000 { commands.append(["SET", "big\(family):item:\(i)", "value-\(i)"].map { Array($0.utf8) }) } }
+        for i in 0..<5000 { for leaf in ["x", "y"] { commands.append(["SET", "t\(i):\(leaf)", "v", "EX", "600"].map { Array($0.utf8) }) } }
+        try RawRedis.run(port: server.port, commands)
+        let home = try Self.config("index_budget_mb = 1\nscan_commands_per_second = 1000000\n")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let url = "redis://127.0.0.1:\(server.port)"
+        let (status, output) = try SnapshotCommandTests.run(["snapshot", "--keys", "--json", "--seconds", "60", url], environment: ["XDG_CONFIG_HOME": home])
+        #expect(status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output.prefix(2000))")
+        #expect(json["visitedFraction"] as? Double == 1)
+        #expect(json["exact"] as? Bool == false, "memory and TTL come from a sample")
+        #expect(json["dbsize"] as? Int == 60_000)
+        #expect(json["keys"] as? Int == 60_000 && json["keysLow"] as? Int == 60_000 && json["keysHigh"] as? Int == 60_000)
+        #expect((json["sampledKeys"] as? Int ?? .max) < 20_000, "the sample stays within the budget")
+        #expect((json["memoryLow"] as? Int ?? 0) < (json["memoryHigh"] as? Int ?? 0))
+        for family in 0..<10 {
+            for name in ["big\(family):", "big\(family):item:"] {
+                let row = try #require(Self.prefix(json, name), "\(name)")
+                #expect(row["keys"] as? Int == 5000 && row["keysLow"] as? Int == 5000 && row["keysHigh"] as? Int == 5000, "\(name): \(row)")
+            }
+        }
+        let big = try #require(Self.prefix(json, "big0:"))
+        #expect((big["memoryLow"] as? Int ?? 0) < (big["memoryHigh"] as? Int ?? 0), "memory keeps its interval: \(big)")
+        let rows = try #require(json["prefixes"] as? [[String: Any]])
+        let other = try #require(rows.first { $0["other"] as? Bool == true }, "5,000 tail folders cannot all be held")
+        #expect(other["prefix"] as? String == "" && other["depth"] as? Int == 1)
+        let folded = try #require(other["keys"] as? Int)
+        #expect(folded > 0 && other["keysLow"] as? Int == folded && other["keysHigh"] as? Int == folded)
+        let listed = rows.filter { $0["depth"] as? Int == 1 && $0["other"] == nil }.reduce(0) { $0 + ($1["keys"] as? Int ?? 0) }
+        #expect(listed + folded <= 60_000 && listed >= 50_000, "listed \(listed) + other \(folded)")
+
+        let (textStatus, text) = try SnapshotCommandTests.run(["snapshot", "--keys", "--seconds", "60", url], environment: ["XDG_CONFIG_HOME": home])
+        #expect(textStatus == 0)
+        #expect(text.contains("key counts exact"), "\(text.prefix(600))")
+        #expect(text.contains("keys 60.0k  memory ~"), "\(text.prefix(600))")
+        #expect(text.contains("(other)"))
+    }
 }

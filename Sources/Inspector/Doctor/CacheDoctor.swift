@@ -45,6 +45,7 @@ public struct CacheDoctor: Sendable {
         let share = Swift.min(1, Swift.max(1e-9, sampleShare))
         let lookupShare = analysis.lookupShare
         analysis.weigh(by: 1 / share)
+        if complete { analysis.takeExactCounts(from: view) }
         var findings =
             MissingTTLDetector.findings(analysis, thresholds: thresholds)
             + ExpiryWaveDetector.findings(analysis, thresholds: thresholds)

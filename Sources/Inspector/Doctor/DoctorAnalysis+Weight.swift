@@ -40,4 +40,15 @@ extension DoctorAnalysis {
             profiles[i].histogram.counts = p.histogram.counts.map { scaled($0, w) }
         }
     }
+
+    /// After ``weigh(by:)``, once the walk completed: each top-level prefix's key count from the
+    /// walk's per-prefix counts when they are exact (past the index budget, every name the walk
+    /// returned was counted: ``KeyspaceView/exactKeyCount(ofPrefix:)``).
+    public mutating func takeExactCounts(from view: KeyspaceView) {
+        for i in profiles.indices where !profiles[i].prefix.isEmpty {
+            guard let count = view.exactKeyCount(ofPrefix: profiles[i].prefix) else { continue }
+            profiles[i].keyCount = count
+            profiles[i].keyCountExact = true
+        }
+    }
 }

@@ -4,6 +4,8 @@ extension FindingFacts {
     public struct MissingTTL: Sendable, Hashable {
         /// Keys in the prefix, and how many of them have a TTL.
         public var prefixKeys: Int
+        /// Whether `prefixKeys` is exact on a weighed-up (estimated) finding: counted by the walk.
+        public var prefixKeysExact = false
         public var expiringKeys: Int
         /// `MEMORY USAGE` of the whole prefix.
         public var prefixMemory: UInt64

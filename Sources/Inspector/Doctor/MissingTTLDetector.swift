@@ -12,10 +12,11 @@ public enum MissingTTLDetector {
             else { return nil }
             // The suggested TTL: what most of the prefix still has left (90th percentile), at least a minute.
             let seconds = max(60, profile.p90Remaining)
-            let facts = FindingFacts.MissingTTL(
+            var facts = FindingFacts.MissingTTL(
                 prefixKeys: profile.keyCount, expiringKeys: profile.expiringCount, prefixMemory: profile.memory,
                 medianRemaining: profile.medianRemaining, p90Remaining: profile.p90Remaining,
                 suggestedTTL: seconds, suggestedJitter: suggestedJitter)
+            facts.prefixKeysExact = profile.keyCountExact
             return DoctorFinding(
                 .missingTTL(facts),
                 severity: profile.persistentMemory >= thresholds.missingTTLCriticalMemory ? .critical : .warning,

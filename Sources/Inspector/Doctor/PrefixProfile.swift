@@ -5,6 +5,9 @@ public struct PrefixProfile: Sendable, Hashable {
     public var prefix: [UInt8]
     /// Live keys in the prefix.
     public var keyCount = 0
+    /// Whether ``keyCount`` is exact though the index held a sample: a completed walk counted
+    /// every name it returned (``KeyspaceView/exactKeyCount(ofPrefix:)``).
+    public var keyCountExact = false
     /// Keys with a TTL.
     public var expiringCount = 0
     /// Keys without TTL.

@@ -38,6 +38,8 @@ public actor KeyspaceScanner {
     private var filter = KeyFilter.all
     private var bucket: TokenBucket?
     var budget = IndexBudget(bytes: ScanLoadPolicy.default.indexBudgetBytes)
+    /// Every key name the walk returns, counted into its prefixes (exact counts past the budget).
+    var counter = PrefixCounter()
     /// Increases each time the budget rebuilds the index: lookups sent before carry old ids.
     var indexEpoch = 0
     /// Which keys are looked up (all, up to ``ScanLoadPolicy/exactLookupLimit`` keys).
@@ -96,6 +98,7 @@ public actor KeyspaceScanner {
         held = []
         bucket = policy.maxCommandsPerSecond.map { TokenBucket(rate: $0) }
         budget = IndexBudget(bytes: policy.indexBudgetBytes)
+        counter = PrefixCounter(delimiter: delimiter, depth: policy.prefixCounterDepth, capacity: policy.prefixCounterCapacity)
         latestView = KeyspaceView(delimiter: delimiter)
         let generation = generation
         scanTask = Task { await self.run(generation: generation) }
@@ -188,7 +191,16 @@ public actor KeyspaceScanner {
                     for key in keys {
                         guard case .bulkString(let buffer) = key else { continue }
                         let admitted = buffer.withUnsafeReadableBytes { bytes -> (id: UInt32, lookUp: Bool)? in
-                            guard budget.admits(bytes), let inserted = index.insert(buffer: bytes), inserted.inserted else { return nil }
+                            // Every name is counted; a name the index already holds is a duplicate of this walk.
+                            guard budget.admits(bytes), let inserted = index.insert(buffer: bytes) else {
+                                counter.count(bytes)
+                                return nil
+                            }
+                            guard inserted.inserted else {
+                                counter.noteDuplicate()
+                                return nil
+                            }
+                            counter.count(bytes)
                             return (inserted.id.rawValue, lookups.admits(bytes))
                         }
                         guard let admitted else { continue }
@@ -298,7 +310,8 @@ public actor KeyspaceScanner {
     func publish() -> Double {
         let t0 = ContinuousClock.now
         sorted.merge(using: index)
-        latestView = KeyspaceView(index: index, sortedIDs: sorted.ids, filter: .all, delimiter: delimiter, sampleRate: budget.rate)
+        latestView = KeyspaceView(
+            index: index, sortedIDs: sorted.ids, filter: .all, delimiter: delimiter, sampleRate: budget.rate, prefixCounter: counter)
         continuation.yield(KeyspaceScanUpdate(view: latestView, progress: progressValue, generation: generation))
         return Self.seconds(ContinuousClock.now - t0)
     }

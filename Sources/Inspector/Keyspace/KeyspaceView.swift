@@ -26,16 +26,21 @@ public struct KeyspaceView: Sendable {
     /// The share of the keys the walk passed that the index keeps (1: all of them). Past its
     /// memory budget the index keeps a uniform sample by key hash; see ``KeyspaceView/figures(ofPrefix:visitedFraction:)``.
     public let sampleRate: Double
+    /// Every key name the walk returned, counted per prefix (``PrefixCounter``): what makes the
+    /// folders' key counts exact past the index's budget once the walk completes. Nil for a
+    /// filtered view (the counts are of the whole walk).
+    public let prefixCounter: PrefixCounter?
 
     /// An empty view (before the first batch).
     public init(delimiter: UInt8 = UInt8(ascii: ":")) {
-        self.init(index: KeyIndex(), sortedIDs: [], filter: .all, delimiter: delimiter, sampleRate: 1)
+        self.init(index: KeyIndex(), sortedIDs: [], filter: .all, delimiter: delimiter, sampleRate: 1, prefixCounter: nil)
     }
 
     /// Builds a view over `index` from ids already in byte order, dropping tombstones and keys the
     /// filter rejects. O(n).
-    init(index: KeyIndex, sortedIDs: [UInt32], filter: KeyFilter, delimiter: UInt8, sampleRate: Double) {
+    init(index: KeyIndex, sortedIDs: [UInt32], filter: KeyFilter, delimiter: UInt8, sampleRate: Double, prefixCounter: PrefixCounter?) {
         self.index = index
+        self.prefixCounter = filter.isEmpty && prefixCounter?.delimiter == delimiter ? prefixCounter : nil
         self.filter = filter
         self.delimiter = delimiter
         self.sampleRate = sampleRate
@@ -78,22 +83,26 @@ public struct KeyspaceView: Sendable {
 
     /// Builds a view of every live key in `index`, sorting them (O(n log n)).
     /// - Parameter sampleRate: the share of the keyspace's keys `index` keeps (1: every key).
-    public init(index: KeyIndex, filter: KeyFilter = .all, delimiter: UInt8 = UInt8(ascii: ":"), sampleRate: Double = 1) {
+    /// - Parameter prefixCounter: every name the walk returned, counted per prefix (nil: none).
+    public init(
+        index: KeyIndex, filter: KeyFilter = .all, delimiter: UInt8 = UInt8(ascii: ":"), sampleRate: Double = 1,
+        prefixCounter: PrefixCounter? = nil
+    ) {
         var sorted = SortedKeyOrder()
         sorted.append(0..<UInt32(index.idCount))
         sorted.merge(using: index)
-        self.init(index: index, sortedIDs: sorted.ids, filter: filter, delimiter: delimiter, sampleRate: sampleRate)
+        self.init(index: index, sortedIDs: sorted.ids, filter: filter, delimiter: delimiter, sampleRate: sampleRate, prefixCounter: prefixCounter)
     }
 
     /// The same keys narrowed by `filter` (applied to the whole index, not on top of this view's
     /// filter). O(n); run it off the UI path for large indexes.
     public func filtered(by filter: KeyFilter) -> KeyspaceView {
-        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter, sampleRate: sampleRate)
+        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter, sampleRate: sampleRate, prefixCounter: prefixCounter)
     }
 
     /// The same keys split on another delimiter (no re-sort needed).
     public func withDelimiter(_ delimiter: UInt8) -> KeyspaceView {
-        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter, sampleRate: sampleRate)
+        KeyspaceView(index: index, sortedIDs: allOrder, filter: filter, delimiter: delimiter, sampleRate: sampleRate, prefixCounter: prefixCounter)
     }
 
     // MARK: totals

@@ -34,7 +34,8 @@ enum KeysSnapshot {
                 do {
                     let connection = try await RedisConnection.connect(options)
                     do {
-                        reports.append((node, try await KeyspaceSampler.sample(connection, node: node, until: deadline, policy: policy)))
+                        let counter = PrefixCounter(delimiter: delimiter, depth: arguments.depth, capacity: policy.prefixCounterCapacity)
+                        reports.append((node, try await KeyspaceSampler.sample(connection, node: node, until: deadline, policy: policy, counter: counter)))
                     } catch {
                         failures.append((node, "\(error)"))
                     }
@@ -44,7 +45,16 @@ enum KeysSnapshot {
                 }
             }
         }
-        let pictures = reports.map { (label: $0.label, samples: $0.samples, estimates: estimator.estimate($0.samples)) }
+        let pictures = reports.map { report in
+            var estimates = estimator.estimate(report.samples)
+            // A completed walk past the budget: its counted names make the key counts exact.
+            if report.samples.count == 1, let sample = report.samples.first, sample.visitedFraction >= 1, sample.sampleRate < 1,
+                let counter = sample.prefixCounter
+            {
+                estimates = estimates.applying(counter)
+            }
+            return (label: report.label, samples: report.samples, estimates: estimates)
+        }
         if json {
             let documents =
                 pictures.map { $0.estimates.json(nodes: $0.samples) }

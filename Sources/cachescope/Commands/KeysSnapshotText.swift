@@ -11,13 +11,15 @@ enum KeysSnapshotText {
         let state =
             estimates.exact
             ? "walk complete: exact"
-            : "walk stopped after \(Formatting.duration(seconds)): estimates with 95% intervals"
+            : estimates.visitedFraction >= 1
+                ? "walk complete past index_budget_mb: key counts exact, memory and TTL estimated from a sample with 95% intervals"
+                : "walk stopped after \(Formatting.duration(seconds)): estimates with 95% intervals"
         lines.append("cachescope keys \(DisplayText(sanitizing: label).description)  visited \(Formatting.percent(estimates.visitedFraction)) of the keyspace (\(state))")
         lines.append(
             "keys \(figure(estimates.keys, Formatting.number))  memory \(figure(estimates.memory, Formatting.bytes))  without TTL \(figure(estimates.withoutTTL, Formatting.number))  (DBSIZE \(estimates.population), \(estimates.sampledKeys) keys seen)"
         )
         let rows = estimates.rows(maxChildren: 50)
-        let names = rows.map { String(repeating: "  ", count: $0.depth - 1) + DisplayText(ServerBytes($0.prefix)).description }
+        let names = rows.map { String(repeating: "  ", count: $0.depth - 1) + ($0.isOther ? "(other)" : DisplayText(ServerBytes($0.prefix)).description) }
         let width = max(6, names.map(\.count).max() ?? 0)
         func pad(_ text: String, _ n: Int) -> String { text + String(repeating: " ", count: max(0, n - text.count)) }
         lines.append(pad("PREFIX", width) + "  " + pad("KEYS", 16) + "  " + pad("MEMORY", 18) + "  WITHOUT TTL")

@@ -51,6 +51,7 @@ enum KeyspaceFactory {
             return rows.map { row in
                 switch row.kind {
                 case .more(let count): return "+\(count)"
+                case .other(_, let keys, _): return "other=\(keys)"
                 case .node(let node):
                     let name = String(decoding: node.name, as: UTF8.self)
                     return node.isFolder ? name + ":" : name

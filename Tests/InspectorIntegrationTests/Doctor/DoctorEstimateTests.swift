@@ -33,6 +33,9 @@ struct DoctorEstimateTests {
             #expect(finding.estimated)
             let sdMissing = (12_000 * (1 - progress.sampleRate) / progress.sampleRate).squareRoot()
             #expect(abs(Double(finding.keyCount) - 12_000) <= 5 * sdMissing, "\(finding.keyCount) keys without TTL for 12000")
+            // The walk completed and counted every name: the prefix's key count is exact.
+            guard case .missingTTL(let facts) = finding.facts else { return #expect(Bool(false), "missing-TTL facts") }
+            #expect(facts.prefixKeysExact && facts.prefixKeys == 60_000, "\(facts)")
             print("doctor at sample rate \(progress.sampleRate): \(report.indexedKeys) keys, missing TTL \(finding.keyCount) (truth 60000, 12000)")
         }
     }

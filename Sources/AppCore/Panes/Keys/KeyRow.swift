@@ -7,6 +7,10 @@ public struct KeyRow: Sendable, Equatable {
         case node(NamespaceNode)
         /// `count` further children not materialised (narrow with `/`).
         case more(count: Int)
+        /// The keys of `parent`'s smaller folders the walk's counters folded together (past the
+        /// index budget): `keys` names the walk returned, counted (``PrefixCounter``); `hidden` the
+        /// folders of the sample it stands for (their memory and keys without TTL are summed).
+        case other(parent: [UInt8], keys: Int, hidden: [[UInt8]])
     }
 
     public var depth: Int
@@ -51,6 +55,16 @@ enum KeyListingBuilder {
             var rows: [KeyRow] = []
             func add(_ prefix: [UInt8], depth: Int) {
                 var children = view.children(of: prefix, sortedBy: sort, now: now)
+                let folded = foldedKeys(under: prefix, in: view)
+                var hidden: [[UInt8]] = []
+                if folded > 0, let counter = view.prefixCounter {
+                    // The counters' tree: folders they folded are in the `other` row, not listed.
+                    children.removeAll { node in
+                        guard case .folder(let p) = node.kind, !counter.holds(p) else { return false }
+                        hidden.append(p)
+                        return true
+                    }
+                }
                 if let extra = estimatedFolders[prefix] {
                     let held = Set(
                         children.compactMap { node -> [UInt8]? in
@@ -67,9 +81,18 @@ enum KeyListingBuilder {
                     if case .folder(let p) = child.kind, expanded.contains(p) { add(p, depth: depth + 1) }
                 }
                 if children.count > childLimit { rows.append(KeyRow(depth: depth, kind: .more(count: children.count - childLimit))) }
+                if folded > 0 { rows.append(KeyRow(depth: depth, kind: .other(parent: prefix, keys: folded, hidden: hidden))) }
             }
             add([], depth: 0)
             return .tree(rows)
         }
+    }
+
+    /// Keys of `prefix`'s folders the walk's counters folded, when the index holds a sample (under
+    /// the budget every folder is listed from the index itself); 0 otherwise.
+    static func foldedKeys(under prefix: [UInt8], in view: KeyspaceView) -> Int {
+        guard view.sampleRate < 1, let counter = view.prefixCounter, counter.holds(prefix) else { return 0 }
+        let level = prefix.filter { $0 == view.delimiter }.count
+        return level < counter.depth ? counter.folded(under: prefix) : 0
     }
 }

@@ -119,6 +119,9 @@ enum KeysUpdate {
         case .more:
             context.status = StatusMessage("narrow the list with / to see these keys", now: context.now)
             return []
+        case .other:
+            context.status = StatusMessage("the smaller folders, counted together: narrow the list with / to see their keys", now: context.now)
+            return []
         }
     }
 
@@ -155,7 +158,7 @@ enum KeysUpdate {
         rebuild(&keys, context, keepSelection: true)
     }
 
-    enum SelectedRow { case folder([UInt8]), key(KeyID), more }
+    enum SelectedRow { case folder([UInt8]), key(KeyID), more, other }
 
     static func selectedRow(_ keys: KeysState) -> SelectedRow? {
         guard let selected = keys.table.selected else { return nil }
@@ -164,6 +167,7 @@ enum KeysUpdate {
             guard rows.indices.contains(selected) else { return nil }
             switch rows[selected].kind {
             case .more: return .more
+            case .other: return .other
             case .node(let node):
                 switch node.kind {
                 case .folder(let prefix): return .folder(prefix)

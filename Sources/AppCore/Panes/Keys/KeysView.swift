@@ -132,6 +132,17 @@ enum KeysView {
         switch row.kind {
         case .more(let count):
             return Table.Row([Line(Span("\(indent)  … and \(count) more (narrow with /)", style: theme.muted))])
+        case .other(_, let count, let hidden):
+            // Counted names: exact once the walk completed, weighed up by the share walked before.
+            let fraction = keys.walkFraction ?? 1
+            let figure = fraction >= 1 ? Estimate(exact: Double(count)) : Estimate(count: Double(count), fraction: fraction)
+            let name = Line(Span("\(indent)  other (smaller folders)", style: theme.muted))
+            let value: Line = "\(Formatting.estimateValue(figure, Formatting.number))"
+            let (memory, withoutTTL) = otherFigures(hidden, keys)
+            let memoryLine: Line = "\(memory.map { Formatting.estimateValue($0, Formatting.bytes) } ?? "")"
+            let withoutTTLLine: Line = "\(withoutTTL.map { Formatting.estimateValue($0, Formatting.number) } ?? "")"
+            guard !figure.isExact else { return Table.Row([name, Line(""), Line(""), memoryLine, value, withoutTTLLine]) }
+            return Table.Row([name, Line(""), Line(""), memoryLine, value, Line(Span("\(Formatting.estimateMargin(figure))", style: theme.muted)), withoutTTLLine])
         case .node(let node):
             if case .folder(let prefix) = node.kind {
                 let marker = keys.expanded.contains(prefix) ? context.symbols.treeExpanded : context.symbols.treeCollapsed
@@ -166,6 +177,30 @@ enum KeysView {
                 Line(""), Line(""),
             ])
         }
+    }
+
+    /// The `other` row's memory and keys without TTL: the sample's estimates of the folders it
+    /// stands for, summed (variances added); nil when the sample holds none of them.
+    static func otherFigures(_ hidden: [[UInt8]], _ keys: KeysState) -> (memory: Estimate?, withoutTTL: Estimate?) {
+        var sums = (memory: 0.0, memoryVariance: 0.0, withoutTTL: 0.0, withoutTTLVariance: 0.0)
+        var any = false
+        func variance(_ e: Estimate) -> Double {
+            let half = (e.high - e.low) / 2 / Estimate.z95
+            return half.isFinite ? half * half : 0
+        }
+        for prefix in hidden {
+            guard let figures = keys.figures(ofPrefix: prefix), let memory = figures.memory, let withoutTTL = figures.withoutTTL else { continue }
+            any = true
+            sums.memory += memory.value
+            sums.memoryVariance += variance(memory)
+            sums.withoutTTL += withoutTTL.value
+            sums.withoutTTLVariance += variance(withoutTTL)
+        }
+        guard any else { return (nil, nil) }
+        return (
+            Estimate(value: sums.memory, variance: sums.memoryVariance, seen: 0),
+            Estimate(value: sums.withoutTTL, variance: sums.withoutTTLVariance, seen: 0)
+        )
     }
 
     /// An empty ± cell for a row that has none (a key, an exact folder): estimated folder rows

@@ -9,7 +9,9 @@ extension KeyspaceEstimates {
     /// bytes that are not UTF-8 read U+FFFD), `depth`, `keys`, `keysLow`, `keysHigh`, `memory`,
     /// `memoryLow`, `memoryHigh`, `withoutTTL`, `withoutTTLLow`, `withoutTTLHigh`, `types` (keys by
     /// type). Figures are whole numbers: value rounded, low down, high up; exact ones have
-    /// low = high = value.
+    /// low = high = value. Past the index budget, a completed walk's counted keys are exact, and
+    /// the folders its counters folded are one row under their parent with `"other": true`
+    /// (`prefix` is then the parent's, `depth` its folders').
     public func json(nodes: [KeyspaceSample] = [], maxChildren: Int = 50) -> String {
         let document = Document(
             visitedFraction: visitedFraction, exact: exact, dbsize: population, sampledKeys: sampledKeys,
@@ -45,8 +47,11 @@ extension KeyspaceEstimates {
         var memory: Int, memoryLow: Int, memoryHigh: Int
         var withoutTTL: Int, withoutTTLLow: Int, withoutTTLHigh: Int
         var types: [String: Int]
+        /// Present on the `other` row of a parent (`prefix`): its folders folded together.
+        var other: Bool?
 
         init(_ row: PrefixEstimate) {
+            other = row.isOther ? true : nil
             prefix = String(decoding: row.prefix, as: UTF8.self)
             depth = row.depth
             (keys, keysLow, keysHigh) = row.keys.rounded

@@ -42,8 +42,13 @@ public struct KeyspaceEstimates: Sendable, Hashable {
         var kept: Set<[UInt8]> = [[]]
         var result: [PrefixEstimate] = []
         for row in prefixes {
-            let parent = row.depth == 1 ? [] : KeyspaceEstimator.parentPrefix(of: row.prefix)
-            guard kept.contains(parent), shown[parent, default: 0] < maxChildren else { continue }
+            let parent = row.isOther ? row.prefix : row.depth == 1 ? [] : KeyspaceEstimator.parentPrefix(of: row.prefix)
+            // An `other` row is shown under any parent shown: it carries the folded folders' totals.
+            guard kept.contains(parent), row.isOther || shown[parent, default: 0] < maxChildren else { continue }
+            if row.isOther {
+                result.append(row)
+                continue
+            }
             shown[parent, default: 0] += 1
             kept.insert(row.prefix)
             result.append(row)

@@ -227,18 +227,26 @@ public struct KeyspaceEstimator: Sendable {
     /// Parents before their children; siblings by estimated keys, larger first, then by bytes.
     static func treeOrder(_ rows: [PrefixEstimate]) -> [PrefixEstimate] {
         var children: [[UInt8]: [PrefixEstimate]] = [:]
+        var others: [[UInt8]: PrefixEstimate] = [:]
         for row in rows {
+            if row.isOther {
+                others[row.prefix] = row
+                continue
+            }
             let parent = row.depth == 1 ? [] : parentPrefix(of: row.prefix)
             children[parent, default: []].append(row)
         }
         var ordered: [PrefixEstimate] = []
         ordered.reserveCapacity(rows.count)
         func visit(_ parent: [UInt8]) {
-            guard let kids = children[parent] else { return }
-            for kid in kids.sorted(by: { $0.keys.value != $1.keys.value ? $0.keys.value > $1.keys.value : $0.prefix.lexicographicallyPrecedes($1.prefix) }) {
+            for kid in (children[parent] ?? []).sorted(by: {
+                $0.keys.value != $1.keys.value ? $0.keys.value > $1.keys.value : $0.prefix.lexicographicallyPrecedes($1.prefix)
+            }) {
                 ordered.append(kid)
                 visit(kid.prefix)
             }
+            // The folders folded together come after the ones listed.
+            if let other = others[parent] { ordered.append(other) }
         }
         visit([])
         return ordered

@@ -17,13 +17,23 @@ public struct KeyspaceSample: Sendable, Hashable {
     /// Under slot sampling, the slots the walk stopped in → the share of each one's table behind
     /// its cursor (each such slot's keys are a Bernoulli sample of it); other slots were walked whole.
     public var slotFractions: [Int: Double]
+    /// The share of the keys walked that the sample keeps: 1, or a uniform hash sample past the
+    /// index budget (``KeyspaceSampler/sample(_:node:until:policy:seed:readOnlyReplica:share:counter:)``).
+    public var sampleRate: Double
+    /// Every key name the walk returned, counted per prefix, when the walk counted them.
+    public var prefixCounter: PrefixCounter?
 
-    public init(node: String, design: SampleDesign, keys: [SampledKey], visitedFraction: Double, population: Int, slotFractions: [Int: Double] = [:]) {
+    public init(
+        node: String, design: SampleDesign, keys: [SampledKey], visitedFraction: Double, population: Int, slotFractions: [Int: Double] = [:],
+        sampleRate: Double = 1, prefixCounter: PrefixCounter? = nil
+    ) {
         self.node = node
         self.design = design
         self.keys = keys
         self.visitedFraction = visitedFraction
         self.population = population
         self.slotFractions = slotFractions
+        self.sampleRate = sampleRate
+        self.prefixCounter = prefixCounter
     }
 }

@@ -19,11 +19,15 @@ public enum KeyspaceSampler {
     ///   - seed: draws the slot order under slot sampling.
     ///   - readOnlyReplica: send `READONLY` first (a cluster replica serves keyed reads only then).
     ///   - share: stop once this share of the node's keys is behind the walk (1: walk to the end).
+    ///   - counter: counts every key name the walk returns per prefix (``PrefixCounter``), on a walk
+    ///     over one table; the sample then stays within `policy.indexBudgetBytes`, keeping a uniform
+    ///     sample of the keys by hash past it (as the index does, ``IndexBudget``), and carries the
+    ///     counts (``KeyspaceSample/prefixCounter``). Nil: every key seen is kept and looked up.
     /// - Throws: `KeyspaceError` or `RedisError` when the node fails.
     public static func sample(
         _ connection: any RedisPipelining, node: String, until deadline: ContinuousClock.Instant,
         policy: ScanLoadPolicy = .default, seed: UInt64 = UInt64.random(in: 0...UInt64.max), readOnlyReplica: Bool = false,
-        share: Double = 1
+        share: Double = 1, counter: PrefixCounter? = nil
     ) async throws -> [KeyspaceSample] {
         var bucket = policy.maxCommandsPerSecond.map { TokenBucket(rate: $0) }
         let clock = ContinuousClock()
@@ -46,6 +50,11 @@ public enum KeyspaceSampler {
         let prefix = readOnlyReplica ? [RedisCommand("READONLY")] : []
         var seen = Set<[UInt8]>()
         var keys: [SampledKey] = []
+        // Counting walks over one table keep a hash sample past the budget (keys and lookups alike).
+        var counter = walk.walksSlots ? nil : counter
+        var threshold = UInt64.max
+        let capacity = Swift.max(1024, IndexBudget(bytes: policy.indexBudgetBytes).capacity())
+        func admits(_ key: [UInt8]) -> Bool { threshold == .max || key.withUnsafeBytes { IndexBudget.sampleHash($0) } <= threshold }
 
         while !walk.isFinished && clock.now < deadline && walk.visitedFraction < share {
             try Task.checkCancellation()
@@ -58,9 +67,29 @@ public enum KeyspaceSampler {
                 guard let parts = reply.array, parts.count == 2, let text = parts[0].bytes, let next = ScanCursorLayout.parse(text),
                     let returned = parts[1].array
                 else { throw KeyspaceError.unexpectedReply(command: "SCAN") }
-                for key in walk.record(scan, returned: next, keys: returned.compactMap(\.bytes)) where seen.insert(key).inserted {
+                for key in walk.record(scan, returned: next, keys: returned.compactMap(\.bytes)) {
+                    guard counter != nil else {
+                        if seen.insert(key).inserted { fresh.append((key, scan.slot ?? 0)) }
+                        continue
+                    }
+                    // Every name is counted; one the sample holds already is a duplicate of this walk.
+                    guard admits(key) else {
+                        key.withUnsafeBytes { counter!.count($0) }
+                        continue
+                    }
+                    guard seen.insert(key).inserted else {
+                        counter!.noteDuplicate()
+                        continue
+                    }
+                    key.withUnsafeBytes { counter!.count($0) }
                     fresh.append((key, scan.slot ?? 0))
                 }
+            }
+            if counter != nil, seen.count > capacity {
+                repeat { threshold = threshold == .max ? UInt64.max / 2 : threshold / 2 } while seen.filter(admits).count > capacity && threshold > 0
+                seen = seen.filter(admits)
+                keys.removeAll { !admits($0.key) }
+                fresh.removeAll { !admits($0.key) }
             }
             guard !fresh.isEmpty else { continue }
             var commands = prefix
@@ -77,7 +106,14 @@ public enum KeyspaceSampler {
         }
         guard walk.walksSlots else {
             let stratum = walk.strata[0]
-            return [KeyspaceSample(node: node, design: stratum.design, keys: keys, visitedFraction: stratum.visitedFraction, population: population)]
+            // Past the budget each key is in the sample with the walked share × the sample's rate.
+            let rate = threshold == .max ? 1 : Double(threshold) / 18_446_744_073_709_551_616.0
+            let design: SampleDesign = rate < 1 ? .bernoulli(fraction: Swift.min(1, stratum.visitedFraction) * rate) : stratum.design
+            return [
+                KeyspaceSample(
+                    node: node, design: design, keys: keys, visitedFraction: stratum.visitedFraction, population: population,
+                    sampleRate: rate, prefixCounter: counter)
+            ]
         }
         let large = walk.largeSlots
         return walk.strata.map { stratum in

@@ -22,8 +22,37 @@ extension KeyspaceView {
     /// - Parameters:
     ///   - prefix: key bytes every counted key starts with.
     ///   - visitedFraction: the share of the keyspace the walk has passed, 0…1.
+    ///
+    /// Past the budget, once the walk completed (`visitedFraction` 1), a prefix the walk's
+    /// ``prefixCounter`` holds exactly gets its counted key count, exact (see ``exactKeyCount(ofPrefix:)``);
+    /// one it holds again after a fold keeps the sample's estimate, its interval narrowed to what
+    /// the counts allow (at least the keys counted, at most those plus the parent's folded keys).
     public func figures(ofPrefix prefix: [UInt8], visitedFraction: Double) -> PrefixFigures {
-        figures(in: range(ofPrefix: prefix), visitedFraction: visitedFraction)
+        var figures = figures(in: range(ofPrefix: prefix), visitedFraction: visitedFraction)
+        guard visitedFraction >= 1, sampleRate < 1, let counter = prefixCounter, counter.duplicatesSeen == 0, let counted = counter.count(of: prefix)
+        else { return figures }
+        if counter.isExact(prefix) {
+            figures.keys = Estimate(exact: Double(counted))
+        } else {
+            // Held again after a fold beside it: at least what it counted, at most that plus the
+            // parent's folded keys, wherever the sample's interval reaches beyond.
+            let parent = PrefixCounter.parent(of: prefix, delimiter: counter.delimiter)
+            let low = Swift.max(figures.keys.low, Double(counted))
+            let high = Swift.max(low, Swift.min(figures.keys.high, Double(counted + counter.folded(under: parent))))
+            figures.keys = Estimate(value: Swift.min(high, Swift.max(low, figures.keys.value)), low: low, high: high)
+        }
+        return figures
+    }
+
+    /// The key count of `prefix` from the walk's ``prefixCounter``, when it is every name the walk
+    /// returned under it: the index holds a sample (under the budget the index's own count is
+    /// exact already), the counter holds the prefix since before anything beside it was folded,
+    /// and the walk returned no name twice that the sample noticed (a name returned twice while the
+    /// server rehashes is counted twice, so the counts are then upper bounds, left as estimates).
+    /// Meaningful once the walk completed.
+    public func exactKeyCount(ofPrefix prefix: [UInt8]) -> Int? {
+        guard sampleRate < 1, let counter = prefixCounter, counter.duplicatesSeen == 0, counter.isExact(prefix) else { return nil }
+        return counter.count(of: prefix)
     }
 
     /// The figures of the view's positions `range` (see ``figures(ofPrefix:visitedFraction:)``).
@@ -48,6 +77,6 @@ extension KeyspaceView {
 
     /// The figures of every key in the view (see ``figures(ofPrefix:visitedFraction:)``).
     public func totalFigures(visitedFraction: Double) -> PrefixFigures {
-        figures(in: 0..<count, visitedFraction: visitedFraction)
+        figures(ofPrefix: [], visitedFraction: visitedFraction)
     }
 }

@@ -14,6 +14,9 @@ public struct PrefixEstimate: Sendable, Hashable {
     public var withoutTTL: Estimate
     /// Keys by type (point estimates; they add up to `keys.value`).
     public var types: [RedisKeyType: Double]
+    /// The `other` row under the parent `prefix`: the keys of its folders the walk's counters
+    /// folded together (``PrefixCounter``); `depth` is its folders' depth.
+    public var isOther = false
 
     public init(prefix: [UInt8], depth: Int, keys: Estimate, memory: Estimate, withoutTTL: Estimate, types: [RedisKeyType: Double]) {
         self.prefix = prefix

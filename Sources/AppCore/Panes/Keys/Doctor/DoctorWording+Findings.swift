@@ -8,7 +8,7 @@ extension DoctorWording {
         return FindingText(
             title: "\(count(finding.keyCount, finding)) keys without TTL in \(name) (\(percent(facts.expiringShare)) of its keys expire)",
             details: [
-                "keys in prefix: \(count(facts.prefixKeys, finding)), with TTL: \(count(facts.expiringKeys, finding)), without: \(count(finding.keyCount, finding))",
+                "keys in prefix: \(facts.prefixKeysExact ? "\(facts.prefixKeys)" : count(facts.prefixKeys, finding)), with TTL: \(count(facts.expiringKeys, finding)), without: \(count(finding.keyCount, finding))",
                 "memory without TTL: \(bytes(finding.memory, finding)) of \(bytes(facts.prefixMemory, finding))",
                 "TTL left on the others: median \(duration(facts.medianRemaining)), 90th percentile \(duration(facts.p90Remaining))",
             ],
