@@ -20,7 +20,7 @@ public final class PubSubInbox: Sendable {
     }
 
     /// Every message received since the inbox was made (including those not kept).
-    public var totalReceived: Int { total.load(ordering: .relaxed) }
+    public var totalReceived: Int { total.load(ordering: .acquiring) }
 
     /// Takes everything received since the last drain.
     public func drain() -> PubSubBatch {
@@ -38,7 +38,6 @@ public final class PubSubInbox: Sendable {
     func deposit(messages: inout [PubSubMessage], received: Int, channelCounts: inout [ByteBuffer: Int]) {
         guard received > 0 else { return }
         let capacity = self.capacity
-        total.add(received, ordering: .relaxed)
         pending.withLock { pending in
             pending.received += received
             if pending.messages.isEmpty, messages.count <= capacity {
@@ -55,6 +54,8 @@ public final class PubSubInbox: Sendable {
             } else {
                 for (channel, count) in channelCounts { pending.channelCounts[channel, default: 0] += count }
             }
+            // Counted only once drainable: whoever sees the total grow finds the messages in drain().
+            total.add(received, ordering: .releasing)
         }
         messages.removeAll(keepingCapacity: true)
         channelCounts.removeAll(keepingCapacity: true)

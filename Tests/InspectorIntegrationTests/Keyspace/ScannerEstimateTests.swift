@@ -28,6 +28,17 @@ struct ScannerEstimateTests {
         }
     }
 
+    /// Whether `truth` lies in `estimate`'s interval widened from 95% to 99.9% (z 1.96 → 3.29).
+    ///
+    /// One interval checked once: at nominal 95% it would miss one run in twenty, a failure that
+    /// says nothing. The pooled coverage is measured by the benchmark and by the per-prefix counts.
+    static func holds(_ estimate: Estimate, _ truth: Double) -> Bool {
+        let widen = 3.29 / 1.96
+        let low = estimate.value - (estimate.value - estimate.low) * widen
+        let high = estimate.value + (estimate.high - estimate.value) * widen
+        return truth >= low && truth <= high
+    }
+
     @Test("mid-walk, about 5% visited: the published view's counts hold the truth in their 95% intervals")
     func midWalk() async throws {
         try TestServerBinary.prepare()
@@ -54,7 +65,7 @@ struct ScannerEstimateTests {
             #expect(f < 0.5, "the ceiling kept the walk early (\(f))")
             let total = update.view.totalFigures(visitedFraction: f)
             #expect(!total.isExact)
-            #expect(total.keys.covers(Double(Self.total)), "total \(total.keys) for \(Self.total)")
+            #expect(Self.holds(total.keys, Double(Self.total)), "total \(total.keys) for \(Self.total)")
             let missed = Self.misses(update.view, fraction: f, truth: truth)
             print("scanner at \(f) visited (\(update.view.count) keys held): \(16 - missed.count)/16 counts covered; missed \(missed)")
             // One walk: P(≥ 4 of 16 misses) ≈ 0.7% at nominal coverage (the benchmark pools many).
@@ -86,7 +97,7 @@ struct ScannerEstimateTests {
             // Every key held was looked up: memory is known for every prefix.
             let whole = view.totalFigures(visitedFraction: 1)
             #expect(!whole.isExact && whole.memory != nil)
-            #expect(whole.keys.covers(Double(Self.total)), "\(whole.keys)")
+            #expect(Self.holds(whole.keys, Double(Self.total)), "\(whole.keys)")
             let missed = Self.misses(view, fraction: 1, truth: truth)
             print("sampled index at rate \(progress.sampleRate) (\(view.count) keys held): \(16 - missed.count)/16 counts covered; missed \(missed)")
             #expect(missed.count <= 3, "\(missed)")
