@@ -57,7 +57,8 @@ enum KeyspaceScaleBenchmark {
         let moments: [Double] = [3, 10, 30, 60, 120]
 
         // The measured phase: the default policy (as shipped), then without the ceiling.
-        let shipped = AppConfig().scanPolicy
+        var shipped = AppConfig().scanPolicy
+        if let megabytes = environment["CACHESCOPE_BENCH_INDEX_BUDGET_MB"].flatMap({ Int($0) }) { shipped.indexBudgetBytes = megabytes << 20 }
         let capped = try await ScaleScanRun.measure(port: server.port, policy: shipped, admin: admin, folders: folders, moments: moments, limit: limit)
         interim("default ceiling", capped, truths: truths, total: total)
         var unlimitedPolicy = shipped

@@ -24,10 +24,7 @@ struct DiffRecordingTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = directory + "/incident.db"
-        let binary = try BuildProducts.executable(named: "cachescope")
-        let session = try TmuxSession(
-            command: "\(TmuxSession.shellQuote(binary)) --record \(TmuxSession.shellQuote(file)) redis://127.0.0.1:\(server.port); sleep 30",
-            environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
+        let session = try RecordingSession.start(port: server.port, file: file, directory: directory)
         defer { session.kill() }
         try await session.waitFor(text: "primary")
         try await Task.sleep(for: .seconds(2.5))

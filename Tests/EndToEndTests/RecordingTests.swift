@@ -26,14 +26,9 @@ struct RecordingEndToEndTests {
         let directory = NSTemporaryDirectory() + "cachescope-rec-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory + "/cachescope", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        // A rule that fires as soon as memory passes half of maxmemory.
-        try "[alerts.memory-half]\nmetric = \"memory\"\nabove = 0.5\nfor = \"0s\"\n".write(
-            toFile: directory + "/cachescope/config.toml", atomically: true, encoding: .utf8)
+        try RecordingSession.writeMemoryHalfRule(in: directory)  // fires once memory passes half of maxmemory
         let file = directory + "/session.db"
-        let binary = try BuildProducts.executable(named: "cachescope")
-        let session = try TmuxSession(
-            command: "\(TmuxSession.shellQuote(binary)) --record \(TmuxSession.shellQuote(file)) redis://127.0.0.1:\(server.port); sleep 30",
-            environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
+        let session = try RecordingSession.start(port: server.port, file: file, directory: directory)
         defer { session.kill() }
         try await session.waitFor(allOf: ["primary", "REC"])
         let started = Date()
@@ -85,10 +80,7 @@ struct RecordingEndToEndTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = directory + "/killed.db"
-        let binary = try BuildProducts.executable(named: "cachescope")
-        let session = try TmuxSession(
-            command: "\(TmuxSession.shellQuote(binary)) --record \(TmuxSession.shellQuote(file)) redis://127.0.0.1:\(server.port); sleep 30",
-            environment: ["XDG_CONFIG_HOME": directory, "XDG_STATE_HOME": directory])
+        let session = try RecordingSession.start(port: server.port, file: file, directory: directory)
         defer { session.kill() }
         try await session.waitFor(allOf: ["primary", "REC"])
         let shell = try #require(Int32(try session.display("#{pane_pid}")))

@@ -48,12 +48,12 @@ public struct ScanLoadPolicy: Sendable, Hashable {
     /// - Parameters: see the properties. Defaults: COUNT 1000 (down to 10), back off above 3× the
     ///   baseline once past 10 ms or above 25 ms in any case, at most 100k commands/s, 3 lookups in
     ///   flight, `SAMPLES 5`, plain pipelined lookups (script chunks of 100 keys when asked), an
-    ///   index budget of 128 MiB, every key looked up up to 1M keys, 4096 prefixes counted to depth 2.
+    ///   index budget of 112 MiB, every key looked up up to 1M keys, 4096 prefixes counted to depth 2.
     public init(
         maxCount: Int = 1000, minCount: Int = 10, baselineMultiplier: Double = 3,
         significantLatency: Double = 0.010, absoluteLatencyLimit: Double = 0.025,
         maxCommandsPerSecond: Double? = 100_000, maxLookupsInFlight: Int = 3, memorySamples: Int = 5,
-        useLookupScript: Bool = false, scriptChunkSize: Int = 100, indexBudgetBytes: Int = 128 << 20,
+        useLookupScript: Bool = false, scriptChunkSize: Int = 100, indexBudgetBytes: Int = 112 << 20,
         exactLookupLimit: Int = 1_000_000, prefixCounterCapacity: Int = 4096, prefixCounterDepth: Int = 2
     ) {
         self.maxCount = maxCount

@@ -6,7 +6,8 @@ import RedisClient
 /// Walks nodes for a sample under a deadline and the load policy's ceiling, and looks every key
 /// it keeps up (`TYPE`, `PTTL`, `MEMORY USAGE`). The walk's plan is ``SampleWalk``; this only
 /// sends its commands. Each batch's lookups finish before the deadline is looked at again, so the
-/// keys always match the design (a batch is sized to about a tenth of a second of the ceiling).
+/// keys always match the design (a batch is sized to about a tenth of a second of the ceiling);
+/// the first batch is walked even when the deadline has already passed.
 public enum KeyspaceSampler {
     /// Samples one node until `deadline` (or its end): one sample per stratum of its walk (see
     /// ``SampleWalk/strata``), to be estimated together.
@@ -56,8 +57,12 @@ public enum KeyspaceSampler {
         let capacity = Swift.max(1024, IndexBudget(bytes: policy.indexBudgetBytes).capacity())
         func admits(_ key: [UInt8]) -> Bool { threshold == .max || key.withUnsafeBytes { IndexBudget.sampleHash($0) } <= threshold }
 
-        while !walk.isFinished && clock.now < deadline && walk.visitedFraction < share {
+        // The first batch is walked whatever the deadline: a slow start (a loaded machine, a far
+        // node) must not leave a sample with nothing in it.
+        var batches = 0
+        while !walk.isFinished && (batches == 0 || clock.now < deadline) && walk.visitedFraction < share {
             try Task.checkCancellation()
+            batches += 1
             let scans = walk.nextScans(count: count)
             try await pace(scans.count)
             let replies = Array(try await connection.pipeline(prefix + scans.map(\.command)).dropFirst(prefix.count))
