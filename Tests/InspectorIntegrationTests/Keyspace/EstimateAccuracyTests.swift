@@ -82,13 +82,16 @@ struct EstimateAccuracyTests {
         return (commands, truth)
     }
 
-    /// How many checked prefixes have the truth inside their 95% interval.
-    static func coverage(_ picture: KeyspaceEstimates, truth: [String: Double], of estimate: (PrefixEstimate) -> Estimate) -> (covered: Int, checked: Int, missed: [String]) {
+    /// How many checked prefixes have the truth inside their 95% interval (or, `widened`, its
+    /// 99.9% widening: ``Estimate/holdsAt999(_:)``).
+    static func coverage(
+        _ picture: KeyspaceEstimates, truth: [String: Double], widened: Bool = false, of estimate: (PrefixEstimate) -> Estimate
+    ) -> (covered: Int, checked: Int, missed: [String]) {
         var covered = 0
         var missed: [String] = []
         for (prefix, value) in truth {
             let row = picture.prefixes.first { $0.prefix == Array(prefix.utf8) }
-            if let row, estimate(row).covers(value) {
+            if let row, widened ? estimate(row).holdsAt999(value) : estimate(row).covers(value) {
                 covered += 1
             } else {
                 missed.append("\(prefix) \(value) not in \(row.map { "[\(estimate($0).low), \(estimate($0).high)]" } ?? "(not seen)")")
@@ -136,11 +139,12 @@ struct EstimateAccuracyTests {
             #expect(f >= 0.05 && f < 0.07)
             let picture = KeyspaceEstimator(depth: 2).estimate([partial])
             #expect(!picture.exact)
-            let single = Self.coverage(picture, truth: keyTruth) { $0.keys }
+            let single = Self.coverage(picture, truth: keyTruth, widened: true) { $0.keys }
             print("5% walk (f = \(f), \(partial.keys.count) keys): counts covered \(single.covered)/\(single.checked); missed \(single.missed)")
             print("5% walk: total keys \(picture.keys.value) in [\(picture.keys.low), \(picture.keys.high)], DBSIZE \(total)")
-            // One walk: P(≥ 4 of 16 misses) ≈ 0.7% at nominal coverage; the pooled check below is the tight one.
-            #expect(single.covered >= 13, "\(single.missed)")
+            // One walk, checked at 99.9%: more than one miss is chance only where nested prefixes
+            // miss together. The pooled check below holds the 95% intervals to their coverage.
+            #expect(single.covered >= 14, "\(single.missed)")
 
             // Twenty disjoint 5% windows of one walk are twenty independent Bernoulli samples: keys
             // fall in hash space at random, so the keys returned while the cursor crosses [a, b)
