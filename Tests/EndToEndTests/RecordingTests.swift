@@ -24,7 +24,6 @@ struct RecordingEndToEndTests {
         _ = try RedisCLI.output(server.port, ["SET", "zz:secret", marker])
         try RawRedis.run(port: server.port, [[Array("SET".utf8), Self.hostileKey, Array(marker.utf8)]])
         let directory = NSTemporaryDirectory() + "cachescope-rec-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory + "/cachescope", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try RecordingSession.writeMemoryHalfRule(in: directory)  // fires once memory passes half of maxmemory
         let file = directory + "/session.db"

@@ -34,7 +34,6 @@ struct ReportCommandTests {
         _ = try RedisCLI.output(server.port, ["CONFIG", "SET", "maxmemory", "40mb"])
         try RawRedis.run(port: server.port, [[Array("SET".utf8), Self.hostileKey, Array("v".utf8)]])
         let directory = NSTemporaryDirectory() + "cachescope-report-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory + "/cachescope", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try RecordingSession.writeMemoryHalfRule(in: directory)  // fires once memory passes half of maxmemory
         let file = directory + "/incident.db"

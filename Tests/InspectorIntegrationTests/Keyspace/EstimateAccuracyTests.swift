@@ -179,7 +179,7 @@ struct EstimateAccuracyTests {
             #expect(rates.2 >= 0.90, "without-TTL coverage \(rates.2)")
             // Memory is heavy-tailed: one key in 997 holds 16 KB, a prefix of 2,000 keys has two, and a
             // 5% window usually sees neither, so its interval is too low and too narrow. Measured:
-            // 76–85% coverage (Redis 7.0, 8.2, Valkey 8.1; 200k keys; see docs/keyspace-estimates.md for 1M). The interval says so in its
+            // 76–88% coverage (Redis 7.0, 8.2, Valkey 8.1; 200k and 1M keys). The interval says so in its
             // documentation, and the snapshot lists the big keys found; this guards against worse.
             #expect(rates.1 >= 0.65, "memory coverage \(rates.1) (heavy-tailed)")
         }

@@ -59,10 +59,10 @@ public enum KeyspaceSampler {
 
         // The first batch is walked whatever the deadline: a slow start (a loaded machine, a far
         // node) must not leave a sample with nothing in it.
-        var batches = 0
-        while !walk.isFinished && (batches == 0 || clock.now < deadline) && walk.visitedFraction < share {
+        var first = true
+        while !walk.isFinished && (first || clock.now < deadline) && walk.visitedFraction < share {
             try Task.checkCancellation()
-            batches += 1
+            first = false
             let scans = walk.nextScans(count: count)
             try await pace(scans.count)
             let replies = Array(try await connection.pipeline(prefix + scans.map(\.command)).dropFirst(prefix.count))
