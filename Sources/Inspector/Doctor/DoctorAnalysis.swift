@@ -62,16 +62,14 @@ public struct DoctorAnalysis: Sendable {
         let delimiter = view.delimiter
         let topN = max(1, thresholds.largestKeysListed)
 
-        index.arena.withUnsafeBytes { arena in
-            guard let base = arena.baseAddress else { return }
-            for position in 0..<view.count {
-                let raw = view.order[position]
-                let id = Int(raw)
-                let start = base + Int(index.offsets[id])
-                let length = Int(index.lengths[id])
+        for position in 0..<view.count {
+            let raw = view.order[position]
+            let id = Int(raw)
+            index.withKeyBytes(id) { key in
+                let length = key.count
                 var cut = 0
-                if length > 0, let found = memchr(start, Int32(delimiter), length) {
-                    cut = start.distance(to: UnsafeRawPointer(found)) + 1
+                if length > 0, let found = memchr(key.baseAddress!, Int32(delimiter), length) {
+                    cut = key.baseAddress!.distance(to: UnsafeRawPointer(found)) + 1
                 }
 
                 // The group: the open one when the prefix repeats (byte order keeps a prefix together).
@@ -80,18 +78,17 @@ public struct DoctorAnalysis: Sendable {
                     group = -2
                     if loose == nil { loose = Accumulator(prefix: []) }
                 } else if current >= 0, accumulators[current].prefix.count == cut,
-                    accumulators[current].prefix.withUnsafeBytes({ memcmp($0.baseAddress!, start, cut) == 0 })
+                    accumulators[current].prefix.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, cut) == 0 })
                 {
                     group = current
                 } else {
-                    accumulators.append(Accumulator(prefix: Array(UnsafeRawBufferPointer(start: start, count: cut))))
+                    accumulators.append(Accumulator(prefix: Array(key[0..<cut])))
                     current = accumulators.count - 1
                     group = current
                 }
 
-                let type = index.types[id]
-                let deadline = index.deadlines[id]
-                let bytes = UInt64(index.memory[id])
+                let (type, deadline, stored) = index.rawAttributes(id)
+                let bytes = UInt64(stored)
                 keyCount += 1
                 memory += bytes
                 if deadline == -1 {
@@ -118,7 +115,7 @@ public struct DoctorAnalysis: Sendable {
                 if bytes > (byType[Int(type)]?.memory ?? 0) || byType[Int(type)] == nil { byType[Int(type)] = (bytes, raw) }
 
                 // Lock-like names.
-                if Self.isLockName(UnsafeRawBufferPointer(start: start, count: length), delimiter: delimiter) {
+                if Self.isLockName(key, delimiter: delimiter) {
                     lockCount += 1
                     if lockIDs.count < Self.lockLimit { lockIDs.append(raw) }
                 }

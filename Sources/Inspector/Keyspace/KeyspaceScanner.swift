@@ -311,7 +311,7 @@ public actor KeyspaceScanner {
         let t0 = ContinuousClock.now
         sorted.merge(using: index)
         latestView = KeyspaceView(
-            index: index, sortedIDs: sorted.ids, filter: .all, delimiter: delimiter, sampleRate: budget.rate, prefixCounter: counter)
+            index: index.snapshot(), sortedIDs: sorted.ids, filter: .all, delimiter: delimiter, sampleRate: budget.rate, prefixCounter: counter)
         continuation.yield(KeyspaceScanUpdate(view: latestView, progress: progressValue, generation: generation))
         return Self.seconds(ContinuousClock.now - t0)
     }

@@ -7,12 +7,12 @@ extension KeyspaceView {
         case .name:
             return FlatKeyList(index: index, ids: order)
         case .memory:
-            let ids = order.sorted { index.memory[Int($0)] > index.memory[Int($1)] }
+            let ids = order.sorted { index.rawAttributes(Int($0)).memory > index.rawAttributes(Int($1)).memory }
             return FlatKeyList(index: index, ids: ids)
         case .ttl:
             // Deadline ascending puts soonest expiry first; persistent (-1) and unknown (-2) go last.
             func rank(_ raw: UInt32) -> Int64 {
-                let d = index.deadlines[Int(raw)]
+                let d = index.rawAttributes(Int(raw)).deadline
                 return d < 0 ? Int64.max + d : d
             }
             let ids = order.sorted { rank($0) < rank($1) }

@@ -30,13 +30,14 @@ extension KeyspaceView {
             if let folderEnd {
                 let folderPrefix = index.withKeyBytes(id) { Array($0[0..<folderEnd]) }
                 let r = range(ofPrefix: folderPrefix, within: position..<bounds.upperBound)
+                let totals = totals(of: r)
                 nodes.append(
                     NamespaceNode(
                         kind: .folder(prefix: folderPrefix),
                         name: Array(folderPrefix[skip..<folderEnd - 1]),
                         keyCount: r.count,
-                        memory: memoryPrefix[r.upperBound] - memoryPrefix[r.lowerBound],
-                        persistentCount: Int(persistentPrefix[r.upperBound] - persistentPrefix[r.lowerBound]),
+                        memory: totals.memory,
+                        persistentCount: totals.persistent,
                         ttl: .unknown, type: .unknown))
                 position = r.upperBound
             } else {

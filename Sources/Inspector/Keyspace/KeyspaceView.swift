@@ -10,19 +10,14 @@ public struct KeyspaceView: Sendable {
     public let filter: KeyFilter
     /// The delimiter the tree splits on (`:` by default).
     public let delimiter: UInt8
-    /// Live, matching key ids in byte order of the key.
+    /// Live, matching key ids in byte order of the key (the same storage as `allOrder` when
+    /// nothing is filtered out).
     let order: [UInt32]
     /// Every id of the index in byte order (tombstones and filtered-out keys included), kept so
     /// refiltering never re-sorts. Shared storage, no copy.
     let allOrder: [UInt32]
-    /// `memoryPrefix[i]` = memory of `order[0..<i]`.
-    let memoryPrefix: [UInt64]
-    /// `persistentPrefix[i]` = keys without TTL in `order[0..<i]`.
-    let persistentPrefix: [UInt32]
-    /// `lookedUpPrefix[i]` = keys of `order[0..<i]` whose lookups are back (type known).
-    let lookedUpPrefix: [UInt32]
-    /// `memorySquaresPrefix[i]` = Σ memory² over `order[0..<i]`: the variance of memory estimates.
-    let memorySquaresPrefix: [Double]
+    /// Memory, keys without TTL and keys looked up over runs of `order`.
+    let sums: KeyspaceViewSums
     /// The share of the keys the walk passed that the index keeps (1: all of them). Past its
     /// memory budget the index keeps a uniform sample by key hash; see ``KeyspaceView/figures(ofPrefix:visitedFraction:)``.
     public let sampleRate: Double
@@ -45,40 +40,23 @@ public struct KeyspaceView: Sendable {
         self.delimiter = delimiter
         self.sampleRate = sampleRate
         self.allOrder = sortedIDs
-        var order: [UInt32] = []
-        order.reserveCapacity(sortedIDs.count)
-        var memoryPrefix: [UInt64] = [0]
-        memoryPrefix.reserveCapacity(sortedIDs.count + 1)
-        var persistentPrefix: [UInt32] = [0]
-        persistentPrefix.reserveCapacity(sortedIDs.count + 1)
-        var lookedUpPrefix: [UInt32] = [0]
-        lookedUpPrefix.reserveCapacity(sortedIDs.count + 1)
-        var memorySquaresPrefix: [Double] = [0]
-        memorySquaresPrefix.reserveCapacity(sortedIDs.count + 1)
+        var kept: [UInt32]?  // made at the first key left out; until then `order` is `sortedIDs`
+        var sums = KeyspaceViewSums()
         let all = filter.isEmpty
-        var memory: UInt64 = 0
-        var persistent: UInt32 = 0
-        var lookedUp: UInt32 = 0
-        var squares = 0.0
-        for raw in sortedIDs {
+        for (position, raw) in sortedIDs.enumerated() {
             let id = KeyID(rawValue: raw)
-            guard all ? index.isLive(id) : filter.accepts(id, in: index) else { continue }
-            order.append(raw)
-            let bytes = index.memoryUsage(id)
-            memory += bytes
-            squares += Double(bytes) * Double(bytes)
-            if index.ttl(id) == .persistent { persistent += 1 }
-            if index.type(id) != .unknown { lookedUp += 1 }
-            memoryPrefix.append(memory)
-            persistentPrefix.append(persistent)
-            lookedUpPrefix.append(lookedUp)
-            memorySquaresPrefix.append(squares)
+            guard all ? index.isLive(id) : filter.accepts(id, in: index) else {
+                if kept == nil {
+                    kept = Array(sortedIDs[0..<position])
+                    kept!.reserveCapacity(sortedIDs.count)
+                }
+                continue
+            }
+            kept?.append(raw)
+            sums.append(index.rawAttributes(Int(raw)))
         }
-        self.order = order
-        self.memoryPrefix = memoryPrefix
-        self.persistentPrefix = persistentPrefix
-        self.lookedUpPrefix = lookedUpPrefix
-        self.memorySquaresPrefix = memorySquaresPrefix
+        self.order = kept ?? sortedIDs
+        self.sums = sums
     }
 
     /// Builds a view of every live key in `index`, sorting them (O(n log n)).
@@ -110,9 +88,9 @@ public struct KeyspaceView: Sendable {
     /// Keys in the view.
     public var count: Int { order.count }
     /// Total `MEMORY USAGE` of the keys in the view.
-    public var totalMemory: UInt64 { memoryPrefix.last ?? 0 }
+    public var totalMemory: UInt64 { sums.total.memory }
     /// Keys in the view with no TTL.
-    public var persistentCount: Int { Int(persistentPrefix.last ?? 0) }
+    public var persistentCount: Int { sums.total.persistent }
 
     /// The key at `position` in byte order.
     public func id(at position: Int) -> KeyID { KeyID(rawValue: order[position]) }
@@ -120,10 +98,13 @@ public struct KeyspaceView: Sendable {
     /// Totals for the keys whose bytes start with `prefix` (any prefix, not only folders).
     public func summary(ofPrefix prefix: [UInt8]) -> (keys: Int, memory: UInt64, persistent: Int) {
         let r = range(ofPrefix: prefix)
-        return (
-            r.count, memoryPrefix[r.upperBound] - memoryPrefix[r.lowerBound],
-            Int(persistentPrefix[r.upperBound] - persistentPrefix[r.lowerBound])
-        )
+        let totals = totals(of: r)
+        return (r.count, totals.memory, totals.persistent)
+    }
+
+    /// Memory, keys without TTL and keys looked up at positions `range`.
+    func totals(of range: Range<Int>) -> KeyspaceViewSums.Totals {
+        sums.totals(of: range, order: order, index: index)
     }
 
     // MARK: ranges
@@ -136,31 +117,28 @@ public struct KeyspaceView: Sendable {
     func range(ofPrefix prefix: [UInt8], within bounds: Range<Int>) -> Range<Int> {
         if prefix.isEmpty { return bounds }
         return prefix.withUnsafeBytes { p in
-            index.arena.withUnsafeBytes { arena in
-                // -1: key sorts before every key with the prefix; 0: has the prefix; 1: after.
-                func side(_ position: Int) -> Int32 {
-                    let id = Int(order[position])
-                    let length = Int(index.lengths[id])
-                    let n = Swift.min(length, p.count)
-                    let key = arena.baseAddress! + Int(index.offsets[id])
-                    let c = n > 0 ? memcmpBytes(key, p.baseAddress!, n) : 0
+            // -1: key sorts before every key with the prefix; 0: has the prefix; 1: after.
+            func side(_ position: Int) -> Int32 {
+                index.withKeyBytes(Int(order[position])) { key in
+                    let n = Swift.min(key.count, p.count)
+                    let c = n > 0 ? memcmpBytes(key.baseAddress!, p.baseAddress!, n) : 0
                     if c != 0 { return c < 0 ? -1 : 1 }
-                    return length < p.count ? -1 : 0
+                    return key.count < p.count ? -1 : 0
                 }
-                var lo = bounds.lowerBound
-                var hi = bounds.upperBound
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if side(mid) < 0 { lo = mid + 1 } else { hi = mid }
-                }
-                let start = lo
-                hi = bounds.upperBound
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if side(mid) <= 0 { lo = mid + 1 } else { hi = mid }
-                }
-                return start..<lo
             }
+            var lo = bounds.lowerBound
+            var hi = bounds.upperBound
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if side(mid) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            let start = lo
+            hi = bounds.upperBound
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if side(mid) <= 0 { lo = mid + 1 } else { hi = mid }
+            }
+            return start..<lo
         }
     }
 }

@@ -22,31 +22,29 @@ struct SortedKeyOrder: Sendable {
     /// Sorts the queued ids and merges them into the ordered list.
     mutating func merge(using index: KeyIndex) {
         guard !pending.isEmpty else { return }
-        index.arena.withUnsafeBytes { arena in
-            pending.sort { index.compare(Int($0), Int($1), arena) < 0 }
-            if ids.isEmpty {
-                ids = pending
-                return
-            }
-            // Appending past the end is common (SCAN order is random, but a batch sorted within
-            // itself often lands in one run); the general case is a linear merge.
-            var merged: [UInt32] = []
-            merged.reserveCapacity(ids.count + pending.count)
-            var i = 0
-            var j = 0
-            while i < ids.count && j < pending.count {
-                if index.compare(Int(pending[j]), Int(ids[i]), arena) < 0 {
-                    merged.append(pending[j])
-                    j += 1
-                } else {
-                    merged.append(ids[i])
-                    i += 1
-                }
-            }
-            if i < ids.count { merged.append(contentsOf: ids[i...]) }
-            if j < pending.count { merged.append(contentsOf: pending[j...]) }
-            ids = merged
+        pending.sort { index.compare(Int($0), Int($1)) < 0 }
+        defer { pending.removeAll(keepingCapacity: true) }
+        if ids.isEmpty {
+            ids = pending
+            return
         }
-        pending.removeAll(keepingCapacity: true)
+        // Appending past the end is common (SCAN order is random, but a batch sorted within
+        // itself often lands in one run); the general case is a linear merge.
+        var merged: [UInt32] = []
+        merged.reserveCapacity(ids.count + pending.count)
+        var i = 0
+        var j = 0
+        while i < ids.count && j < pending.count {
+            if index.compare(Int(pending[j]), Int(ids[i])) < 0 {
+                merged.append(pending[j])
+                j += 1
+            } else {
+                merged.append(ids[i])
+                i += 1
+            }
+        }
+        if i < ids.count { merged.append(contentsOf: ids[i...]) }
+        if j < pending.count { merged.append(contentsOf: pending[j...]) }
+        ids = merged
     }
 }

@@ -83,7 +83,7 @@ struct ScannerEstimateTests {
             #expect(progress.sampleRate < 0.5 && progress.sampleRate > 0, "rate \(progress.sampleRate)")
             #expect(view.sampleRate == progress.sampleRate)
             #expect(progress.keysPassed >= Self.total)
-            #expect(view.index.footprintBytes + view.index.idCount * IndexBudget.viewBytesPerKey <= budget)
+            #expect(IndexBudget.charge(footprintBytes: view.index.footprintBytes, keys: view.index.idCount) <= budget)
             // Every key held was looked up: memory is known for every prefix.
             let whole = view.totalFigures(visitedFraction: 1)
             #expect(!whole.isExact && whole.memory != nil)

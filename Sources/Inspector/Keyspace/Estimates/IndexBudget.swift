@@ -15,10 +15,17 @@ struct IndexBudget: Sendable {
     /// Keys whose sample hash is above this are not kept. `.max`: every key is kept.
     private(set) var threshold: UInt64 = .max
 
-    /// A view holds 32 bytes a key (its order and four running sums), and while the walk runs
-    /// three are alive (the newest, the one the UI still shows, the one being built): the index
-    /// is charged for three.
-    static let viewBytesPerKey = 96
+    /// A view holds 4 bytes a key (its order of ids; its sums are kept every 64 keys), and while
+    /// the walk runs three orders are alive (the scanner's, the newest view's, the one the UI
+    /// still shows), with the merge of the next batch beside them: 16 bytes a key.
+    static let viewBytesPerKey = 16
+
+    /// Reaching the budget builds the halved sample beside the index while the views still
+    /// hold the old one, with the old → new id tables and the allocator's slack around them: the
+    /// process's peak over its base measures about twice the index, so the index is charged twice.
+    static func charge(footprintBytes: Int, keys: Int) -> Int {
+        footprintBytes * 2 + keys * viewBytesPerKey
+    }
 
     init(bytes: Int) {
         self.bytes = Swift.max(1 << 20, bytes)
@@ -34,12 +41,12 @@ struct IndexBudget: Sendable {
 
     /// Keys the index can hold within the budget, for reserving capacity up front.
     func capacity(averageKeyLength: Int = 24) -> Int {
-        bytes / (averageKeyLength + 29 + Self.viewBytesPerKey)
+        bytes / ((averageKeyLength + 29) * 2 + Self.viewBytesPerKey)
     }
 
     /// Whether `index` (with its views) is over the budget.
     func isExceeded(by index: KeyIndex) -> Bool {
-        index.footprintBytes + index.idCount * Self.viewBytesPerKey > bytes
+        Self.charge(footprintBytes: index.footprintBytes, keys: index.idCount) > bytes
     }
 
     /// Halves the sample rate until `index` fits, and returns the index of the keys still kept
@@ -51,7 +58,7 @@ struct IndexBudget: Sendable {
         repeat {
             threshold = threshold == .max ? UInt64.max / 2 : threshold / 2
             let (next, step) = Self.retaining(kept, threshold: threshold)
-            newIDs = newIDs.map { $0 == .max ? .max : step[Int($0)] }
+            for position in newIDs.indices where newIDs[position] != .max { newIDs[position] = step[Int(newIDs[position])] }
             kept = next
         } while isExceeded(by: kept) && threshold > 0
         return (kept, newIDs)

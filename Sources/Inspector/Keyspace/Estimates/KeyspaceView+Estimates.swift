@@ -57,13 +57,12 @@ extension KeyspaceView {
 
     /// The figures of the view's positions `range` (see ``figures(ofPrefix:visitedFraction:)``).
     func figures(in range: Range<Int>, visitedFraction: Double) -> PrefixFigures {
-        let lower = range.lowerBound
-        let upper = range.upperBound
         let n = Double(range.count)
-        let lookedUp = Double(lookedUpPrefix[upper] - lookedUpPrefix[lower])
-        let memory = Double(memoryPrefix[upper] - memoryPrefix[lower])
-        let squares = memorySquaresPrefix[upper] - memorySquaresPrefix[lower]
-        let persistent = Double(persistentPrefix[upper] - persistentPrefix[lower])
+        let totals = totals(of: range)
+        let lookedUp = Double(totals.lookedUp)
+        let memory = Double(totals.memory)
+        let squares = totals.memorySquares
+        let persistent = Double(totals.persistent)
         let p = Swift.min(1, Swift.max(0, visitedFraction)) * sampleRate
         guard p > 0 else {
             return PrefixFigures(keys: Estimate(value: n, low: n, high: .infinity), memory: nil, withoutTTL: nil)

@@ -1,19 +1,22 @@
 /// The compact in-memory index of a node's keys: every key's bytes live in one arena, and each key
-/// costs a handful of fixed-width columns (offset, length, type byte, deadline, memory) plus one
+/// costs a handful of fixed-width columns (address, length, type byte, deadline, memory) plus one
 /// `UInt32` hash slot, never a `String` or `[UInt8]` object of its own. About 25 bytes a key plus
 /// the key bytes.
 ///
-/// A value type: the scanner mutates its own copy and hands snapshots out; copy-on-write makes a
-/// snapshot O(1) to hand over.
+/// A value type: the scanner mutates its own copy and hands snapshots out. The arena and the
+/// columns are chunked and copied on write a chunk at a time, so a snapshot is O(1) to hand over
+/// and the scanner writing on after it copies only the chunks it touches: a snapshot costs memory
+/// for what changed since, not for the whole index.
 public struct KeyIndex: Sendable {
     // Column storage ("struct of arrays"), indexed by `KeyID.rawValue`.
-    private(set) var arena: [UInt8] = []
-    private(set) var offsets: [UInt32] = []
-    private(set) var lengths: [UInt32] = []
-    private(set) var types: [UInt8] = []
-    private(set) var deadlines: [Int64] = []
-    private(set) var memory: [UInt32] = []
+    private var arena = KeyArena()
+    private var addresses = ChunkedColumn<UInt32>()
+    private var lengths = ChunkedColumn<UInt32>()
+    private var types = ChunkedColumn<UInt8>()
+    private var deadlines = ChunkedColumn<Int64>()
+    private var memory = ChunkedColumn<UInt32>()
     /// Open addressing with linear probing; 0 is empty, otherwise `id + 1`. Power-of-two size.
+    /// Empty in a ``snapshot()``, which has no need to find keys by name.
     private var slots: [UInt32] = Array(repeating: 0, count: 1024)
 
     /// Keys that exist (tombstones excluded).
@@ -25,24 +28,31 @@ public struct KeyIndex: Sendable {
     public init() {}
 
     /// Every id ever assigned, tombstones included.
-    public var idCount: Int { offsets.count }
+    public var idCount: Int { addresses.count }
 
     /// Bytes held by the index (arena, columns, hash table) — what it costs in RAM.
     public var footprintBytes: Int {
-        arena.capacity + offsets.capacity * 4 + lengths.capacity * 4 + types.capacity
-            + deadlines.capacity * 8 + memory.capacity * 4 + slots.capacity * 4
+        arena.footprintBytes + addresses.footprintBytes + lengths.footprintBytes + types.footprintBytes
+            + deadlines.footprintBytes + memory.footprintBytes + slots.capacity * 4
     }
 
-    /// Reserves room for `keys` keys of about `averageKeyLength` bytes (e.g. from `DBSIZE`).
+    /// The same keys without the hash table that finds them by name (``find(_:)`` then searches
+    /// key by key): what a published view holds, so the scanner inserting on after it does not
+    /// copy the table.
+    public func snapshot() -> KeyIndex {
+        var copy = self
+        copy.slots = []
+        return copy
+    }
+
+    /// Reserves room for `keys` keys (e.g. from `DBSIZE`).
     public mutating func reserveCapacity(keys: Int, averageKeyLength: Int = 24) {
-        arena.reserveCapacity(keys * averageKeyLength)
-        offsets.reserveCapacity(keys)
+        addresses.reserveCapacity(keys)
         lengths.reserveCapacity(keys)
         types.reserveCapacity(keys)
         deadlines.reserveCapacity(keys)
         memory.reserveCapacity(keys)
-        var size = slots.count
-        while size < keys * 2 { size *= 2 }
+        let size = Swift.max(slots.count, Self.tableSize(for: keys * 3 / 2))
         if size != slots.count { rehash(to: size) }
     }
 
@@ -55,16 +65,17 @@ public struct KeyIndex: Sendable {
 
     /// The id of the key whose bytes are `key`, if indexed.
     public func find(buffer key: UnsafeRawBufferPointer) -> KeyID? {
+        guard !slots.isEmpty else {
+            return (0..<UInt32(idCount)).lazy.map(KeyID.init(rawValue:)).first { equal(Int($0.rawValue), key) }
+        }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
-        return arena.withUnsafeBytes { arenaBytes in
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return nil }
-                let id = Int(entry - 1)
-                if equal(id, key, arenaBytes) { return KeyID(rawValue: entry - 1) }
-                slot = (slot + 1) & mask
-            }
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let id = Int(entry - 1)
+            if equal(id, key) { return KeyID(rawValue: entry - 1) }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -72,15 +83,16 @@ public struct KeyIndex: Sendable {
 
     /// The key's bytes (a copy, for commands and display).
     public func key(_ id: KeyID) -> [UInt8] {
-        let start = Int(offsets[id.index])
-        return Array(arena[start..<start + Int(lengths[id.index])])
+        withKeyBytes(id) { Array($0) }
     }
 
     /// Calls `body` with the key's bytes in place (no copy).
     public func withKeyBytes<R>(_ id: KeyID, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let start = Int(offsets[id.index])
-        let length = Int(lengths[id.index])
-        return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<start + length])) }
+        try withKeyBytes(id.index, body)
+    }
+
+    func withKeyBytes<R>(_ id: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try arena.withBytes(at: addresses[id], length: Int(lengths[id]), body)
     }
 
     public func type(_ id: KeyID) -> RedisKeyType { RedisKeyType(rawValue: types[id.index]) ?? .other }
@@ -88,6 +100,9 @@ public struct KeyIndex: Sendable {
     /// Bytes reported by `MEMORY USAGE` (0 until looked up; saturates at 4 GiB).
     public func memoryUsage(_ id: KeyID) -> UInt64 { UInt64(memory[id.index]) }
     public func isLive(_ id: KeyID) -> Bool { types[id.index] != RedisKeyType.gone.rawValue }
+    /// The stored type byte, deadline (`KeyTTL.stored`) and memory of id `id`, for scans over
+    /// every key.
+    func rawAttributes(_ id: Int) -> (type: UInt8, deadline: Int64, memory: UInt32) { (types[id], deadlines[id], memory[id]) }
 
     /// The whole entry, materialised for display.
     public func entry(_ id: KeyID) -> KeyEntry {
@@ -109,6 +124,7 @@ public struct KeyIndex: Sendable {
     /// - Returns: nil only when the index is full (4 GiB arena or 4 G keys).
     @discardableResult
     public mutating func insert(buffer key: UnsafeRawBufferPointer) -> (id: KeyID, inserted: Bool)? {
+        if slots.isEmpty { rehash(to: Self.tableSize(for: idCount + 1)) }  // a snapshot written to
         if let existing = find(buffer: key) {
             if !isLive(existing) {
                 types[existing.index] = RedisKeyType.unknown.rawValue
@@ -118,15 +134,14 @@ public struct KeyIndex: Sendable {
             }
             return (existing, false)
         }
-        guard arena.count + key.count <= Int(UInt32.max), offsets.count < Int(UInt32.max) - 1 else {
+        guard addresses.count < Int(UInt32.max) - 1, let address = arena.append(key) else {
             isTruncated = true
             return nil
         }
-        if (offsets.count + 1) * 4 > slots.count * 3 { rehash(to: slots.count * 2) }  // load ≤ 0.75
-        let id = UInt32(offsets.count)
-        offsets.append(UInt32(arena.count))
+        if (addresses.count + 1) * 4 > slots.count * 3 { rehash(to: slots.count * 2) }  // load ≤ 0.75
+        let id = UInt32(addresses.count)
+        addresses.append(address)
         lengths.append(UInt32(key.count))
-        arena.append(contentsOf: key)
         types.append(RedisKeyType.unknown.rawValue)
         deadlines.append(KeyTTL.unknown.stored)
         memory.append(0)
@@ -153,11 +168,18 @@ public struct KeyIndex: Sendable {
     // MARK: hashing
 
     /// Compares a stored key with `key` byte for byte.
-    private func equal(_ id: Int, _ key: UnsafeRawBufferPointer, _ arenaBytes: UnsafeRawBufferPointer) -> Bool {
+    private func equal(_ id: Int, _ key: UnsafeRawBufferPointer) -> Bool {
         let length = Int(lengths[id])
         guard length == key.count else { return false }
         if length == 0 { return true }
-        return memcmpBytes(arenaBytes.baseAddress! + Int(offsets[id]), key.baseAddress!, length) == 0
+        return withKeyBytes(id) { memcmpBytes($0.baseAddress!, key.baseAddress!, length) == 0 }
+    }
+
+    /// The hash table's size for `keys` keys: a power of two, at least 1,024, load at most 0.75.
+    private static func tableSize(for keys: Int) -> Int {
+        var size = 1024
+        while keys * 4 > size * 3 { size *= 2 }
+        return size
     }
 
     private mutating func place(_ id: UInt32, hash: UInt64) {
@@ -170,14 +192,11 @@ public struct KeyIndex: Sendable {
     private mutating func rehash(to size: Int) {
         var table = [UInt32](repeating: 0, count: size)
         let mask = size - 1
-        arena.withUnsafeBytes { bytes in
-            for id in 0..<offsets.count {
-                let start = Int(offsets[id])
-                let h = Self.hash(UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[id])]))
-                var slot = Int(truncatingIfNeeded: h) & mask
-                while table[slot] != 0 { slot = (slot + 1) & mask }
-                table[slot] = UInt32(id) + 1
-            }
+        for id in 0..<addresses.count {
+            let h = withKeyBytes(id) { Self.hash($0) }
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while table[slot] != 0 { slot = (slot + 1) & mask }
+            table[slot] = UInt32(id) + 1
         }
         slots = table
     }
@@ -215,14 +234,16 @@ public struct KeyIndex: Sendable {
 
 extension KeyIndex {
     /// Three-way comparison of two indexed keys, bytes unsigned, shorter-is-smaller on a tie.
-    func compare(_ a: Int, _ b: Int, _ arenaBytes: UnsafeRawBufferPointer) -> Int32 {
-        let la = Int(lengths[a])
-        let lb = Int(lengths[b])
-        let n = Swift.min(la, lb)
-        if n > 0 {
-            let c = memcmpBytes(arenaBytes.baseAddress! + Int(offsets[a]), arenaBytes.baseAddress! + Int(offsets[b]), n)
-            if c != 0 { return c }
+    func compare(_ a: Int, _ b: Int) -> Int32 {
+        withKeyBytes(a) { x in
+            withKeyBytes(b) { y in
+                let n = Swift.min(x.count, y.count)
+                if n > 0 {
+                    let c = memcmpBytes(x.baseAddress!, y.baseAddress!, n)
+                    if c != 0 { return c }
+                }
+                return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
+            }
         }
-        return la < lb ? -1 : (la > lb ? 1 : 0)
     }
 }
