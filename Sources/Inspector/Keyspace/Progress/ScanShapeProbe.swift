@@ -3,13 +3,41 @@ import RESP
 import RedisClient
 
 /// Probes the shape of a `SCAN` walk with a few cheap commands: `INFO server cluster`; in cluster
-/// mode `CLUSTER NODES` (the slots served), then `RANDOMKEY` and `SCAN <its slot> COUNT 1`, which
-/// tell the layout by what comes back: a node with one table per slot answers with keys of that
-/// slot only, a node with one table with keys from anywhere. The server's name and version decide
-/// only when the node holds no key. A node with a table per slot is then asked for its keys per
+/// mode `CLUSTER NODES` (the slots served), then `RANDOMKEY` and `SCAN <its slot> COUNT 100`, which
+/// tell the layout by what comes back (``evidence(_:probedSlot:)``): a node with one table per slot
+/// answers with that slot's keys, then the next slots', in slot order; a node with one table with
+/// keys from anywhere. The server's name and version decide when the answer cannot tell. A node with a table per slot is then asked for its keys per
 /// slot: one `CLUSTER SLOT-STATS SLOTSRANGE` (Redis 8.2+, Valkey 8), else one
 /// `CLUSTER COUNTKEYSINSLOT` per served slot (O(1) each, pipelined by the thousand).
 public enum ScanShapeProbe {
+    /// The probe's `SCAN` COUNT: on one table it returns keys of about this many buckets.
+    static let probeCount = 100
+    /// Keys of one slot, and none of another, that prove a table per slot: a single table returns
+    /// them only when that slot holds nearly every key (p⁸ for a slot holding a share p).
+    static let keysProvingSlotTables = 8
+
+    /// What the keys of `SCAN <slot> COUNT 100` say of the layout.
+    enum Evidence: Equatable {
+        /// A key out of order: the walk is not slot by slot.
+        case oneTable
+        /// The probed slot's keys first, then only later slots, in order: slot by slot.
+        case tablePerSlot
+        /// Enough keys, all of the probed slot: slot by slot, unless that slot is all the node holds.
+        case oneSlotOnly
+        /// Too few keys to tell.
+        case none
+    }
+
+    /// A table per slot walks from the probed slot upward: its keys come in slot order starting
+    /// at that slot (a `COUNT` larger than the slot's keys goes on into the next slots). One table
+    /// returns keys from anywhere, in no order.
+    static func evidence(_ keySlots: [Int], probedSlot: Int) -> Evidence {
+        guard let first = keySlots.first else { return .none }
+        guard first == probedSlot, zip(keySlots, keySlots.dropFirst()).allSatisfy({ $0 <= $1 }) else { return .oneTable }
+        if keySlots.last != probedSlot { return .tablePerSlot }
+        return keySlots.count >= keysProvingSlotTables ? .oneSlotOnly : .none
+    }
+
     /// One node's shape, and how many commands asking it took.
     /// - Throws: `KeyspaceError` or `RedisError` when the node cannot answer.
     public static func node(_ connection: any RedisPipelining) async throws -> (shape: NodeScanShape, commands: Int) {
@@ -25,11 +53,19 @@ public enum ScanShapeProbe {
         var layout: ScanCursorLayout = NodeScanShape.keepsTablePerSlot(serverName: serverName, version: version) ? .clusterSlots : .singleTable
         if let key = try await connection.call(RedisCommand("RANDOMKEY")).bytes {
             let slot = HashSlot.of(key)
-            let reply = try await connection.call(RedisCommand("SCAN", slot, "COUNT", 1))
+            let reply = try await connection.call(RedisCommand("SCAN", slot, "COUNT", Self.probeCount))
             commands += 1
-            let keys = reply.array?.last?.array?.compactMap(\.bytes) ?? []
-            if !keys.isEmpty {
-                layout = keys.allSatisfy { HashSlot.of($0) == slot } ? .clusterSlots : .singleTable
+            let keySlots = (reply.array?.last?.array?.compactMap(\.bytes) ?? []).map(HashSlot.of)
+            switch Self.evidence(keySlots, probedSlot: slot) {
+            case .oneTable: layout = .singleTable
+            case .tablePerSlot: layout = .clusterSlots
+            case .oneSlotOnly:
+                // Both layouts answer so when the node's keys are all in that slot.
+                let inSlot = try await connection.call(RedisCommand("CLUSTER", "COUNTKEYSINSLOT", slot)).int ?? 0
+                let total = try await connection.call(RedisCommand("DBSIZE")).int ?? 0
+                commands += 2
+                if inSlot < total { layout = .clusterSlots }
+            case .none: break
             }
         }
         guard layout != .singleTable else {
