@@ -7,7 +7,7 @@ package enum ExecutableLookup {
     package static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         var directories = path.split(separator: ":").map(String.init)
-        directories += ["/usr/local/bin", "/usr/bin", "/bin", "/opt/homebrew/bin"]
+        directories += ["/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin", "/opt/homebrew/bin"]
         for directory in directories where !directory.isEmpty {
             let candidate = directory + "/" + name
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

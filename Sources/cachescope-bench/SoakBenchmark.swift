@@ -6,8 +6,9 @@ import Synchronization
 
 /// `cachescope-bench soak [--minutes 60] [--period-scale 1]`: the release `cachescope` binary in
 /// tmux against a 3-primary, 3-replica cluster carrying cache-aside traffic and a pub/sub stream
-/// its Pub/Sub pane follows on a pattern; a failover every 5 minutes, a stall (CLIENT PAUSE) every
-/// 10, the keys pane rescanned every 10. Every minute: the dashboard's RSS, CPU, descriptors and
+/// its Pub/Sub pane follows on a pattern; a failover every 5 minutes, a network episode every 10
+/// (a 30 s partition of a primary, or 10% loss on the subscriber's node, in turn: real drops in the
+/// soak's own network namespace), the keys pane rescanned every 10. Every minute: the dashboard's RSS, CPU, descriptors and
 /// threads; keypress → frame every few seconds; at the end the slopes and the pub/sub counts.
 /// `--period-scale` shortens every period (and the sampling and warm-up) for a quick run.
 enum SoakBenchmark {
@@ -16,7 +17,7 @@ enum SoakBenchmark {
         var periodScale = 1.0
         var rate = 50_000
         var publishRate = 200
-        var stallMilliseconds = 10_000
+        var network = SoakEpisodes.NetworkEpisode()
 
         init(_ arguments: [String]) throws {
             var rest = arguments[...]
@@ -27,8 +28,11 @@ enum SoakBenchmark {
                 case "--period-scale": periodScale = value
                 case "--rate": rate = Int(value)
                 case "--publish-rate": publishRate = Int(value)
-                case "--stall-ms": stallMilliseconds = Int(value)
-                default: throw SoakError("unknown flag \(flag) (--minutes, --period-scale, --rate, --publish-rate, --stall-ms)")
+                case "--partition-s": network.partitionSeconds = value
+                case "--loss-percent": network.lossPercent = Int(value)
+                case "--loss-s": network.lossSeconds = value
+                default:
+                    throw SoakError("unknown flag \(flag) (--minutes, --period-scale, --rate, --publish-rate, --partition-s, --loss-percent, --loss-s)")
                 }
             }
         }
@@ -38,6 +42,13 @@ enum SoakBenchmark {
 
     static func run(_ arguments: [String]) async throws {
         let settings = try Settings(arguments)
+        guard SoakNetwork.isInside else {
+            // Everything the soak starts lives in its own network namespace, made here.
+            let status = try SoakNetwork.runInsideOwnNamespace()
+            guard status == 0 else { throw SoakError("the soak inside its network namespace exited with status \(status)") }
+            return
+        }
+        try SoakNetwork.prepare()
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cachescope").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw SoakError("\(binary) is missing: build it first with `swift build -c release --product cachescope`")
@@ -81,9 +92,9 @@ enum SoakBenchmark {
         func elapsed() -> Double { (ContinuousClock.now - start).seconds }
         var nextSample = sampleEvery
         var nextFailover = 300 * scale
-        var nextStall = 450 * scale
+        var nextEpisode = 450 * scale
         var nextRescan = 240 * scale
-        var turns = (failover: 0, stall: 0)
+        var turns = (failover: 0, network: 0)
         var events: [String] = []
         let eventLog = EventLog()
         var latencies: [Double] = []
@@ -99,12 +110,12 @@ enum SoakBenchmark {
                 turns.failover += 1
                 nextFailover += 300 * scale
             }
-            if elapsed() >= nextStall {
-                let turn = turns.stall
-                let pause = settings.stallMilliseconds
-                Task.detached { eventLog.add(await SoakEpisodes.stall(turn: turn, milliseconds: pause, ports: ports)) }
-                turns.stall += 1
-                nextStall += 600 * scale
+            if elapsed() >= nextEpisode {
+                let turn = turns.network
+                let episode = settings.network
+                Task.detached { eventLog.add(await SoakEpisodes.network(turn: turn, episode: episode, subscriberPort: subscriberPort, ports: ports)) }
+                turns.network += 1
+                nextEpisode += 600 * scale
             }
             if elapsed() >= nextRescan {
                 latencies += rescan(dashboard, events: &events)

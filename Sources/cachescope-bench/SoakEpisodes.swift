@@ -4,8 +4,9 @@ import RedisClient
 import Synchronization
 
 /// What the soak does to the cluster: a manual failover (`CLUSTER FAILOVER` on a replica), a
-/// stall (`CLIENT PAUSE … ALL` on a primary: its clients get no answer, no reset, while the
-/// cluster bus goes on so no failover follows), and the admin commands the soak reads with.
+/// network episode (a partition of one primary's client port, or loss on the subscriber's node:
+/// real packet drops, see ``SoakNetwork``; the cluster bus goes on so no failover follows), and
+/// the admin commands the soak reads with.
 enum SoakEpisodes {
     /// One command on a short-lived connection to 127.0.0.1:`port`.
     static func admin(_ port: Int, _ command: RedisCommand) async throws -> RESPValue {
@@ -48,16 +49,34 @@ enum SoakEpisodes {
         }
     }
 
-    /// `CLIENT PAUSE milliseconds ALL` on the `turn`-th primary.
-    static func stall(turn: Int, milliseconds: Int, ports all: [Int]) async -> String {
-        let primaries = await ports("master", all)
-        guard !primaries.isEmpty else { return "stall: no primary" }
-        let port = primaries[turn % primaries.count]
+    /// What a network episode does and for how long.
+    struct NetworkEpisode: Sendable {
+        var partitionSeconds = 30.0
+        var lossPercent = 10
+        var lossSeconds = 60.0
+    }
+
+    /// Even turns: a partition of a primary other than the subscriber's node (its clients hear
+    /// nothing, no reset, for `partitionSeconds`). Odd turns: `lossPercent`% of the packets to and
+    /// from the subscriber's node dropped for `lossSeconds` (TCP retransmits; the stream goes on).
+    static func network(turn: Int, episode: NetworkEpisode, subscriberPort: Int, ports all: [Int]) async -> String {
         do {
-            let reply = try await admin(port, RedisCommand("CLIENT", "PAUSE", String(milliseconds), "ALL"))
-            return "stall: \(port) paused \(milliseconds) ms (\(reply.errorMessage ?? "OK"))"
+            if turn % 2 == 0 {
+                let primaries = await ports("master", all).filter { $0 != subscriberPort }
+                guard !primaries.isEmpty else { return "partition: no primary" }
+                let port = primaries[(turn / 2) % primaries.count]
+                try SoakNetwork.partition(port: port)
+                try await Task.sleep(for: .seconds(episode.partitionSeconds))
+                let dropped = try SoakNetwork.heal()
+                return "partition: \(port) cut \(Int(episode.partitionSeconds)) s (\(dropped) packets dropped)"
+            }
+            try SoakNetwork.loss(port: subscriberPort, percent: episode.lossPercent)
+            try await Task.sleep(for: .seconds(episode.lossSeconds))
+            let dropped = try SoakNetwork.heal()
+            return "loss: \(episode.lossPercent)% on \(subscriberPort) for \(Int(episode.lossSeconds)) s (\(dropped) packets dropped)"
         } catch {
-            return "stall: \(port) failed (\(error))"
+            _ = try? SoakNetwork.heal()
+            return "network episode failed: \(error)"
         }
     }
 

@@ -17,7 +17,7 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("pubsub", "real Redis flood, then pubsub-rate; omem, cut-offs, RSS", { try await PubSubBenchmark.run() }),
     (
         "soak",
-        "the release cachescope in tmux vs a 3x2 cluster at 50k ops/s + pub/sub, failovers, stalls, rescans: RSS/CPU/fds/threads a minute, slopes (--minutes 60 --period-scale 1)",
+        "the release cachescope in tmux vs a 3x2 cluster at 50k ops/s + pub/sub, failovers, partitions and loss (own netns), rescans: RSS/CPU/fds/threads a minute, slopes (--minutes 60 --period-scale 1)",
         { try await SoakBenchmark.run(Array(CommandLine.arguments.drop { $0 != "soak" }.dropFirst())) }
     ),
     ("recording", "100 nodes sampled at 1 s, recorded: bytes per sample, 24 h extrapolated, CPU recorder on vs off", { try await RecordingBenchmark.run() }),
