@@ -128,6 +128,17 @@ struct BadNetworkTests {
         }
     }
 
+    /// The time until the overview shows the node as a healthy primary again (nil: not within 30 s).
+    static func timeUntilHealthy(_ session: TmuxSession) async throws -> Duration? {
+        let start = ContinuousClock.now
+        while ContinuousClock.now - start < .seconds(30) {
+            let screen = try session.capture()
+            if screen.contains("primary") && !screen.contains("DOWN") && !screen.contains("SLOW") { return ContinuousClock.now - start }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
@@ -178,17 +189,8 @@ struct BadNetworkTests {
         let subscriberDuring = try session.capture()
         try session.sendKeys("1")
         try harness.partition(false)
-        let healed = ContinuousClock.now
         let synsDuring = try harness.syns() - synsBefore
-        var back: Duration?
-        while ContinuousClock.now - healed < .seconds(30) {
-            let screen = try session.capture()
-            if screen.contains("primary") && !screen.contains("DOWN") && !screen.contains("SLOW") {
-                back = ContinuousClock.now - healed
-                break
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let back = try await Self.timeUntilHealthy(session)
         let stuck = try session.capture()
         let recovered = try #require(back, "the node did not come back by itself:\n\(stuck)")
         try await session.waitFor(text: "RESOLVED", timeout: .seconds(10))
@@ -255,16 +257,7 @@ struct BadNetworkTests {
         try harness.loss(0)
         let syns = try harness.syns() - synsBefore
         try session.sendKeys("1")
-        var back: Duration?
-        let healed = ContinuousClock.now
-        while ContinuousClock.now - healed < .seconds(30) {
-            let screen = try session.capture()
-            if screen.contains("primary") && !screen.contains("DOWN") && !screen.contains("SLOW") {
-                back = ContinuousClock.now - healed
-                break
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let back = try await Self.timeUntilHealthy(session)
         let sorted = switches.sorted()
         print(
             "bad network: 30% loss for 20 s: at most \(mostConnected) connections at once, \(syns) connection attempts (SYNs);"
