@@ -30,7 +30,7 @@ struct KeyspaceViewSums: Sendable {
         }
     }
 
-    /// `checkpoints[k]` = totals of positions `0..<k * stride`; the last is the whole view's.
+    /// `checkpoints[k]` = totals of positions `0..<k * stride` (the whole view's are `running`).
     private var checkpoints: [Totals] = [Totals()]
     private var running = Totals()
     private var counted = 0
