@@ -20,6 +20,8 @@ public actor AppRuntime {
     let sink: MessageSink
     private var lastFrame: Buffer?
     private var lastDrawTime: Double = 0
+    /// The generation of the last keys walk seen finished (``returnMemoryAfterWalk(_:)``).
+    private var lastFinishedWalk: Int?
 
     let connections: NodeConnections
     /// Long-lived work of the runtime itself: samplers, the tick, the topology follower.
@@ -104,6 +106,7 @@ public actor AppRuntime {
         health.tick()
         followTopology()
         followSentinel()
+        FreedMemory.returnPeriodically(in: background)
         state.now = MonotonicClock.now()
         state.wallMilliseconds = wallClockMilliseconds()
         if let recordPath { await startRecording(recordPath) }
@@ -111,6 +114,7 @@ public actor AppRuntime {
         loop: for await message in messages {
             let firingBefore = recording == nil ? [:] : RecordingTap.firing(state)
             let effects = AppUpdate.update(&state, message)
+            returnMemoryAfterWalk(message)
             recording?.observe(message, firingBefore: firingBefore, state: state, wallMilliseconds: wallClockMilliseconds())
             for effect in effects {
                 if effect == .quit { break loop }
@@ -127,6 +131,16 @@ public actor AppRuntime {
         }
         await shutdown()
         return exit
+    }
+
+    /// Once the state holds a finished walk's view, the views published on the way and the walk's
+    /// lookup replies are free: handed back at once, not at the next periodic return.
+    private func returnMemoryAfterWalk(_ message: AppMessage) {
+        guard case .keyspaceUpdated(_, let update, _) = message, update.progress.phase == .finished,
+            update.generation != lastFinishedWalk
+        else { return }
+        lastFinishedWalk = update.generation
+        background.spawn { FreedMemory.returnToTheSystem() }
     }
 
     private func draw() {

@@ -1,11 +1,12 @@
 import Foundation
 
 /// The release `cachescope` binary running in its own tmux server (160x48), as a person runs it:
-/// keys are sent with `tmux send-keys`, the screen read with `capture-pane`, and the process'
-/// resources read from `/proc/PID`.
+/// keys are sent with `tmux send-keys`, the screen read with `capture-pane` (both through one
+/// control-mode client, ``TmuxControlClient``), and the process' resources read from `/proc/PID`.
 final class SoakDashboard: Sendable {
     let session: String
     let pid: Int32
+    private let control: TmuxControlClient
 
     /// What one `/proc` reading of the dashboard process says.
     struct Resources: Sendable {
@@ -15,9 +16,10 @@ final class SoakDashboard: Sendable {
         var threads: Int
     }
 
-    private init(session: String, pid: Int32) {
+    private init(session: String, pid: Int32, control: TmuxControlClient) {
         self.session = session
         self.pid = pid
+        self.control = control
     }
 
     /// Starts `binary arguments` in a new tmux server named after this process.
@@ -31,22 +33,23 @@ final class SoakDashboard: Sendable {
         guard let pid = Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw SoakError("the dashboard did not start in tmux (\(pidText))")
         }
-        return SoakDashboard(session: session, pid: pid)
+        return SoakDashboard(session: session, pid: pid, control: try TmuxControlClient(socket: session, session: session))
     }
 
     /// Ends the tmux server (and the dashboard in it).
     func stop() {
         _ = Self.run(["-L", session, "kill-server"])
+        control.close()
     }
 
-    /// The screen as text.
-    func screen() -> String { Self.run(["-L", session, "capture-pane", "-p", "-t", session]) }
+    /// The screen as text ("" when tmux cannot say).
+    func screen() -> String { ((try? control.command("capture-pane -p -t \(session)")) ?? []).joined(separator: "\n") }
 
     /// Types `text` literally.
-    func type(_ text: String) { _ = Self.run(["-L", session, "send-keys", "-t", session, "-l", text]) }
+    func type(_ text: String) { _ = try? control.command("send-keys -t \(session) -l \(TmuxControlClient.quoted(text))") }
 
     /// Presses a named key (`Enter`, `Escape`).
-    func press(_ key: String) { _ = Self.run(["-L", session, "send-keys", "-t", session, key]) }
+    func press(_ key: String) { _ = try? control.command("send-keys -t \(session) \(key)") }
 
     /// Polls the screen until `condition` holds; the seconds it took, nil after `timeout`.
     func waitFor(timeout: Double, _ condition: (String) -> Bool) -> Double? {

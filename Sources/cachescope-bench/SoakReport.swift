@@ -69,7 +69,8 @@ struct SoakReport {
         if !sorted.isEmpty {
             lines.append(
                 String(
-                    format: "keypress → frame (tmux send-keys → capture-pane, %d presses): median %.1f ms, p99 %.1f ms, max %.1f ms; over 100 ms: %d → %@", sorted.count,
+                    format: "keypress → frame (tmux send-keys → capture-pane, through one control-mode client; %d presses): median %.1f ms, p99 %.1f ms, max %.1f ms; over 100 ms: %d → %@",
+                    sorted.count,
                     median(sorted) * 1000, sorted[min(sorted.count - 1, sorted.count * 99 / 100)] * 1000, sorted.last! * 1000, stalls, stalls == 0 ? "MET" : "NOT MET"))
         }
         let lost = countShown != deliveredShownAs

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import Runtime
+
+/// A dashboard open for hours gives back what it freed: small blocks freed in the middle of the
+/// heap stay resident until ``FreedMemory`` returns them.
+@Suite("Freed memory goes back to the system", .timeLimit(.minutes(1)))
+struct FreedMemoryTests {
+    /// The process' resident bytes (`/proc/self/statm`).
+    private func residentBytes() throws -> Int {
+        let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
+        let pages = try #require(Int(statm.split(separator: " ")[1]))
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    @Test("64 MiB of small blocks freed around a few kept ones: resident until returned, then gone")
+    func freedBlocksLeaveTheResidentSet() throws {
+        let mebibyte = 1 << 20
+        let blockSize = 512
+        let count = 64 * mebibyte / blockSize
+        // Whatever earlier tests freed is returned first, so the blocks below take pages of their own.
+        FreedMemory.returnToTheSystem()
+        let start = try residentBytes()
+        var blocks: [UnsafeMutableRawPointer] = []
+        blocks.reserveCapacity(count)
+        for _ in 0..<count {
+            let block = try #require(malloc(blockSize))
+            memset(block, 1, blockSize)
+            blocks.append(block)
+        }
+        // One block in 64 kept (one every 32 KiB): the free runs between them cannot shrink the heap.
+        for (index, block) in blocks.enumerated() where index % 64 != 0 { free(block) }
+        let freed = try residentBytes()
+        FreedMemory.returnToTheSystem()
+        let returned = try residentBytes()
+        for (index, block) in blocks.enumerated() where index % 64 == 0 { free(block) }
+
+        #expect(freed - start > 48 * mebibyte, "freeing alone gave the pages back: the allocator behaves differently from glibc's")
+        #expect(freed - returned > 40 * mebibyte, "returned \((freed - returned) / mebibyte) MiB of \((freed - start) / mebibyte) MiB freed")
+    }
+}
