@@ -8,8 +8,8 @@ import Synchronization
 /// tmux against a 3-primary, 3-replica cluster carrying cache-aside traffic and a pub/sub stream
 /// its Pub/Sub pane follows on a pattern; a failover every 5 minutes, a network episode every 10
 /// (a 30 s partition of a primary, or 10% loss on the subscriber's node, in turn: real drops in the
-/// soak's own network namespace), the keys pane rescanned every 10. Every minute: the dashboard's RSS, CPU, descriptors and
-/// threads; keypress → frame every few seconds; at the end the slopes and the pub/sub counts.
+/// soak's own network namespace), the keys pane rescanned every 10. Every minute: the dashboard's RSS, CPU, descriptors
+/// (its connections counted apart, by node: ``DescriptorCensus``) and threads; keypress → frame every few seconds; at the end the slopes and the pub/sub counts.
 /// `--period-scale` shortens every period (and the sampling and warm-up) for a quick run.
 enum SoakBenchmark {
     struct Settings {
@@ -81,7 +81,7 @@ enum SoakBenchmark {
 
         let scale = settings.periodScale
         let sampleEvery = 60 * scale
-        var report = SoakReport(warmUpMinutes: 5 * scale)
+        var report = SoakReport(warmUpMinutes: 5 * scale, uses: NodeUses(subscriberPort: subscriberPort, seedPort: ports[0]))
         print(
             "soak: cachescope pid \(dashboard.pid) in tmux 160x48, cluster \(ports.map(String.init).joined(separator: ",")) (3 primaries + 3 replicas), \(settings.rate) ops/s cache-aside target, \(settings.publishRate) msgs/s published on \(subscriberPort) where the pane's subscriber is; \(settings.minutes) min, periods x\(scale)"
         )

@@ -12,7 +12,7 @@ final class SoakDashboard: Sendable {
     struct Resources: Sendable {
         var rss: Int
         var cpuSeconds: Double
-        var descriptors: Int
+        var descriptors: DescriptorCensus
         var threads: Int
     }
 
@@ -71,16 +71,15 @@ final class SoakDashboard: Sendable {
         return [open, close]
     }
 
-    /// RSS, CPU, descriptors and threads of the dashboard process.
+    /// RSS, CPU, descriptors (connections apart) and threads of the dashboard process.
     func resources() -> Resources {
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
         func field(_ name: String) -> Int {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
             return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "0") ?? 0
         }
-        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0
         return Resources(
-            rss: field("VmRSS") * 1024, cpuSeconds: (try? OverviewBenchmark.cpuSeconds(pid)) ?? 0, descriptors: descriptors,
+            rss: field("VmRSS") * 1024, cpuSeconds: (try? OverviewBenchmark.cpuSeconds(pid)) ?? 0, descriptors: DescriptorCensus.of(pid),
             threads: field("Threads"))
     }
 

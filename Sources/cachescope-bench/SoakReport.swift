@@ -8,7 +8,7 @@ struct SoakReport {
         var minutes: Double
         var rssMB: Double
         var cpuPercent: Double
-        var descriptors: Int
+        var descriptors: DescriptorCensus
         var threads: Int
         var operationsPerSecond: Double
         var keypressMedianMs: Double
@@ -21,14 +21,16 @@ struct SoakReport {
 
     var rows: [Row] = []
     var warmUpMinutes: Double
+    /// How many connections each node may hold from the dashboard: one per use (see ``NodeUses``).
+    var uses: NodeUses
 
     static let header =
-        "  min   RSS MB  CPU %   fds  thr   ops/s  key p50 ms  key max ms  >100ms  published  delivered  events"
+        "  min   RSS MB  CPU %   fds  conn  thr   ops/s  key p50 ms  key max ms  >100ms  published  delivered  events"
 
     static func line(_ row: Row) -> String {
         String(
-            format: "%5.1f  %7.1f  %5.1f  %4d  %3d  %6.0f  %10.1f  %10.1f  %6d  %9d  %9d  %@", row.minutes, row.rssMB, row.cpuPercent, row.descriptors,
-            row.threads, row.operationsPerSecond, row.keypressMedianMs, row.keypressMaxMs, row.stalls, row.published, row.delivered,
+            format: "%5.1f  %7.1f  %5.1f  %4d  %4d  %3d  %6.0f  %10.1f  %10.1f  %6d  %9d  %9d  %@", row.minutes, row.rssMB, row.cpuPercent,
+            row.descriptors.total, row.descriptors.connections, row.threads, row.operationsPerSecond, row.keypressMedianMs, row.keypressMaxMs, row.stalls, row.published, row.delivered,
             row.events.joined(separator: "; "))
     }
 
@@ -52,7 +54,9 @@ struct SoakReport {
         var lines: [String] = []
         lines.append(String(format: "after the first %.1f min (least squares; %% of the mean per hour; largest distance of a row from the mean):", warmUpMinutes))
         let measures: [(String, (Row) -> Double, Bool)] = [
-            ("RSS", { $0.rssMB }, true), ("descriptors", { Double($0.descriptors) }, true), ("threads", { Double($0.threads) }, false),
+            ("RSS", { $0.rssMB }, true), ("descriptors", { Double($0.descriptors.total) }, true),
+            ("  of them not connections (terminal, pipes, event loops, files)", { Double($0.descriptors.others) }, true),
+            ("  of them connections", { Double($0.descriptors.connections) }, false), ("threads", { Double($0.threads) }, false),
             ("CPU", { $0.cpuPercent }, false),
         ]
         for (name, value, judged) in measures {
@@ -64,6 +68,7 @@ struct SoakReport {
             lines.append(
                 String(format: "  %@: mean %.1f, slope %+.2f%%/h, largest deviation %.1f%% over %d rows%@", name, trend.mean, trend.slopePerHour, trend.maxDeviation, trend.count, verdict))
         }
+        lines.append(uses.verdict(rows.filter { $0.minutes >= warmUpMinutes }.map(\.descriptors)))
         let sorted = allLatencies.sorted()
         let stalls = sorted.filter { $0 > 0.1 }.count
         if !sorted.isEmpty {
