@@ -53,7 +53,8 @@ enum SoakBenchmark {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw SoakError("\(binary) is missing: build it first with `swift build -c release --product cachescope`")
         }
-        let cluster = try LocalRedisCluster.start(primaries: 3, replicasPerPrimary: 1, nodeTimeoutMilliseconds: 3000)
+        let primaries = 3
+        let cluster = try LocalRedisCluster.start(primaries: primaries, replicasPerPrimary: 1, nodeTimeoutMilliseconds: 3000)
         defer { cluster.stop() }
         let ports = cluster.ports
         let seed = ConnectionOptions(endpoint: RedisEndpoint(host: "127.0.0.1", port: ports[0]), commandTimeout: .seconds(30), clientName: "soak-load")
@@ -81,7 +82,7 @@ enum SoakBenchmark {
 
         let scale = settings.periodScale
         let sampleEvery = 60 * scale
-        var report = SoakReport(warmUpMinutes: 5 * scale, uses: NodeUses(subscriberPort: subscriberPort, seedPort: ports[0]))
+        var report = SoakReport(warmUpMinutes: 5 * scale, uses: NodeUses(subscriberPort: subscriberPort, seedPort: ports[0], nodes: ports.count, primaries: primaries))
         print(
             "soak: cachescope pid \(dashboard.pid) in tmux 160x48, cluster \(ports.map(String.init).joined(separator: ",")) (3 primaries + 3 replicas), \(settings.rate) ops/s cache-aside target, \(settings.publishRate) msgs/s published on \(subscriberPort) where the pane's subscriber is; \(settings.minutes) min, periods x\(scale)"
         )
