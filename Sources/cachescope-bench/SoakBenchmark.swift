@@ -75,7 +75,7 @@ enum SoakBenchmark {
         dashboard.press("Enter")
         guard dashboard.waitFor(timeout: 20, { $0.contains("psub \(pattern)") && !$0.contains("\(pattern)…") }) != nil,
             let subscriberPort = await SoakEpisodes.subscriberPort(named: "cachescope-sub", ports)
-        else { throw SoakError("the Pub/Sub pane did not subscribe:\n\(dashboard.screen())") }
+        else { throw SoakError("the Pub/Sub pane did not subscribe:\n\(dashboard.screen())\n\(dashboard.threadStates())") }
         let publisher = Task.detached {
             await traffic.runPublisher(endpoint: RedisEndpoint(host: "127.0.0.1", port: subscriberPort), rate: settings.publishRate)
         }

@@ -83,6 +83,22 @@ final class SoakDashboard: Sendable {
             threads: field("Threads"))
     }
 
+    /// Each of the dashboard's threads: its name, state, the kernel function it waits in and the
+    /// system call it is in (`/proc/PID/task/*`), so a screen that stopped changing says whether
+    /// the process was blocked (a write to the terminal, a lock) or busy.
+    func threadStates() -> String {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.sorted().map { task in
+            func read(_ name: String) -> String {
+                ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/\(name)", encoding: .utf8)) ?? "?")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let state = read("stat").split(separator: ")").last?.split(separator: " ").first ?? "?"
+            let call = read("syscall").split(separator: " ").first ?? "?"
+            return "thread \(task) \(read("comm")): state \(state), waits in \(read("wchan")), syscall \(call)"
+        }.joined(separator: "\n")
+    }
+
     /// Whether the dashboard process still runs.
     var isRunning: Bool { kill(pid, 0) == 0 }
 
