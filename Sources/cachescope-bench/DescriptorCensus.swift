@@ -8,7 +8,7 @@ import Foundation
 /// connections move by one or two with every failover while nothing leaks. A leak shows as a node
 /// holding more connections than it has uses, or as the rest growing; the total alone cannot tell
 /// a failover from a leak.
-struct DescriptorCensus: Sendable, Equatable {
+struct DescriptorCensus: Sendable {
     /// Every descriptor.
     var total: Int
     /// TCP connections by the remote port (the node's port).
