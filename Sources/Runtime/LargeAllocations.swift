@@ -1,8 +1,4 @@
 // Memory the process frees goes back to the system: the keys index's big arrays are replaced whole.
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// How the process's allocator treats large blocks.
 public enum LargeAllocations {
     /// Serves blocks from 128 KiB up with their own mappings, returned to the system when freed.
@@ -13,12 +9,6 @@ public enum LargeAllocations {
     /// process peaked at 352 MiB and kept it, against 201 MiB peak and 86 MiB at the end with the
     /// threshold held at 128 KiB. Call once at startup.
     public static func returnLargeBlocksToTheSystem() {
-        #if canImport(Glibc)
-            // `mallopt` lives in <malloc.h>, which the Glibc module does not carry: found by name.
-            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
-            guard let symbol = dlsym(nil, "mallopt") else { return }
-            _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 128 * 1024)
-        #endif
+        MallocOption.set(MallocOption.mmapThreshold, to: 128 * 1024)
     }
 }

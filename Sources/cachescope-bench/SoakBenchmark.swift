@@ -75,7 +75,11 @@ enum SoakBenchmark {
         dashboard.press("Enter")
         guard dashboard.waitFor(timeout: 20, { $0.contains("psub \(pattern)") && !$0.contains("\(pattern)…") }) != nil,
             let subscriberPort = await SoakEpisodes.subscriberPort(named: "cachescope-sub", ports)
-        else { throw SoakError("the Pub/Sub pane did not subscribe:\n\(dashboard.screen())\n\(dashboard.threadStates())") }
+        else {
+            throw SoakError(
+                "the Pub/Sub pane did not subscribe:\n\(dashboard.screen())\nthrough a new tmux client:\n\(dashboard.screenThroughNewClient())\n\(dashboard.threadStates())\n\(dashboard.timers())\n\(dashboard.threadStacks())\nafter a key (?):\n\(dashboard.screenAfterKey("?"))\n\(dashboard.timers())"
+            )
+        }
         let publisher = Task.detached {
             await traffic.runPublisher(endpoint: RedisEndpoint(host: "127.0.0.1", port: subscriberPort), rate: settings.publishRate)
         }

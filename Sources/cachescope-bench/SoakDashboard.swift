@@ -87,6 +87,9 @@ final class SoakDashboard: Sendable {
     /// system call it is in (`/proc/PID/task/*`), so a screen that stopped changing says whether
     /// the process was blocked (a write to the terminal, a lock) or busy.
     func threadStates() -> String {
+        let before = threadTicks()
+        sleep(1)
+        let after = threadTicks()
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         return tasks.sorted().map { task in
             func read(_ name: String) -> String {
@@ -95,9 +98,64 @@ final class SoakDashboard: Sendable {
             }
             let state = read("stat").split(separator: ")").last?.split(separator: " ").first ?? "?"
             let call = read("syscall").split(separator: " ").first ?? "?"
-            return "thread \(task) \(read("comm")): state \(state), waits in \(read("wchan")), syscall \(call)"
+            let busy = (after[task] ?? 0) - (before[task] ?? 0)
+            return "thread \(task) \(read("comm")): state \(state), waits in \(read("wchan")), syscall \(call), CPU \(busy) ticks in the last second"
         }.joined(separator: "\n")
     }
+
+    /// Each thread's CPU time (user + system, clock ticks) by thread id.
+    private func threadTicks() -> [String: Int] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        var ticks: [String: Int] = [:]
+        for task in tasks {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8),
+                let fields = stat.split(separator: ")").last?.split(separator: " "), fields.count > 12
+            else { continue }
+            // After the name: state is field 3 of stat, utime 14 and stime 15.
+            ticks[task] = (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+        }
+        return ticks
+    }
+
+    /// Every thread's stack, when gdb is installed: where a dashboard that stopped drawing is.
+    func threadStacks() -> String {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gdb") else { return "(no gdb: stacks not taken)" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/gdb")
+        process.arguments = ["-p", "\(pid)", "-batch", "-ex", "thread apply all bt 25"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return "(gdb did not start)" }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The process's timers as the kernel holds them (`timerfd` descriptors and their next expiry):
+    /// whether anything is due to wake the process at all.
+    func timers() -> String {
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+        return descriptors.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }.compactMap { fd in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)"),
+                target.contains("timerfd")
+            else { return nil }
+            let info = (try? String(contentsOfFile: "/proc/\(pid)/fdinfo/\(fd)", encoding: .utf8)) ?? ""
+            let fields = info.split(separator: "\n").filter { $0.hasPrefix("clockid") || $0.hasPrefix("ticks") || $0.hasPrefix("it_value") }
+            return "timerfd \(fd): " + fields.joined(separator: ", ")
+        }.joined(separator: "\n")
+    }
+
+    /// After a screen that stopped changing: a key pressed, and the screen read 3 s later, so the
+    /// report says whether a key brings the dashboard back.
+    func screenAfterKey(_ key: String) -> String {
+        type(key)
+        sleep(3)
+        return screenThroughNewClient()
+    }
+
+    /// The screen as a new tmux client reads it, apart from the control-mode client.
+    func screenThroughNewClient() -> String { Self.run(["-L", session, "capture-pane", "-p", "-t", session]) }
 
     /// Whether the dashboard process still runs.
     var isRunning: Bool { kill(pid, 0) == 0 }
