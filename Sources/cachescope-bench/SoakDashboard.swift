@@ -146,12 +146,15 @@ final class SoakDashboard: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// After a screen that stopped changing: a key pressed, and the screen read 3 s later, so the
-    /// report says whether a key brings the dashboard back.
-    func screenAfterKey(_ key: String) -> String {
+    /// After a screen that stopped changing: a key pressed, and the screen read 3 s and 10 s later.
+    /// A key that draws one frame and nothing after says the timers stopped; a screen that keeps
+    /// moving says the key's work woke a runtime that had stopped running its queue.
+    func screensAfterKey(_ key: String) -> String {
         type(key)
         sleep(3)
-        return screenThroughNewClient()
+        let soon = screenThroughNewClient()
+        sleep(7)
+        return "3 s after:\n\(soon)\n10 s after:\n\(screenThroughNewClient())"
     }
 
     /// The screen as a new tmux client reads it, apart from the control-mode client.
