@@ -32,17 +32,15 @@ struct DescriptorCensus: Sendable {
             socketInodes.insert(Substring(target.dropFirst("socket:[".count).dropLast()))
         }
         var byPort: [Int: Int] = [:]
-        // The kernel writes the table a page at a time while connections come and go (the load's
-        // hundreds), so a line can be read twice: each socket counts once.
-        var counted: Set<Substring> = []
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
             for line in readAll(table).split(separator: "\n").dropFirst() {
                 // sl local_address rem_address st tx_queue:rx_queue tr:when retrnsmt uid timeout inode
                 let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-                guard fields.count > 9, socketInodes.contains(fields[9]), !counted.contains(fields[9]),
-                    let portHex = fields[2].split(separator: ":").last, let port = Int(portHex, radix: 16)
+                // A socket leaves the set when counted: the kernel writes the table a page at a time
+                // while the load's connections come and go, so a line can be read twice.
+                guard fields.count > 9, let portHex = fields[2].split(separator: ":").last, let port = Int(portHex, radix: 16),
+                    socketInodes.remove(fields[9]) != nil
                 else { continue }
-                counted.insert(fields[9])
                 byPort[port, default: 0] += 1
             }
         }
