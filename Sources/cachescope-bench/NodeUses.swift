@@ -23,11 +23,8 @@ struct NodeUses: Sendable {
     /// idle timeout, the subscriber and the keys pane's reads.
     var allowedInAll: Int { nodes + primaries + 1 + 2 }
 
-    /// The connections' range over `censuses`, and whether a node or the whole ever held more
-    /// than its uses.
-    func verdict(_ censuses: [DescriptorCensus]) -> String {
-        let counts = censuses.map(\.connections)
-        let range = counts.isEmpty ? "none" : "\(counts.min()!)–\(counts.max()!)"
+    /// Every time a node or the whole held more connections than its uses in `censuses`.
+    func excess(_ censuses: [DescriptorCensus]) -> [String] {
         var excess: [String] = []
         for census in censuses {
             for (port, count) in census.connectionsByPort where count > allowed(port) {
@@ -35,6 +32,18 @@ struct NodeUses: Sendable {
             }
             if census.connections > allowedInAll { excess.append("\(census.connections) in all (\(allowedInAll) allowed)") }
         }
+        return excess
+    }
+
+    /// Whether no node and not the whole ever held more connections than its uses.
+    func isMet(_ censuses: [DescriptorCensus]) -> Bool { !censuses.isEmpty && excess(censuses).isEmpty }
+
+    /// The connections' range over `censuses`, and whether a node or the whole ever held more
+    /// than its uses.
+    func verdict(_ censuses: [DescriptorCensus]) -> String {
+        let counts = censuses.map(\.connections)
+        let range = counts.isEmpty ? "none" : "\(counts.min()!)–\(counts.max()!)"
+        let excess = excess(censuses)
         let rule = "at most 2 a node (+1 on the subscriber's, +1 on the seed) and \(allowedInAll) in all"
         guard let first = excess.first else {
             return "  connections: \(range) over \(censuses.count) rows; \(rule): every row → one per use: MET"

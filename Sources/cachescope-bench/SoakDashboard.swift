@@ -29,11 +29,17 @@ final class SoakDashboard: Sendable {
         // Through the shell with output to /dev/null: a pipe would stay open as long as the tmux server lives.
         _ = system("tmux -L \(session) -f /dev/null new-session -d -s \(session) -x 160 -y 48 \"exec \(command)\" >/dev/null 2>&1")
         try await Task.sleep(for: .seconds(1))
-        let pidText = run(["-L", session, "display", "-p", "-t", session, "#{pane_pid}"])
-        guard let pid = Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw SoakError("the dashboard did not start in tmux (\(pidText))")
+        do {
+            let pidText = run(["-L", session, "display", "-p", "-t", session, "#{pane_pid}"])
+            guard let pid = Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw SoakError("the dashboard did not start in tmux (\(pidText))")
+            }
+            return SoakDashboard(session: session, pid: pid, control: try TmuxControlClient(socket: session, session: session))
+        } catch {
+            // Nothing is left running when the start fails: the caller has no dashboard to stop.
+            _ = run(["-L", session, "kill-server"])
+            throw error
         }
-        return SoakDashboard(session: session, pid: pid, control: try TmuxControlClient(socket: session, session: session))
     }
 
     /// Ends the tmux server (and the dashboard in it).
@@ -120,16 +126,7 @@ final class SoakDashboard: Sendable {
     /// Every thread's stack, when gdb is installed: where a dashboard that stopped drawing is.
     func threadStacks() -> String {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gdb") else { return "(no gdb: stacks not taken)" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/gdb")
-        process.arguments = ["-p", "\(pid)", "-batch", "-ex", "thread apply all bt 25"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return "(gdb did not start)" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return Self.output(of: "/usr/bin/gdb", ["-p", "\(pid)", "-batch", "-ex", "thread apply all bt 25"]) ?? "(gdb did not start)"
     }
 
     /// The process's timers as the kernel holds them (`timerfd` descriptors and their next expiry):
@@ -164,14 +161,18 @@ final class SoakDashboard: Sendable {
     var isRunning: Bool { kill(pid, 0) == 0 }
 
     /// Runs tmux with `arguments` and returns what it printed.
-    private static func run(_ arguments: [String]) -> String {
+    private static func run(_ arguments: [String]) -> String { output(of: "/usr/bin/tmux", arguments) ?? "" }
+
+    /// Runs `executable` with `arguments` and returns what it printed on standard output; nil
+    /// when it did not start.
+    private static func output(of executable: String, _ arguments: [String]) -> String? {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return "" }
+        do { try process.run() } catch { return nil }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)

@@ -27,7 +27,17 @@ final class TmuxControlClient: @unchecked Sendable {
         try process.run()
         input = stdin.fileHandleForWriting
         output = stdout.fileHandleForReading.fileDescriptor
-        _ = try command("refresh-client -f no-output")
+        // Seen once: the first command answered "no current client", read before the attach had
+        // finished. Asked again a few times before giving up.
+        for attempt in 1...5 {
+            do {
+                _ = try command("refresh-client -f no-output")
+                return
+            } catch {
+                if attempt == 5 { throw error }
+                usleep(200_000)
+            }
+        }
     }
 
     /// Runs one tmux command line; the lines it printed. Throws when tmux answers `%error` or
