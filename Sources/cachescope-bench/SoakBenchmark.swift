@@ -77,7 +77,7 @@ enum SoakBenchmark {
             let subscriberPort = await SoakEpisodes.subscriberPort(named: "cachescope-sub", ports)
         else {
             throw SoakError(
-                "the Pub/Sub pane did not subscribe:\n\(dashboard.screen())\nthrough a new tmux client:\n\(dashboard.screenThroughNewClient())\n\(dashboard.threadStates())\n\(dashboard.timers())\n\(dashboard.threadStacks())\nafter a key (?), \(dashboard.screensAfterKey("?"))\n\(dashboard.timers())"
+                "the Pub/Sub pane did not subscribe:\n\(dashboard.screen())\nthrough a new tmux client:\n\(dashboard.screenThroughNewClient())\n\(dashboard.threadStates())\n\(dashboard.timers())\n\(dashboard.threadStacks())\n\(dashboard.systemCalls())\n\(dashboard.screenAfterTerminalWake())\n\(dashboard.systemCalls())\nafter a key (?), \(dashboard.screensAfterKey("?"))\n\(dashboard.timers())"
             )
         }
         let publisher = Task.detached {

@@ -143,6 +143,27 @@ final class SoakDashboard: Sendable {
         }.joined(separator: "\n")
     }
 
+    /// Every system call the dashboard's threads make in 3 s, when strace is installed: whether the
+    /// second's tick still runs (a futex wake, a write to the wake pipe) or only timers cycle.
+    func systemCalls() -> String {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else { return "(no strace: calls not traced)" }
+        let trace = Self.output(of: "/usr/bin/timeout", ["-s", "INT", "3", "/usr/bin/strace", "-f", "-tt", "-p", "\(pid)", "-o", "/dev/stdout"]) ?? ""
+        let lines = trace.split(separator: "\n")
+        return "\(lines.count) system calls in 3 s:\n" + lines.prefix(120).joined(separator: "\n")
+    }
+
+    /// After a screen that stopped changing: the terminal thread alone woken (SIGWINCH writes to
+    /// its wake pipe; the size is unchanged, so nothing reaches the runtime), the screen read 2 s
+    /// later and compared. A screen that moves says the runtime had drawn frames the terminal
+    /// thread was never woken for; one that stays says the runtime itself had stopped.
+    func screenAfterTerminalWake() -> String {
+        let before = screenThroughNewClient()
+        kill(pid, SIGWINCH)
+        sleep(2)
+        let after = screenThroughNewClient()
+        return "\(after == before ? "unchanged" : "CHANGED") 2 s after SIGWINCH alone:\n\(after)"
+    }
+
     /// After a screen that stopped changing: a key pressed, and the screen read 3 s and 10 s later.
     /// A key that draws one frame and nothing after says the timers stopped; a screen that keeps
     /// moving says the key's work woke a runtime that had stopped running its queue.
