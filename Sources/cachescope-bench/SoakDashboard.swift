@@ -147,9 +147,10 @@ final class SoakDashboard: Sendable {
     /// second's tick still runs (a futex wake, a write to the wake pipe) or only timers cycle.
     func systemCalls() -> String {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else { return "(no strace: calls not traced)" }
-        let trace = Self.output(of: "/usr/bin/timeout", ["-s", "INT", "3", "/usr/bin/strace", "-f", "-tt", "-p", "\(pid)", "-o", "/dev/stdout"]) ?? ""
+        let trace = Self.output(of: "/usr/bin/timeout", ["-k", "1", "-s", "INT", "3", "/usr/bin/strace", "-f", "-tt", "-p", "\(pid)", "-o", "/dev/stdout"]) ?? ""
         let lines = trace.split(separator: "\n")
-        return "\(lines.count) system calls in 3 s:\n" + lines.prefix(120).joined(separator: "\n")
+        // strace, busy writing, may outlive its SIGINT: `timeout -k` ends it a second later.
+        return "\(lines.count) system calls in 3–4 s:\n" + lines.prefix(120).joined(separator: "\n")
     }
 
     /// After a screen that stopped changing: the terminal thread alone woken (SIGWINCH writes to
