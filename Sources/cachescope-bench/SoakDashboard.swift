@@ -143,7 +143,7 @@ final class SoakDashboard: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// Every system call the dashboard's threads make in 3 s, when strace is installed: whether the
+    /// Every system call the dashboard's threads make in 3–4 s, when strace is installed: whether the
     /// second's tick still runs (a futex wake, a write to the wake pipe) or only timers cycle.
     func systemCalls() -> String {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else { return "(no strace: calls not traced)" }

@@ -50,7 +50,7 @@ struct ThreadArenasTests {
     // time more than eight arenas exist, after which the cap would no longer apply.
     @Test("eight threads allocating at once after the cap: no new arena")
     func newThreadsGetNoArenaOfTheirOwn() async {
-        await #expect(processExitsWith: .success, "a new thread got an arena of its own despite the cap") {
+        await #expect(processExitsWith: .success, "exit 1: a new thread got an arena of its own despite the cap; exit 2: no malloc_info to count arenas with") {
             ThreadArenas.shareTwo()
             guard let before = ThreadArenasTests.arenaCount() else { exit(2) }
             ThreadArenasTests.allocateOnNewThreads(8)
@@ -63,7 +63,7 @@ struct ThreadArenasTests {
     // new thread that first allocates gets an arena of its own.
     @Test("without the cap the same threads get arenas of their own")
     func withoutTheCapNewThreadsGetArenas() async {
-        await #expect(processExitsWith: .success, "no new arena without the cap: the test above proves nothing") {
+        await #expect(processExitsWith: .success, "exit 1: no new arena without the cap, so the test above proves nothing; exit 2: no malloc_info to count arenas with") {
             guard let before = ThreadArenasTests.arenaCount() else { exit(2) }
             ThreadArenasTests.allocateOnNewThreads(8)
             guard let after = ThreadArenasTests.arenaCount() else { exit(2) }
