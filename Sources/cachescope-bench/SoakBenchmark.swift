@@ -40,6 +40,16 @@ enum SoakBenchmark {
 
     static let pattern = "soak:events:*"
 
+    /// Whether the Pub/Sub pane confirms the subscription to `pattern` (its "✓ … psub PATTERN"
+    /// line). Not just "psub PATTERN" anywhere: the command line shows that too while it is typed,
+    /// before Enter has been read, and a check that matched it raced the subscriber's connection.
+    static func showsSubscribed(_ screen: String, to pattern: String) -> Bool {
+        screen.split(separator: "\n").contains { line in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            return text.hasPrefix("✓") && text.hasSuffix("psub \(pattern)")
+        }
+    }
+
     static func run(_ arguments: [String]) async throws {
         let settings = try Settings(arguments)
         guard SoakNetwork.isInside else {
@@ -73,12 +83,11 @@ enum SoakBenchmark {
         _ = dashboard.waitFor(timeout: 10) { $0.contains("Messages") }
         dashboard.type(":psub \(pattern)")
         dashboard.press("Enter")
-        guard dashboard.waitFor(timeout: 20, { $0.contains("psub \(pattern)") && !$0.contains("\(pattern)…") }) != nil,
-            let subscriberPort = await SoakEpisodes.subscriberPort(named: "cachescope-sub", ports)
-        else {
-            throw SoakError(
-                "the Pub/Sub pane did not subscribe:\n\(dashboard.screen())\nthrough a new tmux client:\n\(dashboard.screenThroughNewClient())\n\(dashboard.threadStates())\n\(dashboard.timers())\n\(dashboard.threadStacks())\n\(dashboard.systemCalls())\n\(dashboard.screenAfterTerminalWake())\n\(dashboard.systemCalls())\nafter a key (?), \(dashboard.screensAfterKey("?"))\n\(dashboard.timers())"
-            )
+        guard dashboard.waitFor(timeout: 20, { showsSubscribed($0, to: pattern) }) != nil else {
+            throw SoakError("the Pub/Sub pane did not subscribe within 20 s:\n\(dashboard.screen())")
+        }
+        guard let subscriberPort = await SoakEpisodes.subscriberPort(named: "cachescope-sub", ports, within: .seconds(5)) else {
+            throw SoakError("the Pub/Sub pane shows the subscription, but no node lists a client named cachescope-sub with a pattern")
         }
         let publisher = Task.detached {
             await traffic.runPublisher(endpoint: RedisEndpoint(host: "127.0.0.1", port: subscriberPort), rate: settings.publishRate)

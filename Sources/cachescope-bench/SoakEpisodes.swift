@@ -80,12 +80,17 @@ enum SoakEpisodes {
         }
     }
 
-    /// The port of the node where a client named `name` has a pattern subscription, if any.
-    static func subscriberPort(named name: String, _ all: [Int]) async -> Int? {
-        for port in all {
-            let list = (try? await admin(port, RedisCommand("CLIENT", "LIST")).string) ?? ""
-            if list.split(separator: "\n").contains(where: { $0.contains("name=\(name) ") && !$0.contains("psub=0") }) { return port }
-        }
+    /// The port of the node where a client named `name` has a pattern subscription, asked every
+    /// 100 ms until `limit` has passed; nil if none had one by then.
+    static func subscriberPort(named name: String, _ all: [Int], within limit: Duration) async -> Int? {
+        let deadline = ContinuousClock.now + limit
+        repeat {
+            for port in all {
+                let list = (try? await admin(port, RedisCommand("CLIENT", "LIST")).string) ?? ""
+                if list.split(separator: "\n").contains(where: { $0.contains("name=\(name) ") && !$0.contains("psub=0") }) { return port }
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        } while ContinuousClock.now < deadline
         return nil
     }
 }
