@@ -41,12 +41,13 @@ enum SoakBenchmark {
     static let pattern = "soak:events:*"
 
     /// Whether the Pub/Sub pane confirms the subscription to `pattern` (its "✓ … psub PATTERN"
-    /// line). Not just "psub PATTERN" anywhere: the command line shows that too while it is typed,
-    /// before Enter has been read, and a check that matched it raced the subscriber's connection.
+    /// line, "ok … psub PATTERN" without Unicode). Not just "psub PATTERN" anywhere: the command
+    /// line shows that too while it is typed, before Enter has been read, and a check that matched
+    /// it raced the subscriber's connection.
     static func showsSubscribed(_ screen: String, to pattern: String) -> Bool {
         screen.split(separator: "\n").contains { line in
             let text = line.trimmingCharacters(in: .whitespaces)
-            return text.hasPrefix("✓") && text.hasSuffix("psub \(pattern)")
+            return (text.hasPrefix("✓ ") || text.hasPrefix("ok ")) && text.hasSuffix("psub \(pattern)")
         }
     }
 
