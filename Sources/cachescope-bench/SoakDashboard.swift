@@ -92,19 +92,15 @@ final class SoakDashboard: Sendable {
     /// Whether the dashboard process still runs.
     var isRunning: Bool { kill(pid, 0) == 0 }
 
-    /// Runs tmux with `arguments` and returns what it printed.
-    private static func run(_ arguments: [String]) -> String { output(of: "/usr/bin/tmux", arguments) ?? "" }
-
-    /// Runs `executable` with `arguments` and returns what it printed on standard output; nil
-    /// when it did not start.
-    private static func output(of executable: String, _ arguments: [String]) -> String? {
+    /// Runs tmux with `arguments` and returns what it printed ("" when it did not start).
+    private static func run(_ arguments: [String]) -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
+        do { try process.run() } catch { return "" }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
