@@ -16,6 +16,7 @@ import TerminalUI
 public actor AppRuntime {
     var state: AppState
     private let frameSink: @Sendable (Buffer) -> Void
+    private let inputAnswered: @Sendable () -> Void
     private let messages: AsyncStream<AppMessage>
     let sink: MessageSink
     private var lastFrame: Buffer?
@@ -45,6 +46,8 @@ public actor AppRuntime {
     ///   - state: the starting state (nodes in the same order as `connections`).
     ///   - connections: one managed connection per node.
     ///   - frameSink: receives every finished frame (the terminal draws the newest).
+    ///   - inputAnswered: called for each terminal event taken in, before the frame that answers
+    ///     it goes to `frameSink` (the terminal's input timing, ``NcursesTerminal/inputAnswered()``).
     ///   - dumpDirectory: where `:dump` writes its files.
     ///   - auditLog: where every change is recorded; without one, every change is refused.
     ///   - cluster: in cluster mode, the connected cluster client (`connections` are then its
@@ -57,7 +60,7 @@ public actor AppRuntime {
     ///   - recordingPrefixInterval: how often a recording gets the top prefixes (a minute).
     public init(
         state: AppState, connections: [ManagedConnection], frameSink: @escaping @Sendable (Buffer) -> Void,
-        dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default,
+        inputAnswered: @escaping @Sendable () -> Void = {}, dumpDirectory: String = FileManager.default.currentDirectoryPath, scanPolicy: ScanLoadPolicy = .default,
         delimiter: UInt8 = UInt8(ascii: ":"), auditLog: AuditLog?, mutationLimits: MutationLimits = MutationLimits(),
         cluster: ClusterClient? = nil, readFromReplicas: Bool = false, sentinel: SentinelClient? = nil, recordPath: String? = nil,
         cachescopeVersion: String = "unknown", recordingPrefixInterval: Duration = .seconds(60)
@@ -68,6 +71,7 @@ public actor AppRuntime {
         self.auditLog = auditLog
         self.recordPath = recordPath
         self.frameSink = frameSink
+        self.inputAnswered = inputAnswered
         let (messages, continuation) = AsyncStream<AppMessage>.makeStream(bufferingPolicy: .unbounded)
         self.messages = messages
         let sink = MessageSink(continuation: continuation)
@@ -114,6 +118,8 @@ public actor AppRuntime {
         loop: for await message in messages {
             let firingBefore = recording == nil ? [:] : RecordingTap.firing(state)
             let effects = AppUpdate.update(&state, message)
+            // The next frame answers it: drawn below, or, after `:ctx`, the next runtime's first.
+            if case .terminal = message { inputAnswered() }
             returnMemoryAfterWalk(message)
             recording?.observe(message, firingBefore: firingBefore, state: state, wallMilliseconds: wallClockMilliseconds())
             for effect in effects {

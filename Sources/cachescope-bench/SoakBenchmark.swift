@@ -114,6 +114,7 @@ enum SoakBenchmark {
         let eventLog = EventLog()
         var latencies: [Double] = []
         var allLatencies: [Double] = []
+        var allOwnLatencies: [Double] = []
         var last = (cpu: dashboard.resources().cpuSeconds, operations: 0, time: 0.0)
 
         while elapsed() < settings.minutes * 60 {
@@ -141,11 +142,14 @@ enum SoakBenchmark {
                 let resources = dashboard.resources()
                 let operations = traffic.operations.load(ordering: .relaxed)
                 let sorted = latencies.sorted()
+                let own = dashboard.ownLatencies().sorted()
+                allOwnLatencies += own
                 let row = SoakReport.Row(
                     minutes: now / 60, rssMB: Double(resources.rss) / 1_048_576,
                     cpuPercent: (resources.cpuSeconds - last.cpu) / (now - last.time) * 100, descriptors: resources.descriptors,
                     threads: resources.threads, operationsPerSecond: Double(operations - last.operations) / (now - last.time),
                     keypressMedianMs: median(sorted) * 1000, keypressMaxMs: (sorted.last ?? 0) * 1000, stalls: sorted.filter { $0 > 0.1 }.count,
+                    ownMedianMs: median(own) * 1000, ownMaxMs: (own.last ?? 0) * 1000,
                     published: traffic.published.load(ordering: .relaxed), delivered: traffic.delivered.load(ordering: .relaxed),
                     events: events + eventLog.take())
                 report.rows.append(row)
@@ -177,7 +181,7 @@ enum SoakBenchmark {
         await load.value
         print("failed load batches: \(traffic.failedBatches.load(ordering: .relaxed)); the pane's header: \(screen.split(separator: "\n").first { $0.contains("psub") } ?? "")")
         for line in report.summary(
-            allLatencies: allLatencies, countShown: shown, deliveredShownAs: expected, delivered: delivered,
+            allLatencies: allLatencies, ownLatencies: allOwnLatencies + dashboard.ownLatencies(), countShown: shown, deliveredShownAs: expected, delivered: delivered,
             published: traffic.published.load(ordering: .relaxed), failedPublishes: traffic.failedPublishes.load(ordering: .relaxed))
         {
             print(line)

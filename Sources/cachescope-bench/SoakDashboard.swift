@@ -1,12 +1,18 @@
 import Foundation
+import Synchronization
 
 /// The release `cachescope` binary running in its own tmux server (160x48), as a person runs it:
 /// keys are sent with `tmux send-keys`, the screen read with `capture-pane` (both through one
 /// control-mode client, ``TmuxControlClient``), and the process' resources read from `/proc/PID`.
+/// The dashboard also times each input itself (`CACHESCOPE_INPUT_TIMING`): ``ownLatencies()``.
 final class SoakDashboard: Sendable {
     let session: String
     let pid: Int32
     private let control: TmuxControlClient
+    /// Where the dashboard writes its own input → frame times, a line of milliseconds per input.
+    private let timingPath: String
+    /// How many bytes of that file ``ownLatencies()`` has read.
+    private let timingRead = Mutex(0)
 
     /// What one `/proc` reading of the dashboard process says.
     struct Resources: Sendable {
@@ -16,16 +22,18 @@ final class SoakDashboard: Sendable {
         var threads: Int
     }
 
-    private init(session: String, pid: Int32, control: TmuxControlClient) {
+    private init(session: String, pid: Int32, control: TmuxControlClient, timingPath: String) {
         self.session = session
         self.pid = pid
         self.control = control
+        self.timingPath = timingPath
     }
 
     /// Starts `binary arguments` in a new tmux server named after this process.
     static func start(binary: String, arguments: [String]) async throws -> SoakDashboard {
         let session = "cachescope-soak-\(getpid())"
-        let command = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let timingPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(session).input-timing").path
+        let command = (["env", "CACHESCOPE_INPUT_TIMING=\(timingPath)", binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
         // Through the shell with output to /dev/null: a pipe would stay open as long as the tmux server lives.
         _ = system("tmux -L \(session) -f /dev/null new-session -d -s \(session) -x 160 -y 48 \"exec \(command)\" >/dev/null 2>&1")
         try await Task.sleep(for: .seconds(1))
@@ -34,7 +42,7 @@ final class SoakDashboard: Sendable {
             guard let pid = Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
                 throw SoakError("the dashboard did not start in tmux (\(pidText))")
             }
-            return SoakDashboard(session: session, pid: pid, control: try TmuxControlClient(socket: session, session: session))
+            return SoakDashboard(session: session, pid: pid, control: try TmuxControlClient(socket: session, session: session), timingPath: timingPath)
         } catch {
             // Nothing is left running when the start fails: the caller has no dashboard to stop.
             _ = run(["-L", session, "kill-server"])
@@ -46,6 +54,21 @@ final class SoakDashboard: Sendable {
     func stop() {
         _ = Self.run(["-L", session, "kill-server"])
         control.close()
+        try? FileManager.default.removeItem(atPath: timingPath)
+    }
+
+    /// The dashboard's own input → frame times (seconds) written since the last call: from its
+    /// terminal thread reading an input to the frame that answers it being drawn. What tmux and
+    /// the machine add on the way (``probe(timeout:)`` measures it all) is not in them.
+    func ownLatencies() -> [Double] {
+        guard let data = FileManager.default.contents(atPath: timingPath) else { return [] }
+        return timingRead.withLock { offset in
+            // Whole lines only: the dashboard may be writing the next one.
+            let end = (data.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+            guard end > offset else { return [] }
+            defer { offset = end }
+            return String(decoding: data[offset..<end], as: UTF8.self).split(separator: "\n").compactMap { Double($0).map { $0 / 1000 } }
+        }
     }
 
     /// The screen as text ("" when tmux cannot say).

@@ -14,6 +14,9 @@ struct SoakReport {
         var keypressMedianMs: Double
         var keypressMaxMs: Double
         var stalls: Int
+        /// The dashboard's own input → frame (``SoakDashboard/ownLatencies()``), over the same minute.
+        var ownMedianMs: Double
+        var ownMaxMs: Double
         var published: Int
         var delivered: Int
         var events: [String]
@@ -25,12 +28,13 @@ struct SoakReport {
     var uses: NodeUses
 
     static let header =
-        "  min   RSS MB  CPU %   fds  conn  thr   ops/s  key p50 ms  key max ms  >100ms  published  delivered  events"
+        "  min   RSS MB  CPU %   fds  conn  thr   ops/s  key p50 ms  key max ms  >100ms  own p50  own max  published  delivered  events"
 
     static func line(_ row: Row) -> String {
         String(
-            format: "%5.1f  %7.1f  %5.1f  %4d  %4d  %3d  %6.0f  %10.1f  %10.1f  %6d  %9d  %9d  %@", row.minutes, row.rssMB, row.cpuPercent,
-            row.descriptors.total, row.descriptors.connections, row.threads, row.operationsPerSecond, row.keypressMedianMs, row.keypressMaxMs, row.stalls, row.published, row.delivered,
+            format: "%5.1f  %7.1f  %5.1f  %4d  %4d  %3d  %6.0f  %10.1f  %10.1f  %6d  %7.1f  %7.1f  %9d  %9d  %@", row.minutes, row.rssMB, row.cpuPercent,
+            row.descriptors.total, row.descriptors.connections, row.threads, row.operationsPerSecond, row.keypressMedianMs, row.keypressMaxMs, row.stalls,
+            row.ownMedianMs, row.ownMaxMs, row.published, row.delivered,
             row.events.joined(separator: "; "))
     }
 
@@ -57,7 +61,7 @@ struct SoakReport {
     /// timeout), so two in flight at once cross 5% while nothing leaks. A leak shows in the parts:
     /// the descriptors that are not connections growing, a node holding more connections than its
     /// uses (``NodeUses``), or the total's slope.
-    func summary(allLatencies: [Double], countShown: String, deliveredShownAs: String, delivered: Int, published: Int, failedPublishes: Int) -> [String] {
+    func summary(allLatencies: [Double], ownLatencies: [Double], countShown: String, deliveredShownAs: String, delivered: Int, published: Int, failedPublishes: Int) -> [String] {
         var lines: [String] = []
         lines.append(String(format: "after the first %.1f min (least squares; %% of the mean per hour; largest distance of a row from the mean):", warmUpMinutes))
         let measures: [(String, (Row) -> Double, Bool)] = [
@@ -83,19 +87,26 @@ struct SoakReport {
         lines.append(
             "  descriptors by their parts (not connections flat within ±5%, connections one per use, the total's slope within ±5%/h) → no leak: \(noLeak ? "MET" : "NOT MET")"
         )
-        let sorted = allLatencies.sorted()
-        let stalls = sorted.filter { $0 > 0.1 }.count
-        if !sorted.isEmpty {
-            lines.append(
-                String(
-                    format: "keypress → frame (tmux send-keys → capture-pane, through one control-mode client; %d presses): median %.1f ms, p99 %.1f ms, max %.1f ms; over 100 ms: %d → %@",
-                    sorted.count,
-                    median(sorted) * 1000, sorted[min(sorted.count - 1, sorted.count * 99 / 100)] * 1000, sorted.last! * 1000, stalls, stalls == 0 ? "MET" : "NOT MET"))
-        }
+        lines += Self.latencyLine("keypress → frame (tmux send-keys → capture-pane, through one control-mode client; %d presses)", allLatencies)
+        lines += Self.latencyLine(
+            "input → frame inside the dashboard (its terminal thread reading the input → the frame answering it drawn; %d inputs)", ownLatencies)
         let lost = countShown != deliveredShownAs
         lines.append(
             "pub/sub: \(published) published (\(failedPublishes) batches failed), \(delivered) delivered by the server (sum of PUBLISH replies, shown as \(deliveredShownAs)); the pane counted \(countShown) → \(lost ? "NOT MET" : "MET (equal at the pane's precision)")"
         )
         return lines
+    }
+
+    /// "`title`: median, p99, max; over 100 ms: n → verdict", or nothing without latencies.
+    private static func latencyLine(_ title: String, _ latencies: [Double]) -> [String] {
+        let sorted = latencies.sorted()
+        guard let slowest = sorted.last else { return [] }
+        let stalls = sorted.filter { $0 > 0.1 }.count
+        return [
+            String(format: title, sorted.count)
+                + String(
+                    format: ": median %.1f ms, p99 %.1f ms, max %.1f ms; over 100 ms: %d → %@", median(sorted) * 1000,
+                    sorted[min(sorted.count - 1, sorted.count * 99 / 100)] * 1000, slowest * 1000, stalls, stalls == 0 ? "MET" : "NOT MET")
+        ]
     }
 }

@@ -24,10 +24,10 @@ let suites: [(name: String, summary: String, run: () async throws -> Void)] = [
     ("pubsub-rate", "loopback source: msgs/s ours vs redis-cli > /dev/null, 1M msgs/s for 5 s, keypress→frame, RSS", { try await PubSubIngestBenchmark.run() }),
 ]
 
-// As the dashboard does: large freed blocks go back to the system, threads share two arenas
+// As the dashboard does: large freed blocks go back to the system, threads share one arena
 // (RSS is measured).
 LargeAllocations.returnLargeBlocksToTheSystem()
-ThreadArenas.shareTwo()
+ThreadArenas.shareOne()
 /// Flags after the suite names (`soak --minutes 3`) belong to the soak.
 let requested = Array(CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("--") || $0 == "--help" })
 if requested.contains("--help") || requested.contains("-h") {

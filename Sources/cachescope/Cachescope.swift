@@ -33,7 +33,7 @@ struct Cachescope: AsyncParsableCommand {
 enum CachescopeMain {
     static func main() async {
         LargeAllocations.returnLargeBlocksToTheSystem()
-        ThreadArenas.shareTwo()
+        ThreadArenas.shareOne()
         let arguments = Array(CommandLine.arguments.dropFirst())
         var command: any ParsableCommand
         do {

@@ -123,7 +123,17 @@ public final class NcursesTerminal: Sendable {
     /// than they are drawn, only the newest is drawn. Only the cells that differ from the
     /// previous frame are written; after a resize the whole frame is. Ignored once stopped.
     public func draw(_ buffer: Buffer) {
-        channel.post { $0.pendingFrame = buffer }
+        channel.post { box in
+            box.pendingFrame = buffer
+            box.inputTiming?.frameHanded()
+        }
+    }
+
+    /// Says that the application has taken in the oldest input from `events` not yet answered,
+    /// so the next frame handed to `draw(_:)` answers it. Only input timing uses this (off unless
+    /// `CACHESCOPE_INPUT_TIMING` names a file, see ``InputTiming``); it costs nothing otherwise.
+    public func inputAnswered() {
+        channel.mailbox.withLock { $0.inputTiming?.answer() }
     }
 
     /// Restores the terminal (bracketed paste off, `endwin`) and finishes `events`.

@@ -23,6 +23,8 @@ final class TerminalChannel: Sendable {
         var signalHandler: (@Sendable (Int32) -> Void)?
         /// The terminal thread, so `stop()` called on it does not wait for itself.
         var threadID: pthread_t?
+        /// Input → frame timing, when `CACHESCOPE_INPUT_TIMING` turned it on.
+        var inputTiming: InputTiming?
     }
 
     let mailbox: Mutex<Mailbox>

@@ -6,7 +6,7 @@ public enum TerminalError: Error, Sendable, CustomStringConvertible {
     case initializationFailed(String)
     /// Another `NcursesTerminal` is still running: ncurses drives one screen per process.
     case alreadyRunning
-    /// The wake-up pipe or the terminal thread could not be created.
+    /// The wake-up pipe, the terminal thread or the input-timing file could not be created.
     case systemError(String)
 
     public var description: String {

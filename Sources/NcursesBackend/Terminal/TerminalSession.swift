@@ -19,6 +19,8 @@ final class TerminalSession {
     private var writer: ScreenWriter?
     private var screen: OpaquePointer?
     private var reportedSize = TerminalSize(width: 0, height: 0)
+    /// Where input → frame times go, when `CACHESCOPE_INPUT_TIMING` names a file.
+    private var timingLog: InputTimingLog?
 
     init(channel: TerminalChannel) {
         self.channel = channel
@@ -32,6 +34,10 @@ final class TerminalSession {
     /// bracketed paste, signal forwarding.
     func setUp(preference: ColorPreference, environment: [String: String]) throws(TerminalError) -> TerminalSetup {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        if let path = environment[InputTiming.variable], !path.isEmpty {
+            timingLog = try InputTimingLog(path: path)
+            channel.mailbox.withLock { $0.inputTiming = InputTiming() }
+        }
         return try ScreenOwnership.lock.withLock { active throws(TerminalError) -> TerminalSetup in
             guard !active else { throw .alreadyRunning }
             // Saved before ncurses changes the modes, for the crash handler to put back.
@@ -105,6 +111,7 @@ final class TerminalSession {
         ]
         while true {
             let ready = poll(&fds, nfds_t(fds.count), -1)
+            let woke = ContinuousClock.now
             if ready < 0 {
                 if errno == EINTR { continue }
                 finish(signal: SIGHUP)
@@ -121,10 +128,10 @@ final class TerminalSession {
                 finish(signal: SIGHUP)
                 return
             }
-            let (frame, stop) = channel.mailbox.withLock { box in
+            let (frame, answered, stop) = channel.mailbox.withLock { box in
                 box.wakePending = false
                 defer { box.pendingFrame = nil }
-                return (box.pendingFrame, box.stopRequested)
+                return (box.pendingFrame, box.inputTiming?.takeAnswered() ?? [], box.stopRequested)
             }
             if stop {
                 finish(signal: nil)
@@ -132,17 +139,19 @@ final class TerminalSession {
             }
             let resized = signals.contains(SIGWINCH)
             ScreenOwnership.lock.withLock { _ in
-                if resized { windowChanged() }
-                if resized || inputEvents & Int16(POLLIN) != 0 { readInput() }
+                if resized { windowChanged(readAt: woke) }
+                if resized || inputEvents & Int16(POLLIN) != 0 { readInput(readAt: woke) }
                 if let frame { writer?.draw(frame) }
             }
+            timingLog?.record(answered, drawnAt: .now)
         }
     }
 
     // MARK: - Input
 
-    /// Reads everything waiting (get_wch never blocks here: nodelay) and sends the events.
-    private func readInput() {
+    /// Reads everything waiting (get_wch never blocks here: nodelay) and sends the events,
+    /// stamped with `readAt` (when `poll` saw them) for input timing.
+    private func readInput(readAt: ContinuousClock.Instant) {
         var events: [TerminalEvent] = []
         var character: wint_t = 0
         while true {
@@ -160,13 +169,21 @@ final class TerminalSession {
             }
         }
         events += decoder.flush()
+        hand(events, readAt: readAt)
+    }
+
+    /// Sends `events` to the application, stamped first for input timing (the application
+    /// answers none it has not got).
+    private func hand(_ events: [TerminalEvent], readAt: ContinuousClock.Instant) {
+        guard !events.isEmpty else { return }
+        if timingLog != nil { channel.mailbox.withLock { $0.inputTiming?.read(events.count, at: readAt) } }
         for event in events { channel.continuation.yield(event) }
     }
 
     // MARK: - Resizing
 
     /// SIGWINCH: tell ncurses the new size (it queues a KEY_RESIZE, read as a no-op later).
-    private func windowChanged() {
+    private func windowChanged(readAt: ContinuousClock.Instant) {
         var rows: Int32 = 0
         var cols: Int32 = 0
         if cs_terminal_size(STDOUT_FILENO, &rows, &cols) == 0, rows > 0, cols > 0 {
@@ -177,7 +194,7 @@ final class TerminalSession {
         }
         // Whatever the terminal did to the screen, the next frame is drawn in full.
         writer?.invalidate()
-        if let event = sizeChanged() { channel.continuation.yield(event) }
+        if let event = sizeChanged() { hand([event], readAt: readAt) }
     }
 
     /// A resize event when the screen's size differs from the one last reported.
@@ -212,6 +229,7 @@ final class TerminalSession {
         }
         SignalForwarding.uninstall()
         CrashRestore.disarm()
+        timingLog?.end()
         let handler = channel.mailbox.withLock { box in
             box.finished = true
             return box.signalHandler

@@ -101,7 +101,7 @@ enum DashboardSession {
         }
         return AppRuntime(
             state: state, connections: nodes.connections, frameSink: { terminal.draw($0) },
-            scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
+            inputAnswered: { terminal.inputAnswered() }, scanPolicy: target.config.scanPolicy, delimiter: target.config.delimiterByte, auditLog: auditLog,
             mutationLimits: MutationLimits(keysPerSecond: target.config.bulkKeysPerSecond, undoBudgetBytes: target.config.undoBudgetBytes),
             cluster: nodes.cluster, readFromReplicas: target.config.readFromReplicas, sentinel: nodes.sentinel,
             recordPath: recordPath, cachescopeVersion: Cachescope.version)
