@@ -19,9 +19,8 @@ struct FreedMemoryTests {
         let mebibyte = 1 << 20
         let blockSize = 512
         let count = 64 * mebibyte / blockSize
-        // Whatever earlier tests freed is returned first, so the blocks below take pages of their own.
+        // What earlier tests freed is returned first: what the trim below returns is these blocks'.
         FreedMemory.returnToTheSystem()
-        let start = try residentBytes()
         var blocks: [UnsafeMutableRawPointer] = []
         blocks.reserveCapacity(count)
         for _ in 0..<count {
@@ -29,6 +28,7 @@ struct FreedMemoryTests {
             memset(block, 1, blockSize)
             blocks.append(block)
         }
+        let allocated = try residentBytes()
         // One block in 64 kept (one every 32 KiB): the free runs between them cannot shrink the heap.
         for (index, block) in blocks.enumerated() where index % 64 != 0 { free(block) }
         let freed = try residentBytes()
@@ -36,7 +36,9 @@ struct FreedMemoryTests {
         let returned = try residentBytes()
         for (index, block) in blocks.enumerated() where index % 64 == 0 { free(block) }
 
-        #expect(freed - start > 48 * mebibyte, "freeing alone gave the pages back: the allocator behaves differently from glibc's")
-        #expect(freed - returned > 40 * mebibyte, "returned \((freed - returned) / mebibyte) MiB of \((freed - start) / mebibyte) MiB freed")
+        // Not measured from before the blocks: some of them may reuse free blocks earlier tests left
+        // resident between blocks in use (under a page each, which no trim returns).
+        #expect(allocated - freed < 8 * mebibyte, "freeing alone gave \((allocated - freed) / mebibyte) MiB back: the allocator behaves differently from glibc's")
+        #expect(freed - returned > 40 * mebibyte, "returned \((freed - returned) / mebibyte) MiB of the 63 MiB freed")
     }
 }
