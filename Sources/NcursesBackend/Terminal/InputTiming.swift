@@ -74,6 +74,9 @@ final class InputTimingLog {
         _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     }
 
+    /// A session whose set-up failed after opening the file closes it here.
+    deinit { end() }
+
     /// Closes the file; later records are dropped.
     func end() {
         guard descriptor >= 0 else { return }
