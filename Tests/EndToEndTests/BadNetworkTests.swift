@@ -294,7 +294,12 @@ struct BadNetworkTests {
         try await session.waitFor(text: "Deleting", timeout: .seconds(10))
         try await Task.sleep(for: .seconds(1))
         try harness.partition(true)
-        let screen = try await session.waitFor(text: "interrupted after", timeout: .seconds(20))
+        var screen = try await session.waitFor(text: "interrupted after", timeout: .seconds(20))
+        // The line may be caught half drawn: read it again until its count is whole.
+        for _ in 0..<20 where screen.firstMatch(of: /interrupted after (\d+) keys/) == nil {
+            try await Task.sleep(for: .milliseconds(50))
+            screen = try session.capture()
+        }
         let reported = try #require(Int(screen.firstMatch(of: /interrupted after (\d+) keys/)?.1 ?? ""), "\(screen)")
         try harness.partition(false)
         let left = try #require(Int(try harness.redisCLI(["DBSIZE"]).trimmingCharacters(in: .whitespacesAndNewlines)))

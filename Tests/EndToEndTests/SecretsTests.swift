@@ -84,8 +84,7 @@ struct SecretsTests {
                 command: "cd \(TmuxSession.shellQuote(work)) && \(TmuxSession.shellQuote(binary)) redis://:\(wrong)@127.0.0.1:\(server.port) 2>stderr-uri.txt; echo EXITED:$?; sleep 30",
                 environment: environment)
             defer { session.kill() }
-            let screen = try await session.waitFor(text: "WRONGPASS")
-            #expect(screen.contains("127.0.0.1:\(server.port)"))
+            let screen = try await session.waitFor(allOf: ["WRONGPASS", "127.0.0.1:\(server.port)"])
             #expect(!screen.contains(wrong) && !screen.contains(password), "\(screen)")
             try session.sendText(":dump")
             try session.sendKeys("Enter")

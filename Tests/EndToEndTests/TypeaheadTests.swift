@@ -16,8 +16,7 @@ struct TypeaheadTests {
         let early = try session.capture()
         #expect(!early.contains("1 Overview"), "the keys must be typed before the first frame; the screen was:\n\(early)")
 
-        let screen = try await session.waitFor(text: "keys indexed", timeout: .seconds(30))
-        #expect(screen.contains("┏ Keyspace"))
+        let screen = try await session.waitFor(allOf: ["keys indexed", "┏ Keyspace"], timeout: .seconds(30))
         #expect(!screen.contains("┏ Nodes"), "the dashboard stayed on the Overview")
     }
 }
