@@ -202,7 +202,7 @@ struct BadNetworkTests {
         for attempt in 0..<60 {
             try harness.redisCLI(["PUBLISH", "invalidations", "after-\(attempt)"])
             subscriberScreen = try session.capture()
-            if subscriberScreen.contains("after-") { break }
+            if subscriberScreen.contains("after-") && subscriberScreen.contains("gap") { break }  // one capture holds both
             try await Task.sleep(for: .milliseconds(250))
         }
         let rssAfter = try ProcessProbe.residentKilobytes(of: program)

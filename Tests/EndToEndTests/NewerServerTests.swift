@@ -54,9 +54,8 @@ struct NewerServerTests {
             try await commandLogPart(session, commandLog: commandLog, binary: binary)
             return
         }
-        try await session.waitFor(allOf: ["e/p field TTL", "1 of 2 fields expire", "token = abc"])
         // Select the field without a TTL and give it one.
-        let screen = try session.capture()
+        let screen = try await session.waitFor(allOf: ["e/p field TTL", "1 of 2 fields expire", "token = abc", "user = 42"])
         let userFirst = (screen.range(of: "user = 42")?.lowerBound ?? screen.endIndex) < (screen.range(of: "token = abc")?.lowerBound ?? screen.endIndex)
         if !userFirst { try session.sendKeys("j") }
         try session.sendKeys("e")

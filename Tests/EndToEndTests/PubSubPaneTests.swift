@@ -77,7 +77,7 @@ struct PubSubPaneTests {
         // Publish-side: keep touching a short-lived key until its expiry shows (the subscription may lag a moment).
         let deadline = ContinuousClock.now + .seconds(15)
         var screen = ""
-        while !screen.contains("__keyevent@0__:expired"), ContinuousClock.now < deadline {
+        while !(screen.contains("__keyevent@0__:expired") && screen.contains("session:42")), ContinuousClock.now < deadline {
             _ = try Self.cli(server.port, "SET", "session:42", "v", "PX", "20")
             try await Task.sleep(for: .milliseconds(150))
             _ = try Self.cli(server.port, "EXISTS", "session:42")
