@@ -14,6 +14,9 @@ import Testing
 enum TestServerBinary {
     static let variable = "CACHESCOPE_TEST_SERVER"
 
+    /// Whether `CACHESCOPE_TEST_SERVER` names a binary: a run of the server matrix, not the default server.
+    static var isOverridden: Bool { !(ProcessInfo.processInfo.environment[variable] ?? "").isEmpty }
+
     /// The binary's `--version` line, once prepared (or the PATH server's).
     private static let prepared = Mutex<Result<String, TestServerError>?>(nil)
 
